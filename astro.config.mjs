@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { loadConfig } from './src/config/config.ts';
+import tsunagu from './src/integration/tsunagu.ts';
+
+// Site options come from tsunagu.config.yaml (and TSUNAGU_* variables): one place for the author.
+const config = loadConfig(process.cwd());
+
+export default defineConfig({
+  site: config.site,
+  base: config.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [tsunagu(config), mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,77 @@
+// load → parse → resolve → graph → render: everything the pages show, computed once per build.
+import type { SiteConfig } from '../config/config';
+import { linkGraph } from '../graph/links';
+import { renderTree } from '../markdown/render';
+import { isPublished, loadVault, type Vault } from '../vault/load';
+import type { ParsedNote } from '../vault/types';
+import { folderTree } from './folders';
+import { renderContextFor, type SiteIndex } from './render-context';
+import { buildReport } from './report';
+import { tagPages, tagUrl } from './tags';
+import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
+import { attachmentSlug, href, noteSlugs } from './urls';
+
+export async function buildSite(config: SiteConfig): Promise<SiteData> {
+  const vault = loadVault(config);
+  const published = [...vault.notes.values()].filter(isPublished);
+  const publishedIds = new Set(published.map((n) => n.id));
+  const index: SiteIndex = {
+    vault,
+    base: config.base,
+    noteSlugs: noteSlugs([...publishedIds]),
+    attachmentSlugs: usedAttachments(vault, publishedIds),
+  };
+  const graph = linkGraph(vault.links, publishedIds);
+  const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
+
+  const notes: NotePage[] = [];
+  for (const note of published) {
+    const links = graph.get(note.id)!;
+    notes.push({
+      ...refOf(note.id),
+      slug: index.noteSlugs.get(note.id)!,
+      name: note.name,
+      folder: note.folder,
+      tags: note.tags.map((tag) => ({ tag, url: tagUrl(tag, config.base) })),
+      aliases: note.aliases,
+      created: note.created.toISOString(),
+      modified: note.modified.toISOString(),
+      frontmatter: note.frontmatter,
+      headings: note.headings,
+      html: await renderTree(note.tree, renderContextFor(note.id, index)),
+      outlinks: links.outlinks.map(refOf),
+      backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)),
+    });
+  }
+
+  return {
+    config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
+    notes,
+    tags: tagPages(notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), config.base),
+    folders: folderTree(notes),
+    attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.attachments.get(id)!.absPath })),
+    graph: {
+      notes: notes.map((n) => ({
+        id: n.id, title: n.title, url: n.url, tags: n.tags.map((t) => t.tag), aliases: n.aliases, created: n.created, modified: n.modified,
+        outlinks: graph.get(n.id)!.outlinks, inlinks: graph.get(n.id)!.inlinks,
+      })),
+    },
+    report: buildReport(vault, published, index.attachmentSlugs),
+  };
+}
+
+/** Attachments that a published note links to or embeds: only these are copied. */
+function usedAttachments(vault: Vault, published: Set<string>): Map<string, string> {
+  const used = new Set<string>();
+  for (const id of published) {
+    for (const link of vault.links.get(id) ?? []) if (link.to && vault.attachments.has(link.to)) used.add(link.to);
+  }
+  return new Map([...used].sort().map((id) => [id, attachmentSlug(id)]));
+}
+
+function backlink(vault: Vault, from: string, to: string, refOf: (id: string) => NoteRef): BacklinkRef {
+  const contexts = (vault.links.get(from) ?? []).filter((l) => l.to === to && l.context).map((l) => l.context!);
+  return { ...refOf(from), contexts: [...new Set(contexts)] };
+}
+
+export type { ParsedNote };

@@ -1,0 +1,46 @@
+// Tag pages: every tag and every parent tag, identity case-insensitive, display in the author's casing.
+import { href, tagSlug } from './urls';
+import type { NoteRef, TagPage } from './types';
+
+export interface TaggedNote extends NoteRef {
+  tags: string[];
+}
+
+/** `a/b/c` → `a/b/c`, `a/b`, `a` (Dataview's file.tags expansion, nearest parent first). */
+export function withParents(tag: string): string[] {
+  const parts = tag.split('/');
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
+}
+
+export function tagPages(notes: TaggedNote[], base: string): TagPage[] {
+  const pages = new Map<string, TagPage>();
+  for (const note of notes) {
+    const seen = new Set<string>();
+    for (const tag of note.tags.flatMap(withParents)) {
+      const slug = tagSlug(tag);
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      let page = pages.get(slug);
+      if (!page) {
+        page = { tag, slug, url: href(base, `tags/${slug}`), notes: [], children: [] };
+        pages.set(slug, page);
+      }
+      page.notes.push({ id: note.id, title: note.title, url: note.url });
+    }
+  }
+  for (const page of pages.values()) {
+    const parentSlug = page.slug.includes('/') ? page.slug.slice(0, page.slug.lastIndexOf('/')) : undefined;
+    const parent = parentSlug ? pages.get(parentSlug) : undefined;
+    if (parent) {
+      page.parent = { tag: parent.tag, url: parent.url };
+      parent.children.push({ tag: page.tag, url: page.url, count: page.notes.length });
+    }
+  }
+  const collator = new Intl.Collator('ja');
+  for (const page of pages.values()) page.children.sort((a, b) => collator.compare(a.tag, b.tag));
+  return [...pages.values()].sort((a, b) => collator.compare(a.slug, b.slug));
+}
+
+export function tagUrl(tag: string, base: string): string {
+  return href(base, `tags/${tagSlug(tag)}`);
+}

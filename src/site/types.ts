@@ -1,0 +1,83 @@
+// What the Astro pages render: computed once per build by buildSite(), serialisable as JSON.
+import type { SiteConfig } from '../config/config';
+import type { Diagnostic, Heading } from '../vault/types';
+
+export interface NoteRef {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export interface BacklinkRef extends NoteRef {
+  /** The sentences or list items around each link to this note. */
+  contexts: string[];
+}
+
+export interface TagRef {
+  /** As the author wrote it, without '#'. */
+  tag: string;
+  url: string;
+}
+
+export interface NotePage extends NoteRef {
+  /** Route parameter: the note's slug, without base. */
+  slug: string;
+  name: string;
+  folder: string;
+  tags: TagRef[];
+  aliases: string[];
+  created: string; // ISO
+  modified: string; // ISO
+  frontmatter: Record<string, unknown>;
+  headings: Heading[];
+  html: string;
+  outlinks: NoteRef[];
+  backlinks: BacklinkRef[];
+}
+
+export interface TagPage {
+  /** Display form (first casing met in sorted note order). */
+  tag: string;
+  slug: string;
+  url: string;
+  notes: NoteRef[];
+  children: { tag: string; url: string; count: number }[];
+  parent?: TagRef;
+}
+
+export interface FolderNode {
+  name: string;
+  path: string;
+  folders: FolderNode[];
+  notes: NoteRef[];
+}
+
+export interface AttachmentFile {
+  id: string;
+  slug: string;
+  absPath: string;
+}
+
+export interface BuildReport {
+  filesSeen: number;
+  notesPublished: number;
+  notesSkipped: { id: string; reason: string }[];
+  attachmentsCopied: number;
+  attachmentsUnused: string[];
+  unresolvedLinks: { file: string; line: number; target: string }[];
+  diagnostics: Diagnostic[];
+}
+
+export interface GraphJson {
+  notes: { id: string; title: string; url: string; tags: string[]; aliases: string[]; created: string; modified: string; outlinks: string[]; inlinks: string[] }[];
+}
+
+export interface SiteData {
+  config: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'base' | 'site'>;
+  notes: NotePage[];
+  tags: TagPage[];
+  folders: FolderNode;
+  attachments: AttachmentFile[];
+  graph: GraphJson;
+  report: BuildReport;
+}

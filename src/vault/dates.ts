@@ -1,0 +1,61 @@
+// A note's created and modified dates: frontmatter, else git history, else the file system.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { property } from './properties';
+
+const MODIFIED_KEYS = ['updated', 'modified', 'lastmod', 'last_modified', 'datetimeUpdate', 'date_modified', 'mtime'];
+const CREATED_KEYS = ['created', 'datetimeCreate', 'date', 'date_created', 'ctime'];
+
+export interface GitDates {
+  first: number;
+  last: number;
+}
+
+/** One `git log` for the whole vault: vault-relative path → first and last commit times (ms). */
+export function readGitDates(vaultDir: string): Map<string, GitDates> {
+  const dates = new Map<string, GitDates>();
+  let log: string;
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: vaultDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const prefix = path.relative(top, vaultDir).split(path.sep).join('/');
+    log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=@%ct', '--name-only', '--no-renames', '--', '.'], { cwd: vaultDir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    let time = 0;
+    for (const line of log.split('\n')) {
+      if (line.startsWith('@')) time = Number(line.slice(1)) * 1000;
+      else if (line) {
+        const rel = (prefix && line.startsWith(`${prefix}/`) ? line.slice(prefix.length + 1) : line).normalize('NFC');
+        const seen = dates.get(rel);
+        // git log lists newest first: the first time seen is the last change, the last time seen the first.
+        if (seen) seen.first = time;
+        else dates.set(rel, { first: time, last: time });
+      }
+    }
+  } catch {
+    // Not a git repository, or git missing: file-system times are used.
+  }
+  return dates;
+}
+
+export function noteDates(fm: Record<string, unknown>, git: GitDates | undefined, mtimeMs: number): { created: Date; modified: Date } {
+  const modified = parseDate(property(fm, ...MODIFIED_KEYS)) ?? (git ? new Date(git.last) : new Date(mtimeMs));
+  const created = parseDate(property(fm, ...CREATED_KEYS)) ?? (git ? new Date(git.first) : modified);
+  return { created, modified };
+}
+
+/**
+ * Dates as authors write them. A date without a zone ("2025-07-08 22:51") is read as UTC so that the site
+ * shows it as written, whatever machine builds it.
+ */
+export function parseDate(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
+  if (zone) {
+    const date = new Date(value.trim().replace(' ', 'T'));
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  }
+  const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

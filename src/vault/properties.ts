@@ -1,0 +1,55 @@
+// Obsidian's reserved properties: tags, aliases, publish flags, dates, and links written in properties.
+import type { LinkRef } from './types';
+
+/** Value of a property whose key matches case-insensitively (Dataview matches `tags`/`Tags` alike). */
+export function property(fm: Record<string, unknown>, ...keys: string[]): unknown {
+  for (const key of keys) {
+    const found = Object.keys(fm).find((k) => k.toLowerCase() === key.toLowerCase());
+    if (found !== undefined && fm[found] != null) return fm[found];
+  }
+  return undefined;
+}
+
+/** `tags`/`tag` as a list or a comma/space separated string, with or without '#'. */
+export function frontmatterTags(fm: Record<string, unknown>): string[] {
+  return listValue(property(fm, 'tags', 'tag'), /[\s,]+/)
+    .map((t) => t.replace(/^#/, ''))
+    .filter((t) => t !== '');
+}
+
+/** `aliases`/`alias` as a list or a comma-separated string. */
+export function frontmatterAliases(fm: Record<string, unknown>): string[] {
+  return listValue(property(fm, 'aliases', 'alias'), /,/).filter((a) => a !== '');
+}
+
+function listValue(value: unknown, separator: RegExp): string[] {
+  if (value == null) return [];
+  const items = Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? v.split(separator) : [String(v)])) : String(value).split(separator);
+  return items.map((s) => s.trim()).filter(Boolean);
+}
+
+const WIKILINK = /(!?)\[\[([^\[\]]+?)\]\]/g;
+
+/** Wikilinks inside property values (`author: "[[etaroid]]"`), in property order. */
+export function propertyLinks(fm: Record<string, unknown>, line: number): LinkRef[] {
+  const links: LinkRef[] = [];
+  const visit = (value: unknown) => {
+    if (typeof value === 'string') {
+      for (const m of value.matchAll(WIKILINK)) links.push({ ...splitWikilink(m[2]), embed: m[1] === '!', source: 'frontmatter', syntax: 'wikilink', line });
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach(visit);
+  };
+  visit(fm);
+  return links;
+}
+
+/** `target#subpath|display` → parts, as Obsidian splits them. */
+export function splitWikilink(inner: string): { target: string; subpath?: string; display?: string } {
+  const pipe = inner.indexOf('|');
+  const linkPart = pipe === -1 ? inner : inner.slice(0, pipe);
+  const display = pipe === -1 ? undefined : inner.slice(pipe + 1).trim();
+  const hash = linkPart.indexOf('#');
+  const target = (hash === -1 ? linkPart : linkPart.slice(0, hash)).trim();
+  const subpath = hash === -1 ? undefined : linkPart.slice(hash + 1).trim() || undefined;
+  return { target, ...(subpath ? { subpath } : {}), ...(display ? { display } : {}) };
+}

@@ -1,0 +1,49 @@
+// Finds the vault's notes and attachments. Hidden entries (.obsidian, .trash, dotfiles) are never read.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, VaultFile } from './types';
+
+export interface ScanResult {
+  files: VaultFile[];
+  diagnostics: Diagnostic[];
+}
+
+export function scanVault(vaultDir: string): ScanResult {
+  const root = realpathSync(vaultDir);
+  const files: VaultFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      if (entry.startsWith('.')) continue;
+      const abs = path.join(dir, entry);
+      const id = (rel ? `${rel}/${entry}` : entry).normalize('NFC');
+      let stat = lstatSync(abs);
+      if (stat.isSymbolicLink()) {
+        const target = safeRealpath(abs);
+        if (!target || !isInside(root, target)) {
+          diagnostics.push({ file: id, severity: 'warning', message: 'is a symbolic link to a place outside the vault; it is not published. Copy the file into the vault to publish it.' });
+          continue;
+        }
+        stat = statSync(abs);
+      }
+      if (stat.isDirectory()) walk(abs, id);
+      else if (stat.isFile()) files.push({ id, absPath: abs, kind: /\.md$/i.test(entry) ? 'note' : 'attachment', mtimeMs: stat.mtimeMs, size: stat.size });
+    }
+  };
+  walk(root, '');
+  files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { files, diagnostics };
+}
+
+function safeRealpath(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

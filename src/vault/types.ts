@@ -1,0 +1,80 @@
+// The vault model's data shapes. Plain TypeScript: no Astro import anywhere under src/vault.
+import type { Root } from 'mdast';
+
+/** A problem found in the author's input: always names the file (and line when known) and what to do. */
+export interface Diagnostic {
+  file: string; // vault-relative path (or config file)
+  line?: number; // 1-based line in that file
+  message: string; // what is wrong and what to do about it
+  severity: 'warning' | 'error';
+}
+
+/** A file found by the scan. `id` is the vault-relative path, NFC, `/`-separated, with extension. */
+export interface VaultFile {
+  id: string;
+  absPath: string;
+  kind: 'note' | 'attachment';
+  mtimeMs: number;
+  size: number;
+}
+
+/** One link as written by the author, before resolution. */
+export interface LinkRef {
+  /** Path part (before the first `#`), trimmed; markdown-link destinations percent-decoded. '' = this note. */
+  target: string;
+  /** Heading (`Heading`, nested as `A#B`) or block (`^id`) part after `#`, without the leading `#`. */
+  subpath?: string;
+  /** Display text (`[[a|text]]`, `[text](a.md)`), or the size spec of an image embed (`300`, `100x145`). */
+  display?: string;
+  embed: boolean;
+  /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them. */
+  source: 'body' | 'frontmatter' | 'comment';
+  syntax: 'wikilink' | 'markdown';
+  /** 1-based line in the file (frontmatter lines included). */
+  line: number;
+  /** Plain text of the sentence or list item around the link (for backlinks). */
+  context?: string;
+}
+
+/** A heading of a note, with the id the renderer gives it (same slugger). */
+export interface Heading {
+  depth: number;
+  text: string;
+  slug: string;
+  line: number;
+}
+
+/** Result of reading + parsing one note (no cross-note knowledge yet). */
+export interface ParsedNote {
+  id: string; // 'folder/Note.md'
+  name: string; // 'Note' (file name without .md), as Obsidian shows it
+  folder: string; // 'folder' ('' at the vault root)
+  frontmatter: Record<string, unknown>;
+  title: string; // frontmatter title, else name
+  aliases: string[];
+  /** Explicit tags in Dataview `file.etags` order (body first, then frontmatter), without '#', author casing, each once (case-insensitive). */
+  tags: string[];
+  /** Frontmatter property links first, then body links, then embeds — Dataview's `file.outlinks` order. */
+  links: LinkRef[];
+  headings: Heading[];
+  blockIds: string[];
+  /** Parsed body (comments removed, custom Obsidian nodes in place). Reused by the renderer: parse once. */
+  tree: Root;
+  /** Line of the file on which the body starts (1-based), so tree positions map to file lines. */
+  bodyStartLine: number;
+  publish: PublishDecision;
+  created: Date;
+  modified: Date;
+}
+
+export type PublishDecision =
+  | { published: true }
+  | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' };
+
+/** A link after resolution. `to` is the target note/attachment id, or undefined if nothing matched. */
+export interface ResolvedLink extends LinkRef {
+  from: string;
+  to?: string;
+  /** true when `to` was found through the alias fallback (tsunagu's extension, not Obsidian's). */
+  viaAlias?: boolean;
+}
