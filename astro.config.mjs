@@ -14,4 +14,6 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [tsunagu(config), mdx()],
   devToolbar: { enabled: false },
+  // Tests build several vaults side by side; each gets its own cache.
+  ...(process.env.TSUNAGU_CACHE_DIR ? { cacheDir: process.env.TSUNAGU_CACHE_DIR } : {}),
 });

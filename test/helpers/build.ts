@@ -1,0 +1,44 @@
+// Builds a vault with the real CLI (`astro build`) into a temporary folder and reads the result.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const projectDir = path.resolve(import.meta.dirname, '../..');
+
+export interface BuiltSite {
+  outDir: string;
+  log: string;
+  /** Text of a file of the output, by its path under dist/ ('' = index.html, 'a/' = a/index.html). */
+  read(relPath: string): string;
+  exists(relPath: string): boolean;
+  /** Every file of the output (relative paths). */
+  files(): string[];
+}
+
+export async function buildVault(vaultDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+  const work = mkdtempSync(path.join(tmpdir(), 'tsunagu-build-'));
+  const outDir = path.join(work, 'dist');
+  const { stdout, stderr } = await run('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd: projectDir,
+    env: { ...process.env, TSUNAGU_VAULT: vaultDir, TSUNAGU_CACHE_DIR: path.join(work, 'cache'), ...env },
+    maxBuffer: 1 << 26,
+  });
+  const file = (rel: string) => path.join(outDir, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
+  return {
+    outDir,
+    log: stdout + stderr,
+    read: (rel) => readFileSync(file(rel), 'utf8'),
+    exists: (rel) => existsSync(file(rel)),
+    files: () => listFiles(outDir).map((f) => path.relative(outDir, f)),
+  };
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const p = path.join(dir, entry);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
+}
