@@ -23,9 +23,10 @@ describe('foldForMatch', () => {
     expect(folded.end).toEqual([1, 1, 1, 1, 2]);
   });
 
-  it('keeps surrogate pairs whole', () => {
+  it('keeps surrogate pairs whole, and a supplementary combining mark with its base', () => {
     const folded = foldForMatch('𠮷a');
     expect(folded.start).toEqual([0, 0, 2]);
     expect(folded.end).toEqual([2, 2, 3]);
+    expect(foldForMatch('a\u{1D165}b').end).toEqual([3, 3, 3, 4]);
   });
 });

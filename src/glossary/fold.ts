@@ -12,11 +12,15 @@ export interface FoldedText {
 
 /** Marks that NFKC composes with the character before them (combining marks, half-width (han)dakuten). */
 const COMBINING = /[\p{M}\uff9e\uff9f]/u;
+/** By code unit: 0 not known yet, 1 combines, 2 does not (surrogate pairs are tested each time). */
+const combiningUnits = new Uint8Array(0x10000);
+/** Folded form of single-unit chunks by code unit (the common case), and of longer chunks by text. */
+const foldedUnits = new Array<string | undefined>(0x10000).fill(undefined);
 const foldedChunks = new Map<string, string>();
 
 /**
  * Folds `s` one chunk (a code point plus its combining marks) at a time so every folded unit maps
- * back to the chunk it came from; per-chunk results are cached, ASCII takes a fast path.
+ * back to the chunk it came from; per-chunk results are cached.
  */
 export function foldForMatch(s: string): FoldedText {
   const pieces: string[] = [];
@@ -25,7 +29,7 @@ export function foldForMatch(s: string): FoldedText {
   let i = 0;
   while (i < s.length) {
     const chunkEnd = endOfChunk(s, i);
-    const folded = chunkEnd === i + 1 && s.charCodeAt(i) < 0x80 ? s[i].toLowerCase() : foldChunk(s.slice(i, chunkEnd));
+    const folded = chunkEnd === i + 1 ? foldUnit(s, i) : foldChunk(s.slice(i, chunkEnd));
     pieces.push(folded);
     for (let k = 0; k < folded.length; k++) {
       start.push(i);
@@ -39,12 +43,21 @@ export function foldForMatch(s: string): FoldedText {
 function endOfChunk(s: string, from: number): number {
   const code = s.charCodeAt(from);
   let next = from + (code >= 0xd800 && code <= 0xdbff && from + 1 < s.length ? 2 : 1);
-  while (next < s.length && s.charCodeAt(next) >= 0x300) {
-    const mark = String.fromCodePoint(s.codePointAt(next)!);
-    if (!COMBINING.test(mark)) break;
-    next += mark.length;
-  }
+  while (next < s.length && isCombiningAt(s, next)) next += s.codePointAt(next)! > 0xffff ? 2 : 1;
   return next;
+}
+
+function isCombiningAt(s: string, index: number): boolean {
+  const unit = s.charCodeAt(index);
+  if (unit < 0x300) return false;
+  if (unit >= 0xd800 && unit <= 0xdfff) return COMBINING.test(String.fromCodePoint(s.codePointAt(index)!));
+  if (combiningUnits[unit] === 0) combiningUnits[unit] = COMBINING.test(s[index]) ? 1 : 2;
+  return combiningUnits[unit] === 1;
+}
+
+function foldUnit(s: string, index: number): string {
+  const unit = s.charCodeAt(index);
+  return (foldedUnits[unit] ??= foldForFilter(s[index]));
 }
 
 function foldChunk(chunk: string): string {

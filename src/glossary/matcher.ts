@@ -1,5 +1,6 @@
 // One pass per note: an Aho–Corasick automaton over the folded surfaces of every term and alias,
-// instead of one regex per term. Surfaces and text are folded alike (see fold.ts). Matches are leftmost-longest and never overlap.
+// instead of one regex per term. Surfaces and text are folded alike (see fold.ts); matches are
+// leftmost-longest and never overlap.
 import { foldForMatch, type FoldedText } from './fold';
 
 export interface MatcherEntry {
@@ -55,6 +56,12 @@ export function compileMatcher(entries: MatcherEntry[]): Matcher {
     patterns.push({ termId, length: folded.length, boundedStart: isAsciiWordUnit(folded.charCodeAt(0)), boundedEnd: isAsciiWordUnit(folded.charCodeAt(folded.length - 1)) });
   }
   const { fail, outputLink } = linkFailures(children, patternAt);
+  // Most of a note's text is not in any term: a unit no surface contains sends the scan straight back
+  // to the root, and the root's transitions are a flat table (0 = none, as no edge leads to the root).
+  const inSomeSurface = new Uint8Array(0x10000);
+  const rootChild = new Int32Array(0x10000);
+  for (const node of children) for (const unit of node.keys()) inSomeSurface[unit] = 1;
+  for (const [unit, child] of children[ROOT]) rootChild[unit] = child;
 
   function findAll(text: string): Match[] {
     const folded = foldForMatch(text);
@@ -63,12 +70,16 @@ export function compileMatcher(entries: MatcherEntry[]): Matcher {
     let node = ROOT;
     for (let i = 0; i < t.length; i++) {
       const unit = t.charCodeAt(i);
-      let next = children[node].get(unit);
+      if (inSomeSurface[unit] === 0) {
+        node = ROOT;
+        continue;
+      }
+      let next = node === ROOT ? undefined : children[node].get(unit);
       while (next === undefined && node !== ROOT) {
         node = fail[node];
-        next = children[node].get(unit);
+        next = node === ROOT ? undefined : children[node].get(unit);
       }
-      node = next ?? ROOT;
+      node = next ?? rootChild[unit];
       for (let out = patternAt[node] !== NONE ? node : outputLink[node]; out !== NONE; out = outputLink[out]) {
         const pattern = patterns[patternAt[out]];
         const start = i + 1 - pattern.length;
