@@ -41,7 +41,7 @@ describe('compileMatcher', () => {
   });
 
   it('is case-insensitive for Latin but keeps ASCII word boundaries', () => {
-    expect(found(docker, 'Digest, DIGEST, digests, sha-digest, digest2, ダイジェスト値')).toEqual([
+    expect(found(docker, 'Digest, DIGEST, digests, subdigest, sha1digest, sha-digest, digest2, ダイジェスト値')).toEqual([
       ['digest', 'Digest'],
       ['digest', 'DIGEST'],
       ['digest', 'digest'],
