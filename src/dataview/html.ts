@@ -1,0 +1,28 @@
+// HTML escaping and the element/attribute allowlist for block output (the host is the trust boundary).
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** Elements `dv.el` may create: text and structure only (no scripts, styles, frames, forms or media). */
+export const SAFE_TAGS: readonly string[] = [
+  'div', 'span', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'b', 'i', 'em', 'strong', 'code', 'pre', 'blockquote', 'small',
+  'mark', 's', 'del', 'ins', 'sub', 'sup', 'u', 'kbd', 'abbr', 'cite', 'q', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'hr', 'br',
+  'details', 'summary', 'figure', 'figcaption', 'section', 'article', 'aside', 'header', 'footer',
+];
+
+const SAFE_TAG_SET = new Set(SAFE_TAGS);
+const VOID_TAGS = new Set(['hr', 'br']);
+
+export function isSafeTag(tag: string): boolean {
+  return SAFE_TAG_SET.has(tag);
+}
+
+export function isVoidTag(tag: string): boolean {
+  return VOID_TAGS.has(tag);
+}
+
+/** Attributes `dv.el(…, {attr})` may set: no event handlers, URLs or inline styles. */
+export function isSafeAttribute(name: string): boolean {
+  return /^(title|lang|dir|role|(aria|data)-[a-z0-9-]+)$/.test(name);
+}

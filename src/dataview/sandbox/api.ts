@@ -1,0 +1,132 @@
+// Sandbox source: the `dv` object a block sees, and its output recorded as JSON for the host to render.
+export const API_JS = String.raw`
+var HEADER_TAGS = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
+var UNSUPPORTED = ['view', 'io', 'query', 'tryQuery', 'queryMarkdown', 'tryQueryMarkdown', 'execute', 'executeJs',
+  'taskList', 'markdownTable', 'markdownList', 'markdownTaskList', 'evaluate', 'tryEvaluate', 'duration', 'parse',
+  'literal', 'container', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext', 'func', 'widget'];
+// Deeper values render as '...', like Dataview's maxRecursiveRenderDepth; one spare level for the host's cut.
+var MAX_OUTPUT_DEPTH = 6;
+
+function className(value) {
+  var proto = Object.getPrototypeOf(value);
+  return proto && proto.constructor && proto.constructor.name;
+}
+
+function markdownValue(text, originPath) {
+  var links = {};
+  text.replace(/\[\[([^\[\]]+?)\]\]/g, function (whole, inner) {
+    var target = inner.split('|')[0].split('#')[0].trim();
+    var page = resolveLinkpath(target, originPath);
+    links[target] = page ? page.path : null;
+    return whole;
+  });
+  return { t: 'md', s: text, links: links };
+}
+
+/** A value as JSON for the host renderer. */
+function outputValue(value, originPath, depth) {
+  if (depth > MAX_OUTPUT_DEPTH) return { t: 'more' };
+  if (value === null || value === undefined) return { t: 'null' };
+  if (typeof value === 'string') return markdownValue(value, originPath);
+  if (typeof value === 'number' || typeof value === 'boolean') return { t: 'num', s: String(value) };
+  if (typeof value === 'function') return { t: 'text', s: '<function>' };
+  if (isDate(value)) return { t: 'text', s: renderMinimalDate(value) };
+  if (isLink(value)) {
+    var page = resolveLinkpath(value.path, originPath);
+    var link = { t: 'link', path: page ? page.path : null, text: value.text() };
+    if (value.type !== 'file' && value.subpath) link.subpath = value.subpath;
+    return link;
+  }
+  if (Array.isArray(value)) {
+    return { t: 'array', items: Array.from(value).map(function (v) { return outputValue(v, originPath, depth + 1); }) };
+  }
+  if (typeof value === 'object') {
+    var name = className(value);
+    if (name && name !== 'Object') return { t: 'text', s: '<' + name + '>' };
+    return { t: 'object', entries: Object.keys(value).map(function (k) { return [k, outputValue(value[k], originPath, depth + 1)]; }) };
+  }
+  return { t: 'text', s: String(value) };
+}
+
+function classList(cls) {
+  if (cls === undefined || cls === null) return [];
+  return (Array.isArray(cls) ? Array.from(cls) : [cls]).map(String);
+}
+
+function attributeMap(attr) {
+  var result = {};
+  if (attr && typeof attr === 'object') Object.keys(attr).forEach(function (k) { result[k] = String(attr[k]); });
+  return result;
+}
+
+function createDv(currentPath) {
+  var output = [];
+  var value = function (v) { return outputValue(v, currentPath, 0); };
+  var dv = {
+    currentFilePath: currentPath,
+    luxon: { DateTime: DateTime },
+    current: function () { return dv.page(currentPath); },
+    page: function (path) {
+      if (typeof path !== 'string' && !isLink(path)) {
+        throw new Error("dv.page only handles string and link paths; was provided type '" + typeof path + "'");
+      }
+      var page = resolveLinkpath(isLink(path) ? path.path : path, currentPath);
+      return page ? pageObject(page) : undefined;
+    },
+    pages: function (query) { return wrapDataArray(pagesForQuery(query, currentPath).map(pageObject)); },
+    pagePaths: function (query) { return wrapDataArray(pagesForQuery(query, currentPath).map(function (p) { return p.path; })); },
+    array: toDataArray,
+    isArray: function (raw) { return Array.isArray(raw); },
+    isDataArray: isDataArray,
+    fileLink: function (path, embed, display) { return Link.file(path, embed, display); },
+    sectionLink: function (path, section, embed, display) { return Link.header(path, section, embed, display); },
+    blockLink: function (path, blockId, embed, display) { return Link.block(path, blockId, embed, display); },
+    date: function (pathlike) {
+      if (isDate(pathlike)) return pathlike;
+      if (isLink(pathlike)) { var page = dv.page(pathlike); return page && page.file.day ? page.file.day : null; }
+      var text = String(pathlike).trim();
+      if (text === 'now') return DateTime.now();
+      if (text === 'today') return DateTime.now().startOf('day');
+      if (text === 'yesterday') return DateTime.now().startOf('day').minus({ days: 1 });
+      if (text === 'tomorrow') return DateTime.now().startOf('day').plus({ days: 1 });
+      var ts = parseIsoMillis(text);
+      return ts === undefined ? null : new DateTime(ts);
+    },
+    compare: compareValue,
+    equal: function (a, b) { return compareValue(a, b) === 0; },
+    clone: function (v) { return v === undefined ? v : frontmatterValue(JSON.parse(JSON.stringify(v)), currentPath); },
+    el: function (tag, text, options) {
+      var name = String(tag).toLowerCase();
+      if (!SAFE_TAGS.has(name)) throw new Error("dv.el('" + tag + "') is not supported by tsunagu: only text elements are");
+      var o = options || {};
+      output.push({ kind: 'el', tag: name, value: value(text), cls: classList(o.cls), attr: attributeMap(o.attr) });
+    },
+    header: function (level, text, options) {
+      var tag = HEADER_TAGS[level];
+      if (!tag) throw new Error("Unrecognized level '" + level + "' (expected 1, 2, 3, 4, 5, or 6)");
+      return dv.el(tag, text, options);
+    },
+    paragraph: function (text, options) { return dv.el('p', text, options); },
+    span: function (text, options) { return dv.el('span', text, options); },
+    list: function (values) {
+      if (!values) return;
+      output.push({ kind: 'list', items: Array.from(values).map(value) });
+    },
+    table: function (headers, rows) {
+      output.push({
+        kind: 'table',
+        headers: Array.from(headers || []).map(function (h) { return markdownValue(String(h), currentPath); }),
+        rows: Array.from(rows || []).map(function (row) { return (Array.isArray(row) ? Array.from(row) : [row]).map(value); })
+      });
+    }
+  };
+  UNSUPPORTED.forEach(function (key) { unsupportedField(dv, key, 'dv.' + key); });
+  var api = new Proxy(dv, {
+    get: function (target, key) {
+      if (typeof key === 'string' && !(key in target) && key !== 'then') throw new Error('dv.' + key + ' is not supported by tsunagu');
+      return target[key];
+    }
+  });
+  return { dv: api, output: function () { return JSON.stringify(output); } };
+}
+`;

@@ -1,0 +1,128 @@
+// Sandbox source: the vault snapshot (published notes only), link resolution, and Dataview page objects.
+export const PAGES_JS = String.raw`
+var snapshotPages = snapshot.pages;
+var pagesByPath = new Map();
+var pagesByLowerPath = new Map();
+var pagesByLowerName = new Map();
+snapshotPages.forEach(function (page) {
+  pagesByPath.set(page.path, page);
+  pagesByLowerPath.set(page.path.toLowerCase(), page);
+  var name = page.name.toLowerCase();
+  if (!pagesByLowerName.has(name)) pagesByLowerName.set(name, []);
+  pagesByLowerName.get(name).push(page);
+});
+
+/** Like Obsidian's getFirstLinkpathDest: exact path, path without .md, path suffix, then unique name (same folder wins). */
+function resolveLinkpath(linkpath, originPath) {
+  if (linkpath === null || linkpath === undefined) return undefined;
+  var text = String(linkpath).trim().replace(/^\/+/, '');
+  if (text === '') return pagesByPath.get(originPath);
+  var lower = text.toLowerCase();
+  var exact = pagesByPath.get(text) || pagesByPath.get(text + '.md') || pagesByLowerPath.get(lower) || pagesByLowerPath.get(lower + '.md');
+  if (exact) return exact;
+  var bare = lower.replace(/\.md$/, '');
+  if (bare.indexOf('/') >= 0) {
+    return snapshotPages.find(function (page) { return page.path.toLowerCase().slice(0, -3).endsWith('/' + bare); });
+  }
+  var named = pagesByLowerName.get(bare) || [];
+  if (named.length <= 1) return named[0];
+  var origin = pagesByPath.get(originPath);
+  return named.find(function (page) { return origin && page.folder === origin.folder; }) || named[0];
+}
+
+/** '#a/b/c' → '#a/b/c', '#a/b', '#a': each explicit tag then its parents, nearest first, each once. */
+function expandTags(etags) {
+  var result = [];
+  etags.forEach(function (tag) {
+    var parts = tag.split('/');
+    for (var n = parts.length; n >= 1; n--) {
+      var candidate = '#' + parts.slice(0, n).join('/');
+      if (result.indexOf(candidate) < 0) result.push(candidate);
+    }
+  });
+  return result;
+}
+
+var lowerTagsByPath = new Map();
+function lowerTagsOf(page) {
+  if (!lowerTagsByPath.has(page.path)) {
+    lowerTagsByPath.set(page.path, new Set(expandTags(page.etags).map(function (t) { return t.toLowerCase(); })));
+  }
+  return lowerTagsByPath.get(page.path);
+}
+
+/** Frontmatter as Dataview reads it: '[[x]]' strings become links, ISO date strings become dates. */
+function frontmatterValue(value, originPath) {
+  if (Array.isArray(value)) return value.map(function (v) { return frontmatterValue(v, originPath); });
+  if (value && typeof value === 'object') {
+    var object = {};
+    Object.keys(value).forEach(function (key) { object[key] = frontmatterValue(value[key], originPath); });
+    return object;
+  }
+  if (typeof value !== 'string') return value;
+  var link = /^(!?)\[\[([^\[\]]*?)\]\]$/.exec(value.trim());
+  if (link) {
+    var bar = link[2].indexOf('|');
+    var target = bar >= 0 ? link[2].slice(0, bar) : link[2];
+    var display = bar >= 0 ? link[2].slice(bar + 1) : undefined;
+    var parsed = Link.infer(target, link[1] === '!', display);
+    var resolved = resolveLinkpath(parsed.path, originPath);
+    return resolved ? parsed.withPath(resolved.path) : parsed;
+  }
+  var ts = /^\d{4}-\d{2}-\d{2}/.test(value) ? parseIsoMillis(value) : undefined;
+  return ts === undefined ? value : new DateTime(ts);
+}
+
+/** Dataview also exposes each key in canonical form: lowercased, spaces and punctuation as '-'. */
+function canonicalKey(key) {
+  return key.trim().toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-');
+}
+
+function unsupportedField(object, key, label) {
+  Object.defineProperty(object, key, {
+    enumerable: false,
+    get: function () { throw new Error(label + ' is not supported by tsunagu'); }
+  });
+}
+
+function startOfDay(date) { return date.startOf('day'); }
+
+/** A fresh Dataview page object (callers may mutate it, as in Dataview). */
+function pageObject(page) {
+  var fm = page.frontmatter || {};
+  var ctime = new DateTime(page.ctime);
+  var mtime = new DateTime(page.mtime);
+  var aliasKey = Object.keys(fm).find(function (k) { return /^alias(es)?$/i.test(k); });
+  var aliases = aliasKey === undefined ? [] : [].concat(fm[aliasKey]).filter(function (a) { return typeof a === 'string'; });
+  var file = {
+    path: page.path,
+    folder: page.folder,
+    name: page.name,
+    link: Link.file(page.path),
+    outlinks: wrapDataArray(page.outlinks.map(function (l) { return new Link(l); })),
+    inlinks: wrapDataArray(page.inlinks.map(function (p) { return Link.file(p); })),
+    etags: wrapDataArray(page.etags.map(function (t) { return '#' + t; })),
+    tags: wrapDataArray(expandTags(page.etags)),
+    aliases: wrapDataArray(aliases),
+    ctime: ctime,
+    cday: startOfDay(ctime),
+    mtime: mtime,
+    mday: startOfDay(mtime),
+    frontmatter: JSON.parse(JSON.stringify(fm)),
+    ext: 'md'
+  };
+  if (page.day) file.day = new DateTime(parseIsoMillis(page.day));
+  // The model has no list items or file sizes: say so rather than answer wrongly.
+  unsupportedField(file, 'lists', 'file.lists');
+  unsupportedField(file, 'tasks', 'file.tasks');
+  unsupportedField(file, 'size', 'file.size');
+  var result = { file: file };
+  Object.keys(fm).forEach(function (key) {
+    if (key in result) return;
+    result[key] = frontmatterValue(fm[key], page.path);
+    var canonical = canonicalKey(key);
+    if (canonical !== key && !(canonical in fm) && !(canonical in result)) result[canonical] = frontmatterValue(fm[key], page.path);
+  });
+  return result;
+}
+`;

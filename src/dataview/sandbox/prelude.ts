@@ -1,0 +1,28 @@
+// The whole sandbox program: evaluates to a function that takes the snapshot JSON and two pure host helpers
+// (zone offset, string collation) and returns `createDv(currentPath)`. Nothing host-side becomes a global.
+import { SAFE_TAGS } from '../html';
+import { API_JS } from './api';
+import { DATA_ARRAY_JS } from './data-array';
+import { PAGES_JS } from './pages';
+import { SOURCES_JS } from './sources';
+import { VALUES_JS } from './values';
+
+export const PRELUDE_JS = [
+  '(function (snapshotJson, zoneOffset, hostCollate) {',
+  '"use strict";',
+  'var snapshot = JSON.parse(snapshotJson);',
+  // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points.
+  'Object.defineProperty(String.prototype, "localeCompare", { configurable: true, writable: true,',
+  '  value: function localeCompare(other) { return hostCollate(String(this), String(other)); } });',
+  // console.* is common in blocks; it has no output on a static page.
+  'var quiet = function () {};',
+  'globalThis.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, table: quiet };',
+  `var SAFE_TAGS = new Set(${JSON.stringify(SAFE_TAGS)});`,
+  VALUES_JS,
+  DATA_ARRAY_JS,
+  PAGES_JS,
+  SOURCES_JS,
+  API_JS,
+  'return createDv;',
+  '})',
+].join('\n');

@@ -1,0 +1,59 @@
+// Data shapes crossing the dataview boundary: what the host gives the sandbox, and what the sandbox gives back.
+
+/** A link as Dataview sees it. `path` is the resolved note id when the link resolved, else the raw target text. */
+export interface DvLink {
+  path: string;
+  subpath?: string;
+  display?: string;
+  embed: boolean;
+  type: 'file' | 'header' | 'block';
+}
+
+/** One PUBLISHED note, as the sandbox may see it. Private notes must never be passed in. */
+export interface DvPageInput {
+  path: string; // vault-relative id incl. .md, e.g. 'Docker/Dockerイメージとは.md'
+  name: string; // file name without .md
+  folder: string; // '' at root
+  etags: string[]; // explicit tags WITHOUT '#', Dataview order (body first, then frontmatter)
+  outlinks: DvLink[]; // frontmatter links, body links, embeds; duplicates kept; links to private notes left out
+  inlinks: string[]; // paths of published pages linking here, each once
+  ctime: number; // ms epoch
+  mtime: number; // ms epoch
+  day?: string; // ISO date if the file name or `date` field is a date
+  frontmatter: Record<string, unknown>;
+}
+
+export type DataviewResult = { ok: true; html: string } | { ok: false; reason: string; line?: number };
+
+export interface DataviewOptions {
+  /** URL of a published note (and heading/block within it), or undefined when it has none. */
+  hrefFor(path: string, subpath?: string): string | undefined;
+  /** URL of a tag page (tag without '#', author casing); without it tags render as plain spans. */
+  hrefForTag?(tag: string): string | undefined;
+  /** CPU time a block may use, in ms (default 1000). */
+  timeoutMs?: number;
+  /** Heap a block may use, in bytes (default 64 MiB). */
+  memoryLimitBytes?: number;
+  /** IANA zone dates are shown in, as Obsidian shows them in the author's zone (default: the build machine's). */
+  timeZone?: string;
+  /** Locale of `localeCompare` in the sandbox, as Obsidian's Chromium uses the UI locale (default: the build machine's). */
+  collationLocale?: string;
+}
+
+// ---- What the sandbox hands back (untrusted: the renderer validates every field) ----
+
+/** A value to render. Strings are markdown; `links` maps each `[[target]]` in it to a published path or null. */
+export type DvValue =
+  | { t: 'md'; s: string; links: Record<string, string | null> }
+  | { t: 'num'; s: string }
+  | { t: 'text'; s: string }
+  | { t: 'null' }
+  | { t: 'more' }
+  | { t: 'link'; path: string | null; subpath?: string; text: string }
+  | { t: 'array'; items: DvValue[] }
+  | { t: 'object'; entries: [string, DvValue][] };
+
+export type DvBlock =
+  | { kind: 'el'; tag: string; value: DvValue; cls: string[]; attr: Record<string, string> }
+  | { kind: 'list'; items: DvValue[] }
+  | { kind: 'table'; headers: DvValue[]; rows: DvValue[][] };
