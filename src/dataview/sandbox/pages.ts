@@ -43,10 +43,16 @@ function expandTags(etags) {
   return result;
 }
 
+var tagsByPath = new Map();
+function tagsOf(page) {
+  if (!tagsByPath.has(page.path)) tagsByPath.set(page.path, expandTags(page.etags));
+  return tagsByPath.get(page.path);
+}
+
 var lowerTagsByPath = new Map();
 function lowerTagsOf(page) {
   if (!lowerTagsByPath.has(page.path)) {
-    lowerTagsByPath.set(page.path, new Set(expandTags(page.etags).map(function (t) { return t.toLowerCase(); })));
+    lowerTagsByPath.set(page.path, new Set(tagsOf(page).map(function (t) { return t.toLowerCase(); })));
   }
   return lowerTagsByPath.get(page.path);
 }
@@ -85,13 +91,24 @@ function unsupportedField(object, key, label) {
   });
 }
 
-function startOfDay(date) { return date.startOf('day'); }
+/** Dates of a page, computed once per block (scripts treat DateTime values as immutable, as Luxon's are). */
+var derivedByPath = new Map();
+function derivedOf(page) {
+  if (!derivedByPath.has(page.path)) {
+    var ctime = new DateTime(page.ctime);
+    var mtime = new DateTime(page.mtime);
+    derivedByPath.set(page.path, {
+      ctime: ctime, cday: ctime.startOf('day'), mtime: mtime, mday: mtime.startOf('day'),
+      day: page.day ? new DateTime(parseIsoMillis(page.day)) : undefined
+    });
+  }
+  return derivedByPath.get(page.path);
+}
 
 /** A fresh Dataview page object (callers may mutate it, as in Dataview). */
 function pageObject(page) {
   var fm = page.frontmatter || {};
-  var ctime = new DateTime(page.ctime);
-  var mtime = new DateTime(page.mtime);
+  var derived = derivedOf(page);
   var aliasKey = Object.keys(fm).find(function (k) { return /^alias(es)?$/i.test(k); });
   var aliases = aliasKey === undefined ? [] : [].concat(fm[aliasKey]).filter(function (a) { return typeof a === 'string'; });
   var file = {
@@ -102,16 +119,16 @@ function pageObject(page) {
     outlinks: wrapDataArray(page.outlinks.map(function (l) { return new Link(l); })),
     inlinks: wrapDataArray(page.inlinks.map(function (p) { return Link.file(p); })),
     etags: wrapDataArray(page.etags.map(function (t) { return '#' + t; })),
-    tags: wrapDataArray(expandTags(page.etags)),
+    tags: wrapDataArray(tagsOf(page).slice()),
     aliases: wrapDataArray(aliases),
-    ctime: ctime,
-    cday: startOfDay(ctime),
-    mtime: mtime,
-    mday: startOfDay(mtime),
+    ctime: derived.ctime,
+    cday: derived.cday,
+    mtime: derived.mtime,
+    mday: derived.mday,
     frontmatter: JSON.parse(JSON.stringify(fm)),
     ext: 'md'
   };
-  if (page.day) file.day = new DateTime(parseIsoMillis(page.day));
+  if (derived.day) file.day = derived.day;
   // The model has no list items or file sizes: say so rather than answer wrongly.
   unsupportedField(file, 'lists', 'file.lists');
   unsupportedField(file, 'tasks', 'file.tasks');

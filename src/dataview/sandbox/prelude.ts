@@ -8,9 +8,16 @@ import { SOURCES_JS } from './sources';
 import { VALUES_JS } from './values';
 
 export const PRELUDE_JS = [
-  '(function (snapshotJson, zoneOffset, hostCollate) {',
+  '(function (snapshotJson, hostZoneOffset, hostCollate) {',
   '"use strict";',
   'var snapshot = JSON.parse(snapshotJson);',
+  // Zone offsets only change at quarter-hour instants: one host call per quarter hour seen.
+  'var offsetsByQuarterHour = new Map();',
+  'function zoneOffset(ts) {',
+  '  var quarter = Math.floor(ts / 900000);',
+  '  if (!offsetsByQuarterHour.has(quarter)) offsetsByQuarterHour.set(quarter, hostZoneOffset(quarter * 900000));',
+  '  return offsetsByQuarterHour.get(quarter);',
+  '}',
   // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points.
   'Object.defineProperty(String.prototype, "localeCompare", { configurable: true, writable: true,',
   '  value: function localeCompare(other) { return hostCollate(String(this), String(other)); } });',

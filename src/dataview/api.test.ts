@@ -1,0 +1,163 @@
+// Dataview's API inside the sandbox: sources, page objects, DataArray, links and dates.
+import { describe, expect, test } from 'vitest';
+import { createDataviewEngine } from './index';
+import { link, page, testLinks } from './test-vault';
+import type { DvPageInput } from './types';
+
+const vault: DvPageInput[] = [
+  page('Docker/a.md', { etags: ['lang/go', 'draft'], outlinks: [link('Docker/b.md'), link('x.md')], frontmatter: { rating: 3, 'Due Date': '2025-07-08' } }),
+  page('Docker/b.md', { etags: ['lang/rust'], inlinks: ['Docker/a.md', 'x.md'], frontmatter: { rating: 1 } }),
+  page('Docker/sub/c.md', { etags: ['lang'], frontmatter: { rating: 3, related: '[[b]]' } }),
+  page('x.md', { etags: ['Draft'], outlinks: [link('Docker/b.md', { subpath: 'Top', type: 'header' }), link('Docker/b.md')] }),
+];
+
+/** Runs a block that prints a JSON answer as char codes (so no markdown applies); returns the parsed answer. */
+async function evaluate(expression: string, current = 'Docker/a.md'): Promise<unknown> {
+  const engine = createDataviewEngine(vault, testLinks);
+  const result = await engine.runJs(`dv.paragraph(Array.from(JSON.stringify(${expression}), c => c.charCodeAt(0)).join(" "))`, current);
+  if (!result.ok) throw new Error(result.reason);
+  const codes = /^<p><span>([\d ]*)<\/span><\/p>$/.exec(result.html)![1];
+  return JSON.parse(String.fromCharCode(...codes.split(' ').map(Number)));
+}
+
+const paths = (source: string) => evaluate(`dv.pagePaths(${JSON.stringify(source)}).array()`);
+
+describe('sources', () => {
+  test('tags match subtags, case-insensitively, never the parent of a tag alone', async () => {
+    expect(await paths('#lang')).toEqual(['Docker/a.md', 'Docker/b.md', 'Docker/sub/c.md']);
+    expect(await paths('#lang/go')).toEqual(['Docker/a.md']);
+    expect(await paths('#DRAFT')).toEqual(['Docker/a.md', 'x.md']);
+  });
+
+  test('folders include subfolders; a file path names one page; an unknown folder is empty', async () => {
+    expect(await paths('"Docker"')).toEqual(['Docker/a.md', 'Docker/b.md', 'Docker/sub/c.md']);
+    expect(await paths('"Docker/sub"')).toEqual(['Docker/sub/c.md']);
+    expect(await paths('"Docker/b"')).toEqual(['Docker/b.md']);
+    expect(await paths('"Nope"')).toEqual([]);
+  });
+
+  test('[[link]] is the pages linking to it, outgoing([[link]]) the pages it links to', async () => {
+    expect(await paths('[[b]]')).toEqual(['Docker/a.md', 'x.md']);
+    expect(await paths('outgoing([[a]])')).toEqual(['Docker/b.md', 'x.md']);
+  });
+
+  test('and, or, negation and parentheses', async () => {
+    expect(await paths('#lang and "Docker/sub"')).toEqual(['Docker/sub/c.md']);
+    expect(await paths('#lang/go or #draft')).toEqual(['Docker/a.md', 'x.md']);
+    expect(await paths('#lang and -#lang/go')).toEqual(['Docker/b.md', 'Docker/sub/c.md']);
+    expect(await paths('"Docker" and -(#draft or #lang/rust)')).toEqual(['Docker/sub/c.md']);
+    expect(await paths('')).toHaveLength(4);
+  });
+
+  test('a malformed source is an error naming the query', async () => {
+    await expect(paths('#a and')).rejects.toThrow(/Failed to parse query/);
+  });
+});
+
+describe('pages', () => {
+  test('file fields, tags expanded nearest-first, frontmatter as top-level (and canonical) fields', async () => {
+    expect(await evaluate('(() => { const p = dv.page("Docker/a"); return [p.file.name, p.file.folder, p.file.path, p.file.ext, p.file.tags.array(), p.file.etags.array(), p.rating, p["due-date"].toISODate()]; })()'))
+      .toEqual(['a', 'Docker', 'Docker/a.md', 'md', ['#lang/go', '#lang', '#draft'], ['#lang/go', '#draft'], 3, '2025-07-08']);
+  });
+
+  test('dv.page takes a path with or without .md, a unique name or a link, and returns undefined otherwise', async () => {
+    expect(await evaluate('[dv.page("Docker/a.md").file.name, dv.page("c").file.path, dv.page(dv.fileLink("b")).file.path, dv.page("missing") === undefined]'))
+      .toEqual(['a', 'Docker/sub/c.md', 'Docker/b.md', true]);
+  });
+
+  test('a page not in the snapshot cannot be reached by any means', async () => {
+    expect(await evaluate('[dv.page("Secret") === undefined, dv.pages("[[Secret]]").length, dv.pages().file.name.includes("Secret"), typeof globalThis.__dvSnapshot]'))
+      .toEqual([true, 0, false, 'undefined']);
+  });
+
+  test('outlinks keep duplicates and sections; inlinks are links', async () => {
+    expect(await evaluate('dv.page("x").file.outlinks.map(l => [l.path, l.type, l.subpath ?? null]).array()')).toEqual([
+      ['Docker/b.md', 'header', 'Top'],
+      ['Docker/b.md', 'file', null],
+    ]);
+    expect(await evaluate('dv.page("b").file.inlinks.map(l => l.markdown()).array()')).toEqual(['[[Docker/a.md|a]]', '[[x.md|x]]']);
+  });
+
+  test('frontmatter [[links]] become links; dates are Luxon-like', async () => {
+    expect(await evaluate('[dv.page("c").related.path, dv.page("a")["Due Date"].toFormat("yyyy/MM/dd EEE"), dv.page("a").file.mtime.ts]'))
+      .toEqual(['Docker/b.md', '2025/07/08 Tue', 0]);
+  });
+
+  test('unsupported page data says so instead of answering wrongly', async () => {
+    await expect(evaluate('dv.current().file.tasks')).rejects.toThrow('file.tasks is not supported by tsunagu');
+  });
+});
+
+describe('DataArray', () => {
+  test('swizzling flattens arrays of each page', async () => {
+    expect(await evaluate('dv.pages("#lang").file.etags.array()')).toEqual(['#lang/go', '#draft', '#lang/rust', '#lang']);
+    expect(await evaluate('dv.pages("#lang").rating.array()')).toEqual([3, 1, 3]);
+  });
+
+  test('sort is stable, asc and desc; links sort by path', async () => {
+    expect(await evaluate('dv.pages("#lang").sort(p => p.rating, "desc").file.name.array()')).toEqual(['a', 'c', 'b']);
+    expect(await evaluate('dv.pages("#lang").sort(p => p.rating).file.name.array()')).toEqual(['b', 'a', 'c']);
+    expect(await evaluate('dv.array([dv.fileLink("b.md"), dv.sectionLink("a.md", "H"), dv.fileLink("a.md")]).sort().map(l => l.markdown()).array()'))
+      .toEqual(['[[a.md|a]]', '[[a.md#H|a > H]]', '[[b.md|b]]']);
+  });
+
+  test('groupBy yields {key, rows} sorted by key', async () => {
+    expect(await evaluate('dv.pages("#lang").groupBy(p => p.rating).map(g => [g.key, g.rows.file.name.array()]).array()'))
+      .toEqual([[1, ['b']], [3, ['a', 'c']]]);
+  });
+
+  test('the rest of the array API', async () => {
+    expect(await evaluate(`(() => {
+      const a = dv.array([3, 1, 3, 2]);
+      return [a.length, a.first(), a.last(), a.distinct().array(), a.limit(2).array(), a.slice(1, 3).array(),
+        a.concat([9]).array(), a.flatMap(x => [x, x]).length, a.some(x => x > 2), a.every(x => x > 2), a.includes(2),
+        a.join(" "), [...a], a.values, Array.isArray(a), dv.isArray(a), a.map(x => x * 2).filter(x => x > 4).array()];
+    })()`)).toEqual([4, 3, 2, [1, 2, 3], [3, 1], [1, 3], [3, 1, 3, 2, 9], 8, true, false, true, '3 1 3 2', [3, 1, 3, 2], [3, 1, 3, 2], true, true, [6, 6]]);
+  });
+});
+
+describe('rendering', () => {
+  const run = (code: string) => createDataviewEngine(vault, testLinks).runJs(code, 'Docker/a.md');
+
+  test('tables, with the result count in the first header', async () => {
+    expect(await run('dv.table(["Name", "Rating"], dv.pages("#lang/go").map(p => [p.file.link, p.rating]))')).toEqual({
+      ok: true,
+      html:
+        '<div><table class="dataview table-view-table"><thead class="table-view-thead"><tr class="table-view-tr-header">' +
+        '<th class="table-view-th"><span>Name</span><span class="dataview small-text">1</span></th><th class="table-view-th"><span>Rating</span></th>' +
+        '</tr></thead><tbody class="table-view-tbody"><tr><td><span><a class="internal-link" href="/Docker/a/">a</a></span></td><td>3</td></tr></tbody></table></div>',
+    });
+  });
+
+  test('text is escaped; inline markdown and [[links]] render; unresolved links stay text', async () => {
+    expect(await run('dv.paragraph("<script>x</script> *em* `a<b` [[b|Bee]] [[Secret]] ~~s~~")')).toEqual({
+      ok: true,
+      html:
+        '<p><span>&lt;script&gt;x&lt;/script&gt; <em>em</em> <code>a&lt;b</code> <a class="internal-link" href="/Docker/b/">Bee</a> ' +
+        '<span class="internal-link is-unresolved">Secret</span> <del>s</del></span></p>',
+    });
+  });
+
+  test('dv.el keeps safe classes and attributes only, and refuses unsafe elements', async () => {
+    expect(await run('dv.el("div", 5, { cls: ["note", "x\\"y"], attr: { title: "t", onclick: "evil()", style: "color:red" } })')).toEqual({
+      ok: true,
+      html: '<div class="note x&quot;y" title="t"><span>5</span></div>',
+    });
+    expect(await run('dv.el("script", "alert(1)")')).toEqual({
+      ok: false,
+      reason: "dv.el('script') is not supported by tsunagu: only text elements are",
+      line: 1,
+    });
+  });
+
+  test('values: dates, nested arrays, objects, null', async () => {
+    expect(await run('dv.list([dv.date("2025-07-08"), dv.date("2025-07-08T13:05"), [1, [2]], {a: null}])')).toEqual({
+      ok: true,
+      html:
+        '<div><ul class="dataview list-view-ul"><li>July 08, 2025</li><li>1:05 PM - July 08, 2025</li>' +
+        '<li><ul class="dataview dataview-ul dataview-result-list-ul"><li class="dataview-result-list-li">1</li><li class="dataview-result-list-li">' +
+        '<ul class="dataview dataview-ul dataview-result-list-ul"><li class="dataview-result-list-li">2</li></ul></li></ul></li>' +
+        '<li><ul class="dataview dataview-ul dataview-result-object-ul"><li class="dataview dataview-li dataview-result-object-li">a: <span>-</span></li></ul></li></ul></div>',
+    });
+  });
+});

@@ -1,0 +1,68 @@
+// Blocks that throw, loop, or reach for the host: each fails with a reason, quickly, and nothing leaks out.
+import { describe, expect, test } from 'vitest';
+import { createDataviewEngine, runDataviewJs } from './index';
+import { page, testLinks } from './test-vault';
+
+const engine = createDataviewEngine([page('A.md')], { ...testLinks, timeoutMs: 200 });
+
+async function timed(code: string) {
+  const started = Date.now();
+  const result = await engine.runJs(code, 'A.md');
+  return { result, ms: Date.now() - started };
+}
+
+describe('hostile or broken blocks', () => {
+  test('a throw reports its message and block line; output before it is dropped', async () => {
+    const { result, ms } = await timed('dv.paragraph("partial");\nconst x = 1;\nthrow new Error("boom");');
+    expect(result).toEqual({ ok: false, reason: 'boom', line: 3 });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  test('an endless loop is stopped by the time limit', async () => {
+    const { result, ms } = await timed('while (true) {}');
+    expect(result).toEqual({ ok: false, reason: 'ran longer than the time limit (200 ms) and was stopped' });
+    expect(ms).toBeLessThan(1500);
+  });
+
+  test.each([
+    ["require('fs')", 'require'],
+    ["fetch('http://x')", 'fetch'],
+    ['process.exit(1)', 'process'],
+  ])('%s does not exist in the sandbox', async (code, name) => {
+    const { result, ms } = await timed(code);
+    expect(result).toEqual({ ok: false, reason: `uses ${name}, which is not available (only Dataview's API is)`, line: 1 });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  test('dynamic import has no module loader', async () => {
+    const { result } = await timed("await import('fs')");
+    expect(result).toMatchObject({ ok: false, reason: "uses import(), which is not available (only Dataview's API is)" });
+  });
+
+  test.each(['view', 'io', 'executeJs'])('dv.%s is reported as unsupported', async (name) => {
+    expect((await timed(`dv.${name}("x")`)).result).toEqual({ ok: false, reason: `dv.${name} is not supported by tsunagu`, line: 1 });
+  });
+
+  test('syntax errors, deep recursion, runaway memory and never-settling awaits all fail cleanly', async () => {
+    expect((await timed('let = ;')).result).toMatchObject({ ok: false, reason: expect.stringMatching(/^SyntaxError/) });
+    expect((await timed('function f() { return f(); }\nf();')).result).toMatchObject({ ok: false, reason: 'recursed too deeply (stack overflow)' });
+    const small = createDataviewEngine([page('A.md')], { ...testLinks, memoryLimitBytes: 8 * 1024 * 1024 });
+    expect(await small.runJs('let s = "x"; for (;;) s += s;', 'A.md')).toMatchObject({ ok: false });
+    expect((await timed('await new Promise(() => {});')).result).toEqual({ ok: false, reason: 'awaits something that never finishes' });
+  });
+
+  test('each block gets a fresh sandbox: globals do not carry over', async () => {
+    expect((await timed('globalThis.leak = 1; Object.prototype.polluted = 1;')).result.ok).toBe(true);
+    expect((await timed('dv.paragraph(String(typeof leak) + " " + String(({}).polluted))')).result).toEqual({
+      ok: true,
+      html: '<p><span>undefined undefined</span></p>',
+    });
+  });
+
+  test('runDataviewJs runs a single block', async () => {
+    expect(await runDataviewJs('dv.header(2, dv.current().file.link)', 'A.md', [page('A.md')], testLinks)).toEqual({
+      ok: true,
+      html: '<h2><span><a class="internal-link" href="/A/">A</a></span></h2>',
+    });
+  });
+});
