@@ -12,7 +12,15 @@ export function scanVault(vaultDir: string): ScanResult {
   const root = realpathSync(vaultDir);
   const files: VaultFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  // Real paths of the folders being walked: a link back to one of them would recurse until ELOOP.
+  const walking = new Set<string>();
   const walk = (dir: string, rel: string) => {
+    const real = realpathSync(dir);
+    if (walking.has(real)) {
+      diagnostics.push({ file: rel, severity: 'warning', message: 'is a symbolic link to a folder that contains it; it is skipped. Remove the link.' });
+      return;
+    }
+    walking.add(real);
     for (const entry of readdirSync(dir).sort()) {
       if (entry.startsWith('.')) continue;
       const abs = path.join(dir, entry);
@@ -29,6 +37,7 @@ export function scanVault(vaultDir: string): ScanResult {
       if (stat.isDirectory()) walk(abs, id);
       else if (stat.isFile()) files.push({ id, absPath: abs, kind: /\.md$/i.test(entry) ? 'note' : 'attachment', mtimeMs: stat.mtimeMs, size: stat.size });
     }
+    walking.delete(real);
   };
   walk(root, '');
   files.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
