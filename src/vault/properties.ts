@@ -24,7 +24,8 @@ export function frontmatterAliases(fm: Record<string, unknown>): string[] {
 
 function listValue(value: unknown, separator: RegExp): string[] {
   if (value == null) return [];
-  const items = Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' ? v.split(separator) : [String(v)])) : String(value).split(separator);
+  // An empty list item (`tags:` then a bare `-`, common in templates) is null: not a tag called "null".
+  const items = Array.isArray(value) ? value.flatMap((v) => (v == null ? [] : typeof v === 'string' ? v.split(separator) : [String(v)])) : String(value).split(separator);
   return items.map((s) => s.trim()).filter(Boolean);
 }
 

@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { frontmatterAliases, frontmatterTags, property, propertyLinks, splitWikilink } from './properties';
+
+describe('property', () => {
+  test('matches keys case-insensitively, first listed key with a value wins', () => {
+    expect(property({ Title: 'x' }, 'title')).toBe('x');
+    expect(property({ tag: 'b', tags: null }, 'tags', 'tag')).toBe('b');
+    expect(property({ tag: 'b', tags: 'a' }, 'tags', 'tag')).toBe('a');
+    expect(property({}, 'tags')).toBeUndefined();
+  });
+});
+
+describe('frontmatterTags', () => {
+  test.each([
+    [{ tags: ['t-notes/Docker', '#linux'] }, ['t-notes/Docker', 'linux']],
+    [{ tags: 'a, #b c,,d' }, ['a', 'b', 'c', 'd']],
+    [{ Tags: '#日本語' }, ['日本語']],
+    [{ TAG: ['x'] }, ['x']],
+    [{ tags: [2024, '', null] }, ['2024']],
+    [{ tags: '' }, []],
+    [{}, []],
+  ])('%j → %j', (fm, tags) => {
+    expect(frontmatterTags(fm)).toEqual(tags);
+  });
+});
+
+describe('frontmatterAliases', () => {
+  test.each([
+    [{ aliases: ['Docker Compose', 'compose'] }, ['Docker Compose', 'compose']],
+    [{ aliases: 'Docker Compose, compose' }, ['Docker Compose', 'compose']],
+    [{ Alias: 'コンテナ' }, ['コンテナ']],
+    [{ aliases: null }, []],
+    [{ aliases: [null, 'x'] }, ['x']],
+  ])('%j → %j', (fm, aliases) => {
+    expect(frontmatterAliases(fm)).toEqual(aliases);
+  });
+});
+
+describe('propertyLinks', () => {
+  test('links in string values, lists and nested maps, in property order', () => {
+    const fm = {
+      author: '[[etaroid]]',
+      related: ['[[Docker#Install|install]]', 'plain', '![[diagram.png]]'],
+      source: { book: '[[Book]] and [[Other Book]]', year: 2024 },
+      created: new Date('2025-01-01T00:00:00Z'),
+    };
+    expect(propertyLinks(fm, 2)).toEqual([
+      { target: 'etaroid', embed: false, source: 'frontmatter', syntax: 'wikilink', line: 2 },
+      { target: 'Docker', subpath: 'Install', display: 'install', embed: false, source: 'frontmatter', syntax: 'wikilink', line: 2 },
+      { target: 'diagram.png', embed: true, source: 'frontmatter', syntax: 'wikilink', line: 2 },
+      { target: 'Book', embed: false, source: 'frontmatter', syntax: 'wikilink', line: 2 },
+      { target: 'Other Book', embed: false, source: 'frontmatter', syntax: 'wikilink', line: 2 },
+    ]);
+  });
+
+  test('no links: empty', () => {
+    expect(propertyLinks({ title: 'x [not] a [link]', n: 1 }, 2)).toEqual([]);
+  });
+});
+
+describe('splitWikilink', () => {
+  test.each([
+    ['Note', { target: 'Note' }],
+    [' Note ', { target: 'Note' }],
+    ['Note#Heading', { target: 'Note', subpath: 'Heading' }],
+    ['Note#A#B|shown', { target: 'Note', subpath: 'A#B', display: 'shown' }],
+    ['#^block', { target: '', subpath: '^block' }],
+    ['folder/Note.md|', { target: 'folder/Note.md' }],
+    ['pic.png|300', { target: 'pic.png', display: '300' }],
+  ])('%s', (inner, parts) => {
+    expect(splitWikilink(inner)).toEqual(parts);
+  });
+});
