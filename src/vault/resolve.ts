@@ -15,14 +15,17 @@ export interface ResolverInput {
 }
 
 export class LinkResolver {
+  private readonly ids: Set<string>;
   private readonly byPath = new Map<string, string>();
   private readonly byName = new Map<string, string[]>();
   private readonly byAlias = new Map<string, string>();
 
   constructor(private readonly input: ResolverInput) {
-    for (const id of input.fileIds) {
+    this.ids = new Set(input.fileIds);
+    // Sorted, so that of two paths differing only in case the same one wins on every build.
+    for (const id of [...input.fileIds].sort()) {
       const key = id.toLowerCase();
-      this.byPath.set(key, id);
+      if (!this.byPath.has(key)) this.byPath.set(key, id);
       const name = key.slice(key.lastIndexOf('/') + 1);
       const list = this.byName.get(name);
       if (list) list.push(id);
@@ -52,6 +55,9 @@ export class LinkResolver {
   }
 
   private exact(p: string): Resolution | undefined {
+    // A case-sensitive file system can hold `Note.md` and `note.md`: the exact spelling wins.
+    const exactCase = [p, `${p}.md`].find((candidate) => this.ids.has(candidate));
+    if (exactCase) return { id: exactCase, viaAlias: false };
     const key = p.toLowerCase();
     const id = this.byPath.get(key) ?? this.byPath.get(`${key}.md`);
     return id ? { id, viaAlias: false } : undefined;
