@@ -1,8 +1,9 @@
 // A dataview engine for one build: the snapshot of published pages is serialised once, and each block then
 // runs in a fresh sandbox and comes back as HTML or as a reason it could not be shown.
 import { collateFunction, zoneOffsetFunction } from './host-helpers';
+import { compileQuery, DqlError } from './dql';
 import { describeFailure } from './errors';
-import { renderOutput } from './render';
+import { renderOutput, type Layout } from './render';
 import { BLOCK_FILE, runInSandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
@@ -12,6 +13,8 @@ const DEFAULT_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
 export interface DataviewEngine {
   /** Runs a ```dataviewjs block written in the note at `currentPath`. */
   runJs(code: string, currentPath: string): Promise<DataviewResult>;
+  /** Runs a ```dataview block (LIST/TABLE with FROM, WHERE, SORT, LIMIT); other queries fail with a reason. */
+  runQuery(query: string, currentPath: string): Promise<DataviewResult>;
 }
 
 export function createDataviewEngine(pages: DvPageInput[], options: DataviewOptions): DataviewEngine {
@@ -23,11 +26,25 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   };
   const links = { hrefFor: options.hrefFor, hrefForTag: options.hrefForTag };
 
+  async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
+    const outcome = await runInSandbox(code, currentPath, snapshotJson, host, limits);
+    if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
+    return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links, layout) };
+  }
+
   return {
-    async runJs(code, currentPath) {
-      const outcome = await runInSandbox(code, currentPath, snapshotJson, host, limits);
-      if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
-      return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links) };
+    runJs: (code, currentPath) => run(code, currentPath, 'js'),
+    async runQuery(query, currentPath) {
+      let program: string;
+      try {
+        program = compileQuery(query);
+      } catch (error) {
+        if (error instanceof DqlError) return { ok: false, reason: `Dataview query: ${error.message}` };
+        throw error;
+      }
+      const result = await run(program, currentPath, 'query');
+      // Lines of the generated program mean nothing to the author.
+      return result.ok ? result : { ok: false, reason: result.reason };
     },
   };
 }

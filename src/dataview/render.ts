@@ -6,6 +6,7 @@ import { internalLink, renderInlineMarkdown, type InlineLinks } from './inline-m
 import type { DataviewOptions } from './types';
 
 type Links = Pick<DataviewOptions, 'hrefFor' | 'hrefForTag'>;
+export type Layout = 'js' | 'query';
 type Json = Record<string, unknown>;
 
 /** Dataview's maxRecursiveRenderDepth. */
@@ -77,6 +78,7 @@ function renderLit(value: unknown, links: Links, depth: number): string {
     return `<ul class="dataview dataview-ul dataview-result-list-ul">${lis.join('')}</ul>`;
   }
   if (value.t === 'object') return objectList(value, child);
+  if (value.t === 'pair') return `${renderLit(value.key, links, depth)}: ${renderLit(value.value, links, depth)}`;
   return '';
 }
 
@@ -94,12 +96,15 @@ function renderElement(block: Json, links: Links): string {
   return `<${tag}${attributes}>${renderValue(block.value, links, 0, false)}</${tag}>`;
 }
 
-function renderList(block: Json, links: Links): string {
+/** dv.list/dv.table put their view in a fresh <div>; a DQL query's view sits in the block itself. */
+const wrap = (html: string, layout: Layout) => (layout === 'js' ? `<div>${html}</div>` : html);
+
+function renderList(block: Json, links: Links, layout: Layout): string {
   const lis = asArray(block.items).map((item) => `<li>${renderLit(item, links, 0)}</li>`);
-  return `<div><ul class="dataview list-view-ul">${lis.join('')}</ul></div>`;
+  return wrap(`<ul class="dataview list-view-ul">${lis.join('')}</ul>`, layout);
 }
 
-function renderTable(block: Json, links: Links): string {
+function renderTable(block: Json, links: Links, layout: Layout): string {
   const rows = asArray(block.rows).map(asArray);
   const ths = asArray(block.headers).map((header, index) => {
     const text = isObject(header) && header.t === 'md' ? markdown(header, links) : '';
@@ -107,20 +112,21 @@ function renderTable(block: Json, links: Links): string {
     return `<th class="table-view-th"><span>${text}</span>${count}</th>`;
   });
   const trs = rows.map((row) => `<tr>${row.map((cell) => `<td>${renderLit(cell, links, 0)}</td>`).join('')}</tr>`);
-  return (
-    `<div><table class="dataview table-view-table"><thead class="table-view-thead"><tr class="table-view-tr-header">` +
-    `${ths.join('')}</tr></thead><tbody class="table-view-tbody">${trs.join('')}</tbody></table></div>`
+  return wrap(
+    `<table class="dataview table-view-table"><thead class="table-view-thead"><tr class="table-view-tr-header">` +
+      `${ths.join('')}</tr></thead><tbody class="table-view-tbody">${trs.join('')}</tbody></table>`,
+    layout,
   );
 }
 
 /** HTML of a block's output, in call order. */
-export function renderOutput(output: unknown, links: Links): string {
+export function renderOutput(output: unknown, links: Links, layout: Layout = 'js'): string {
   return asArray(output)
     .filter(isObject)
     .map((block) => {
       if (block.kind === 'el') return renderElement(block, links);
-      if (block.kind === 'list') return renderList(block, links);
-      if (block.kind === 'table') return renderTable(block, links);
+      if (block.kind === 'list') return renderList(block, links, layout);
+      if (block.kind === 'table') return renderTable(block, links, layout);
       return '';
     })
     .join('');

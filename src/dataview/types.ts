@@ -50,6 +50,7 @@ export type DvValue =
   | { t: 'null' }
   | { t: 'more' }
   | { t: 'link'; path: string | null; subpath?: string; text: string }
+  | { t: 'pair'; key: DvValue; value: DvValue }
   | { t: 'array'; items: DvValue[] }
   | { t: 'object'; entries: [string, DvValue][] };
 

@@ -3,7 +3,7 @@ export const API_JS = String.raw`
 var HEADER_TAGS = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
 var UNSUPPORTED = ['view', 'io', 'query', 'tryQuery', 'queryMarkdown', 'tryQueryMarkdown', 'execute', 'executeJs',
   'taskList', 'markdownTable', 'markdownList', 'markdownTaskList', 'evaluate', 'tryEvaluate', 'duration', 'parse',
-  'literal', 'container', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext', 'func', 'widget'];
+  'literal', 'container', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext', 'func'];
 // Deeper values render as '...', like Dataview's maxRecursiveRenderDepth; one spare level for the host's cut.
 var MAX_OUTPUT_DEPTH = 6;
 
@@ -31,6 +31,9 @@ function outputValue(value, originPath, depth) {
   if (typeof value === 'number' || typeof value === 'boolean') return { t: 'num', s: String(value) };
   if (typeof value === 'function') return { t: 'text', s: '<function>' };
   if (isDate(value)) return { t: 'text', s: renderMinimalDate(value) };
+  if (value instanceof ListPairWidget) {
+    return { t: 'pair', key: outputValue(value.key, originPath, depth), value: outputValue(value.value, originPath, depth) };
+  }
   if (isLink(value)) {
     var page = resolveLinkpath(value.path, originPath);
     var link = { t: 'link', path: page ? page.path : null, text: value.text() };
@@ -65,6 +68,14 @@ function createDv(currentPath) {
   var dv = {
     currentFilePath: currentPath,
     luxon: { DateTime: DateTime },
+    widget: { listPair: function (key, v) { return new ListPairWidget(key, v); } },
+    value: {
+      typeOf: typeOf, compareValue: compareValue, toString: function (v) { return valueToString(v); },
+      isLink: isLink, isDate: isDate, isArray: function (v) { return Array.isArray(v); },
+      isString: function (v) { return typeof v === 'string'; }, isNumber: function (v) { return typeof v === 'number'; },
+      isBoolean: function (v) { return typeof v === 'boolean'; }, isNull: function (v) { return v === null || v === undefined; },
+      isObject: function (v) { return typeOf(v) === 'object'; }
+    },
     current: function () { return dv.page(currentPath); },
     page: function (path) {
       if (typeof path !== 'string' && !isLink(path)) {

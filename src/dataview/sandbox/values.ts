@@ -174,6 +174,12 @@ class Link {
   fileName() { return fileTitle(this.path); }
 }
 
+/** Dataview's list-pair widget ('key: value' items of a LIST query with an expression). */
+class ListPairWidget {
+  constructor(key, value) { this.$widget = 'dataview:list-pair'; this.key = key; this.value = value; }
+  markdown() { return valueToString(this.key) + ': ' + valueToString(this.value); }
+}
+
 function isDate(value) { return value instanceof DateTime; }
 function isLink(value) { return value instanceof Link; }
 
