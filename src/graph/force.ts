@@ -16,6 +16,12 @@ export function forceLayout(start: Point[], edges: [number, number][], { iterati
   const dy = new Float64Array(n);
   const cutoff = 2 * k;
   const cells = new Map<number, number[]>();
+  // As in d3-force, a link pulls less on notes with many links, so hubs do not collapse their neighbourhood.
+  const degree = new Uint32Array(n);
+  for (const [a, b] of edges) {
+    degree[a]++;
+    degree[b]++;
+  }
   const cellKey = (cx: number, cy: number) => cx * 100_003 + cy;
   for (let iteration = 0; iteration < iterations; iteration++) {
     const temperature = k * 2 * (1 - iteration / iterations) + k * 0.05;
@@ -56,7 +62,9 @@ export function forceLayout(start: Point[], edges: [number, number][], { iterati
     for (const [a, b] of edges) {
       const ddx = x[a] - x[b];
       const ddy = y[a] - y[b];
-      const pull = Math.sqrt(ddx * ddx + ddy * ddy) / k; // d²/k along the unit vector
+      const length = Math.sqrt(ddx * ddx + ddy * ddy);
+      if (length === 0) continue;
+      const pull = (0.5 * (length - k)) / length / Math.min(degree[a], degree[b]); // a spring of rest length k
       dx[a] -= ddx * pull;
       dy[a] -= ddy * pull;
       dx[b] += ddx * pull;
@@ -64,8 +72,8 @@ export function forceLayout(start: Point[], edges: [number, number][], { iterati
     }
     for (let i = 0; i < n; i++) {
       // Weak gravity keeps unlinked notes and separate clusters from drifting apart.
-      dx[i] -= x[i] * 0.02;
-      dy[i] -= y[i] * 0.02;
+      dx[i] -= x[i] * 0.01;
+      dy[i] -= y[i] * 0.01;
       const length = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
       if (length === 0) continue;
       const step = Math.min(length, temperature) / length;

@@ -37,7 +37,7 @@ export interface SiteGraphOptions {
   margin: number;
 }
 
-const DEFAULTS: SiteGraphOptions = { forceLimit: 3000, forceBudget: 600_000, maxEdges: 20_000, maxLabels: 150, spacing: 40, margin: 80 };
+const DEFAULTS: SiteGraphOptions = { forceLimit: 2000, forceBudget: 400_000, maxEdges: 20_000, maxLabels: 150, spacing: 40, margin: 80 };
 
 export function layoutSiteGraph(notes: SiteGraphNote[], options: Partial<SiteGraphOptions> = {}): SiteGraphLayout {
   const o = { ...DEFAULTS, ...options };
