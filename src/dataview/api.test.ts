@@ -68,6 +68,8 @@ describe('pages', () => {
   test('a page not in the snapshot cannot be reached by any means', async () => {
     expect(await evaluate('[dv.page("Secret") === undefined, dv.pages("[[Secret]]").length, dv.pages().file.name.includes("Secret"), typeof globalThis.__dvSnapshot]'))
       .toEqual([true, 0, false, 'undefined']);
+    const leaky = createDataviewEngine([page('A.md', { inlinks: ['Private/Diary.md'] })], testLinks);
+    expect(await leaky.runJs('dv.list(dv.current().file.inlinks)', 'A.md')).toEqual({ ok: true, html: '<div><ul class="dataview list-view-ul"></ul></div>' });
   });
 
   test('outlinks keep duplicates and sections; inlinks are links', async () => {

@@ -117,7 +117,8 @@ function pageObject(page) {
     name: page.name,
     link: Link.file(page.path),
     outlinks: wrapDataArray(page.outlinks.map(function (l) { return new Link(l); })),
-    inlinks: wrapDataArray(page.inlinks.map(function (p) { return Link.file(p); })),
+    // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
+    inlinks: wrapDataArray(page.inlinks.filter(function (p) { return pagesByPath.has(p); }).map(function (p) { return Link.file(p); })),
     etags: wrapDataArray(page.etags.map(function (t) { return '#' + t; })),
     tags: wrapDataArray(tagsOf(page).slice()),
     aliases: wrapDataArray(aliases),
