@@ -1,6 +1,7 @@
 // load → parse → resolve → graph → render: everything the pages show, computed once per build.
 import type { SiteConfig } from '../config/config';
 import { linkGraph } from '../graph/links';
+import { graphSections } from '../graph/sections';
 import { renderTree } from '../markdown/render';
 import { isPublished, loadVault, type Vault } from '../vault/load';
 import type { ParsedNote } from '../vault/types';
@@ -23,10 +24,12 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   };
   const graph = linkGraph(vault.links, publishedIds);
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
+  const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
 
   const notes: NotePage[] = [];
   for (const note of published) {
     const links = graph.get(note.id)!;
+    const sections = sectionsOf(note.id);
     notes.push({
       ...refOf(note.id),
       slug: index.noteSlugs.get(note.id)!,
@@ -41,6 +44,9 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       html: await renderTree(note.tree, renderContextFor(note.id, index)),
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)),
+      related: sections.related.map((list) => ({ tag: list.tag, notes: list.ids.map(refOf) })),
+      outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
+      localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
     });
   }
 

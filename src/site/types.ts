@@ -33,6 +33,34 @@ export interface NotePage extends NoteRef {
   html: string;
   outlinks: NoteRef[];
   backlinks: BacklinkRef[];
+  /** Related notes by tag (the seed dataviewjs block): for the first three of `file.tags`, the others with that tag. */
+  related: RelatedTagList[];
+  /** Each published note this one links to, once, with that note's backlinks in Dataview's link order. */
+  outgoing: OutgoingRef[];
+  localGraph: LocalGraphView;
+}
+
+export interface RelatedTagList {
+  /** As Dataview shows it: '#', author casing (`#t-notes/Docker`). */
+  tag: string;
+  /** Newest modified first, at most 15. */
+  notes: NoteRef[];
+}
+
+export interface OutgoingRef extends NoteRef {
+  backlinks: NoteRef[];
+}
+
+/** The note's neighbourhood, laid out at build time (coordinates in SVG user units). */
+export interface LocalGraphView {
+  width: number;
+  height: number;
+  /** nodes[0] is the note itself; ring k is k links away. */
+  nodes: (NoteRef & { ring: number; x: number; y: number })[];
+  /** Index pairs into nodes. */
+  edges: [number, number][];
+  /** Some neighbours were left out (too many to draw). */
+  truncated: boolean;
 }
 
 export interface TagPage {
