@@ -6,7 +6,8 @@ import { renderTree } from '../markdown/render';
 import { isPublished, loadVault, type Vault } from '../vault/load';
 import type { ParsedNote } from '../vault/types';
 import { folderTree } from './folders';
-import { renderContextFor, type SiteIndex } from './render-context';
+import { runDataviewBlocks } from './dataview';
+import { noteHref, renderContextFor, type SiteIndex } from './render-context';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
@@ -23,6 +24,13 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     attachmentSlugs: usedAttachments(vault, publishedIds),
   };
   const graph = linkGraph(vault.links, publishedIds);
+  // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another).
+  vault.diagnostics.push(...(await runDataviewBlocks(vault, published, {
+    ...config.dataview,
+    lang: config.lang,
+    hrefFor: (id, subpath) => noteHref(index, id, subpath),
+    hrefForTag: (tag) => tagUrl(tag, config.base),
+  })));
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
   const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
 

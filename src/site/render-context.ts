@@ -33,11 +33,18 @@ function resolveTarget(fromId: string, link: { target: string; subpath?: string 
     const fragment = link.subpath ? `#${encodeURIComponent(link.subpath)}` : '';
     return { href: href(site.base, `attachments/${attachment}`, { page: false }) + fragment, kind: 'attachment', id: hit.id, title: hit.id.slice(hit.id.lastIndexOf('/') + 1) };
   }
-  const slug = site.noteSlugs.get(hit.id);
   const note = site.vault.notes.get(hit.id);
-  if (slug === undefined || !note) return undefined;
-  const url = hit.id === fromId && link.target.trim() === '' ? '' : href(site.base, slug);
+  const url = hit.id === fromId && link.target.trim() === '' ? '' : noteHref(site, hit.id);
+  if (url === undefined || !note) return undefined;
   return { href: url + fragmentFor(note, link.subpath), kind: 'note', id: hit.id, title: note.title };
+}
+
+/** URL of a published note (with the fragment of a heading or block), or undefined if it is not published. */
+export function noteHref(site: SiteIndex, id: string, subpath?: string): string | undefined {
+  const slug = site.noteSlugs.get(id);
+  const note = site.vault.notes.get(id);
+  if (slug === undefined || !note) return undefined;
+  return href(site.base, slug) + fragmentFor(note, subpath);
 }
 
 function fragmentFor(note: { headings: Parameters<typeof headingSlug>[0]; blockIds: string[] }, subpath: string | undefined): string {

@@ -1,0 +1,104 @@
+// The dataview step: every ```dataviewjs / ```dataview block of a published note is evaluated at build time
+// and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
+import type { Code, Html, Root } from 'mdast';
+import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
+import type { Lang } from '../config/config';
+import { strings } from '../i18n/strings';
+import type { Vault } from '../vault/load';
+import type { Diagnostic, ParsedNote } from '../vault/types';
+
+const DATAVIEW_LANGS = new Set(['dataviewjs', 'dataview']);
+
+export interface DataviewStepOptions {
+  enabled: boolean;
+  timeoutMs: number;
+  lang: Lang;
+  hrefFor(id: string, subpath?: string): string | undefined;
+  hrefForTag(tag: string): string;
+}
+
+/** Replaces each dataview block of the published notes; returns a diagnostic per block that could not run. */
+export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], options: DataviewStepOptions): Promise<Diagnostic[]> {
+  const blocks = published.flatMap((note) => dataviewBlocks(note.tree).map((block) => ({ note, ...block })));
+  if (blocks.length === 0) return [];
+  const t = strings(options.lang);
+  if (!options.enabled) {
+    for (const { parent, index } of blocks) parent.children[index] = notice(t.dataviewDisabled);
+    return [];
+  }
+  const engine: DataviewEngine = createDataviewEngine(dataviewPages(vault, published), {
+    hrefFor: options.hrefFor,
+    hrefForTag: options.hrefForTag,
+    timeoutMs: options.timeoutMs,
+    // Dates in the model are the author's wall time, kept as UTC.
+    timeZone: 'UTC',
+    collationLocale: options.lang,
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const { note, node, parent, index } of blocks) {
+    const result = node.lang === 'dataview' ? await engine.runQuery(node.value, note.id) : await engine.runJs(node.value, note.id);
+    if (result.ok) {
+      parent.children[index] = { type: 'html', value: `<div class="dataview" data-section="dataview">${result.html}</div>` };
+      continue;
+    }
+    const fenceLine = (node.position?.start.line ?? 1) + note.bodyStartLine - 1;
+    diagnostics.push({
+      file: note.id,
+      line: result.line ? fenceLine + result.line : fenceLine,
+      severity: 'warning',
+      message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
+    });
+    parent.children[index] = notice(t.dataviewFailed);
+  }
+  return diagnostics;
+}
+
+function notice(text: string): Html {
+  return { type: 'html', value: `<div class="dataview-notice" data-section="dataview" role="note">${text}</div>` };
+}
+
+interface BlockSlot {
+  node: Code;
+  parent: { children: unknown[] };
+  index: number;
+}
+
+function dataviewBlocks(tree: Root): BlockSlot[] {
+  const found: BlockSlot[] = [];
+  const walk = (parent: { children?: unknown[] }) => {
+    parent.children?.forEach((child, index) => {
+      const node = child as { type: string; lang?: string | null; children?: unknown[] };
+      if (node.type === 'code' && node.lang && DATAVIEW_LANGS.has(node.lang)) found.push({ node: node as Code, parent: parent as BlockSlot['parent'], index });
+      else if (node.children) walk(node);
+    });
+  };
+  walk(tree);
+  return found;
+}
+
+/** The snapshot Dataview sees: published notes only; links to private notes are left out. */
+function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
+  const publishedIds = new Set(published.map((n) => n.id));
+  const inlinks = new Map<string, Set<string>>();
+  for (const note of published) {
+    for (const link of vault.links.get(note.id) ?? []) {
+      if (link.to && publishedIds.has(link.to)) (inlinks.get(link.to) ?? inlinks.set(link.to, new Set()).get(link.to)!).add(note.id);
+    }
+  }
+  return published.map((note) => ({
+    path: note.id,
+    name: note.name,
+    folder: note.folder,
+    etags: note.tags,
+    outlinks: (vault.links.get(note.id) ?? []).flatMap((link): DvLink[] => {
+      if (link.to && vault.notes.has(link.to) && !publishedIds.has(link.to)) return [];
+      const type = !link.subpath ? 'file' : link.subpath.startsWith('^') ? 'block' : 'header';
+      return [{ path: link.to ?? link.target, subpath: link.subpath, display: link.display, embed: link.embed, type }];
+    }),
+    inlinks: [...(inlinks.get(note.id) ?? [])].sort(),
+    ctime: note.created.getTime(),
+    mtime: note.modified.getTime(),
+    day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
+    frontmatter: note.frontmatter,
+  }));
+}
