@@ -22,7 +22,7 @@ export interface LocalLayoutOptions {
   margin: number;
 }
 
-const DEFAULTS: LocalLayoutOptions = { ringGap: 110, spacing: 96, margin: 70 };
+const DEFAULTS: LocalLayoutOptions = { ringGap: 110, spacing: 120, margin: 70 };
 const TOP = -Math.PI / 2;
 
 export function layoutLocalGraph(graph: LocalGraph, options: Partial<LocalLayoutOptions> = {}): LocalLayout {

@@ -52,7 +52,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       html: await renderTree(note.tree, renderContextFor(note.id, index)),
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)),
-      related: sections.related.map((list) => ({ tag: list.tag, notes: list.ids.map(refOf) })),
+      related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
       outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
     });

@@ -43,6 +43,8 @@ export interface NotePage extends NoteRef {
 export interface RelatedTagList {
   /** As Dataview shows it: '#', author casing (`#t-notes/Docker`). */
   tag: string;
+  /** The tag's page. */
+  url: string;
   /** Newest modified first, at most 15. */
   notes: NoteRef[];
 }
