@@ -1,6 +1,5 @@
 // A note's created and modified dates: frontmatter, else git history, else the file system.
 import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { property } from './properties';
 
 const MODIFIED_KEYS = ['updated', 'modified', 'lastmod', 'last_modified', 'datetimeUpdate', 'date_modified', 'mtime'];
@@ -16,8 +15,8 @@ export function readGitDates(vaultDir: string): Map<string, GitDates> {
   const dates = new Map<string, GitDates>();
   let log: string;
   try {
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: vaultDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const prefix = path.relative(top, vaultDir).split(path.sep).join('/');
+    // git names files from the repository top; git itself knows the vault's place there, symlinks resolved.
+    const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: vaultDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\/?\n$/, '');
     log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=@%ct', '--name-only', '--no-renames', '--', '.'], { cwd: vaultDir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
     let time = 0;
     for (const line of log.split('\n')) {
