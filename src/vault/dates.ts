@@ -48,13 +48,14 @@ export function noteDates(fm: Record<string, unknown>, git: GitDates | undefined
 export function parseDate(value: unknown): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
   if (typeof value !== 'string') return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|([+-])(\d{2}):?(\d{2}))?$/.exec(value.trim());
   if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
-  if (zone) {
-    const date = new Date(value.trim().replace(' ', 'T'));
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  }
-  const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', zone, sign, zoneH, zoneM] = m;
+  const wallTime = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.round(Number(fraction) * 1000));
+  // Date.UTC rolls 2025-02-30 over to March 2: an impossible date is not a date.
+  const check = new Date(wallTime);
+  const fields = [check.getUTCFullYear(), check.getUTCMonth() + 1, check.getUTCDate(), check.getUTCHours(), check.getUTCMinutes(), check.getUTCSeconds()];
+  if (fields.some((field, i) => field !== Number([y, mo, d, h, mi, s][i]))) return undefined;
+  const offsetMinutes = zone && zone !== 'Z' ? (sign === '-' ? -1 : 1) * (Number(zoneH) * 60 + Number(zoneM)) : 0;
+  return new Date(wallTime - offsetMinutes * 60_000);
 }
