@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 
 export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
@@ -99,7 +99,7 @@ function readConfigFile(file: string, required: boolean): Record<string, unknown
   }
   let parsed: unknown;
   try {
-    parsed = yaml.load(readFileSync(file, 'utf8'));
+    parsed = loadYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     throw new ConfigError(`${file}${mark ? `:${mark.line + 1}` : ''}: invalid YAML (${(error as Error).message.split('\n')[0]}).`);
