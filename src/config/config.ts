@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { load as loadYaml } from 'js-yaml';
+import { loadAll as loadAllYaml } from 'js-yaml';
 
 export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
@@ -97,13 +97,16 @@ function readConfigFile(file: string, required: boolean): Record<string, unknown
     if (required) throw new ConfigError(`TSUNAGU_CONFIG points at ${file}, which does not exist.`);
     return {};
   }
-  let parsed: unknown;
+  let documents: unknown[];
   try {
-    parsed = loadYaml(readFileSync(file, 'utf8'));
+    // loadAll, because js-yaml 5's load throws on a file that is empty or holds only comments.
+    documents = loadAllYaml(readFileSync(file, 'utf8'));
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     throw new ConfigError(`${file}${mark ? `:${mark.line + 1}` : ''}: invalid YAML (${(error as Error).message.split('\n')[0]}).`);
   }
+  if (documents.length > 1) throw new ConfigError(`${file}: holds ${documents.length} YAML documents (separated by ---); keep one.`);
+  const parsed = documents[0];
   if (parsed == null) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigError(`${file}: must be a YAML map of options.`);
   return parsed as Record<string, unknown>;
