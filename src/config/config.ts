@@ -51,9 +51,7 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
   const file = env.TSUNAGU_CONFIG ? path.resolve(projectDir, expandHome(env.TSUNAGU_CONFIG)) : path.join(projectDir, 'tsunagu.config.yaml');
   const raw = readConfigFile(file, Boolean(env.TSUNAGU_CONFIG));
   const where = (key: string) => `${path.relative(projectDir, file) || file}: "${key}"`;
-  for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) throw new ConfigError(`${where(key)} is not a known option. Known options: ${[...KNOWN_KEYS].join(', ')}.`);
-  }
+  rejectUnknownKeys(raw, KNOWN_KEYS, where);
   const vault = env.TSUNAGU_VAULT || str(raw, 'vault', where) || DEFAULTS.vault;
   const vaultDir = path.resolve(projectDir, expandHome(vault));
   if (!existsSync(vaultDir)) throw new ConfigError(`The vault folder ${vaultDir} does not exist. Set TSUNAGU_VAULT or "vault" in ${path.basename(file)} to your vault's folder.`);
@@ -61,9 +59,9 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
   if (lang !== 'ja' && lang !== 'en') throw new ConfigError(`${where('lang')} must be "ja" or "en", not "${lang}".`);
   const site = str(raw, 'site', where);
   if (site !== undefined && !/^https?:\/\/[^/]+/.test(site)) throw new ConfigError(`${where('site')} must be an absolute URL such as https://example.com, not "${site}".`);
-  const dataview = obj(raw, 'dataview', where);
-  const glossary = obj(raw, 'glossary', where);
-  const graph = obj(raw, 'graph', where);
+  const dataview = obj(raw, 'dataview', where, ['enabled', 'timeoutMs']);
+  const glossary = obj(raw, 'glossary', where, ['folder', 'autoLink']);
+  const graph = obj(raw, 'graph', where, ['depth']);
   const autoLink = str(glossary, 'autoLink', (k) => where(`glossary.${k}`)) ?? DEFAULTS.glossary.autoLink;
   if (!['off', 'first', 'all'].includes(autoLink)) throw new ConfigError(`${where('glossary.autoLink')} must be off, first or all, not "${autoLink}".`);
   const depth = num(graph, 'depth', (k) => where(`graph.${k}`)) ?? DEFAULTS.graph.depth;
@@ -126,10 +124,17 @@ function typed<T>(o: Record<string, unknown>, key: string, where: Where, type: s
 const str = (o: Record<string, unknown>, k: string, w: Where) => typed<string>(o, k, w, 'string');
 const num = (o: Record<string, unknown>, k: string, w: Where) => typed<number>(o, k, w, 'number');
 const bool = (o: Record<string, unknown>, k: string, w: Where) => typed<boolean>(o, k, w, 'boolean');
-function obj(o: Record<string, unknown>, key: string, where: Where): Record<string, unknown> {
+function obj(o: Record<string, unknown>, key: string, where: Where, knownKeys: string[]): Record<string, unknown> {
   const v = typed<object>(o, key, where, 'object');
   if (Array.isArray(v)) throw new ConfigError(`${where(key)} must be a map of options.`);
-  return (v ?? {}) as Record<string, unknown>;
+  const section = (v ?? {}) as Record<string, unknown>;
+  rejectUnknownKeys(section, new Set(knownKeys), (k) => where(`${key}.${k}`));
+  return section;
+}
+function rejectUnknownKeys(o: Record<string, unknown>, known: Set<string>, where: Where): void {
+  for (const key of Object.keys(o)) {
+    if (!known.has(key)) throw new ConfigError(`${where(key)} is not a known option. Known options: ${[...known].join(', ')}.`);
+  }
 }
 function strList(o: Record<string, unknown>, key: string, where: Where): string[] {
   const v = o[key];
