@@ -111,6 +111,7 @@ function readConfigFile(file: string, required: boolean): Record<string, unknown
 }
 
 function expandHome(p: string): string {
+  if (p === '~') return homedir();
   return p.startsWith('~/') ? path.join(homedir(), p.slice(2)) : p;
 }
 

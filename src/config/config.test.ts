@@ -1,0 +1,178 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ConfigError, loadConfig, normalizeBase } from './config';
+
+const temps: string[] = [];
+afterEach(() => {
+  vi.unstubAllEnvs();
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A project folder with a `notes` vault and, if given, a tsunagu.config.yaml. */
+function project(configYaml?: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-config-'));
+  temps.push(dir);
+  mkdirSync(path.join(dir, 'notes'));
+  if (configYaml !== undefined) writeFileSync(path.join(dir, 'tsunagu.config.yaml'), configYaml);
+  return dir;
+}
+
+function configError(dir: string, env: NodeJS.ProcessEnv = {}): ConfigError {
+  try {
+    loadConfig(dir, env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  test('defaults without a config file', () => {
+    const dir = project();
+    expect(loadConfig(dir, {})).toEqual({
+      vaultDir: path.join(dir, 'notes'),
+      title: 'tsunagu',
+      description: '',
+      lang: 'ja',
+      site: undefined,
+      base: '/',
+      excludeFolders: [],
+      aliasFallback: true,
+      dataview: { enabled: true, timeoutMs: 1000 },
+      glossary: { folder: '用語集', autoLink: 'first' },
+      graph: { depth: 1 },
+      strict: false,
+    });
+  });
+
+  test.each([[''], ['# only a comment\n'], ['---\n']])('a config file without options (%j) means defaults', (yamlText) => {
+    expect(loadConfig(project(yamlText), {}).title).toBe('tsunagu');
+  });
+
+  test('two YAML documents in the config file are an error', () => {
+    expect(configError(project('title: a\n---\ntitle: b\n')).message).toContain('holds 2 YAML documents');
+  });
+
+  test('values from the file', () => {
+    const dir = project([
+      'title: My notes',
+      'lang: en',
+      'site: https://example.com/',
+      'base: docs',
+      'excludeFolders: [/Private/, 下書き]',
+      'aliasFallback: false',
+      'dataview: { enabled: false, timeoutMs: 50 }',
+      'glossary: { folder: Glossary, autoLink: all }',
+      'graph: { depth: 3 }',
+      'strict: true',
+    ].join('\n'));
+    expect(loadConfig(dir, {})).toMatchObject({
+      title: 'My notes',
+      lang: 'en',
+      site: 'https://example.com',
+      base: '/docs/',
+      excludeFolders: ['Private', '下書き'],
+      aliasFallback: false,
+      dataview: { enabled: false, timeoutMs: 50 },
+      glossary: { folder: 'Glossary', autoLink: 'all' },
+      graph: { depth: 3 },
+      strict: true,
+    });
+  });
+
+  describe('TSUNAGU_VAULT', () => {
+    test('absolute', () => {
+      const other = project();
+      expect(loadConfig(project('vault: ignored'), { TSUNAGU_VAULT: path.join(other, 'notes') }).vaultDir).toBe(path.join(other, 'notes'));
+    });
+
+    test('relative to the project folder', () => {
+      const dir = project();
+      mkdirSync(path.join(dir, 'my vault'));
+      expect(loadConfig(dir, { TSUNAGU_VAULT: 'my vault' }).vaultDir).toBe(path.join(dir, 'my vault'));
+      expect(loadConfig(dir, { TSUNAGU_VAULT: './notes/' }).vaultDir).toBe(path.join(dir, 'notes'));
+    });
+
+    test('~ is the home folder', () => {
+      const home = project();
+      vi.stubEnv('HOME', home);
+      expect(loadConfig(project(), { TSUNAGU_VAULT: '~/notes' }).vaultDir).toBe(path.join(home, 'notes'));
+      expect(loadConfig(project(), { TSUNAGU_VAULT: '~' }).vaultDir).toBe(home);
+    });
+
+    test('a missing folder is an error naming it', () => {
+      const dir = project();
+      expect(configError(dir, { TSUNAGU_VAULT: 'nope' }).message).toContain(path.join(dir, 'nope'));
+    });
+  });
+
+  test('vault from the file, relative to the project folder', () => {
+    const dir = project('vault: notes/sub');
+    mkdirSync(path.join(dir, 'notes', 'sub'));
+    expect(loadConfig(dir, {}).vaultDir).toBe(path.join(dir, 'notes', 'sub'));
+  });
+
+  test('an unknown key is an error naming the key', () => {
+    const message = configError(project('title: x\nexcludeFolder: [a]')).message;
+    expect(message).toContain('tsunagu.config.yaml: "excludeFolder" is not a known option');
+  });
+
+  test('an unknown key inside a section is an error naming it', () => {
+    expect(configError(project('dataview: { enable: false }')).message).toContain('"dataview.enable" is not a known option');
+    expect(configError(project('glossary: { autolink: off }')).message).toContain('"glossary.autolink" is not a known option');
+  });
+
+  test.each([
+    ['title: 3', '"title" must be a string, not 3'],
+    ['aliasFallback: "no"', '"aliasFallback" must be a boolean, not "no"'],
+    ['dataview: { timeoutMs: soon }', '"dataview.timeoutMs" must be a number, not "soon"'],
+    ['dataview: [a]', '"dataview" must be a map of options'],
+    ['excludeFolders: Private', '"excludeFolders" must be a list of folder names'],
+    ['excludeFolders: [1]', '"excludeFolders" must be a list of folder names'],
+    ['lang: fr', '"lang" must be "ja" or "en", not "fr"'],
+    ['site: example.com', '"site" must be an absolute URL'],
+    ['glossary: { autoLink: always }', '"glossary.autoLink" must be off, first or all, not "always"'],
+    ['graph: { depth: 4 }', '"graph.depth" must be 1, 2 or 3'],
+    ['graph: { depth: 1.5 }', '"graph.depth" must be 1, 2 or 3'],
+  ])('%s → ConfigError', (yamlText, expected) => {
+    expect(configError(project(yamlText)).message).toContain(expected);
+  });
+
+  test('invalid YAML names the file and line', () => {
+    const dir = project('title: ok\nlang: [en\nbase: /');
+    expect(configError(dir).message).toMatch(new RegExp(`^${path.join(dir, 'tsunagu.config.yaml')}:3: invalid YAML`));
+  });
+
+  test('a config file that is not a map is an error', () => {
+    expect(configError(project('- a\n- b')).message).toContain('must be a YAML map of options');
+  });
+
+  test('TSUNAGU_CONFIG picks another file; a missing one is an error', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'other.yaml'), 'title: Other');
+    expect(loadConfig(dir, { TSUNAGU_CONFIG: 'other.yaml' }).title).toBe('Other');
+    expect(configError(dir, { TSUNAGU_CONFIG: 'missing.yaml' }).message).toContain('missing.yaml, which does not exist');
+  });
+
+  test('TSUNAGU_STRICT=1 turns strict on', () => {
+    expect(loadConfig(project(), { TSUNAGU_STRICT: '1' }).strict).toBe(true);
+    expect(loadConfig(project(), { TSUNAGU_STRICT: '0' }).strict).toBe(false);
+  });
+});
+
+describe('normalizeBase', () => {
+  test.each([
+    ['', '/'],
+    ['/', '/'],
+    ['docs', '/docs/'],
+    ['/docs', '/docs/'],
+    ['docs/', '/docs/'],
+    ['//a/b//', '/a/b/'],
+    [' docs ', '/docs/'],
+  ])('%j → %s', (base, expected) => {
+    expect(normalizeBase(base)).toBe(expected);
+  });
+});
