@@ -18,14 +18,15 @@ export function slugSegment(segment: string): string {
 /** Slugs for every note id, unique (ties resolved by sorted id order, so builds agree). */
 export function noteSlugs(ids: string[]): Map<string, string> {
   const slugs = new Map<string, string>();
+  // Compared case-folded: pages are folders on disk, and macOS and Windows file systems fold case (Ä = ä).
   const taken = new Set<string>();
   for (const id of [...ids].sort()) {
     const segments = id.replace(/\.md$/i, '').split('/').map(slugSegment);
     if (RESERVED.has(segments[0])) segments[0] = `${segments[0]}-notes`;
     const base = segments.join('/');
     let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
+    for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
+    taken.add(slug.toLowerCase());
     slugs.set(id, slug);
   }
   return slugs;
