@@ -40,9 +40,9 @@ export function attachmentSlug(id: string): string {
   }).join('/');
 }
 
-/** Tag identity is case-insensitive: `t-notes/Docker` and `T-Notes/docker` share `t-notes/docker`. */
+/** Tag identity is case-insensitive, as in Obsidian: `t-notes/Docker`, `T-Notes/docker` share `t-notes/docker`; `Ärger`, `ärger` too. */
 export function tagSlug(tag: string): string {
-  return tag.split('/').map(slugSegment).join('/');
+  return tag.toLowerCase().split('/').map(slugSegment).join('/');
 }
 
 /** base + path, percent-encoded, with a trailing slash for pages. */

@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import { attachmentSlug, href, noteSlugs, slugSegment, tagSlug } from './urls';
+
+describe('slugSegment', () => {
+  test.each([
+    ['Docker 入門', 'docker-入門'],
+    ['Hello World', 'hello-world'],
+    ['全角　スペース', '全角-スペース'],
+    ['C# & F#? 100%', 'c-f-100'],
+    ['a  -  b', 'a-b'],
+    ['Ｄｏｃｋｅｒ', 'Ｄｏｃｋｅｒ'],
+    ['Ärger', 'Ärger'],
+    ['v1.2 notes', 'v1.2-notes'],
+    ['.hidden-', 'hidden'],
+    ['#?&%', '_'],
+    ['が'.normalize('NFD'), 'が'],
+  ])('%j → %j', (segment, slug) => {
+    expect(slugSegment(segment)).toBe(slug);
+  });
+});
+
+describe('noteSlugs', () => {
+  test('folders kept, .md dropped, each segment slugged', () => {
+    expect(noteSlugs(['Docker/Docker Compose 入門.md', 'Welcome.md'])).toEqual(new Map([
+      ['Docker/Docker Compose 入門.md', 'docker/docker-compose-入門'],
+      ['Welcome.md', 'welcome'],
+    ]));
+  });
+
+  test('collisions get -2, -3 in sorted id order, whatever the input order', () => {
+    const ids = ['x.md', 'X.md', 'x?.md'];
+    const expected = new Map([['X.md', 'x'], ['x.md', 'x-2'], ['x?.md', 'x-3']]);
+    expect(noteSlugs(ids)).toEqual(expected);
+    expect(noteSlugs([...ids].reverse())).toEqual(expected);
+  });
+
+  test('slugs differing only in non-ASCII case are made unique (macOS and Windows file systems fold case)', () => {
+    expect(noteSlugs(['Ärger.md', 'ärger.md'])).toEqual(new Map([['Ärger.md', 'Ärger'], ['ärger.md', 'ärger-2']]));
+  });
+
+  test('a suffix never collides with an existing slug', () => {
+    expect([...noteSlugs(['a.md', 'A.md', 'a-2.md']).values()].sort()).toEqual(['a', 'a-2', 'a-3']);
+  });
+
+  test('reserved first segments get a suffix', () => {
+    expect(noteSlugs(['tags/Docker.md', 'Tags.md', 'Graph/x.md', 'notes/tags.md', '404.md'])).toEqual(new Map([
+      ['404.md', '404-notes'],
+      ['Graph/x.md', 'graph-notes/x'],
+      ['Tags.md', 'tags-notes'],
+      ['notes/tags.md', 'notes/tags'],
+      ['tags/Docker.md', 'tags-notes/docker'],
+    ]));
+  });
+});
+
+describe('attachmentSlug', () => {
+  test('keeps the extension, lowercased', () => {
+    expect(attachmentSlug('画像/Screen Shot 1.PNG')).toBe('画像/screen-shot-1.png');
+    expect(attachmentSlug('.config')).toBe('config');
+  });
+});
+
+describe('tagSlug', () => {
+  test('case-insensitive identity, nested parts kept', () => {
+    expect(tagSlug('t-notes/Docker')).toBe('t-notes/docker');
+    expect(tagSlug('T-Notes/docker')).toBe('t-notes/docker');
+    expect(tagSlug('技術/コンテナ')).toBe('技術/コンテナ');
+    expect(tagSlug('Ärger/Ｄｏｃｋｅｒ')).toBe(tagSlug('ärger/ｄｏｃｋｅｒ'));
+  });
+});
+
+describe('href', () => {
+  test('percent-encodes each segment and adds the base', () => {
+    expect(href('/', 'docker/docker-compose-入門')).toBe('/docker/docker-compose-%E5%85%A5%E9%96%80/');
+    expect(href('/docs/', 'a b/c')).toBe('/docs/a%20b/c/');
+    expect(href('/docs/', '')).toBe('/docs/');
+    expect(href('/', 'attachments/pic.png', { page: false })).toBe('/attachments/pic.png');
+  });
+});
