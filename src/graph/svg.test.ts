@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { edgesPath, shortLabel } from './svg';
 
 describe('shortLabel', () => {
-  it('keeps short titles and cuts long ones by code point', () => {
-    expect(shortLabel('Docker', 10)).toBe('Docker');
-    expect(shortLabel('【図解】Dockerの全体像を理解する', 8)).toBe('【図解】Doc…');
-    expect(shortLabel('𠮷野家の牛丼を食べる', 3)).toBe('𠮷野…');
+  it('keeps titles that fit, counting full-width characters double', () => {
+    expect(shortLabel('docker push', 20)).toBe('docker push');
+    expect(shortLabel('コンテナイメージとは', 20)).toBe('コンテナイメージとは');
+  });
+
+  it('cuts longer titles by code point and marks the cut', () => {
+    expect(shortLabel('本番環境にはイメージを渡す', 20)).toBe('本番環境にはイメー…');
+    expect(shortLabel('【図解】Dockerの全体像', 12)).toBe('【図解】Doc…');
+    expect(shortLabel('𠮷野家の牛丼を食べる', 6)).toBe('𠮷野…');
   });
 });
 

@@ -1,9 +1,18 @@
 // Helpers for graphs drawn as SVG at build time. Labels are short so they do not collide; the full title stays in <title>.
 
-/** The first `max` characters (code points, so kanji and emoji are never split), with '…' when cut. */
-export function shortLabel(title: string, max = 10): string {
+/** Full-width characters (kana, kanji, full-width forms) take about twice the room of Latin letters. */
+function width(char: string): number {
+  return char.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+}
+
+/** The title cut to `max` half-width units (by code point, so kanji and emoji are never split), with '…' when cut. */
+export function shortLabel(title: string, max = 20): string {
   const chars = [...title];
-  return chars.length <= max ? title : `${chars.slice(0, max - 1).join('')}…`;
+  if (chars.reduce((sum, char) => sum + width(char), 0) <= max) return title;
+  let used = 0;
+  let end = 0;
+  while (used + width(chars[end]) <= max - 1) used += width(chars[end++]); // one unit left for '…'
+  return `${chars.slice(0, end).join('')}…`;
 }
 
 /** One SVG path for many straight edges: far smaller than a <line> each. */
