@@ -53,6 +53,16 @@ describe('readGitDates', () => {
     ]));
   });
 
+  test('a file name starting with @ is a file, not a commit time', () => {
+    const repo = newRepo();
+    commit(repo, { '@person.md': '1' }, T1);
+    commit(repo, { 'b.md': '1' }, T2);
+    expect(readGitDates(repo)).toEqual(new Map([
+      ['@person.md', { first: T1, last: T1 }],
+      ['b.md', { first: T2, last: T2 }],
+    ]));
+  });
+
   test('a vault in a subfolder of the repository: ids relative to the vault, other files ignored', () => {
     const repo = newRepo();
     commit(repo, { 'README.md': 'r', 'notes/a.md': '1' }, T1);

@@ -17,10 +17,11 @@ export function readGitDates(vaultDir: string): Map<string, GitDates> {
   try {
     // git names files from the repository top; git itself knows the vault's place there, symlinks resolved.
     const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: vaultDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\/?\n$/, '');
-    log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=@%ct', '--name-only', '--no-renames', '--', '.'], { cwd: vaultDir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=%x00%ct', '--name-only', '--no-renames', '--', '.'], { cwd: vaultDir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
     let time = 0;
+    // Commit lines start with NUL, which no file name can hold (a vault may well have `@person.md`).
     for (const line of log.split('\n')) {
-      if (line.startsWith('@')) time = Number(line.slice(1)) * 1000;
+      if (line.startsWith('\0')) time = Number(line.slice(1)) * 1000;
       else if (line) {
         const rel = (prefix && line.startsWith(`${prefix}/`) ? line.slice(prefix.length + 1) : line).normalize('NFC');
         const seen = dates.get(rel);
