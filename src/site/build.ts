@@ -11,7 +11,7 @@ import { noteHref, renderContextFor, type SiteIndex } from './render-context';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
-import { attachmentSlug, href, noteSlugs } from './urls';
+import { attachmentSlugs, href, noteSlugs } from './urls';
 
 export async function buildSite(config: SiteConfig): Promise<SiteData> {
   const vault = loadVault(config);
@@ -34,6 +34,8 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
   const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
 
+  // Obsidian's backlinks pane lists notes by name, in the reader's collation.
+  const byTitle = new Intl.Collator(config.lang);
   const notes: NotePage[] = [];
   for (const note of published) {
     const links = graph.get(note.id)!;
@@ -51,7 +53,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       headings: note.headings,
       html: await renderTree(note.tree, renderContextFor(note.id, index)),
       outlinks: links.outlinks.map(refOf),
-      backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)),
+      backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
       outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
@@ -80,11 +82,12 @@ function usedAttachments(vault: Vault, published: Set<string>): Map<string, stri
   for (const id of published) {
     for (const link of vault.links.get(id) ?? []) if (link.to && vault.attachments.has(link.to)) used.add(link.to);
   }
-  return new Map([...used].sort().map((id) => [id, attachmentSlug(id)]));
+  return attachmentSlugs([...used]);
 }
 
 function backlink(vault: Vault, from: string, to: string, refOf: (id: string) => NoteRef): BacklinkRef {
-  const contexts = (vault.links.get(from) ?? []).filter((l) => l.to === to && l.context).map((l) => l.context!);
+  // A link inside %%comment%% counts (Obsidian indexes it) but its words are the author's private text.
+  const contexts = (vault.links.get(from) ?? []).filter((l) => l.to === to && l.context && l.source === 'body').map((l) => l.context!);
   return { ...refOf(from), contexts: [...new Set(contexts)] };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attachmentSlug, href, noteSlugs, slugSegment, tagSlug } from './urls';
+import { attachmentSlugs, href, noteSlugs, slugSegment, tagSlug } from './urls';
 
 describe('slugSegment', () => {
   test.each([
@@ -53,10 +53,18 @@ describe('noteSlugs', () => {
   });
 });
 
-describe('attachmentSlug', () => {
+describe('attachmentSlugs', () => {
   test('keeps the extension, lowercased', () => {
-    expect(attachmentSlug('画像/Screen Shot 1.PNG')).toBe('画像/screen-shot-1.png');
-    expect(attachmentSlug('.config')).toBe('config');
+    expect(attachmentSlugs(['画像/Screen Shot 1.PNG', '.config'])).toEqual(new Map([
+      ['画像/Screen Shot 1.PNG', '画像/screen-shot-1.png'],
+      ['.config', 'config'],
+    ]));
+  });
+
+  test('colliding names get a suffix before the extension, whatever the input order', () => {
+    const expected = new Map([['Pic.png', 'pic.png'], ['a b.png', 'a-b.png'], ['a-b.png', 'a-b-2.png'], ['pic.png', 'pic-2.png']]);
+    expect(attachmentSlugs(['pic.png', 'a-b.png', 'Pic.png', 'a b.png'])).toEqual(expected);
+    expect(attachmentSlugs(['a b.png', 'Pic.png', 'pic.png', 'a-b.png'])).toEqual(expected);
   });
 });
 

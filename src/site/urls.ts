@@ -17,27 +17,39 @@ export function slugSegment(segment: string): string {
 
 /** Slugs for every note id, unique (ties resolved by sorted id order, so builds agree). */
 export function noteSlugs(ids: string[]): Map<string, string> {
-  const slugs = new Map<string, string>();
-  // Compared case-folded: pages are folders on disk, and macOS and Windows file systems fold case (Ä = ä).
-  const taken = new Set<string>();
-  for (const id of [...ids].sort()) {
+  return uniqueSlugs(ids, (id) => {
     const segments = id.replace(/\.md$/i, '').split('/').map(slugSegment);
     if (RESERVED.has(segments[0])) segments[0] = `${segments[0]}-notes`;
-    const base = segments.join('/');
-    let slug = base;
-    for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${base}-${n}`;
+    return { stem: segments.join('/'), extension: '' };
+  });
+}
+
+/** Slugs for attachments: they keep their extension so the server sends the right type. */
+export function attachmentSlugs(ids: string[]): Map<string, string> {
+  return uniqueSlugs(ids, (id) => {
+    const segments = id.split('/');
+    const name = segments.pop()!;
+    const dot = name.lastIndexOf('.');
+    const stem = [...segments, dot > 0 ? name.slice(0, dot) : name].map(slugSegment).join('/');
+    return { stem, extension: dot > 0 ? `.${slugSegment(name.slice(dot + 1))}` : '' };
+  });
+}
+
+/**
+ * A `-2`, `-3`… suffix makes colliding slugs unique. Compared case-folded: pages are folders on disk, and
+ * macOS and Windows file systems fold case (Ä = ä).
+ */
+function uniqueSlugs(ids: string[], slugOf: (id: string) => { stem: string; extension: string }): Map<string, string> {
+  const slugs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of [...ids].sort()) {
+    const { stem, extension } = slugOf(id);
+    let slug = stem + extension;
+    for (let n = 2; taken.has(slug.toLowerCase()); n++) slug = `${stem}-${n}${extension}`;
     taken.add(slug.toLowerCase());
     slugs.set(id, slug);
   }
   return slugs;
-}
-
-/** Attachments keep their extension so the server sends the right type. */
-export function attachmentSlug(id: string): string {
-  return id.split('/').map((segment) => {
-    const dot = segment.lastIndexOf('.');
-    return dot > 0 ? `${slugSegment(segment.slice(0, dot))}.${slugSegment(segment.slice(dot + 1))}` : slugSegment(segment);
-  }).join('/');
 }
 
 /** Tag identity is case-insensitive, as in Obsidian: `t-notes/Docker`, `T-Notes/docker` share `t-notes/docker`; `Ärger`, `ärger` too. */
