@@ -49,6 +49,13 @@ const ja = {
   themeToggle: 'ライト／ダークの切り替え',
   footer: 'tsunagu で公開',
   noteCount: (n: number) => `${n} 件`,
+  mermaidFailed: 'この図は描画できなかったため、コードのまま表示しています。',
+  breadcrumbs: 'パンくずリスト',
+  pageNavigation: '同じフォルダーのノート',
+  feed: 'RSS フィード',
+  about: 'このサイトについて',
+  guide: '読み方ガイド',
+  previewOf: (title: string) => `「${title}」のプレビュー`,
 };
 
 type Strings = typeof ja;
@@ -101,6 +108,13 @@ const en: Strings = {
   themeToggle: 'Toggle light/dark theme',
   footer: 'Published with tsunagu',
   noteCount: (n) => `${n}`,
+  mermaidFailed: 'This diagram could not be drawn; its code is shown instead.',
+  breadcrumbs: 'Breadcrumbs',
+  pageNavigation: 'Notes in this folder',
+  feed: 'RSS feed',
+  about: 'About this site',
+  guide: 'Reader\'s guide',
+  previewOf: (title) => `Preview of “${title}”`,
 };
 
 export function strings(lang: Lang): Strings {
@@ -110,4 +124,9 @@ export function strings(lang: Lang): Strings {
 /** Dates as readers of the site's language expect them; author-written times are kept as written (UTC). */
 export function formatDate(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+}
+
+/** A date with its time of day, for properties written with one. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', { dateStyle: lang === 'en' ? 'medium' : 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
 }

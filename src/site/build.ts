@@ -1,4 +1,5 @@
 // load → parse → resolve → graph → render: everything the pages show, computed once per build.
+import path from 'node:path';
 import type { SiteConfig } from '../config/config';
 import { linkGraph } from '../graph/links';
 import { graphSections } from '../graph/sections';
@@ -6,12 +7,19 @@ import { renderTree } from '../markdown/render';
 import { isPublished, loadVault, type Vault } from '../vault/load';
 import type { ParsedNote } from '../vault/types';
 import { folderTree } from './folders';
+import { findChromium } from './mermaid-browser';
+import { renderMermaidBlocks } from './mermaid';
+import { folderNeighbours } from './neighbours';
+import { propertyViews } from './properties';
 import { runDataviewBlocks } from './dataview';
 import { noteHref, renderContextFor, type SiteIndex } from './render-context';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
 import { attachmentSlugs, href, noteSlugs } from './urls';
+
+/** Rendered diagrams survive builds here, keyed by diagram hash. */
+const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
 
 export async function buildSite(config: SiteConfig): Promise<SiteData> {
   const vault = loadVault(config);
@@ -31,6 +39,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     hrefFor: (id, subpath) => noteHref(index, id, subpath),
     hrefForTag: (tag) => tagUrl(tag, config.base),
   })));
+  vault.diagnostics.push(...(await renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })));
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
   const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
 
@@ -57,14 +66,18 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
       outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
+      properties: propertyViews(note.frontmatter, (link) => renderContextFor(note.id, index).resolve(link)?.href, config.lang),
     });
   }
+  const folders = folderTree(notes);
+  const neighbours = folderNeighbours(folders);
+  for (const page of notes) Object.assign(page, neighbours.get(page.id));
 
   return {
     config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
     notes,
     tags: tagPages(notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), config.base),
-    folders: folderTree(notes),
+    folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.attachments.get(id)!.absPath })),
     graph: {
       notes: notes.map((n) => ({

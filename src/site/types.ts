@@ -38,6 +38,25 @@ export interface NotePage extends NoteRef {
   /** Each published note this one links to, once, with that note's backlinks in Dataview's link order. */
   outgoing: OutgoingRef[];
   localGraph: LocalGraphView;
+  /** The frontmatter as the properties panel shows it (title and tags are shown elsewhere). */
+  properties: PropertyView[];
+  /** Neighbours in the folder tree's order (the sidebar's), within the note's folder. */
+  previous?: NoteRef;
+  next?: NoteRef;
+}
+
+export interface PropertyView {
+  key: string;
+  /** One entry per list item (a scalar is a list of one). */
+  values: PropertyRun[][];
+}
+
+/** A run of a property value: text, a resolved link (`[[x]]` to a published note, or a URL), or a date. */
+export interface PropertyRun {
+  text: string;
+  href?: string;
+  /** ISO, when the run is a date. */
+  datetime?: string;
 }
 
 export interface RelatedTagList {

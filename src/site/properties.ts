@@ -1,0 +1,45 @@
+// The properties panel: a note's frontmatter as readers see it — links resolved, dates in the site's language.
+import type { Lang } from '../config/config';
+import { formatDate, formatDateTime } from '../i18n/strings';
+import { parseDate } from '../vault/dates';
+import { splitWikilink } from '../vault/properties';
+import type { PropertyRun, PropertyView } from './types';
+
+/** Shown elsewhere on the page (title, tags) or only meaningful to the build. */
+const HIDDEN_KEYS = new Set(['title', 'tags', 'tag', 'publish', 'draft', 'cssclasses', 'cssclass']);
+const WIKILINK = /!?\[\[([^\[\]]+?)\]\]/g;
+const URL_VALUE = /^https?:\/\/\S+$/;
+
+/** Resolves `[[target#subpath]]` to a published page's href, or undefined (unpublished, missing): then plain text. */
+export type PropertyLinkResolver = (link: { target: string; subpath?: string }) => string | undefined;
+
+export function propertyViews(frontmatter: Record<string, unknown>, resolve: PropertyLinkResolver, lang: Lang): PropertyView[] {
+  return Object.entries(frontmatter)
+    .filter(([key, value]) => !HIDDEN_KEYS.has(key.toLowerCase()) && value != null && value !== '')
+    .map(([key, value]) => ({ key, values: (Array.isArray(value) ? value : [value]).filter((v) => v != null && v !== '').map((v) => runs(v, resolve, lang)) }))
+    .filter((view) => view.values.length > 0);
+}
+
+function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): PropertyRun[] {
+  const date = value instanceof Date || typeof value === 'string' ? parseDate(value) : undefined;
+  if (date) return [{ text: hasTime(value) ? formatDateTime(date.toISOString(), lang) : formatDate(date.toISOString(), lang), datetime: date.toISOString() }];
+  if (typeof value !== 'string') return [{ text: typeof value === 'object' ? JSON.stringify(value) : String(value) }];
+  if (URL_VALUE.test(value.trim())) return [{ text: value.trim(), href: value.trim() }];
+  const parts: PropertyRun[] = [];
+  let last = 0;
+  for (const match of value.matchAll(WIKILINK)) {
+    if (match.index > last) parts.push({ text: value.slice(last, match.index) });
+    const link = splitWikilink(match[1]);
+    const text = link.display ?? (link.subpath ? `${link.target} > ${link.subpath}` : link.target);
+    const href = resolve(link);
+    parts.push(href === undefined ? { text } : { text, href });
+    last = match.index + match[0].length;
+  }
+  if (last < value.length) parts.push({ text: value.slice(last) });
+  return parts;
+}
+
+/** YAML reads `2019-01-15` as midnight UTC: a date without a time. */
+function hasTime(value: unknown): boolean {
+  return value instanceof Date ? value.getTime() % 86_400_000 !== 0 : /\d[T ]\d/.test(String(value));
+}
