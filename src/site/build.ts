@@ -7,6 +7,7 @@ import { renderTree } from '../markdown/render';
 import { isPublished, loadVault, type Vault } from '../vault/load';
 import type { ParsedNote } from '../vault/types';
 import { folderTree } from './folders';
+import { applyGlossary } from './glossary';
 import { findChromium } from './mermaid-browser';
 import { renderMermaidBlocks } from './mermaid';
 import { folderNeighbours } from './neighbours';
@@ -40,6 +41,8 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     hrefForTag: (tag) => tagUrl(tag, config.base),
   })));
   vault.diagnostics.push(...(await renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })));
+  const glossary = applyGlossary(vault, published, { ...config.glossary, vaultDir: config.vaultDir, locale: config.lang, hrefFor: (id) => noteHref(index, id)! });
+  vault.diagnostics.push(...glossary.diagnostics);
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
   const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
 
@@ -67,6 +70,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
       properties: propertyViews(note.frontmatter, (link) => renderContextFor(note.id, index).resolve(link)?.href, config.lang),
+      term: glossary.termPages.get(note.id),
     });
   }
   const folders = folderTree(notes);
@@ -85,6 +89,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
         outlinks: graph.get(n.id)!.outlinks, inlinks: graph.get(n.id)!.inlinks,
       })),
     },
+    glossary: glossary.index,
     report: buildReport(vault, published, index.attachmentSlugs),
   };
 }

@@ -43,6 +43,8 @@ export interface NotePage extends NoteRef {
   /** Neighbours in the folder tree's order (the sidebar's), within the note's folder. */
   previous?: NoteRef;
   next?: NoteRef;
+  /** Set when the note is a glossary term: what its page shows above the body. */
+  term?: TermPage;
 }
 
 export interface PropertyView {
@@ -121,6 +123,35 @@ export interface GraphJson {
   notes: { id: string; title: string; url: string; tags: string[]; aliases: string[]; created: string; modified: string; outlinks: string[]; inlinks: string[] }[];
 }
 
+/** A term as the glossary index lists it. */
+export interface TermSummary extends NoteRef {
+  /** Kana reading (`だいじぇすと`). */
+  reading?: string;
+  aliases: string[];
+  /** First alias with Latin letters (`digest`). */
+  english?: string;
+  /** One-line definition. */
+  definition?: string;
+  /** Folded title, reading and aliases (see glossary/filter.ts): what the filter box matches. */
+  searchKeys: string[];
+}
+
+export interface TermPage extends TermSummary {
+  related: NoteRef[];
+  /** Published notes that mention or link to the term, each once, by title. */
+  usedIn: TermUse[];
+}
+
+export interface TermUse extends NoteRef {
+  /** Text around the first mention or link. */
+  snippet?: string;
+}
+
+/** The glossary index: gojūon rows by reading, then A–Z, then the rest. */
+export interface GlossaryIndex {
+  groups: { key: string; label: string; anchor: string; terms: TermSummary[] }[];
+}
+
 export interface SiteData {
   config: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'base' | 'site'>;
   notes: NotePage[];
@@ -128,5 +159,6 @@ export interface SiteData {
   folders: FolderNode;
   attachments: AttachmentFile[];
   graph: GraphJson;
+  glossary: GlossaryIndex;
   report: BuildReport;
 }
