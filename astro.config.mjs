@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { loadConfig } from './src/config/config.ts';
 import tsunagu from './src/integration/tsunagu.ts';
+import feeds from './src/integration/feeds.ts';
 
 // Site options come from tsunagu.config.yaml (and TSUNAGU_* variables): one place for the author.
 const config = loadConfig(process.cwd());
@@ -12,7 +13,7 @@ export default defineConfig({
   base: config.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [tsunagu(config), mdx()],
+  integrations: [tsunagu(config), feeds(config), mdx()],
   devToolbar: { enabled: false },
   // Tests build several vaults side by side; each gets its own cache.
   ...(process.env.TSUNAGU_CACHE_DIR ? { cacheDir: process.env.TSUNAGU_CACHE_DIR } : {}),
