@@ -1,0 +1,48 @@
+// The builds the bench compares: tsunagu's `astro build` of a vault, and a bare Astro 7 project over the same vault.
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { measure, type Measured } from './measure.ts';
+
+export const PROJECT_DIR = path.resolve(import.meta.dirname, '../..');
+const ASTRO_CLI = path.join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildDirs {
+  /** Astro's cache (content layer store); kept between a cold build and the warm one after it. */
+  cacheDir: string;
+  outDir: string;
+  logFile: string;
+}
+
+export interface BuildRun extends Measured {
+  /** Phase durations (ms) that the build wrote to TSUNAGU_TIMINGS, if it supports that. */
+  phases?: Record<string, number>;
+}
+
+export async function tsunaguBuild(vaultDir: string, dirs: BuildDirs): Promise<BuildRun> {
+  const timingsFile = `${dirs.logFile}.timings.json`;
+  const run = await astroBuild(PROJECT_DIR, dirs, { TSUNAGU_VAULT: vaultDir, TSUNAGU_CACHE_DIR: dirs.cacheDir, TSUNAGU_TIMINGS: timingsFile });
+  return existsSync(timingsFile) ? { ...run, phases: JSON.parse(readFileSync(timingsFile, 'utf8')) } : run;
+}
+
+/** A copy of scripts/bare-astro in `workDir`, with the repository's node_modules linked in. */
+export function bareProject(workDir: string): string {
+  const dir = path.join(workDir, 'bare-astro');
+  cpSync(path.join(PROJECT_DIR, 'scripts/bare-astro'), dir, { recursive: true });
+  symlinkSync(path.join(PROJECT_DIR, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export function bareBuild(projectDir: string, vaultDir: string, dirs: BuildDirs): Promise<BuildRun> {
+  return astroBuild(projectDir, dirs, { BARE_VAULT: vaultDir, BARE_CACHE_DIR: dirs.cacheDir });
+}
+
+async function astroBuild(cwd: string, dirs: BuildDirs, env: Record<string, string>): Promise<BuildRun> {
+  mkdirSync(dirs.cacheDir, { recursive: true });
+  const run = await measure(process.execPath, [ASTRO_CLI, 'build', '--outDir', dirs.outDir], {
+    cwd,
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    logFile: dirs.logFile,
+  });
+  if (run.exitCode !== 0) throw new Error(`astro build in ${cwd} failed (exit ${run.exitCode}); see ${dirs.logFile}`);
+  return run;
+}
