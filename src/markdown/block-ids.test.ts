@@ -1,0 +1,34 @@
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { blockAnchorId, remarkBlockIds } from './block-ids';
+import { treeWith } from './test-support';
+
+describe('block ids', () => {
+  it('moves a trailing ^id of a paragraph into data and the HTML id', () => {
+    const tree = treeWith('Some text ^my-block', remarkBlockIds);
+    const [paragraph] = tree.children;
+    expect(toString(paragraph)).toBe('Some text');
+    expect(paragraph.data).toMatchObject({ blockId: 'my-block', hProperties: { id: '^my-block' } });
+  });
+
+  it('gives a list item the id written at the end of its first line', () => {
+    const tree = treeWith('- one ^a1\n  - nested\n- two', remarkBlockIds);
+    const list = tree.children[0];
+    expect(list.type === 'list' && list.children.map((item) => item.data?.blockId)).toEqual(['a1', undefined]);
+  });
+
+  it('names the block before a ^id line of its own', () => {
+    const tree = treeWith('| a |\n|---|\n| 1 |\n\n^table-id\n\nafter', remarkBlockIds);
+    expect(tree.children.map((node) => node.type)).toEqual(['table', 'paragraph']);
+    expect(tree.children[0].data?.blockId).toBe('table-id');
+  });
+
+  it('needs a space before the caret and only id characters', () => {
+    const tree = treeWith('x^notid\n\nend ^not_an_id', remarkBlockIds);
+    expect(tree.children.map((node) => node.data?.blockId)).toEqual([undefined, undefined]);
+  });
+
+  it('uses ^id as the anchor', () => {
+    expect(blockAnchorId('abc')).toBe('^abc');
+  });
+});

@@ -1,0 +1,77 @@
+// Phase 1: a note body → tree with Obsidian nodes + the facts the vault model needs. No cross-note knowledge.
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Heading, LinkRef } from '../vault/types';
+import { remarkBlockIds } from './block-ids';
+import { remarkCallouts } from './callouts';
+import { stripComments } from './comments';
+import { extractFacts, type TreeFacts } from './extract';
+import { remarkHeadingIds } from './headings';
+import { remarkHighlight } from './highlight';
+import { remarkObsidianTags } from './tags';
+import { remarkWikiLinks } from './wikilinks';
+
+export interface ParsedBody {
+  tree: Root;
+  /** Body tags then comment tags are merged in line order. */
+  tags: { tag: string; line: number }[];
+  /** Source 'body' or 'comment', in line order; `line` is the file line. */
+  links: LinkRef[];
+  headings: Heading[];
+  blockIds: string[];
+  /** Plain text of the first paragraph with words in it (for descriptions). */
+  firstParagraph?: string;
+}
+
+// Order matters: tags split text before highlights pair markers across nodes; callouts and block ids then read the
+// cleaned-up text; heading ids come last so they see the final heading text.
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkWikiLinks)
+  .use(remarkObsidianTags)
+  .use(remarkHighlight)
+  .use(remarkCallouts)
+  .use(remarkBlockIds)
+  .use(remarkHeadingIds);
+
+/** Parses one markdown text (no comment handling) into the tree with Obsidian nodes. */
+export function parseMarkdown(markdown: string): Root {
+  return processor.runSync(processor.parse(markdown), markdown) as Root;
+}
+
+/** `bodyStartLine`: the file line on which `body` starts (1-based), so every reported line is a file line. */
+export function parseBody(body: string, bodyStartLine: number): ParsedBody {
+  const { text, comments } = stripComments(body);
+  const tree = parseMarkdown(text);
+  const facts = extractFacts(tree, { lineOffset: bodyStartLine - 1, source: 'body' });
+  const commentFacts: Pick<TreeFacts, 'tags' | 'links'>[] = comments.map((comment) =>
+    extractFacts(parseMarkdown(comment.text), { lineOffset: bodyStartLine + comment.line - 2, source: 'comment' }),
+  );
+  const firstParagraph = firstParagraphText(tree);
+  return {
+    tree,
+    tags: byLine([...facts.tags, ...commentFacts.flatMap((f) => f.tags)]),
+    links: byLine([...facts.links, ...commentFacts.flatMap((f) => f.links)]),
+    headings: facts.headings,
+    blockIds: facts.blockIds,
+    ...(firstParagraph ? { firstParagraph } : {}),
+  };
+}
+
+/** Stable: items on one line keep their order. */
+function byLine<T extends { line: number }>(items: T[]): T[] {
+  return items.sort((a, b) => a.line - b.line);
+}
+
+function firstParagraphText(tree: Root): string | undefined {
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return undefined;
+}
