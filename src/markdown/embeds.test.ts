@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_EMBED_DEPTH } from './embeds';
+import { parseBody } from './parse';
+import { renderTree } from './render';
+import { fakeContext } from './test-support';
+
+function render(noteId: string, notes: Record<string, string>, attachments: string[] = []): string {
+  return renderTree(parseBody(notes[noteId], 1).tree, fakeContext(noteId, notes, attachments));
+}
+
+describe('note embeds', () => {
+  it('embeds the whole note with the same rules, without duplicate ids', () => {
+    const html = render('A.md', { 'A.md': '![[B]]', 'B.md': '# Title\n\nHello #tag ^b1' });
+    expect(html).toBe('<div class="internal-embed" data-embed-of="B.md"><h1>Title</h1>\n<p>Hello <a class="tag" href="/tags/tag/">#tag</a></p></div>');
+  });
+
+  it('embeds a heading section up to the next heading of the same level', () => {
+    const notes = { 'A.md': '![[B#Part two]]', 'B.md': '# Part one\n\none\n\n# Part Two\n\ntwo\n\n## Sub\n\nsub\n\n# Part three\n\nthree' };
+    const html = render('A.md', notes);
+    expect(html).toContain('two');
+    expect(html).toContain('sub');
+    expect(html).not.toContain('one');
+    expect(html).not.toContain('three');
+  });
+
+  it('embeds one block, a list item as a list', () => {
+    const notes = { 'A.md': '![[B#^item]]\n\n![[B#^para]]', 'B.md': 'Intro ^para\n\n- first\n- second ^item' };
+    expect(render('A.md', notes)).toBe(
+      '<div class="internal-embed" data-embed-of="B.md"><ul>\n<li>second</li>\n</ul></div>\n<div class="internal-embed" data-embed-of="B.md"><p>Intro</p></div>',
+    );
+  });
+
+  it('splits a paragraph around an embed instead of nesting a div in a p', () => {
+    expect(render('A.md', { 'A.md': 'before ![[B]] after ^p', 'B.md': 'b' })).toBe(
+      '<p id="^p">before </p>\n<div class="internal-embed" data-embed-of="B.md"><p>b</p></div>\n<p> after</p>',
+    );
+  });
+
+  it('shows a missing section as unresolved text', () => {
+    expect(render('A.md', { 'A.md': '![[B#Nowhere]]', 'B.md': 'text' })).toBe('<p><span class="internal-link is-unresolved">B > Nowhere</span></p>');
+  });
+
+  it('stops cycles and self-embeds with a notice', () => {
+    const cycle = render('A.md', { 'A.md': '![[B]]', 'B.md': 'in B ![[A]]' });
+    expect(cycle).toContain('in B');
+    expect(cycle).toContain('<div class="embed-cycle" role="note">“A” is not embedded again here');
+    expect(render('A.md', { 'A.md': 'x ![[A]]' })).toContain('class="embed-cycle"');
+  });
+
+  it('stops at the depth limit', () => {
+    const notes: Record<string, string> = {};
+    for (let n = 0; n <= MAX_EMBED_DEPTH + 2; n++) notes[`N${n}.md`] = `level ${n} ![[N${n + 1}]]`;
+    const html = render('N0.md', notes);
+    expect(html).toContain(`level ${MAX_EMBED_DEPTH}`);
+    expect(html).not.toContain(`level ${MAX_EMBED_DEPTH + 1}`);
+    expect(html).toContain('too many embeds');
+  });
+
+  it('resolves links inside an embed from the embedded note', () => {
+    const ctx = fakeContext('A.md', { 'A.md': '![[sub/B]]', 'sub/B.md': '[[#Here]] [[C]]', 'C.md': '' });
+    const html = renderTree(parseBody('![[sub/B]]', 1).tree, ctx);
+    expect(ctx.calls.map((call) => [call.target, call.from])).toEqual([
+      ['sub/B', 'A.md'],
+      ['', 'sub/B.md'],
+      ['C', 'sub/B.md'],
+    ]);
+    expect(html).toContain('href="/n/sub/B.md#Here"');
+  });
+});

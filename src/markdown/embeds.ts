@@ -1,0 +1,30 @@
+// Note transclusion `![[Note]]`, `![[Note#Heading]]`, `![[Note#^block]]`, rendered with the same rules,
+// stopping at cycles (A → B → A, or a note embedding itself) and at a depth limit.
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import { element, removeIds, text, unresolvedLink } from './hast-build';
+import type { RenderScope, RenderTarget } from './render-context';
+import { sectionOf } from './section';
+
+export const MAX_EMBED_DEPTH = 5;
+
+export function noteEmbed(
+  scope: RenderScope,
+  target: RenderTarget,
+  subpath: string | undefined,
+  written: string,
+  render: (tree: Root, scope: RenderScope) => HastRoot,
+): Element {
+  if (scope.chain.includes(target.id)) return embedStopped(`“${target.title}” is not embedded again here: it already contains this note.`);
+  if (scope.chain.length > MAX_EMBED_DEPTH) return embedStopped(`“${target.title}” is not embedded: too many embeds inside each other.`);
+  const tree = scope.ctx.embedTree(target.id, subpath);
+  const section = tree && sectionOf(tree, subpath);
+  if (!section) return unresolvedLink([text(written)]);
+  const content = render(section, { ctx: scope.ctx, noteId: target.id, chain: [...scope.chain, target.id] });
+  removeIds(content);
+  return element('div', { className: ['internal-embed'], dataEmbedOf: target.id }, content.children.filter((node) => node.type !== 'doctype'));
+}
+
+function embedStopped(message: string): Element {
+  return element('div', { className: ['embed-cycle'], role: 'note' }, [text(message)]);
+}

@@ -1,0 +1,40 @@
+// Attachment embeds: images, audio, video, PDF by extension; anything else becomes a link.
+import type { Element } from 'hast';
+import { element, text } from './hast-build';
+
+export interface AttachmentRef {
+  href: string;
+  id: string;
+  title: string;
+}
+
+const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'svg', 'webp', 'avif']);
+const AUDIO = new Set(['mp3', 'wav', 'm4a', 'ogg', 'oga', 'flac', 'opus', '3gp', 'aac']);
+const VIDEO = new Set(['mp4', 'webm', 'mov', 'ogv', 'mkv', 'm4v']);
+
+/** `alt|300` or `100x145`: Obsidian puts an optional size after the last `|` of the display text. */
+export function parseEmbedDisplay(display: string | undefined): { alt?: string; width?: number; height?: number } {
+  const parts = (display ?? '').split('|');
+  const size = /^\s*(\d+)(?:\s*x\s*(\d+))?\s*$/.exec(parts.at(-1) ?? '');
+  const alt = (size ? parts.slice(0, -1) : parts).join('|').trim();
+  return {
+    ...(alt ? { alt } : {}),
+    ...(size ? { width: Number(size[1]) } : {}),
+    ...(size?.[2] ? { height: Number(size[2]) } : {}),
+  };
+}
+
+export function attachmentEmbed(attachment: AttachmentRef, display: string | undefined): Element {
+  const extension = attachment.id.slice(attachment.id.lastIndexOf('.') + 1).toLowerCase();
+  const { alt, width, height } = parseEmbedDisplay(display);
+  const label = alt ?? attachment.title;
+  const fallback = element('a', { href: attachment.href }, [text(label)]);
+  if (IMAGE.has(extension)) return element('img', { src: attachment.href, alt: label, loading: 'lazy', width, height });
+  if (AUDIO.has(extension)) return element('audio', { controls: true, preload: 'metadata', src: attachment.href }, [fallback]);
+  if (VIDEO.has(extension)) return element('video', { controls: true, preload: 'metadata', src: attachment.href, width, height }, [fallback]);
+  if (extension === 'pdf') {
+    const frame = element('iframe', { src: attachment.href, title: label, loading: 'lazy', width, height });
+    return element('div', { className: ['pdf-embed'] }, [frame, element('p', {}, [fallback])]);
+  }
+  return element('a', { className: ['internal-link'], href: attachment.href }, [text(label)]);
+}

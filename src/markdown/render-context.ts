@@ -1,0 +1,38 @@
+// What the renderer needs to know about other notes, supplied by the integrator.
+import type { Element } from 'hast';
+import type { Code, Root, RootContent } from 'mdast';
+
+export interface RenderTarget {
+  /** Final URL including base and `#fragment` (see `subpathFragment`). */
+  href: string;
+  kind: 'note' | 'attachment';
+  id: string;
+  title: string;
+}
+
+export interface RenderLink {
+  target: string;
+  subpath?: string;
+  embed: boolean;
+  /** The note whose text holds the link (inside an embed: the embedded note), as resolution is relative to it. */
+  from: string;
+}
+
+export interface RenderContext {
+  noteId: string;
+  /** undefined = unresolved or unpublished: rendered as plain text. */
+  resolve(link: RenderLink): RenderTarget | undefined;
+  tagHref(tag: string): string;
+  /** The target note's whole parsed tree; the renderer cuts the heading section or `^block` itself. */
+  embedTree(id: string, subpath?: string): Root | undefined;
+  /** Hook for dataview/dataviewjs/mermaid code blocks; undefined = default rendering. */
+  renderBlock?(node: Code): RootContent | Element | undefined;
+  remoteImages: 'lazy';
+}
+
+/** Where rendering currently is: which note's text, and the chain of notes embedding it (outermost first). */
+export interface RenderScope {
+  ctx: RenderContext;
+  noteId: string;
+  chain: string[];
+}

@@ -1,0 +1,22 @@
+// Phase 2: a parsed tree → HTML, given cross-note knowledge through a RenderContext.
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { rehypeRemoveComments } from './rehype-comments';
+import type { RenderContext } from './render-context';
+import { toHastTree } from './to-hast';
+
+export type { RenderContext, RenderLink, RenderTarget } from './render-context';
+
+// The single hast chain for a page, embeds included: raw HTML is parsed first, so every later step sees elements.
+const htmlPipeline = unified()
+  .use(rehypeRaw)
+  .use(rehypeRemoveComments)
+  // Sanitising goes here (e.g. rehype-sanitize): after raw HTML became elements, before stringifying.
+  .use(rehypeStringify);
+
+export function renderTree(tree: Root, ctx: RenderContext): string {
+  const hast = toHastTree(tree, { ctx, noteId: ctx.noteId, chain: [ctx.noteId] });
+  return htmlPipeline.stringify(htmlPipeline.runSync(hast));
+}

@@ -1,0 +1,55 @@
+// mdast → hast with Obsidian's nodes: internal links, tags, embeds, code-block hooks.
+import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Code, Image, Link, Paragraph, Root } from 'mdast';
+import { defaultHandlers, type Handlers, type State, toHast } from 'mdast-util-to-hast';
+import { renderCodeBlock } from './code-blocks';
+import { noteEmbed } from './embeds';
+import { element, text, unresolvedLink } from './hast-build';
+import { vaultTarget } from './links';
+import { attachmentEmbed } from './media';
+import { renderParagraph } from './paragraphs';
+import type { RenderScope } from './render-context';
+import type { ObsidianTag } from './tags';
+import { type WikiLink, wikiLinkText } from './wikilinks';
+
+interface LinkParts {
+  target: string;
+  subpath?: string;
+  display?: string;
+}
+
+export function toHastTree(tree: Root, scope: RenderScope): HastRoot {
+  return toHast(tree, { allowDangerousHtml: true, handlers: obsidianHandlers(scope) }) as HastRoot;
+}
+
+function obsidianHandlers(scope: RenderScope): Handlers {
+  return {
+    wikiLink: (_: State, node: WikiLink) => (node.embed ? embed(scope, node, wikiLinkText(node)) : internalLink(scope, node, [text(node.value)])),
+    obsidianTag: (_: State, node: ObsidianTag) => element('a', { className: ['tag'], href: scope.ctx.tagHref(node.tag) }, [text(node.value)]),
+    link: (state: State, node: Link) => {
+      const target = vaultTarget(node.url);
+      return target ? internalLink(scope, target, state.all(node)) : defaultHandlers.link(state, node);
+    },
+    image: (state: State, node: Image) => {
+      const target = vaultTarget(node.url);
+      if (target) return embed(scope, { ...target, display: node.alt ?? undefined }, node.alt || node.url);
+      const remote = defaultHandlers.image(state, node);
+      remote.properties.loading = scope.ctx.remoteImages; // shown from its own URL, never fetched at build time
+      return remote;
+    },
+    paragraph: (state: State, node: Paragraph) => renderParagraph(state, node),
+    code: (state: State, node: Code, parent) => renderCodeBlock(scope.ctx, state, node, parent),
+  };
+}
+
+function internalLink(scope: RenderScope, link: LinkParts, children: ElementContent[]): ElementContent {
+  const target = scope.ctx.resolve({ target: link.target, subpath: link.subpath, embed: false, from: scope.noteId });
+  return target ? element('a', { className: ['internal-link'], href: target.href }, children) : unresolvedLink(children);
+}
+
+function embed(scope: RenderScope, link: LinkParts, written: string): ElementContent {
+  const target = scope.ctx.resolve({ target: link.target, subpath: link.subpath, embed: true, from: scope.noteId });
+  if (!target) return unresolvedLink([text(written)]);
+  if (target.kind === 'attachment') return attachmentEmbed(target, link.display);
+  return noteEmbed(scope, target, link.subpath, written, toHastTree);
+}
