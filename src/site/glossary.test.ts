@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Link, Root } from 'mdast';
+import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
+import type { AutoLinkMode } from '../config/config';
+import { isPublished, loadVault } from '../vault/load';
+import { applyGlossary } from './glossary';
+
+const DIGEST = '用語集/ダイジェスト.md';
+const TAG = '用語集/タグ.md';
+
+function run(autoLink: AutoLinkMode = 'first') {
+  const vaultDir = fixtureDir('glossary');
+  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
+  const published = [...vault.notes.values()].filter(isPublished);
+  const result = applyGlossary(vault, published, { folder: '用語集', autoLink, vaultDir, locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
+  const termLinks = (id: string) => termLinksIn(vault.notes.get(id)!.tree);
+  return { vault, result, termLinks };
+}
+
+/** `surface → url` of every term link in the tree, in document order. */
+function termLinksIn(node: Root | Root['children'][number]): string[] {
+  const link = node as Link;
+  if (link.type === 'link' && (link.data?.hProperties as { className?: string[] } | undefined)?.className?.includes('term-link')) {
+    return [`${(link.children[0] as { value: string }).value} → ${link.url}`];
+  }
+  return 'children' in node ? node.children.flatMap((child) => termLinksIn(child as Root['children'][number])) : [];
+}
+
+describe('applyGlossary', () => {
+  it('groups published terms by gojūon row of the reading, then A–Z, then the rest, with anchors', () => {
+    const { groups } = run().result.index;
+    expect(groups.map((g) => [g.label, g.anchor, g.terms.map((t) => t.title)])).toEqual([
+      ['た行', 'glossary-た', ['ダイジェスト', 'タグ', '重複']],
+      ['ま行', 'glossary-ま', ['未定義']],
+      ['S', 'glossary-S', ['SBOM']],
+    ]);
+    const digest = groups[0].terms[0];
+    expect(digest).toMatchObject({ url: '/用語集/ダイジェスト/', reading: 'だいじぇすと', english: 'digest', definition: 'イメージの内容から計算されるハッシュ値。' });
+    expect(digest.searchKeys).toEqual(['だいじぇすと', 'digest', 'だいじぇすと値']);
+  });
+
+  it('takes the first paragraph as definition when there is no description', () => {
+    expect(run().result.termPages.get(TAG)?.definition).toBe('イメージにつける名前。');
+  });
+
+  it('links the first mention of each term, skipping headings, code, explicitly linked terms and unpublished terms', () => {
+    const { termLinks, vault } = run();
+    expect(termLinks('使い方.md')).toEqual(['digest → /用語集/ダイジェスト/', 'SBOM → /用語集/SBOM/']);
+    const digestLink = JSON.stringify(vault.notes.get('使い方.md')!.tree);
+    expect(digestLink).toContain('"title":"ダイジェスト: イメージの内容から計算されるハッシュ値。"');
+  });
+
+  it('never links a term on its own page, nor in a note that says glossary: false', () => {
+    const { termLinks } = run();
+    expect(termLinks(DIGEST)).toEqual(['タグ → /用語集/タグ/']);
+    expect(termLinks('手動.md')).toEqual([]);
+  });
+
+  it('follows the site-wide mode: all links every mention, off none', () => {
+    expect(run('all').termLinks(DIGEST)).toEqual(['タグ → /用語集/タグ/']);
+    expect(run('all').termLinks('使い方.md')).toEqual(['digest → /用語集/ダイジェスト/', 'ダイジェスト → /用語集/ダイジェスト/', 'タグ → /用語集/タグ/', 'SBOM → /用語集/SBOM/']);
+    expect(run('off').termLinks('使い方.md')).toEqual([]);
+  });
+
+  it('lists where a term is used: published notes that mention or link to it, with a snippet, by title', () => {
+    for (const mode of ['first', 'off'] as const) {
+      const { termPages } = run(mode).result;
+      expect(termPages.get(DIGEST)!.usedIn).toEqual([
+        { id: TAG, title: 'タグ', url: '/用語集/タグ/', snippet: expect.stringContaining('ダイジェスト') },
+        { id: '使い方.md', title: '使い方', url: '/使い方/', snippet: 'まず digest を確認します。ダイジェストは ダイジェスト ではなく値です…' },
+        { id: '手動.md', title: '手動', url: '/手動/', snippet: 'ここではダイジェストを自動でリンクしません。' },
+      ]);
+      expect(termPages.get(TAG)!.usedIn.map((use) => use.id)).toEqual(['用語集/SBOM.md', DIGEST, '使い方.md']);
+    }
+  });
+
+  it('relates terms the term note links to', () => {
+    const { termPages } = run().result;
+    expect(termPages.get(TAG)!.related).toEqual([{ id: DIGEST, title: 'ダイジェスト', url: '/用語集/ダイジェスト/' }]);
+    expect(termPages.get(DIGEST)!.related).toEqual([]);
+  });
+
+  it('reports a shared alias and a missing definition at the frontmatter line', () => {
+    expect(run().result.diagnostics).toEqual([
+      expect.objectContaining({ file: '用語集/未定義.md', line: 1, message: expect.stringContaining('no definition') }),
+      expect.objectContaining({ file: '用語集/重複.md', line: 4, message: expect.stringContaining('alias 「digest」') }),
+    ]);
+  });
+
+  it('never shows an unpublished note: not as a term, a link, or a use', () => {
+    const { result, vault } = run('all');
+    const shown = JSON.stringify({ index: result.index, pages: [...result.termPages.values()], diagnostics: result.diagnostics });
+    expect(shown).not.toMatch(/秘密|非公開/);
+    expect(termLinksIn(vault.notes.get('非公開メモ.md')!.tree)).toEqual([]);
+  });
+});
