@@ -9,9 +9,19 @@ function render(noteId: string, notes: Record<string, string>, attachments: stri
 }
 
 describe('note embeds', () => {
-  it('embeds the whole note with the same rules, without duplicate ids', () => {
-    const html = render('A.md', { 'A.md': '![[B]]', 'B.md': '# Title\n\nHello #tag ^b1' });
-    expect(html).toBe('<div class="internal-embed" data-embed-of="B.md"><h1>Title</h1>\n<p>Hello <a class="tag" href="/tags/tag/">#tag</a></p></div>');
+  it('embeds the whole note with the same rules, its ids namespaced per embed', () => {
+    const html = render('A.md', { 'A.md': '![[B]]\n\n![[B]]', 'B.md': '# Title\n\nHello #tag ^b1' });
+    expect(html).toBe(
+      '<div class="internal-embed" data-embed-of="B.md"><h1 id="embed-1-title">Title</h1>\n<p id="embed-1-^b1">Hello <a class="tag" href="/tags/tag/">#tag</a></p></div>\n' +
+        '<div class="internal-embed" data-embed-of="B.md"><h1 id="embed-2-title">Title</h1>\n<p id="embed-2-^b1">Hello <a class="tag" href="/tags/tag/">#tag</a></p></div>',
+    );
+  });
+
+  it('keeps footnotes of embedded content pointing inside the embed', () => {
+    const html = render('A.md', { 'A.md': 'host[^1]\n\n![[B]]\n\n[^1]: host note', 'B.md': 'text[^1]\n\n[^1]: embedded note' });
+    expect(html).toContain('<a href="#embed-1-user-content-fn-1" id="embed-1-user-content-fnref-1" data-footnote-ref="" aria-describedby="embed-1-footnote-label">');
+    expect(html).toContain('<li id="embed-1-user-content-fn-1">');
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">');
   });
 
   it('embeds a heading section up to the next heading of the same level', () => {
@@ -26,7 +36,7 @@ describe('note embeds', () => {
   it('embeds one block, a list item as a list', () => {
     const notes = { 'A.md': '![[B#^item]]\n\n![[B#^para]]', 'B.md': 'Intro ^para\n\n- first\n- second ^item' };
     expect(render('A.md', notes)).toBe(
-      '<div class="internal-embed" data-embed-of="B.md"><ul>\n<li>second</li>\n</ul></div>\n<div class="internal-embed" data-embed-of="B.md"><p>Intro</p></div>',
+      '<div class="internal-embed" data-embed-of="B.md"><ul>\n<li id="embed-1-^item">second</li>\n</ul></div>\n<div class="internal-embed" data-embed-of="B.md"><p id="embed-2-^para">Intro</p></div>',
     );
   });
 

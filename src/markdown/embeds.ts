@@ -1,8 +1,8 @@
 // Note transclusion `![[Note]]`, `![[Note#Heading]]`, `![[Note#^block]]`, rendered with the same rules,
-// stopping at cycles (A → B → A, or a note embedding itself) and at a depth limit.
+// stopping at cycles (A → B → A, or a note embedding itself) and at a depth limit. Each embed gets its own id prefix.
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import { element, removeIds, text, unresolvedLink } from './hast-build';
+import { element, namespaceIds, text, unresolvedLink } from './hast-build';
 import type { RenderScope, RenderTarget } from './render-context';
 import { sectionOf } from './section';
 
@@ -20,8 +20,8 @@ export function noteEmbed(
   const tree = scope.ctx.embedTree(target.id, subpath);
   const section = tree && sectionOf(tree, subpath);
   if (!section) return unresolvedLink([text(written)]);
-  const content = render(section, { ctx: scope.ctx, noteId: target.id, chain: [...scope.chain, target.id] });
-  removeIds(content);
+  const content = render(section, { ...scope, noteId: target.id, chain: [...scope.chain, target.id] });
+  namespaceIds(content, `embed-${++scope.page.embeds}-`);
   return element('div', { className: ['internal-embed'], dataEmbedOf: target.id }, content.children.filter((node) => node.type !== 'doctype'));
 }
 

@@ -67,7 +67,7 @@ describe('a note with every feature', () => {
     expect(html).toContain('<a class="internal-link" href="/n/Setup.md#Install">markdown</a> and <a href="https://example.com/#frag">https://example.com/#frag</a>');
     expect(html).toContain('<img src="/n/diagram.png" alt="diagram.png" loading="lazy" width="320"> <img src="https://cdn.example.com/x.png" alt="remote" loading="lazy">');
     expect(html).toContain('<details class="callout callout-warning" data-callout="warning">\n<summary class="callout-title">Careful</summary>');
-    expect(html).toContain('<div class="internal-embed" data-embed-of="Setup.md"><h2>Install</h2>\n<p>Run <strong>it</strong>.</p></div>');
+    expect(html).toContain('<div class="internal-embed" data-embed-of="Setup.md"><h2 id="embed-1-install">Install</h2>\n<p id="embed-1-^step">Run <strong>it</strong>.</p></div>');
     expect(html).toContain('<td><a class="internal-link" href="/n/Setup.md">alias</a></td>');
     expect(html).toContain('class="dataview-placeholder"');
     for (const hidden of ['private', 'Secret', 'html comment', 'dv.list', 'not embedded', '%%', '<!--']) expect(html).not.toContain(hidden);

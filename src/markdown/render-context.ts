@@ -35,4 +35,6 @@ export interface RenderScope {
   ctx: RenderContext;
   noteId: string;
   chain: string[];
+  /** Shared by the whole page: numbers embeds so each gets its own id namespace. */
+  page: { embeds: number };
 }

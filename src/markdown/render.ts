@@ -17,6 +17,6 @@ const htmlPipeline = unified()
   .use(rehypeStringify);
 
 export function renderTree(tree: Root, ctx: RenderContext): string {
-  const hast = toHastTree(tree, { ctx, noteId: ctx.noteId, chain: [ctx.noteId] });
+  const hast = toHastTree(tree, { ctx, noteId: ctx.noteId, chain: [ctx.noteId], page: { embeds: 0 } });
   return htmlPipeline.stringify(htmlPipeline.runSync(hast));
 }
