@@ -14,6 +14,11 @@ import { remarkHighlight } from './highlight';
 import { remarkObsidianTags } from './tags';
 import { remarkWikiLinks } from './wikilinks';
 
+// Phase 1's public helpers for link targets, so integrators import from one place.
+export { subpathFragment } from './anchors';
+export { blockAnchorId } from './block-ids';
+export { createSlugger, headingSlug } from './slug';
+
 export interface ParsedBody {
   tree: Root;
   /** Body tags then comment tags are merged in line order. */
