@@ -50,14 +50,15 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
     const link = (termId: string, surface: string): Link => termLink(summaries.get(termId)!, surface);
     for (const note of published) {
       const linkedTerms = explicitTermLinks(vault, note.id, summaries);
-      for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context);
       const mentions = linkTermMentions(note.tree, matcher, {
         mode: autoLinkModeFor(options.autoLink, note.frontmatter),
         skipTermId: note.id,
         alreadyLinked: new Set(linkedTerms.keys()),
         link,
       });
+      // A mention's snippet is cut around the term; a link's context is its whole sentence or list item.
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
+      for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context);
     }
   }
 
