@@ -13,7 +13,7 @@ import { renderMermaidBlocks } from './mermaid';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { runDataviewBlocks } from './dataview';
-import { noteHref, renderContextFor, type SiteIndex } from './render-context';
+import { noteHref, renderContextFor, resolveTarget, type SiteIndex } from './render-context';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
@@ -63,13 +63,13 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       modified: note.modified.toISOString(),
       frontmatter: note.frontmatter,
       headings: note.headings,
-      html: await renderTree(note.tree, renderContextFor(note.id, index)),
+      html: renderTree(note.tree, renderContextFor(note.id, index)),
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
       outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
-      properties: propertyViews(note.frontmatter, (link) => renderContextFor(note.id, index).resolve(link)?.href, config.lang),
+      properties: propertyViews(note.frontmatter, (link) => resolveTarget(note.id, link, index)?.href, config.lang),
       term: glossary.termPages.get(note.id),
     });
   }

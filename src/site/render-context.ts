@@ -1,6 +1,6 @@
 // What the markdown renderer may know about other notes: only published notes and used attachments.
-import type { RenderContext, RenderTarget } from '../markdown/render';
-import { headingSlug } from '../markdown/parse';
+import { subpathFragment } from '../markdown/parse';
+import type { RenderContext, RenderLink, RenderTarget } from '../markdown/render';
 import type { Vault } from '../vault/load';
 import { tagUrl } from './tags';
 import { href } from './urls';
@@ -17,7 +17,8 @@ export interface SiteIndex {
 export function renderContextFor(noteId: string, site: SiteIndex, renderBlock?: RenderContext['renderBlock']): RenderContext {
   return {
     noteId,
-    resolve: (link) => resolveTarget(noteId, link, site),
+    // Inside an embed, `link.from` is the embedded note: its relative links resolve from there.
+    resolve: (link) => resolveTarget(link.from ?? noteId, link, site),
     tagHref: (tag) => tagUrl(tag, site.base),
     embedTree: (id) => (site.noteSlugs.has(id) ? site.vault.notes.get(id)?.tree : undefined),
     renderBlock,
@@ -25,7 +26,8 @@ export function renderContextFor(noteId: string, site: SiteIndex, renderBlock?: 
   };
 }
 
-function resolveTarget(fromId: string, link: { target: string; subpath?: string }, site: SiteIndex): RenderTarget | undefined {
+/** Where a link written in note `fromId` leads on the site, or undefined when it must render as text. */
+export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 'subpath'>, site: SiteIndex): RenderTarget | undefined {
   const hit = site.vault.resolver.resolve(fromId, link.target);
   if (!hit) return undefined;
   const attachment = site.attachmentSlugs.get(hit.id);
@@ -47,12 +49,7 @@ export function noteHref(site: SiteIndex, id: string, subpath?: string): string 
   return href(site.base, slug) + fragmentFor(note, subpath);
 }
 
-function fragmentFor(note: { headings: Parameters<typeof headingSlug>[0]; blockIds: string[] }, subpath: string | undefined): string {
-  if (!subpath) return '';
-  if (subpath.startsWith('^')) {
-    const block = subpath.slice(1);
-    return note.blockIds.includes(block) ? `#^${block}` : '';
-  }
-  const slug = headingSlug(note.headings, subpath);
-  return slug ? `#${slug}` : '';
+function fragmentFor(note: Parameters<typeof subpathFragment>[0], subpath: string | undefined): string {
+  const id = subpathFragment(note, subpath);
+  return id ? `#${encodeURIComponent(id)}` : '';
 }
