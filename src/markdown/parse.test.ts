@@ -61,3 +61,11 @@ describe('parseBody', () => {
     expect(parsed.tags.map((t) => t.tag)).toEqual(['日本語タグ', 'a/b-c_d']);
   });
 });
+
+describe('Japanese emphasis', () => {
+  it('bolds **「…」** next to kana, as Obsidian does', () => {
+    const { tree } = parseBody('保証した**「料理キット（イメージ）」**を真空パックにして', 1);
+    const paragraph = tree.children[0] as import('mdast').Paragraph;
+    expect(paragraph.children.map((c) => c.type)).toEqual(['text', 'strong', 'text']);
+  });
+});

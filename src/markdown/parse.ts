@@ -1,6 +1,8 @@
 // Phase 1: a note body → tree with Obsidian nodes + the facts the vault model needs. No cross-note knowledge.
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -36,6 +38,9 @@ export interface ParsedBody {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  // CommonMark's emphasis rules fail next to Japanese punctuation (**「強調」**を); Obsidian renders it bold.
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyStrikethrough)
   .use(remarkWikiLinks)
   .use(remarkObsidianTags)
   .use(remarkHighlight)
