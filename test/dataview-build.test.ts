@@ -1,0 +1,71 @@
+// dataviewjs blocks in a real build: the seed block's output in place of its code, and hostile blocks
+// that each give one diagnostic while the rest of the site builds.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildVault, type BuiltSite } from './helpers/build';
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildVault(path.resolve(import.meta.dirname, 'fixtures/dataview-vault'));
+});
+
+/** The link texts inside one element of the page, in order. */
+function linkTexts(html: string): string[] {
+  return [...html.matchAll(/<a [^>]*>([^<]*)<\/a>/g)].map((m) => m[1]);
+}
+
+describe('the seed dataviewjs block, computed at build', () => {
+  it('renders its output where the block stood, never the code', () => {
+    const html = site.read('seed/');
+    expect(html).toContain('data-section="dataview"');
+    expect(html).not.toContain('dv.current()');
+    expect(html).not.toContain('dataviewjs');
+  });
+
+  it('lists related notes per tag, newest first, and outgoing links with their backlinks, as Dataview does', () => {
+    const html = site.read('seed/');
+    const output = html.slice(html.indexOf('<div class="dataview"'), html.indexOf('</div>', html.lastIndexOf('list-view-ul')) + 6);
+    // file.tags = #t-notes/Docker, #t-notes, #t-notes/AI生成: the first three. Newer (T-Notes/docker) matches
+    // case-insensitively; Parent only has #t-notes only; #t-notes/AI生成 has no other note, so no list.
+    expect(linkTexts(output)).toEqual([
+      '#t-notes/Docker', 'Newer', 'Older',
+      '#t-notes', 'Newer', 'Parent only', 'Older',
+      // このノートからのリンク先: Older, Newer (Missing does not resolve); each with its inlinks sorted.
+      'Older', 'Seed',
+      'Newer', 'Older', 'Seed',
+    ]);
+    expect(output).toContain('<h3><span>関連ノート</span></h3>');
+    expect(output).toContain('このノートからのリンク先');
+  });
+
+  it('never shows an unpublished note, even where Dataview would list it', () => {
+    for (const file of site.files().filter((f) => f.endsWith('.html') || f.endsWith('.json'))) {
+      expect(site.read(file), file).not.toContain('SECRET-DV-MARKER');
+      expect(site.read(file), file).not.toMatch(/>Secret</);
+    }
+  });
+});
+
+describe('hostile dataviewjs blocks', () => {
+  it.each([
+    ['throws/', 'Throws.md:4', 'boom from the author'],
+    ['loops/', 'Loops.md:1', 'time limit'],
+    ['requires/', 'Requires.md', 'require'],
+    ['fetches/', 'Fetches.md', 'fetch'],
+  ])('%s builds with a notice and one diagnostic naming the file', (page, where, reason) => {
+    const html = site.read(page);
+    expect(html).toContain('class="dataview-notice"');
+    expect(html).not.toContain('```');
+    const diagnostics = site.log.split('\n').filter((line) => line.includes(where.split(':')[0]) && line.includes('block could not run'));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toContain(where);
+    expect(diagnostics[0]).toContain(reason);
+  });
+
+  it('keeps the rest of the page and the site intact', () => {
+    expect(site.read('throws/')).toContain('AFTER-THROW-TEXT');
+    expect(site.read('loops/')).toContain('AFTER-LOOP-TEXT');
+    expect(site.read('older/')).toContain('Older note');
+  });
+});
