@@ -69,6 +69,20 @@ const ja = {
   about: 'このサイトについて',
   guide: '読み方ガイド',
   previewOf: (title: string) => `「${title}」のプレビュー`,
+  search: '検索',
+  searchPlaceholder: 'ノートと用語を検索',
+  searchClose: '閉じる',
+  searchKeys: '↑↓ で選ぶ　Enter で開く　Esc で閉じる',
+  searchLoading: '検索を準備しています…',
+  searchUnavailable: '検索インデックスがありません（npm run build で作られます）。',
+  searchCount: '{n} 件見つかりました',
+  searchNone: '見つかりませんでした',
+  searchResults: '検索結果',
+  searchFilterKind: '種類',
+  searchFilterTags: 'タグで絞り込む',
+  searchAll: 'すべて',
+  searchKindNote: 'ノート',
+  searchKindTerm: '用語',
 };
 
 type Strings = typeof ja;
@@ -141,6 +155,20 @@ const en: Strings = {
   about: 'About this site',
   guide: 'Reader\'s guide',
   previewOf: (title) => `Preview of “${title}”`,
+  search: 'Search',
+  searchPlaceholder: 'Search notes and terms',
+  searchClose: 'Close',
+  searchKeys: '↑↓ to choose, Enter to open, Esc to close',
+  searchLoading: 'Getting search ready…',
+  searchUnavailable: 'No search index (npm run build writes it).',
+  searchCount: 'Results: {n}',
+  searchNone: 'Nothing found',
+  searchResults: 'Search results',
+  searchFilterKind: 'Kind',
+  searchFilterTags: 'Filter by tag',
+  searchAll: 'All',
+  searchKindNote: 'Note',
+  searchKindTerm: 'Term',
 };
 
 export function strings(lang: Lang): Strings {
