@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Link, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import type { AutoLinkMode } from '../config/config';
 import { isPublished, loadVault } from '../vault/load';
+import { renderTree } from '../markdown/render';
 import { applyGlossary } from './glossary';
+import { renderContextFor } from './render-context';
 
 const DIGEST = '用語集/ダイジェスト.md';
 const TAG = '用語集/タグ.md';
@@ -17,13 +19,13 @@ function run(autoLink: AutoLinkMode = 'first') {
   return { vault, result, termLinks };
 }
 
+type TreeNode = { type: string; children?: TreeNode[]; value?: string; data?: { hProperties?: { href?: string } } };
+
 /** `surface → url` of every term link in the tree, in document order. */
-function termLinksIn(node: Root | Root['children'][number]): string[] {
-  const link = node as Link;
-  if (link.type === 'link' && (link.data?.hProperties as { className?: string[] } | undefined)?.className?.includes('term-link')) {
-    return [`${(link.children[0] as { value: string }).value} → ${link.url}`];
-  }
-  return 'children' in node ? node.children.flatMap((child) => termLinksIn(child as Root['children'][number])) : [];
+function termLinksIn(node: TreeNode | Root): string[] {
+  const { type, children = [], data } = node as TreeNode;
+  if (type === 'termLink') return [`${children[0].value} → ${data?.hProperties?.href}`];
+  return children.flatMap(termLinksIn);
 }
 
 describe('applyGlossary', () => {
@@ -46,8 +48,13 @@ describe('applyGlossary', () => {
   it('links the first mention of each term, skipping headings, code, explicitly linked terms and unpublished terms', () => {
     const { termLinks, vault } = run();
     expect(termLinks('使い方.md')).toEqual(['digest → /用語集/ダイジェスト/', 'SBOM → /用語集/SBOM/']);
-    const digestLink = JSON.stringify(vault.notes.get('使い方.md')!.tree);
-    expect(digestLink).toContain('"title":"ダイジェスト: イメージの内容から計算されるハッシュ値。"');
+  });
+
+  it('renders a term link as a plain link with the definition as its title', () => {
+    const { vault } = run();
+    const site = { vault, base: '/', noteSlugs: new Map([...vault.notes.keys()].map((id) => [id, id.replace(/\.md$/, '')])), attachmentSlugs: new Map() };
+    const html = renderTree(vault.notes.get('使い方.md')!.tree, renderContextFor('使い方.md', site));
+    expect(html).toContain('まず <a class="term-link" href="/用語集/ダイジェスト/" title="ダイジェスト: イメージの内容から計算されるハッシュ値。">digest</a> を確認します。');
   });
 
   it('never links a term on its own page, nor in a note that says glossary: false', () => {

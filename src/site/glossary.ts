@@ -3,7 +3,7 @@
 // where it is used. Unpublished notes are neither terms nor uses.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Link } from 'mdast';
+import type { PhrasingContent } from 'mdast';
 import type { AutoLinkMode } from '../config/config';
 import { searchKeys } from '../glossary/filter';
 import { frontmatterKeyLines } from '../glossary/frontmatter-lines';
@@ -47,7 +47,7 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
 
   if (glossary.terms.length > 0) {
     const matcher = compileMatcher(glossary.entries);
-    const link = (termId: string, surface: string): Link => termLink(summaries.get(termId)!, surface);
+    const link = (termId: string, surface: string) => termLink(summaries.get(termId)!, surface);
     for (const note of published) {
       const linkedTerms = explicitTermLinks(vault, note.id, summaries);
       const mentions = linkTermMentions(note.tree, matcher, {
@@ -118,13 +118,17 @@ function explicitTermLinks(vault: Vault, noteId: string, terms: Map<string, Term
   return linked;
 }
 
-/** A plain link to the term page; its title carries the definition (hover, screen readers, no JS needed). */
-function termLink(term: TermSummary, surface: string): Link {
-  return {
-    type: 'link',
-    url: term.url,
-    title: term.definition ? `${term.title}: ${term.definition}` : term.title,
+/**
+ * A plain link to the term page; its title carries the definition (hover, screen readers, no JS needed).
+ * Not an mdast `link`: the renderer reads a link's URL as a vault path. An unknown node with `data.hName`
+ * becomes that element in any mdast → hast conversion.
+ */
+function termLink(term: TermSummary, surface: string): PhrasingContent {
+  const title = term.definition ? `${term.title}: ${term.definition}` : term.title;
+  const node = {
+    type: 'termLink',
+    data: { hName: 'a', hProperties: { className: ['term-link'], href: term.url, title } },
     children: [{ type: 'text', value: surface }],
-    data: { hProperties: { className: ['term-link'] } },
   };
+  return node as unknown as PhrasingContent;
 }
