@@ -1,11 +1,11 @@
 // Build speed at vault scale: builds generated vaults with tsunagu and with a bare Astro 7 project, and prints
 // wall time, peak memory, phases and output size. It prints figures; it does not pass or fail.
-// Run: npm run bench [-- --quick] [-- --sizes 1000,10000 --runs 3,1 --seed 1 --keep]
+// Run: npm run bench [-- --quick] [-- --sizes 1000,10000 --runs 3,1 --seed 1 --keep --project <tsunagu checkout>]
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bareBuild, bareProject, tsunaguBuild, type BuildDirs, type BuildRun } from './lib/builds.ts';
+import { bareBuild, bareProject, PROJECT_DIR, tsunaguBuild, type BuildDirs, type BuildRun } from './lib/builds.ts';
 import { DEFAULT_OPTIONS, generateVault, writeVault } from './lib/generate-vault.ts';
 import { folderSize, gigabytes, median, megabytes, seconds } from './lib/stats.ts';
 
@@ -21,16 +21,18 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3,1' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    project: { type: 'string', default: PROJECT_DIR },
   },
 });
 const sizes = (values.quick ? '1000' : values.sizes).split(',').map(Number);
 const runsList = (values.quick ? '3' : values.runs).split(',').map(Number);
 const runsFor = (i: number) => runsList[Math.min(i, runsList.length - 1)];
 const seed = Number(values.seed);
+const project = path.resolve(values.project);
 
 const work = mkdtempSync(path.join(tmpdir(), 'tsunagu-bench-'));
 const bare = bareProject(work);
-console.log(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}. Work folder: ${work}`);
+console.log(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}. tsunagu: ${project}. Work folder: ${work}`);
 console.log('Vaults without mermaid (it needs a browser); Pagefind runs if the build runs it.\n');
 
 const peaks: { notes: number; bytes: number }[] = [];
@@ -67,11 +69,11 @@ async function benchSize(notes: number, runs: number): Promise<number> {
     sizes.bare = folderSize(bareDirs.outDir);
 
     const ourDirs = dirs('tsunagu');
-    results.oursCold.push(await tsunaguBuild(vault, ourDirs));
+    results.oursCold.push(await tsunaguBuild(project, vault, ourDirs));
     sizes.ours = folderSize(ourDirs.outDir);
     // The author edits one note and builds again, caches kept.
     appendFileSync(edited, `\n\nEdited for rebuild ${run}.\n`);
-    results.oursRebuild.push(await tsunaguBuild(vault, { ...ourDirs, logFile: `${ourDirs.logFile}.rebuild` }));
+    results.oursRebuild.push(await tsunaguBuild(project, vault, { ...ourDirs, logFile: `${ourDirs.logFile}.rebuild` }));
     writeFileSync(edited, original);
     if (!values.keep) for (const d of [bareDirs, ourDirs]) rmSync(path.dirname(d.outDir), { recursive: true, force: true });
     process.stdout.write(`  ${notes} notes, run ${run}/${runs} done\n`);

@@ -18,9 +18,10 @@ export interface BuildRun extends Measured {
   phases?: Record<string, number>;
 }
 
-export async function tsunaguBuild(vaultDir: string, dirs: BuildDirs): Promise<BuildRun> {
+/** `projectDir`: the tsunagu checkout to build with (this one, or a copy with a change to compare). */
+export async function tsunaguBuild(projectDir: string, vaultDir: string, dirs: BuildDirs): Promise<BuildRun> {
   const timingsFile = `${dirs.logFile}.timings.json`;
-  const run = await astroBuild(PROJECT_DIR, dirs, { TSUNAGU_VAULT: vaultDir, TSUNAGU_CACHE_DIR: dirs.cacheDir, TSUNAGU_TIMINGS: timingsFile });
+  const run = await astroBuild(projectDir, dirs, { TSUNAGU_VAULT: vaultDir, TSUNAGU_CACHE_DIR: dirs.cacheDir, TSUNAGU_TIMINGS: timingsFile });
   return existsSync(timingsFile) ? { ...run, phases: JSON.parse(readFileSync(timingsFile, 'utf8')) } : run;
 }
 
