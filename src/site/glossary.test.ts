@@ -69,11 +69,11 @@ describe('applyGlossary', () => {
     expect(run('off').termLinks('使い方.md')).toEqual([]);
   });
 
-  it('lists where a term is used: published notes that mention or link to it, with a snippet, by title', () => {
+  it('lists where a term is used: published notes that mention or link to it, with a snippet cut around it, by title', () => {
     for (const mode of ['first', 'off'] as const) {
       const { termPages } = run(mode).result;
       expect(termPages.get(DIGEST)!.usedIn).toEqual([
-        { id: TAG, title: 'タグ', url: '/用語集/タグ/', snippet: expect.stringContaining('ダイジェスト') },
+        { id: TAG, title: 'タグ', url: '/用語集/タグ/', snippet: '…メージを指すことがあります。いつも同じイメージを指したいならダイジェストのほうが確かです。' },
         { id: '使い方.md', title: '使い方', url: '/使い方/', snippet: 'まず digest を確認します。ダイジェストは ダイジェスト ではなく値です…' },
         { id: '手動.md', title: '手動', url: '/手動/', snippet: 'ここではダイジェストを自動でリンクしません。' },
       ]);

@@ -3,12 +3,12 @@
 // where it is used. Unpublished notes are neither terms nor uses.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PhrasingContent } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { AutoLinkMode } from '../config/config';
 import { searchKeys } from '../glossary/filter';
 import { frontmatterKeyLines } from '../glossary/frontmatter-lines';
 import { groupTerms } from '../glossary/kana';
-import { compileMatcher } from '../glossary/matcher';
+import { compileMatcher, type Matcher } from '../glossary/matcher';
 import { autoLinkModeFor, linkTermMentions } from '../glossary/mentions';
 import { buildGlossary, firstParagraphText, isTermNote, type Term, type TermNoteInput } from '../glossary/terms';
 import type { Vault } from '../vault/load';
@@ -56,9 +56,8 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
         alreadyLinked: new Set(linkedTerms.keys()),
         link,
       });
-      // A mention's snippet is cut around the term; a link's context is its whole sentence or list item.
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
-      for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context);
+      for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context && snippetOf(termId, context, matcher));
     }
   }
 
@@ -116,6 +115,13 @@ function explicitTermLinks(vault: Vault, noteId: string, terms: Map<string, Term
     if (!linked.get(link.to)) linked.set(link.to, link.context);
   }
   return linked;
+}
+
+/** A link's context is its whole sentence or paragraph: cut it around the term as mention snippets are. */
+function snippetOf(termId: string, context: string, matcher: Matcher): string {
+  const paragraph: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: context }] }] };
+  const mentions = linkTermMentions(paragraph, matcher, { mode: 'off', alreadyLinked: new Set(), link: () => ({ type: 'text', value: '' }) });
+  return mentions.find((mention) => mention.termId === termId)?.snippet ?? context;
 }
 
 /**
