@@ -1,7 +1,6 @@
 // Builds a vault with the real CLI (`astro build`) into a temporary folder and reads the result.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -19,7 +18,11 @@ export interface BuiltSite {
 }
 
 export async function buildVault(vaultDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
-  const work = mkdtempSync(path.join(tmpdir(), 'tsunagu-build-'));
+  // Inside the project on purpose: for an outDir outside the working directory Astro puts its prerender
+  // chunks in the shared .astro/.prerender, and builds running side by side would overwrite each other.
+  const scratch = path.join(projectDir, 'node_modules/.cache/tsunagu-test');
+  mkdirSync(scratch, { recursive: true });
+  const work = mkdtempSync(path.join(scratch, 'build-'));
   const outDir = path.join(work, 'dist');
   const { stdout, stderr } = await run('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: projectDir,
