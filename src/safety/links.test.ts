@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLinks } from './links';
+
+function dist(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-links-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const page = (body: string) => `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`;
+
+describe('checkLinks', () => {
+  it('accepts links to pages, files, ids and external URLs', () => {
+    const dir = dist({
+      'index.html': page('<a href="/a/">a</a><a href="a/#x">x</a><a href="#top">top</a><a href="https://example.com/nope">e</a><a href="mailto:a@b.c">m</a><img src="/pic.png" srcset="/pic.png 1x, pic.png 2x">'),
+      'a/index.html': page('<h2 id="x">x</h2><a href="../">home</a><a href="#x">here</a>'),
+      'pic.png': 'png',
+    });
+    expect(checkLinks(dir, '/')).toEqual([]);
+  });
+
+  it('reports missing files and fragments with the page and the href', () => {
+    const dir = dist({
+      'index.html': page('<a href="/missing/">m</a><a href="/a/#nope">n</a><img src="gone.png">'),
+      'a/index.html': page('<h2 id="x">x</h2>'),
+    });
+    expect(checkLinks(dir, '/')).toEqual([
+      { page: 'index.html', href: '/missing/', reason: 'no such file in the built site' },
+      { page: 'index.html', href: '/a/#nope', reason: 'no element with id "nope" on a/index.html' },
+      { page: 'index.html', href: 'gone.png', reason: 'no such file in the built site' },
+    ]);
+  });
+
+  it('decodes percent-encoded paths and fragments (Japanese names)', () => {
+    const dir = dist({ 'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a>'), '用語/index.html': page('<h2 id="見出し">x</h2>') });
+    expect(checkLinks(dir, '/')).toEqual([]);
+  });
+
+  it('resolves under base and reports links that leave it', () => {
+    const dir = dist({ 'index.html': page('<a href="/sub/a/">a</a><a href="/a/">wrong</a><a href="a/">rel</a>'), 'a/index.html': page('') });
+    expect(checkLinks(dir, '/sub/')).toEqual([{ page: 'index.html', href: '/a/', reason: "outside the site's base /sub/" }]);
+  });
+
+  it('reads no links out of scripts, styles or text', () => {
+    const dir = dist({ 'index.html': page('<script>const s = "<a href=\\"/nope/\\">";</script><style>a::after{content:"<img src=/x>"}</style><code>&lt;a href="/nope/"&gt;</code>') });
+    expect(checkLinks(dir, '/')).toEqual([]);
+  });
+});
