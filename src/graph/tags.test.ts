@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fileTags, pagesWithTag, tagIndex } from './tags';
+import { fileTags, pagesWithTag, tagIndex, withParents } from './tags';
+
+describe('withParents', () => {
+  it('the tag, then each parent, nearest first', () => {
+    expect(withParents('a/b/c')).toEqual(['a/b/c', 'a/b', 'a']);
+    expect(withParents('solo')).toEqual(['solo']);
+  });
+});
 
 describe('fileTags', () => {
   it('expands each tag into itself and its parents, nearest first, in etags order', () => {

@@ -1,7 +1,7 @@
 // Dataview's tag semantics over plain inputs: `file.tags` and the `#tag` source.
 
-/** `a/b/c` → `a/b/c`, `a/b`, `a`: the tag and its parents, nearest first. */
-function withParents(tag: string): string[] {
+/** `a/b/c` → `a/b/c`, `a/b`, `a`: the tag and its parents, nearest first (Dataview's expansion). */
+export function withParents(tag: string): string[] {
   const result = [tag];
   for (let cut = tag.lastIndexOf('/'); cut > 0; cut = tag.lastIndexOf('/', cut - 1)) result.push(tag.slice(0, cut));
   return result;

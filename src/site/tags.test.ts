@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { tagPages, tagUrl, withParents, type TaggedNote } from './tags';
+import { tagPages, tagUrl, type TaggedNote } from './tags';
 
 const note = (id: string, tags: string[]): TaggedNote => ({ id, title: id.replace(/\.md$/, ''), url: `/${id.replace(/\.md$/, '')}/`, tags });
 const ref = (id: string) => ({ id, title: id.replace(/\.md$/, ''), url: `/${id.replace(/\.md$/, '')}/` });
-
-describe('withParents', () => {
-  test('the tag, then each parent, nearest first', () => {
-    expect(withParents('a/b/c')).toEqual(['a/b/c', 'a/b', 'a']);
-    expect(withParents('solo')).toEqual(['solo']);
-  });
-});
 
 describe('tagPages', () => {
   const pages = tagPages([

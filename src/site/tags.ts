@@ -1,15 +1,10 @@
 // Tag pages: every tag and every parent tag, identity case-insensitive, display in the author's casing.
+import { withParents } from '../graph/tags';
 import { href, tagSlug } from './urls';
 import type { NoteRef, TagPage } from './types';
 
 export interface TaggedNote extends NoteRef {
   tags: string[];
-}
-
-/** `a/b/c` → `a/b/c`, `a/b`, `a` (Dataview's file.tags expansion, nearest parent first). */
-export function withParents(tag: string): string[] {
-  const parts = tag.split('/');
-  return parts.map((_, i) => parts.slice(0, parts.length - i).join('/'));
 }
 
 export function tagPages(notes: TaggedNote[], base: string): TagPage[] {
