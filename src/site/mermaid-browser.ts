@@ -34,9 +34,17 @@ function playwrightChromium(): string | undefined {
   }
 }
 
-/** mermaid's own themes for the site's light and dark colours; the site's fonts, so Japanese labels fit their boxes. */
-const MERMAID_THEMES = { light: 'default', dark: 'dark' } as const;
 const FONT_FAMILY = 'system-ui, "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic UI", Meiryo, sans-serif';
+
+/**
+ * mermaid's own themes for the site's light and dark colours, with the site's fonts so Japanese labels fit their
+ * boxes. Dark: edge labels on the page's code background, since mermaid's grey fails WCAG contrast.
+ * Part of the cache key: a change here redraws every diagram.
+ */
+export const MERMAID_CONFIGS = {
+  light: { theme: 'default', fontFamily: FONT_FAMILY },
+  dark: { theme: 'dark', fontFamily: FONT_FAMILY, themeVariables: { edgeLabelBackground: '#23262e' } },
+} as const;
 
 /** A renderer driving the given Chromium. Calls made together share one browser launch. */
 export async function chromiumRenderer(executablePath: string): Promise<ThemedRenderer> {
@@ -45,5 +53,5 @@ export async function chromiumRenderer(executablePath: string): Promise<ThemedRe
     launchOptions: { executablePath, args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] },
   });
   return (diagrams, theme) =>
-    render(diagrams, { prefix: 'tsunagu-mermaid', mermaidConfig: { theme: MERMAID_THEMES[theme], fontFamily: FONT_FAMILY } });
+    render(diagrams, { prefix: 'tsunagu-mermaid', mermaidConfig: MERMAID_CONFIGS[theme] });
 }

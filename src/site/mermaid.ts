@@ -10,7 +10,7 @@ import type { Lang } from '../config/config';
 import { escapeHtml } from '../dataview/html';
 import { strings } from '../i18n/strings';
 import type { Diagnostic } from '../vault/types';
-import { chromiumRenderer, type ChromiumSearch, type MermaidTheme, type ThemedRenderer } from './mermaid-browser';
+import { chromiumRenderer, MERMAID_CONFIGS, type ChromiumSearch, type MermaidTheme, type ThemedRenderer } from './mermaid-browser';
 
 /** Marks diagrams left to the reader's browser; a page holding one loads the client renderer. */
 export const CLIENT_MERMAID_MARKER = 'data-mermaid-client';
@@ -107,9 +107,9 @@ function diagramHtml(code: string, outcome: Outcome, failedNotice: string): Html
 
 const mermaidVersion: string = (createRequire(import.meta.url)('mermaid/package.json') as { version: string }).version;
 
-/** Same diagram, same mermaid: same SVG. */
+/** Same diagram, same mermaid, same settings: same SVG. */
 function diagramKey(code: string): string {
-  return createHash('sha256').update(`${mermaidVersion}\0${code}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${mermaidVersion}\0${JSON.stringify(MERMAID_CONFIGS)}\0${code}`).digest('hex').slice(0, 32);
 }
 
 function readCache(dir: string, key: string): Rendered | undefined {

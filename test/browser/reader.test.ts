@@ -1,0 +1,204 @@
+// The sample vault, built once under a sub-path base, read in Chromium as a reader would: links, themes, diagrams,
+// glossary filter, hover previews, small screens, keyboard, and axe-core on each kind of page.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildVault, type BuiltSite } from '../helpers/build';
+import { launchChromium, serveStatic, type StaticServer } from '../helpers/browser';
+
+const projectDir = path.resolve(import.meta.dirname, '../..');
+const BASE = '/tsunagu-test/';
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let urlOf: (noteId: string) => string;
+
+beforeAll(async () => {
+  const config = path.join(mkdtempSync(path.join(tmpdir(), 'tsunagu-browser-')), 'tsunagu.config.yaml');
+  writeFileSync(config, `title: テスト\nlang: ja\nsite: https://example.org\nbase: ${BASE}\n`);
+  site = await buildVault(path.join(projectDir, 'notes'), { TSUNAGU_CONFIG: config });
+  server = await serveStatic(site.outDir, BASE);
+  browser = await launchChromium();
+  const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string; url: string }[] };
+  urlOf = (id) => {
+    const note = graph.notes.find((n) => n.id === id);
+    if (!note) throw new Error(`${id} is not published`);
+    return new URL(note.url, server.url).href;
+  };
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(url: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  await page.goto(url);
+  return page;
+}
+
+const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const LIGHT_BG = 'rgb(253, 253, 252)';
+const DARK_BG = 'rgb(22, 24, 29)';
+
+describe('links', () => {
+  it('a wikilink to a heading lands on that heading, below the sticky header', async () => {
+    const page = await open(urlOf('Docker/本番環境にはイメージを渡す.md'));
+    await page.getByRole('link', { name: '前の料理の例え' }).click();
+    await page.waitForURL(/#/);
+    expect(new URL(page.url()).pathname).toBe(new URL(urlOf('Clippings/コンテナイメージとは.md')).pathname);
+    const target = await page.evaluate(() => {
+      const el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      const header = document.querySelector('.site-header')!.getBoundingClientRect();
+      return el && { tag: el.tagName, text: el.textContent, top: el.getBoundingClientRect().top, headerBottom: header.bottom };
+    });
+    expect(target).toMatchObject({ tag: expect.stringMatching(/^H[1-6]$/), text: expect.stringContaining('コンテナイメージとは何か') });
+    expect(target!.top).toBeGreaterThanOrEqual(target!.headerBottom);
+    expect(target!.top).toBeLessThan(200);
+    await page.close();
+  });
+});
+
+describe('themes', () => {
+  it('follows the system preference', async () => {
+    const page = await open(server.url, { colorScheme: 'dark' });
+    expect(await bodyBackground(page)).toBe(DARK_BG);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await bodyBackground(page)).toBe(LIGHT_BG);
+    await page.close();
+  });
+
+  it('the toggle switches the theme, and the choice survives a reload', async () => {
+    const page = await open(server.url, { colorScheme: 'dark' });
+    await page.getByRole('button', { name: 'ライト／ダークの切り替え' }).click();
+    expect(await bodyBackground(page)).toBe(LIGHT_BG);
+    await page.reload();
+    expect(await bodyBackground(page)).toBe(LIGHT_BG);
+    await page.getByRole('button', { name: 'ライト／ダークの切り替え' }).click();
+    expect(await bodyBackground(page)).toBe(DARK_BG);
+    await page.close();
+  });
+});
+
+describe('mermaid', () => {
+  it('shows each diagram as an SVG drawn at build time, in the theme of the page', async () => {
+    const page = await open(urlOf('Docker/レッスン/Dockerイメージとコンテナ.md'));
+    const diagrams = page.locator('.mermaid-diagram');
+    expect(await diagrams.count()).toBe(3);
+    await expect.poll(() => diagrams.first().locator('.mermaid-light svg').isVisible()).toBe(true);
+    expect(await diagrams.first().locator('.mermaid-dark svg').isVisible()).toBe(false);
+    expect(await diagrams.first().locator('.mermaid-light svg').textContent()).toContain('書き込み可能レイヤー');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await diagrams.first().locator('.mermaid-dark svg').isVisible()).toBe(true);
+    expect(await diagrams.first().locator('.mermaid-light svg').isVisible()).toBe(false);
+    expect(await page.locator('pre.mermaid, [data-mermaid-failed]').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('glossary filter', () => {
+  for (const query of ['digest', 'だいじぇすと', 'ダイジェスト']) {
+    it(`"${query}" leaves ダイジェスト visible and hides the other terms`, async () => {
+      const page = await open(new URL('glossary/', server.url).href);
+      await page.locator('#glossary-query').fill(query);
+      const visible = page.locator('.glossary-term:visible');
+      await expect.poll(() => visible.allTextContents()).toEqual(['ダイジェスト']);
+      expect(await page.locator('.glossary-term').count()).toBeGreaterThan(50);
+      await page.close();
+    });
+  }
+});
+
+describe('note pages', () => {
+  it('load no script before interaction; a hover fetches the preview script and shows the linked note', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const scripts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    await page.goto(urlOf('Docker/本番環境にはイメージを渡す.md'));
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual([]);
+    await page.locator('.note-body').getByRole('link', { name: '前の料理の例え' }).hover();
+    const preview = page.locator('.hover-preview');
+    await preview.waitFor({ state: 'visible' });
+    expect(scripts.some((url) => /preview/.test(url))).toBe(true);
+    expect(await preview.textContent()).toContain('コンテナイメージとは何か');
+    await page.mouse.move(5, 5);
+    await preview.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('shows properties with resolved links, a table of contents and the next note of the folder', async () => {
+    const page = await open(urlOf('Docker/レッスン/Dockerイメージとコンテナ.md'));
+    expect(await page.locator('.properties dt').allTextContents()).toContain('mission');
+    const toc = page.locator('nav.toc');
+    expect(await toc.locator('a').count()).toBeGreaterThanOrEqual(3);
+    const first = toc.locator('a').first();
+    await first.click();
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(decodeURIComponent((await first.getAttribute('href'))!));
+    expect(await page.locator('.prev-next a').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('starts with a skip link to the content, with a visible focus ring', async () => {
+    const page = await open(urlOf('Docker/本番環境にはイメージを渡す.md'));
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { text: el.textContent, top: el.getBoundingClientRect().top, outline: style.outlineStyle };
+    });
+    expect(focused).toMatchObject({ text: '本文へスキップ', outline: 'solid' });
+    expect(focused.top).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+});
+
+describe('small screens (360 px)', () => {
+  for (const [name, url] of [['home', () => server.url], ['a note', () => urlOf('Docker/レッスン/Dockerイメージとコンテナ.md')], ['the glossary', () => new URL('glossary/', server.url).href]] as const) {
+    it(`${name} does not scroll sideways`, async () => {
+      const page = await open(url(), { width: 360 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await page.close();
+    });
+  }
+});
+
+describe('feeds', () => {
+  it('writes rss.xml and sitemap.xml with absolute URLs under base', () => {
+    expect(site.read('rss.xml')).toContain(`<link>https://example.org${BASE}</link>`);
+    const sitemap = site.read('sitemap.xml');
+    expect(sitemap).toContain(`<loc>https://example.org${BASE}about/</loc>`);
+    expect(sitemap).toContain(`<loc>https://example.org${BASE}glossary/</loc>`);
+    expect(sitemap).not.toContain('404');
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  const axeSource = readFileSync(path.join(projectDir, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const pages: [string, () => string][] = [
+    ['home', () => server.url],
+    ['a note', () => urlOf('Docker/レッスン/Dockerイメージとコンテナ.md')],
+    ['a tag page', () => new URL('tags/t-notes/docker/', server.url).href],
+    ['the glossary', () => new URL('glossary/', server.url).href],
+    ['the about page', () => new URL('about/', server.url).href],
+  ];
+  for (const [name, url] of pages) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`${name} (${colorScheme}) has no violations`, async () => {
+        const page = await open(url(), { colorScheme });
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+          return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
