@@ -2,9 +2,8 @@
 import type { PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
+import type { AutoLinkMode } from '../config/config';
 import type { Matcher } from './matcher';
-
-export type AutoLinkMode = 'off' | 'first' | 'all';
 
 export interface LinkMentionsOptions {
   /** off: only collect mentions; first: link each term's first mention in the note; all: link every one. */
