@@ -23,7 +23,7 @@ export function propertyViews(frontmatter: Record<string, unknown>, resolve: Pro
 function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): PropertyRun[] {
   const date = value instanceof Date || typeof value === 'string' ? parseDate(value) : undefined;
   if (date) return [{ text: hasTime(value) ? formatDateTime(date.toISOString(), lang) : formatDate(date.toISOString(), lang), datetime: date.toISOString() }];
-  if (typeof value !== 'string') return [{ text: typeof value === 'object' ? JSON.stringify(value) : String(value) }];
+  if (typeof value !== 'string') return [{ text: plainText(value) }];
   if (URL_VALUE.test(value.trim())) return [{ text: value.trim(), href: value.trim() }];
   const parts: PropertyRun[] = [];
   let last = 0;
@@ -37,6 +37,12 @@ function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): Proper
   }
   if (last < value.length) parts.push({ text: value.slice(last) });
   return parts;
+}
+
+/** A nested map as `key: value, …` (Obsidian shows such properties as text too). */
+function plainText(value: unknown): string {
+  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => (Array.isArray(value) ? plainText(v) : `${k}: ${plainText(v)}`)).join(', ');
+  return String(value);
 }
 
 /** YAML reads `2019-01-15` as midnight UTC: a date without a time. */
