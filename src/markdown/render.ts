@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
+import { rehypeSanitizeNote } from '../safety/sanitize';
 import { rehypeRemoveComments } from './rehype-comments';
 import type { RenderContext } from './render-context';
 import { toHastTree } from './to-hast';
@@ -13,7 +14,8 @@ export type { RenderContext, RenderLink, RenderTarget } from './render-context';
 const htmlPipeline = unified()
   .use(rehypeRaw)
   .use(rehypeRemoveComments)
-  // Sanitising goes here (e.g. rehype-sanitize): after raw HTML became elements, before stringifying.
+  // Sanitising: after raw HTML became elements, before stringifying (build output wrapped by trustedHtml() is kept).
+  .use(rehypeSanitizeNote)
   .use(rehypeStringify);
 
 export function renderTree(tree: Root, ctx: RenderContext): string {
