@@ -1,6 +1,7 @@
 // The dataview step: every ```dataviewjs / ```dataview block of a published note is evaluated at build time
 // and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
-import type { Code, Html, Root } from 'mdast';
+import type { Html } from 'mdast';
+import { codeBlocks } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
 import type { Lang } from '../config/config';
 import { strings } from '../i18n/strings';
@@ -19,7 +20,7 @@ export interface DataviewStepOptions {
 
 /** Replaces each dataview block of the published notes; returns a diagnostic per block that could not run. */
 export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], options: DataviewStepOptions): Promise<Diagnostic[]> {
-  const blocks = published.flatMap((note) => dataviewBlocks(note.tree).map((block) => ({ note, ...block })));
+  const blocks = published.flatMap((note) => codeBlocks(note.tree, DATAVIEW_LANGS).map((block) => ({ note, ...block })));
   if (blocks.length === 0) return [];
   const t = strings(options.lang);
   if (!options.enabled) {
@@ -57,24 +58,6 @@ function notice(text: string): Html {
   return { type: 'html', value: `<div class="dataview-notice" data-section="dataview" role="note">${text}</div>` };
 }
 
-interface BlockSlot {
-  node: Code;
-  parent: { children: unknown[] };
-  index: number;
-}
-
-function dataviewBlocks(tree: Root): BlockSlot[] {
-  const found: BlockSlot[] = [];
-  const walk = (parent: { children?: unknown[] }) => {
-    parent.children?.forEach((child, index) => {
-      const node = child as { type: string; lang?: string | null; children?: unknown[] };
-      if (node.type === 'code' && node.lang && DATAVIEW_LANGS.has(node.lang)) found.push({ node: node as Code, parent: parent as BlockSlot['parent'], index });
-      else if (node.children) walk(node);
-    });
-  };
-  walk(tree);
-  return found;
-}
 
 /** The snapshot Dataview sees: published notes only; links to private notes are left out. */
 function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {

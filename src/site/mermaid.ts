@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { codeBlocks } from '../markdown/code-block-slots';
 import type { Code, Html, Root } from 'mdast';
 import type { Lang } from '../config/config';
 import { escapeHtml } from '../dataview/html';
@@ -34,8 +35,10 @@ type Rendered = Record<MermaidTheme, string>;
 type Outcome = { kind: 'svg'; svg: Rendered } | { kind: 'failed'; reason: string } | { kind: 'client' };
 
 /** Replaces each mermaid block of the notes' trees; returns diagnostics for a missing browser and failed diagrams. */
+const MERMAID = new Set(['mermaid']);
+
 export async function renderMermaidBlocks(notes: MermaidNote[], options: MermaidStepOptions): Promise<Diagnostic[]> {
-  const blocks = notes.flatMap((note) => mermaidBlocks(note.tree).map((block) => ({ note, ...block, key: diagramKey(block.node.value) })));
+  const blocks = notes.flatMap((note) => codeBlocks(note.tree, MERMAID).map((block) => ({ note, ...block, key: diagramKey(block.node.value) })));
   if (blocks.length === 0) return [];
   const diagnostics: Diagnostic[] = [];
   const outcomes = new Map<string, Outcome>();
@@ -141,21 +144,3 @@ function fileLine(block: { note: MermaidNote; node: Code }, reason = ''): number
   return inDiagram ? fence + Number(inDiagram[1]) : fence;
 }
 
-interface BlockSlot {
-  node: Code;
-  parent: { children: unknown[] };
-  index: number;
-}
-
-function mermaidBlocks(tree: Root): BlockSlot[] {
-  const found: BlockSlot[] = [];
-  const walk = (parent: { children?: unknown[] }) => {
-    parent.children?.forEach((child, index) => {
-      const node = child as { type: string; lang?: string | null; children?: unknown[] };
-      if (node.type === 'code' && node.lang === 'mermaid') found.push({ node: node as Code, parent: parent as BlockSlot['parent'], index });
-      else if (node.children) walk(node);
-    });
-  };
-  walk(tree);
-  return found;
-}
