@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import { rehypeSanitizeNote } from '../safety/sanitize';
 import { rehypeRemoveComments } from './rehype-comments';
 import type { RenderContext } from './render-context';
+import { rehypeTaskLabels } from './task-lists';
 import { toHastTree } from './to-hast';
 
 export type { RenderContext, RenderLink, RenderTarget } from './render-context';
@@ -16,6 +17,7 @@ const htmlPipeline = unified()
   .use(rehypeRemoveComments)
   // Sanitising: after raw HTML became elements, before stringifying (build output wrapped by trustedHtml() is kept).
   .use(rehypeSanitizeNote)
+  .use(rehypeTaskLabels)
   .use(rehypeStringify);
 
 export function renderTree(tree: Root, ctx: RenderContext): string {

@@ -1,0 +1,28 @@
+// Task-list checkboxes get an accessible name: the text of their item (GFM emits a bare <input>).
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+const MAX_LABEL = 120;
+
+export function rehypeTaskLabels() {
+  return (tree: Root) => {
+    visit(tree, 'element', (item: Element) => {
+      if (item.tagName !== 'li') return;
+      const checkbox = findCheckbox(item);
+      if (!checkbox || checkbox.properties.ariaLabel) return;
+      const label = toString(item).replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
+      if (label) checkbox.properties.ariaLabel = label;
+    });
+  };
+}
+
+/** The checkbox GFM puts first in the item, or first in its leading paragraph. */
+function findCheckbox(item: Element): Element | undefined {
+  const first = item.children.find((c) => c.type === 'element');
+  if (!first || first.type !== 'element') return undefined;
+  if (first.tagName === 'input' && first.properties.type === 'checkbox') return first;
+  if (first.tagName !== 'p') return undefined;
+  const inner = first.children.find((c) => c.type === 'element');
+  return inner?.type === 'element' && inner.tagName === 'input' && inner.properties.type === 'checkbox' ? inner : undefined;
+}
