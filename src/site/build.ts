@@ -69,7 +69,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
       outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
-      properties: propertyViews(note.frontmatter, (link) => resolveTarget(note.id, link, index)?.href, config.lang),
+      properties: propertyViews(glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter, (link) => resolveTarget(note.id, link, index)?.href, config.lang),
       term: glossary.termPages.get(note.id),
     });
   }
@@ -92,6 +92,12 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     glossary: glossary.index,
     report: buildReport(vault, published, index.attachmentSlugs),
   };
+}
+
+/** A term page shows these in its term header already. */
+function withoutTermKeys(frontmatter: Record<string, unknown>): Record<string, unknown> {
+  const shown = new Set(['type', 'aliases', 'alias', 'reading', 'description']);
+  return Object.fromEntries(Object.entries(frontmatter).filter(([key]) => !shown.has(key.toLowerCase())));
 }
 
 /** Attachments that a published note links to or embeds: only these are copied. */
