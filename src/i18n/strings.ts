@@ -83,6 +83,7 @@ const ja = {
   searchAll: 'すべて',
   searchKindNote: 'ノート',
   searchKindTerm: '用語',
+  searchMore: 'さらに表示',
 };
 
 type Strings = typeof ja;
@@ -169,6 +170,7 @@ const en: Strings = {
   searchAll: 'All',
   searchKindNote: 'Note',
   searchKindTerm: 'Term',
+  searchMore: 'Show more',
 };
 
 export function strings(lang: Lang): Strings {

@@ -1,0 +1,27 @@
+// One search as the reader sees it (browser side): Pagefind's ranked results, with the glossary terms whose
+// title, reading or alias *is* the query moved first. Ranking alone cannot tell "イメージ" the term from
+// ベースイメージ or スリムイメージ, whose names hold the same word as often or more.
+import { NAME_FILTER, nameKey } from './names';
+import type { PagefindFilterCounts, PagefindHit, PagefindWeb } from './pagefind-web';
+
+/** Selected filter values by filter name (several tags: pages with all of them). */
+export type SelectedFilters = Record<string, string[]>;
+
+export interface RankedSearch {
+  /** Result handles, best first; load each one's data when shown. */
+  results: PagefindHit[];
+  /** Per filter, how many of these results have each value. */
+  filters: PagefindFilterCounts;
+}
+
+export async function runQuery(pagefind: PagefindWeb, query: string, selected: SelectedFilters): Promise<RankedSearch> {
+  const key = nameKey(query);
+  if (!key) return { results: [], filters: {} };
+  const filters = Object.fromEntries(Object.entries(selected).filter(([, values]) => values.length > 0));
+  const [ranked, named] = await Promise.all([
+    pagefind.search(query, { filters }),
+    pagefind.search(null, { filters: { ...filters, [NAME_FILTER]: key } }),
+  ]);
+  const first = new Set(named.results.map((result) => result.id));
+  return { results: [...named.results, ...ranked.results.filter((result) => !first.has(result.id))], filters: ranked.filters };
+}
