@@ -1,6 +1,8 @@
-// Astro integration: watch the vault in dev, print the build report, fail on --strict.
+// Astro integration: watch the vault in dev, print the build report, fail on --strict, index the site for search.
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
+import { formatSearchReport, indexSite } from '../search/index-site';
 import { linkCheck } from '../safety/link-check-integration';
 import { formatReport } from '../site/report';
 import { forgetSite, getSite } from '../site/site';
@@ -22,13 +24,14 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
-      'astro:build:done': async ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const { report } = await getSite();
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
           logger.error(`--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`);
           process.exitCode = 1;
         }
+        logger.info(formatSearchReport(await indexSite(fileURLToPath(dir), config.lang)));
       },
     },
   };
