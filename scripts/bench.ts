@@ -2,7 +2,7 @@
 // wall time, peak memory, phases and output size. It prints figures; it does not pass or fail.
 // Run: npm run bench [-- --quick] [-- --sizes 1000,10000 --runs 3,1 --seed 1 --keep --project <tsunagu checkout>]
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { bareBuild, bareProject, PROJECT_DIR, tsunaguBuild, type BuildDirs, type BuildRun } from './lib/builds.ts';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 const sizes = (values.quick ? '1000' : values.sizes).split(',').map(Number);
-const runsList = (values.quick ? '3' : values.runs).split(',').map(Number);
+const runsList = values.runs.split(',').map(Number);
 const runsFor = (i: number) => runsList[Math.min(i, runsList.length - 1)];
 const seed = Number(values.seed);
 const project = path.resolve(values.project);
@@ -33,7 +33,10 @@ const project = path.resolve(values.project);
 const work = mkdtempSync(path.join(tmpdir(), 'tsunagu-bench-'));
 const bare = bareProject(work);
 console.log(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}. tsunagu: ${project}. Work folder: ${work}`);
-console.log('Vaults without mermaid (it needs a browser); Pagefind runs if the build runs it.\n');
+console.log('Vaults without mermaid (it needs a browser); Pagefind runs if the build runs it.');
+// Other jobs on the machine skew every figure: say how busy it was.
+const load = () => `load average ${loadavg()[0].toFixed(1)} (1 min)`;
+console.log(`Before: ${load()}\n`);
 
 const peaks: { notes: number; bytes: number }[] = [];
 try {
@@ -43,6 +46,7 @@ try {
     const growth = last.bytes / first.bytes;
     console.log(`Memory growth ${first.notes} → ${last.notes} notes: ${growth.toFixed(2)}× for ${(last.notes / first.notes).toFixed(0)}× the notes (at most linear: ${growth <= last.notes / first.notes ? 'yes' : 'NO'}).`);
   }
+  console.log(`After: ${load()}`);
 } finally {
   if (!values.keep) rmSync(work, { recursive: true, force: true });
 }
@@ -107,10 +111,13 @@ function printPhases(runs: BuildRun[], totalMs: number): void {
     return;
   }
   const names = [...new Set([...PHASES, ...recorded.flatMap((r) => Object.keys(r.phases!))])];
-  const medians = names.map((name) => [name, median(recorded.map((r) => r.phases![name] ?? 0))] as const);
-  const inPhases = medians.reduce((sum, [, ms]) => sum + ms, 0);
+  const medians = names.map((name) => {
+    const times = recorded.flatMap((r) => (name in r.phases! ? [r.phases![name]] : []));
+    return [name, times.length > 0 ? median(times) : undefined] as const;
+  });
+  const inPhases = medians.reduce((sum, [, ms]) => sum + (ms ?? 0), 0);
   console.log('  phases (median):');
-  for (const [name, ms] of medians) console.log(`    ${name.padEnd(26)} ${seconds(ms).padStart(8)}`);
+  for (const [name, ms] of medians) console.log(`    ${name.padEnd(26)} ${(ms === undefined ? 'not recorded' : seconds(ms)).padStart(8)}`);
   console.log(`    ${'other (Astro: bundle, pages)'.padEnd(26)} ${seconds(totalMs - inPhases).padStart(8)}`);
   console.log(`    ${'total'.padEnd(26)} ${seconds(totalMs).padStart(8)}`);
 }
