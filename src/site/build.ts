@@ -17,13 +17,14 @@ import { noteHref, renderContextFor, resolveTarget, type SiteIndex } from './ren
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
+import { timed } from './timings';
 import { attachmentSlugs, href, noteSlugs } from './urls';
 
 /** Rendered diagrams survive builds here, keyed by diagram hash. */
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
 
 export async function buildSite(config: SiteConfig): Promise<SiteData> {
-  const vault = loadVault(config);
+  const vault = timed('scan+parse', () => loadVault(config));
   const published = [...vault.notes.values()].filter(isPublished);
   const publishedIds = new Set(published.map((n) => n.id));
   const index: SiteIndex = {
@@ -32,16 +33,16 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     noteSlugs: noteSlugs([...publishedIds]),
     attachmentSlugs: usedAttachments(vault, publishedIds),
   };
-  const graph = linkGraph(vault.links, publishedIds);
+  const graph = timed('graph', () => linkGraph(vault.links, publishedIds));
   // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another).
-  vault.diagnostics.push(...(await runDataviewBlocks(vault, published, {
+  vault.diagnostics.push(...(await timed('dataview', () => runDataviewBlocks(vault, published, {
     ...config.dataview,
     lang: config.lang,
     hrefFor: (id, subpath) => noteHref(index, id, subpath),
     hrefForTag: (tag) => tagUrl(tag, config.base),
-  })));
-  vault.diagnostics.push(...(await renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })));
-  const glossary = applyGlossary(vault, published, { ...config.glossary, vaultDir: config.vaultDir, locale: config.lang, hrefFor: (id) => noteHref(index, id)! });
+  }))));
+  vault.diagnostics.push(...(await timed('mermaid', () => renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() }))));
+  const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, vaultDir: config.vaultDir, locale: config.lang, hrefFor: (id) => noteHref(index, id)! }));
   vault.diagnostics.push(...glossary.diagnostics);
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
   const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
@@ -51,7 +52,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   const notes: NotePage[] = [];
   for (const note of published) {
     const links = graph.get(note.id)!;
-    const sections = sectionsOf(note.id);
+    const sections = timed('graph', () => sectionsOf(note.id));
     notes.push({
       ...refOf(note.id),
       slug: index.noteSlugs.get(note.id)!,
@@ -63,7 +64,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       modified: note.modified.toISOString(),
       frontmatter: note.frontmatter,
       headings: note.headings,
-      html: renderTree(note.tree, renderContextFor(note.id, index)),
+      html: timed('render', () => renderTree(note.tree, renderContextFor(note.id, index))),
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
