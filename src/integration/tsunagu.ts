@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { formatSearchReport, indexSite } from '../search/index-site';
-import { linkCheck } from '../safety/link-check-integration';
+import { safetyChecks } from '../safety/after-build';
 import { formatReport } from '../site/report';
 import { forgetSite, getSite } from '../site/site';
 
@@ -11,9 +11,9 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
   return {
     name: 'tsunagu',
     hooks: {
-      // Added last: the link check must see every file written after the build (feeds, search index).
+      // Added last: the CSP and the link check must see every file written after the build (feeds, search index).
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ integrations: [linkCheck(config.base)] });
+        updateConfig({ integrations: [safetyChecks(config.base)] });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(config.vaultDir);
