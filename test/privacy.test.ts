@@ -1,0 +1,51 @@
+// The leak scan as a test: the fixture vault's unpublished things all hold "qzvleak"; no file of the build may.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatLeaks, scanForMarkers } from '../src/safety/leaks';
+import { buildVault, type BuiltSite } from './helpers/build';
+
+const fixture = path.resolve(import.meta.dirname, 'fixtures/vaults/leaks');
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildVault(path.join(fixture, 'vault'), { TSUNAGU_CONFIG: path.join(fixture, 'tsunagu.config.yaml') });
+});
+
+describe('unpublished notes leave no trace', () => {
+  it('writes every kind of output the scan must cover: pages, feeds, graph.json, search index', () => {
+    for (const file of ['home/', 'rss.xml', 'sitemap.xml', 'graph.json', 'tags/shared/', 'glossary/', 'attachments/shared.png']) expect(site.exists(file), file).toBe(true);
+    expect(site.files().some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
+  });
+
+  it('no file of dist/ holds the marker: paths, contents, decompressed search fragments', () => {
+    const hits = scanForMarkers(site.outDir, ['qzvleak']);
+    expect(hits, formatLeaks(hits)).toEqual([]);
+  });
+
+  it('renders links and embeds of unpublished notes as plain text', () => {
+    const html = site.read('home/');
+    for (const text of ['first hidden', 'second hidden', 'third hidden', 'shown text', 'embedded hidden']) {
+      expect(html).toMatch(new RegExp(`<span class="internal-link is-unresolved"[^>]*>${text}</span>`));
+    }
+  });
+
+  it('lists only published notes in graph.json, tag pages and dataview output', () => {
+    const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
+    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', 'Public Two.md', '用語集/公開用語.md']);
+    const shared = site.read('tags/shared/');
+    expect(shared).toContain('href="/home/"');
+    expect(shared).toContain('href="/public-two/"');
+  });
+
+  it('copies attachments only when a published note uses them outside comments', () => {
+    expect(site.files().filter((f) => f.startsWith('attachments/'))).toEqual(['attachments/shared.png']);
+  });
+
+  it('drops comments of both kinds', () => {
+    expect(site.read('home/')).toMatch(/Private thoughts\s+and\s+end\./);
+  });
+
+  it('counts every file in the report', () => {
+    expect(site.log).toContain('11 files seen = 3 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused');
+  });
+});
