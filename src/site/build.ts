@@ -74,7 +74,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       term: glossary.termPages.get(note.id),
     });
   }
-  const folders = folderTree(notes);
+  const folders = folderTree(notes, config.base);
   const neighbours = folderNeighbours(folders);
   for (const page of notes) Object.assign(page, neighbours.get(page.id));
 

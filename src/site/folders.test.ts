@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { folderTree } from './folders';
+import { allFolders, folderPath, folderTree } from './folders';
 
 const note = (id: string, title = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '')) => {
   const slash = id.lastIndexOf('/');
@@ -17,26 +17,29 @@ describe('folderTree', () => {
       kana: note('あ/い.md'),
       other: note('Linux/Shell.md'),
     };
-    const tree = folderTree([n.other, n.deep, n.a10, n.root, n.kana, n.a2]);
+    const tree = folderTree([n.other, n.deep, n.a10, n.root, n.kana, n.a2], '/base/');
     expect(tree).toEqual({
-      name: '', path: '', notes: [ref(n.root)],
+      name: '', path: '', slug: '', url: '/base/', count: 6, notes: [ref(n.root)],
       folders: [
         {
-          name: 'Docker', path: 'Docker', notes: [ref(n.a2), ref(n.a10)],
-          folders: [{ name: 'Compose', path: 'Docker/Compose', notes: [ref(n.deep)], folders: [] }],
+          name: 'Docker', path: 'Docker', slug: 'docker', url: '/base/folders/docker/', count: 3, notes: [ref(n.a2), ref(n.a10)],
+          folders: [{ name: 'Compose', path: 'Docker/Compose', slug: 'docker/compose', url: '/base/folders/docker/compose/', count: 1, notes: [ref(n.deep)], folders: [] }],
         },
-        { name: 'Linux', path: 'Linux', notes: [ref(n.other)], folders: [] },
-        { name: 'あ', path: 'あ', notes: [ref(n.kana)], folders: [] },
+        { name: 'Linux', path: 'Linux', slug: 'linux', url: '/base/folders/linux/', count: 1, notes: [ref(n.other)], folders: [] },
+        { name: 'あ', path: 'あ', slug: 'あ', url: `/base/folders/${encodeURIComponent('あ')}/`, count: 1, notes: [ref(n.kana)], folders: [] },
       ],
     });
+    expect(allFolders(tree).map((f) => f.path)).toEqual(['Docker', 'Docker/Compose', 'Linux', 'あ']);
+    expect(folderPath(tree, 'Docker/Compose').map((f) => f.name)).toEqual(['Docker', 'Compose']);
+    expect(folderPath(tree, '')).toEqual([]);
   });
 
   test('notes sort by title, not file name', () => {
-    const tree = folderTree([note('a.md', 'Zebra'), note('z.md', 'Apple')]);
+    const tree = folderTree([note('a.md', 'Zebra'), note('z.md', 'Apple')], '/');
     expect(tree.notes.map((r) => r.title)).toEqual(['Apple', 'Zebra']);
   });
 
   test('no notes: an empty root', () => {
-    expect(folderTree([])).toEqual({ name: '', path: '', folders: [], notes: [] });
+    expect(folderTree([], '/')).toEqual({ name: '', path: '', slug: '', url: '/', count: 0, folders: [], notes: [] });
   });
 });

@@ -9,7 +9,7 @@ const note = (id: string) => {
 };
 
 test('neighbours stay inside one folder, in the sidebar order (numeric, Japanese)', () => {
-  const tree = folderTree(['a/step 10', 'a/step 2', 'a/step 1', 'a/sub/x', 'b/only', 'root'].map(note));
+  const tree = folderTree(['a/step 10', 'a/step 2', 'a/step 1', 'a/sub/x', 'b/only', 'root'].map(note), '/');
   const n = folderNeighbours(tree);
   expect(n.get('a/step 1.md')).toEqual({ next: { id: 'a/step 2.md', title: 'step 2', url: '/a/step 2/' } });
   expect(n.get('a/step 2.md')?.previous?.id).toBe('a/step 1.md');

@@ -99,6 +99,12 @@ export interface TagPage {
 export interface FolderNode {
   name: string;
   path: string;
+  /** Route parameter of the folder's page ('' for the root). */
+  slug: string;
+  /** The folder's own page (listing its notes and subfolders); the root's is the home page. */
+  url: string;
+  /** Published notes in this folder and below. */
+  count: number;
   folders: FolderNode[];
   notes: NoteRef[];
 }

@@ -1,7 +1,7 @@
 // Readable, stable, unique URLs for notes, tags and attachments. Japanese stays Japanese; the href is percent-encoded.
 
 /** First path segments the site itself uses; a note folder with such a name gets a suffix. */
-const RESERVED = new Set(['tags', 'glossary', 'graph', 'search', 'pagefind', '_astro', 'attachments', '404', 'rss.xml', 'graph.json', 'sitemap.xml', 'about', 'guide']);
+const RESERVED = new Set(['tags', 'glossary', 'graph', 'search', 'pagefind', '_astro', 'attachments', '404', 'rss.xml', 'graph.json', 'sitemap.xml', 'about', 'guide', 'folders', 'scripts']);
 
 /** One path segment: spaces to '-', characters with a meaning in URLs or file systems removed, ASCII lowercased. */
 export function slugSegment(segment: string): string {
@@ -33,6 +33,11 @@ export function attachmentSlugs(ids: string[]): Map<string, string> {
     const stem = [...segments, dot > 0 ? name.slice(0, dot) : name].map(slugSegment).join('/');
     return { stem, extension: dot > 0 ? `.${slugSegment(name.slice(dot + 1))}` : '' };
   });
+}
+
+/** Slugs for folder pages (under `folders/`). */
+export function folderSlugs(paths: string[]): Map<string, string> {
+  return uniqueSlugs(paths, (p) => ({ stem: p.split('/').map(slugSegment).join('/'), extension: '' }));
 }
 
 /**
