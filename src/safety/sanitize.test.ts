@@ -66,6 +66,11 @@ describe('rehypeSanitizeNote in the renderer', () => {
     expect(html).not.toMatch(/onclick|alert|tsunagu-/);
   });
 
+  it('drops inline styles that try to run script, keeps the others', () => {
+    const html = render('<span style="color: red">a</span><span style="background:url(JAVA\\53 cript:alert(1))">b</span><span style="width: ex/**/pression(alert(1))">c</span>');
+    expect(html).toBe('<p><span style="color: red">a</span><span>b</span><span>c</span></p>');
+  });
+
   it('renames author name attributes so they cannot clobber document properties', () => {
     expect(render('<img src="a.png" name="getElementById">')).toContain('name="user-content-getElementById"');
   });

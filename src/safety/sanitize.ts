@@ -4,6 +4,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { SKIP, visit } from 'unist-util-visit';
 import { noteSchema } from './sanitize-schema';
+import { removeScriptingStyles } from './style';
 import { buildNonce, isTrustedWrapper } from './trusted';
 
 const SLOT_TAG = 'tsunagu-slot';
@@ -13,6 +14,7 @@ export function rehypeSanitizeNote() {
   return (tree: Root): Root => {
     const trusted = setAsideTrusted(tree);
     const clean = sanitize(tree, schema) as Root;
+    removeScriptingStyles(clean);
     restoreTrusted(clean, trusted);
     return clean;
   };
