@@ -43,7 +43,6 @@ describe('a note with every feature', () => {
   it('extracts the facts', () => {
     expect(parsed.tags).toEqual([
       { tag: 't-notes/Docker', line: 3 },
-      { tag: 'todo', line: 7 },
       { tag: '日本語タグ', line: 28 },
     ]);
     expect(parsed.links.map((link) => `${link.source}:${link.syntax}:${link.embed ? '!' : ''}${link.target}#${link.subpath ?? ''}@${link.line}`)).toEqual([

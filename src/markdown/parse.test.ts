@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseBody } from './parse';
 
 describe('parseBody', () => {
-  it('reports tags and links with file lines, comments included but kept out of the tree', () => {
+  it('reports tags and links with file lines; comment links count, comment tags and text do not', () => {
     const body = ['Intro #one and [[Alpha]].', '', '%% private [[Secret]] #hidden %%', '', '- item [b](Beta%20Note.md#Part) #two'].join('\n');
     const parsed = parseBody(body, 4);
     expect(parsed.tags).toEqual([
       { tag: 'one', line: 4 },
-      { tag: 'hidden', line: 6 },
       { tag: 'two', line: 8 },
     ]);
     expect(parsed.links.map(({ target, subpath, source, syntax, line }) => ({ target, subpath, source, syntax, line }))).toEqual([

@@ -23,7 +23,7 @@ export { createSlugger, headingSlug } from './slug';
 
 export interface ParsedBody {
   tree: Root;
-  /** Body tags then comment tags are merged in line order. */
+  /** Body tags in document order; tags inside %%comments%% are not among them. */
   tags: { tag: string; line: number }[];
   /** Source 'body' or 'comment', in line order; `line` is the file line. */
   links: LinkRef[];
@@ -58,13 +58,14 @@ export function parseBody(body: string, bodyStartLine: number): ParsedBody {
   const { text, comments } = stripComments(body);
   const tree = parseMarkdown(text);
   const facts = extractFacts(tree, { lineOffset: bodyStartLine - 1, source: 'body' });
-  const commentFacts: Pick<TreeFacts, 'tags' | 'links'>[] = comments.map((comment) =>
+  const commentFacts: Pick<TreeFacts, 'links'>[] = comments.map((comment) =>
     extractFacts(parseMarkdown(comment.text), { lineOffset: bodyStartLine + comment.line - 2, source: 'comment' }),
   );
   const firstParagraph = firstParagraphText(tree);
   return {
     tree,
-    tags: byLine([...facts.tags, ...commentFacts.flatMap((f) => f.tags)]),
+    // Tags written only in a comment are the author's private markers: never published (see README, privacy).
+    tags: facts.tags,
     links: byLine([...facts.links, ...commentFacts.flatMap((f) => f.links)]),
     headings: facts.headings,
     blockIds: facts.blockIds,

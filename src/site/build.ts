@@ -105,7 +105,8 @@ function withoutTermKeys(frontmatter: Record<string, unknown>): Record<string, u
 function usedAttachments(vault: Vault, published: Set<string>): Map<string, string> {
   const used = new Set<string>();
   for (const id of published) {
-    for (const link of vault.links.get(id) ?? []) if (link.to && vault.attachments.has(link.to)) used.add(link.to);
+    // An embed inside a %%comment%% is not shown, so it does not publish its attachment.
+    for (const link of vault.links.get(id) ?? []) if (link.to && link.source !== 'comment' && vault.attachments.has(link.to)) used.add(link.to);
   }
   return attachmentSlugs([...used]);
 }

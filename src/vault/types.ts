@@ -27,7 +27,7 @@ export interface LinkRef {
   /** Display text (`[[a|text]]`, `[text](a.md)`), or the size spec of an image embed (`300`, `100x145`). */
   display?: string;
   embed: boolean;
-  /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them. */
+  /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text). */
   source: 'body' | 'frontmatter' | 'comment';
   syntax: 'wikilink' | 'markdown';
   /** 1-based line in the file (frontmatter lines included). */
@@ -52,7 +52,10 @@ export interface ParsedNote {
   frontmatter: Record<string, unknown>;
   title: string; // frontmatter title, else name
   aliases: string[];
-  /** Explicit tags in Dataview `file.etags` order (body first, then frontmatter), without '#', author casing, each once (case-insensitive). */
+  /**
+   * Explicit tags in Dataview `file.etags` order (body first, then frontmatter), without '#', author casing, each
+   * once (exact duplicates dropped, as Dataview does). Tags written only inside %%comments%% are left out: private.
+   */
   tags: string[];
   /** Frontmatter property links first, then body links, then embeds — Dataview's `file.outlinks` order. */
   links: LinkRef[];
