@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { formatSearchReport, indexSite } from '../search/index-site';
+import { searchEntry } from '../search/search-entry';
 import { safetyChecks } from '../safety/after-build';
 import { formatReport } from '../site/report';
 import { forgetSite, getSite } from '../site/site';
@@ -14,6 +15,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       // Added last: the CSP and the link check must see every file written after the build (feeds, search index).
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ integrations: [safetyChecks(config.base)] });
+        updateConfig({ vite: { plugins: searchEntry() } });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(config.vaultDir);

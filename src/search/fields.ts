@@ -19,7 +19,7 @@ export interface SearchFields {
   tags: string[];
   /** Indexed with the body but not shown on the page. */
   keywords: SearchKeyword[];
-  /** A term's names as exact-match keys (see names.ts); none for other notes. */
+  /** Exact-match keys (see names.ts) of the note's title, and of a term's reading and aliases. */
   names: string[];
 }
 
@@ -28,6 +28,8 @@ export interface SearchFields {
  * h1 sits outside the indexed body). Whether the query *is* a term's name is decided by `names`, not by weight.
  */
 export const NAME_WEIGHT = 10;
+/** A term's one-line definition: a summary, above the body's words. */
+export const DEFINITION_WEIGHT = 2;
 /**
  * Names of the terms a note mentions: `digest` finds the notes that write ダイジェスト, and a term written inside
  * a compound (イメージダイジェスト) is found even where Japanese segmentation splits it differently. Light, so
@@ -40,6 +42,8 @@ export function searchFields(note: NotePage, site: SiteData): SearchFields {
   const t = strings(site.config.lang);
   const ownNames = note.term ? [note.title, note.term.reading, ...note.term.aliases] : [note.title];
   const keywords: SearchKeyword[] = [{ text: joinNames(ownNames), weight: NAME_WEIGHT }];
+  // The definition is shown above the body (TermHeader), outside what Pagefind indexes.
+  if (note.term?.definition) keywords.push({ text: note.term.definition, weight: DEFINITION_WEIGHT });
   const mentioned = termsMentionedBy.get(note.id) ?? [];
   if (mentioned.length) keywords.push({ text: joinNames(mentioned), weight: MENTIONED_TERM_WEIGHT });
   return {
@@ -48,7 +52,7 @@ export function searchFields(note: NotePage, site: SiteData): SearchFields {
     kind: note.term ? t.searchKindTerm : t.searchKindNote,
     tags: [...new Set(note.tags.map((ref) => tagDisplay.get(ref.url) ?? ref.tag))],
     keywords,
-    names: note.term ? [...new Set(ownNames.filter((name) => name !== undefined).map(nameKey))] : [],
+    names: [...new Set(ownNames.filter((name) => name !== undefined).map(nameKey))],
   };
 }
 

@@ -1,6 +1,6 @@
-// One search as the reader sees it (browser side): Pagefind's ranked results, with the glossary terms whose
-// title, reading or alias *is* the query moved first. Ranking alone cannot tell "イメージ" the term from
-// ベースイメージ or スリムイメージ, whose names hold the same word as often or more.
+// One search as the reader sees it (browser side): Pagefind's ranked results, with the pages whose title (or, for
+// a glossary term, reading or alias) *is* the query moved first. Ranking alone cannot tell "イメージ" the term
+// from ベースイメージ or スリムイメージ, whose names hold the same word as often or more.
 import { NAME_FILTER, nameKey } from './names';
 import type { PagefindFilterCounts, PagefindHit, PagefindWeb } from './pagefind-web';
 
@@ -22,6 +22,9 @@ export async function runQuery(pagefind: PagefindWeb, query: string, selected: S
     pagefind.search(query, { filters }),
     pagefind.search(null, { filters: { ...filters, [NAME_FILTER]: key } }),
   ]);
-  const first = new Set(named.results.map((result) => result.id));
-  return { results: [...named.results, ...ranked.results.filter((result) => !first.has(result.id))], filters: ranked.filters };
+  // The ranked handle of a named page, when it has one, carries the query's highlights.
+  const rankedById = new Map(ranked.results.map((result) => [result.id, result]));
+  const first = named.results.map((result) => rankedById.get(result.id) ?? result);
+  const firstIds = new Set(first.map((result) => result.id));
+  return { results: [...first, ...ranked.results.filter((result) => !firstIds.has(result.id))], filters: ranked.filters };
 }

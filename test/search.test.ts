@@ -1,0 +1,216 @@
+// Search over the sample vault, built with `astro build` (which runs Pagefind) under a sub-path base, in Chromium:
+// the index through Pagefind's own JS API, and the query set and the keyboard through the header's search.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PagefindWeb } from '../src/search/pagefind-web';
+import { SEARCH_CASES } from '../src/search/query-set';
+import { RESULTS_PAGE, SEARCH_RANKING } from '../src/search/ranking';
+import { buildVault, type BuiltSite } from './helpers/build';
+import { launchChromium, serveStatic, type StaticServer } from './helpers/browser';
+
+const projectDir = path.resolve(import.meta.dirname, '..');
+const BASE = '/tsunagu-search/';
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+/** Note id → its URL path (with base). */
+let urlOf: Map<string, string>;
+
+beforeAll(async () => {
+  const config = path.join(mkdtempSync(path.join(tmpdir(), 'tsunagu-search-')), 'tsunagu.config.yaml');
+  writeFileSync(config, `title: テスト\nlang: ja\nbase: ${BASE}\n`);
+  site = await buildVault(path.join(projectDir, 'notes'), { TSUNAGU_CONFIG: config });
+  server = await serveStatic(site.outDir, BASE);
+  browser = await launchChromium();
+  const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string; url: string }[] };
+  urlOf = new Map(graph.notes.map((note) => [note.id, note.url]));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Hit {
+  url: string;
+  title: string;
+  excerpt: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  subResults: { url: string; title: string }[];
+}
+
+/** Runs each query in a fresh page through pagefind.js; the top `limit` results of each. */
+async function search(queries: { query: string; filters?: Record<string, string> }[], limit = 3): Promise<Hit[][]> {
+  const page = await browser.newPage({ bypassCSP: true });
+  await page.goto(server.url);
+  // A module script of the page imports it: vitest would rewrite an import() inside evaluate().
+  await page.addScriptTag({ type: 'module', content: `import * as pagefind from '${BASE}pagefind/pagefind.js'; window.pagefind = pagefind;` });
+  await page.waitForFunction(() => 'pagefind' in window);
+  const hits = await page.evaluate(async ({ base, queries, limit, ranking }) => {
+    const pagefind = (window as unknown as { pagefind: PagefindWeb }).pagefind;
+    await pagefind.options({ baseUrl: base, ranking });
+    const all = [];
+    for (const { query, filters } of queries) {
+      const found = await pagefind.search(query, { filters: filters ?? {} });
+      const top = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
+      all.push(top.map((d) => ({ url: decodeURI(d.url), title: d.meta.title, excerpt: d.excerpt, filters: d.filters, meta: d.meta, subResults: d.sub_results.map((s) => ({ url: decodeURI(s.url), title: s.title })) })));
+    }
+    return all;
+  }, { base: BASE, queries, limit, ranking: SEARCH_RANKING });
+  await page.close();
+  return hits;
+}
+
+const pathOf = (id: string) => decodeURI(urlOf.get(id) ?? `(${id} is not published)`);
+
+describe('the Pagefind index of the sample vault', () => {
+  it('is written by the build, which reports its time and size', () => {
+    expect(site.exists('pagefind/pagefind.js')).toBe(true);
+    expect(site.log).toMatch(/Pagefind: \d+ pages indexed in [\d.]+ s; index \d+ KB/);
+  });
+
+  it('indexes the note body only: words of navigation and computed lists find no note page', async () => {
+    // バックリンク heads a section of every note page (only the guide and about pages write it in their text);
+    // この用語が出てくるノート heads the where-used list of every term page.
+    const [backlinks, usedIn] = await search([{ query: 'バックリンク' }, { query: 'この用語が出てくるノート' }], 100);
+    expect(backlinks.map((hit) => hit.url).sort()).toEqual([`${BASE}about/`, `${BASE}guide/`]);
+    expect(usedIn.filter((hit) => hit.filters.kind)).toEqual([]);
+  });
+
+  it('gives each result its title, modified date, kind and tags, and sub-results by heading', async () => {
+    const [hits] = await search([{ query: '命名規則' }]);
+    const lesson = hits.find((hit) => hit.url === pathOf(IMAGE_LESSON_ID))!;
+    expect(lesson).toMatchObject({
+      title: 'Dockerイメージとは',
+      meta: { modified: '2025-08-05' },
+      filters: { kind: ['ノート'], tag: expect.arrayContaining(['t-notes/Docker', 't-notes/Docker/レッスン']) },
+    });
+    expect(lesson.excerpt).toContain('<mark>');
+    expect(lesson.subResults).toContainEqual({ url: `${pathOf(IMAGE_LESSON_ID)}#イメージの命名規則`, title: 'イメージの命名規則' });
+  });
+
+  it('filters by kind and by tag', async () => {
+    const [terms, notes, tagged] = await search([
+      { query: 'イメージ', filters: { kind: '用語' } },
+      { query: 'イメージ', filters: { kind: 'ノート' } },
+      { query: 'イメージ', filters: { tag: 't-notes/Docker/レッスン' } },
+    ], 100);
+    expect(terms.length).toBeGreaterThan(10);
+    expect(terms.every((hit) => hit.filters.kind[0] === '用語')).toBe(true);
+    expect(notes.map((hit) => hit.url).sort()).toEqual([...NOTE_IDS].map(pathOf).sort());
+    expect(tagged.map((hit) => hit.url).sort()).toEqual([IMAGE_LESSON_ID, 'Docker/レッスン/Dockerイメージとコンテナ.md'].map(pathOf).sort());
+  });
+});
+
+const IMAGE_LESSON_ID = 'Docker/レッスン/Dockerイメージとは.md';
+const PRODUCTION_ID = 'Docker/本番環境にはイメージを渡す.md';
+/** The sample vault's notes that are not glossary terms. */
+const NOTE_IDS = [
+  'Docker/本番環境にはイメージを渡す.md', IMAGE_LESSON_ID, 'Docker/レッスン/Dockerイメージとコンテナ.md',
+  'Clippings/【図解】Dockerの全体像を理解する -前編-.md', 'Clippings/コンテナイメージとは.md',
+];
+
+
+/** Opens the search with `/` on a note page. */
+async function openSearch(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  await page.goto(new URL(urlOf.get(IMAGE_LESSON_ID)!, server.url).href);
+  await page.keyboard.press('/');
+  await page.locator('[data-search-input]').waitFor({ state: 'visible' });
+  return page;
+}
+
+/** Types the query into the open search and waits for its results: the result links, in order (paths). */
+async function ask(page: Page, query: string): Promise<string[]> {
+  await page.locator('[data-search-input]').fill(query);
+  await page.waitForFunction((q) => {
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return document.querySelector<HTMLInputElement>('[data-search-input]')?.value === q && /件|見つかりません/.test(status) && !document.querySelector('[data-search-results]')?.getAttribute('aria-busy');
+  }, query);
+  return page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
+}
+
+describe('the header search', () => {
+  it('puts the expected page first for every query of the set', async () => {
+    const page = await openSearch();
+    const table = [];
+    for (const c of SEARCH_CASES) {
+      const got = await ask(page, c.query);
+      table.push({ query: c.query, expected: pathOf(c.expected), got: got[0] ?? '(nothing)', then: got[1] ?? '' });
+    }
+    await page.close();
+    const failed = table.filter((row) => row.got !== row.expected);
+    console.log(`${SEARCH_CASES.length - failed.length}/${SEARCH_CASES.length} queries put the expected page first`);
+    console.table(table);
+    expect(failed).toEqual([]);
+  });
+
+  it('fetches no search script or index until the reader opens it; one query then loads under 100 KB of index', async () => {
+    const page = await browser.newPage();
+    const fetched: { url: string; bytes: number }[] = [];
+    page.on('response', async (response) => {
+      const url = decodeURI(new URL(response.url()).pathname);
+      if (/\/(pagefind|scripts)\//.test(url)) fetched.push({ url, bytes: (await response.body()).length });
+    });
+    await page.goto(new URL(urlOf.get(PRODUCTION_ID)!, server.url).href);
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    await page.keyboard.press('Control+k');
+    await page.locator('[data-search-input]').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-search-input]'))).toBe(true);
+    expect(await ask(page, 'イメージ')).not.toEqual([]);
+    await page.waitForLoadState('networkidle');
+    expect(fetched.map((f) => f.url)).toEqual(expect.arrayContaining([`${BASE}scripts/search.js`, `${BASE}pagefind/pagefind.js`]));
+    const index = fetched.filter((f) => /\.pf_(meta|index|filter|fragment)$/.test(f.url));
+    expect(index.reduce((sum, f) => sum + f.bytes, 0)).toBeLessThan(100 * 1024);
+    await page.close();
+  });
+
+  it('is used with the keyboard: highlighted results, ↓/↑ through them, Enter opens the page', async () => {
+    const page = await openSearch();
+    await ask(page, 'digest');
+    expect(await page.locator('.search-hit').first().locator('mark').first().textContent()).toMatch(/digest/i);
+    const focusedHref = () => page.evaluate(() => decodeURI(document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName ?? ''));
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedHref()).toBe(pathOf('用語集/ダイジェスト.md'));
+    await page.keyboard.press('ArrowDown');
+    const second = await focusedHref();
+    expect(second).not.toBe(pathOf('用語集/ダイジェスト.md'));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedHref()).toBe('INPUT');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => decodeURI(url.pathname) === pathOf('用語集/ダイジェスト.md'));
+    await page.close();
+  });
+
+  it('closes with Esc and gives focus back to the button that opened it', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL(urlOf.get(PRODUCTION_ID)!, server.url).href);
+    await page.locator('[data-search-open]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-search-input]').waitFor({ state: 'visible' });
+    await page.keyboard.type('レイヤー');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-search-dialog]').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-search-open]'))).toBe(true);
+    await page.close();
+  });
+
+  it('narrows the results by kind and by tag', async () => {
+    const page = await openSearch();
+    expect(await ask(page, 'イメージ')).toHaveLength(RESULTS_PAGE);
+    expect(await page.getByRole('button', { name: 'さらに表示' }).isVisible()).toBe(true);
+    await page.getByRole('radio', { name: 'ノート' }).check();
+    await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') && document.querySelectorAll('.search-hit').length <= 5);
+    await page.getByRole('checkbox', { name: /t-notes\/Docker\/レッスン/ }).check();
+    await page.waitForFunction(() => document.querySelectorAll('.search-hit').length === 2);
+    const urls = await page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
+    expect(urls.sort()).toEqual([IMAGE_LESSON_ID, 'Docker/レッスン/Dockerイメージとコンテナ.md'].map(pathOf).sort());
+    await page.close();
+  });
+});
