@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseBody } from '../markdown/parse';
 import { noteDates, readGitDates } from './dates';
 import { decodeNote, splitFrontmatter } from './frontmatter';
+import { noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
 import { frontmatterAliases, frontmatterTags, property, propertyLinks } from './properties';
 import { publishDecision } from './publish';
 import { LinkResolver } from './resolve';
@@ -37,6 +38,7 @@ export function loadVault(options: VaultOptions): Vault {
     if (file.kind === 'attachment') attachments.set(file.id, file);
     else notes.set(file.id, readNote(file, options, git.get(file.id), diagnostics));
   }
+  diagnostics.push(...vaultInputDiagnostics([...notes.values()], options.aliasFallback));
   const aliases = new Map([...notes.values()].map((n) => [n.id, n.aliases]));
   const resolver = new LinkResolver({ fileIds: scan.files.map((f) => f.id), aliases, aliasFallback: options.aliasFallback });
   const links = new Map<string, ResolvedLink[]>();
@@ -60,7 +62,7 @@ function readNote(file: VaultFile, options: VaultOptions, git: Parameters<typeof
   const title = property(fm, 'title');
   const bodyLinks = body.links.filter((l) => !l.embed);
   const embeds = body.links.filter((l) => l.embed);
-  return {
+  const note: ParsedNote = {
     id: file.id,
     name,
     folder,
@@ -76,6 +78,8 @@ function readNote(file: VaultFile, options: VaultOptions, git: Parameters<typeof
     publish: publishDecision(file.id, fm, options.excludeFolders),
     ...noteDates(fm, git, file.mtimeMs),
   };
+  diagnostics.push(...noteInputDiagnostics(note, decoded.text, body.tags));
+  return note;
 }
 
 /** Dataview keeps the first of exact duplicates (`#Docker` and `#docker` are two etags). */

@@ -1,0 +1,36 @@
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import type { ParsedNote } from './types';
+import { noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
+
+function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
+  const name = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '');
+  return { id, name, folder: '', frontmatter: {}, title: name, aliases: [], tags: [], links: [], headings: [], blockIds: [], tree: { type: 'root', children: [] } as Root, bodyStartLine: 1, publish: { published: true }, created: new Date(0), modified: new Date(0), ...fields };
+}
+
+describe('noteInputDiagnostics', () => {
+  it('names link syntax in a file name, all-digit tags and aliases listed twice, with lines', () => {
+    const text = '---\ntags: [2024, ok]\naliases: [Dup, dup]\n---\nBody #123\n';
+    const found = noteInputDiagnostics(note('C#.md', { tags: ['123', '2024', 'ok'], aliases: ['Dup', 'dup'] }), text, [{ tag: '123', line: 5 }]);
+    expect(found.map((d) => [d.line, d.message.split(',')[0]])).toEqual([
+      [undefined, 'has "#" in its name'],
+      [5, 'has the tag "123"'],
+      [2, 'has the tag "2024"'],
+      [3, 'lists the alias "dup" twice. Remove one.'],
+    ]);
+  });
+
+  it('says nothing about names with spaces, &, % or Japanese', () => {
+    for (const id of ['with space.md', 'Tom & Jerry.md', '100%.md', '日本語.md']) expect(noteInputDiagnostics(note(id), '', [])).toEqual([]);
+  });
+});
+
+describe('vaultInputDiagnostics', () => {
+  it('reports names equal but for case and aliases two notes claim, once each', () => {
+    const found = vaultInputDiagnostics([note('readme.md', { aliases: ['Shared'] }), note('README.md'), note('b.md', { aliases: ['shared', 'Shared'] })], true);
+    // Sorted ids, as the resolver sorts them: README.md, b.md, readme.md. The first owner of an alias keeps it.
+    expect(found.map((d) => d.file)).toEqual(['readme.md', 'readme.md']);
+    expect(found[0].message).toContain('differs from README.md only in case');
+    expect(found[1].message).toContain('which b.md has too');
+  });
+});

@@ -1,0 +1,55 @@
+// Problems in the author's input that the build survives but the author should hear about, each with its file and
+// line and what to do: names a [[link]] cannot hold, names that differ only in case, all-digit tags, aliases
+// listed twice or shared by two notes.
+import { frontmatterKeyLines } from '../glossary/frontmatter-lines';
+import type { Diagnostic, ParsedNote } from './types';
+
+/** Obsidian refuses these in file names: a wikilink reads them as heading, block, link or display syntax. */
+const LINK_SYNTAX_IN_NAME = /[#^[\]|]/;
+const ALL_DIGITS = /^\d+$/;
+
+export function noteInputDiagnostics(note: ParsedNote, fileText: string, bodyTags: { tag: string; line: number }[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const keyLine = (key: string) => {
+    const lines = frontmatterKeyLines(fileText);
+    return lines[Object.keys(lines).find((k) => k.toLowerCase() === key) ?? ''] ?? 1;
+  };
+  const warn = (message: string, line?: number) => found.push({ file: note.id, ...(line ? { line } : {}), severity: 'warning', message });
+  const character = LINK_SYNTAX_IN_NAME.exec(note.name)?.[0];
+  if (character) warn(`has "${character}" in its name, which a [[link]] reads as link syntax, so links to it cannot be written. Rename the file without ${character}.`);
+  const bodyTagNames = new Set(bodyTags.map((t) => t.tag));
+  for (const tag of new Set(note.tags)) {
+    if (!ALL_DIGITS.test(tag)) continue;
+    const line = bodyTagNames.has(tag) ? bodyTags.find((t) => t.tag === tag)!.line : keyLine('tags');
+    warn(`has the tag "${tag}", which is all digits; Obsidian does not treat it as a tag. Add a letter (for example "y${tag}").`, line);
+  }
+  const seen = new Set<string>();
+  for (const alias of note.aliases) {
+    const key = alias.toLowerCase();
+    if (seen.has(key)) warn(`lists the alias "${alias}" twice. Remove one.`, keyLine('aliases'));
+    seen.add(key);
+  }
+  return found;
+}
+
+/** Problems between notes: names equal but for case, aliases that two notes claim. */
+export function vaultInputDiagnostics(notes: ParsedNote[], aliasFallback: boolean): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const byLowerId = new Map<string, string>();
+  for (const note of [...notes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const first = byLowerId.get(note.id.toLowerCase());
+    if (first) found.push({ file: note.id, severity: 'warning', message: `differs from ${first} only in case: a link spelled in neither case goes to ${first}, and the two files collide on case-insensitive systems (Windows, macOS). Rename one of them.` });
+    else byLowerId.set(note.id.toLowerCase(), note.id);
+  }
+  if (!aliasFallback) return found;
+  const aliasOwner = new Map<string, string>();
+  for (const note of [...notes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    for (const alias of new Map(note.aliases.map((a) => [a.toLowerCase(), a])).values()) {
+      const owner = aliasOwner.get(alias.toLowerCase());
+      if (owner === note.id) continue; // listed twice by this note: noteInputDiagnostics says so
+      if (owner) found.push({ file: note.id, severity: 'warning', message: `has the alias "${alias}", which ${owner} has too; a link to "${alias}" goes to ${owner}. Keep the alias on one note.` });
+      else aliasOwner.set(alias.toLowerCase(), note.id);
+    }
+  }
+  return found;
+}
