@@ -30,8 +30,8 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         const { report } = await getSite();
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
-          logger.error(`--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`);
-          process.exitCode = 1;
+          // Thrown: the CLI ends with status 0 whatever process.exitCode says.
+          throw new Error(`--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`);
         }
         logger.info(formatSearchReport(await indexSite(fileURLToPath(dir), config.lang)));
       },
