@@ -1,6 +1,6 @@
 // A vault of broken inputs builds: every note that can be published is, each problem is one diagnostic with file
 // and line, the report's counts add up, and --strict turns diagnostics into a failing build.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ function vaultCopy(): string {
   writeFileSync(path.join(vault, 'Long list.md'), Array.from({ length: 10_000 }, (_, i) => `- item ${i + 1}`).join('\n'));
   writeFileSync(path.join(vault, 'readme.md'), 'Lower case name.\n');
   writeFileSync(path.join(vault, 'README.md'), 'Upper case name.\n');
+  // Ways out of the vault: a symbolic link to a file outside, an embed and a link that climb above the vault.
+  symlinkSync('/etc/passwd', path.join(vault, 'outside.md'));
+  writeFileSync(path.join(vault, 'Escape.md'), 'Embed ![[../../etc/passwd]] and [link](../../../etc/passwd).\n');
   return vault;
 }
 
@@ -39,7 +42,7 @@ describe('a vault of broken inputs', () => {
     const pages = ['frontmatter/malformed-yaml/', 'frontmatter/unterminated/', 'frontmatter/not-a-map/', 'frontmatter/scalar/', 'encoding/invalid-utf-8/', 'encoding/bom/', 'encoding/crlf/', 'empty/', 'whitespace-only/', 'big-note/', 'long-list/', 'deep-quotes/', 'self-link/', 'embed-a/', 'embed-b/', 'one/same/', 'two/same/', 'digit-tag/', 'duplicate-aliases/', 'alias-twin/', 'unknown-callout/', 'index/'];
     for (const page of pages) expect(site.exists(page), page).toBe(true);
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
-    expect(graph.notes.length).toBe(30);
+    expect(graph.notes.length).toBe(31);
   });
 
   it('reads BOM and CRLF files as Obsidian does', () => {
@@ -78,12 +81,20 @@ describe('a vault of broken inputs', () => {
     for (const line of lines) expect(line, 'names a file').toMatch(/^\s+(warning|error): [^:]+(:\d+)?: /);
   });
 
+  it('never reads or copies a file outside the vault', () => {
+    const passwd = readFileSync('/etc/passwd', 'utf8').split('\n')[0];
+    for (const file of site.files()) expect(readFileSync(path.join(site.outDir, file), 'latin1').includes(passwd), file).toBe(false);
+    expect(site.files().some((f) => f.startsWith('attachments/'))).toBe(false);
+    expect(site.log).toMatch(/warning: outside\.md: is a symbolic link to a place outside the vault/);
+    expect(site.log).toMatch(/Escape\.md:1: \[\[\.\.\/\.\.\/etc\/passwd\]\] matches no note/);
+  });
+
   it('accounts for every file in the report', () => {
     const counts = /(\d+) files seen = (\d+) notes published \+ (\d+) notes skipped \+ (\d+) attachments copied \+ (\d+) attachments unused/.exec(site.log);
     expect(counts).not.toBeNull();
     const [seen, ...parts] = counts!.slice(1).map(Number);
     expect(parts.reduce((a, b) => a + b, 0)).toBe(seen);
-    expect(seen).toBe(30);
+    expect(seen).toBe(31);
   });
 
   it('fails with --strict (TSUNAGU_STRICT=1) when there are diagnostics', () => {
