@@ -165,13 +165,9 @@ export function mountSearch(root: HTMLElement): { open(returnFocusTo: Element | 
   });
 
   return {
+    /** The loader has opened the dialog: remember where focus goes back to, and search what is typed so far. */
     open(from) {
-      if (!dialog.open) {
-        returnFocusTo = from;
-        dialog.showModal();
-      }
-      input.focus();
-      input.select();
+      returnFocusTo = from;
       if (!pagefind) say(status.dataset.loading!);
       loadPagefind().then(() => search(), () => say(status.dataset.unavailable!));
     },
