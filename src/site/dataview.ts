@@ -64,7 +64,7 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
   const publishedIds = new Set(published.map((n) => n.id));
   const inlinks = new Map<string, Set<string>>();
   for (const note of published) {
-    for (const link of vault.links.get(note.id) ?? []) {
+    for (const link of visibleLinks(vault, note.id)) {
       if (link.to && publishedIds.has(link.to)) (inlinks.get(link.to) ?? inlinks.set(link.to, new Set()).get(link.to)!).add(note.id);
     }
   }
@@ -73,7 +73,7 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
     name: note.name,
     folder: note.folder,
     etags: note.tags,
-    outlinks: (vault.links.get(note.id) ?? []).flatMap((link): DvLink[] => {
+    outlinks: visibleLinks(vault, note.id).flatMap((link): DvLink[] => {
       if (link.to && vault.notes.has(link.to) && !publishedIds.has(link.to)) return [];
       const type = !link.subpath ? 'file' : link.subpath.startsWith('^') ? 'block' : 'header';
       return [{ path: link.to ?? link.target, subpath: link.subpath, display: link.display, embed: link.embed, type }];
@@ -84,4 +84,9 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
     day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
     frontmatter: note.frontmatter,
   }));
+}
+
+/** Links written inside %%comments%% stay out of Dataview's output: their targets would print private text. */
+function visibleLinks(vault: Vault, id: string) {
+  return (vault.links.get(id) ?? []).filter((link) => link.source !== 'comment');
 }

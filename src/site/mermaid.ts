@@ -10,6 +10,7 @@ import type { Code, Html, Root } from 'mdast';
 import type { Lang } from '../config/config';
 import { escapeHtml } from '../dataview/html';
 import { strings } from '../i18n/strings';
+import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';
 import { chromiumRenderer, MERMAID_CONFIGS, type ChromiumSearch, type MermaidTheme, type ThemedRenderer } from './mermaid-browser';
 
@@ -99,7 +100,8 @@ function stableIds(result: { svg: string; id: string }, key: string, theme: Merm
 function diagramHtml(code: string, outcome: Outcome, failedNotice: string): Html {
   if (outcome.kind === 'svg') {
     const value = `<figure class="mermaid-diagram" data-mermaid><div class="mermaid-light">${outcome.svg.light}</div><div class="mermaid-dark">${outcome.svg.dark}</div></figure>`;
-    return { type: 'html', value };
+    // Rendered by the build's own mermaid (which escapes labels), so the note sanitizer must not strip the SVG.
+    return { type: 'html', value: trustedHtml(value) };
   }
   if (outcome.kind === 'client') return { type: 'html', value: `<pre class="mermaid" ${CLIENT_MERMAID_MARKER}>${escapeHtml(code)}</pre>` };
   return {
