@@ -77,6 +77,8 @@ describe('a vault of broken inputs', () => {
       /Digit tag\.md:\d+: has the tag "2024", which is all digits/,
       /Duplicate aliases\.md:2: lists the alias "Dup" twice/,
       /Duplicate aliases\.md: has the alias "Shared alias", which Alias twin\.md has too/,
+      /Unknown callout\.md:1: has a callout of unknown type "nonsense"/,
+      /Embed B\.md:1: embeds Embed A\.md, which leads back here/,
     ]) expect(lines.filter((line) => expected.test(line)), String(expected)).toHaveLength(1);
     for (const line of lines) expect(line, 'names a file').toMatch(/^\s+(warning|error): [^:]+(:\d+)?: /);
   });

@@ -53,6 +53,11 @@ interface CalloutHeader {
   fold: '' | '+' | '-';
 }
 
+/** Obsidian's own callout types and their aliases (others are custom: styled as notes). */
+export function isKnownCalloutType(type: string): boolean {
+  return type.toLowerCase() in CANONICAL_TYPE;
+}
+
 /** The class that styles a callout type; unknown types look like notes. */
 export function calloutClass(type: string): string {
   return `callout-${CANONICAL_TYPE[type.toLowerCase()] ?? 'note'}`;

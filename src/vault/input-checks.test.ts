@@ -1,7 +1,8 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import type { ParsedNote } from './types';
-import { noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
+import { parseBody } from '../markdown/parse';
+import type { ParsedNote, ResolvedLink } from './types';
+import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
 
 function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
   const name = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '');
@@ -20,6 +21,12 @@ describe('noteInputDiagnostics', () => {
     ]);
   });
 
+  it('names a callout of unknown type at its file line; known types and aliases pass', () => {
+    const tree = parseBody('> [!note]\n> a\n\n> [!FAQ]\n> b\n\n> [!recipe] Custom\n> c\n', 4).tree;
+    const found = noteInputDiagnostics(note('a.md', { tree, bodyStartLine: 4 }), '', []);
+    expect(found.map((d) => [d.line, d.message.split(';')[0]])).toEqual([[10, 'has a callout of unknown type "recipe"']]);
+  });
+
   it('says nothing about names with spaces, &, % or Japanese', () => {
     for (const id of ['with space.md', 'Tom & Jerry.md', '100%.md', '日本語.md']) expect(noteInputDiagnostics(note(id), '', [])).toEqual([]);
   });
@@ -32,5 +39,22 @@ describe('vaultInputDiagnostics', () => {
     expect(found.map((d) => d.file)).toEqual(['readme.md', 'readme.md']);
     expect(found[0].message).toContain('differs from README.md only in case');
     expect(found[1].message).toContain('which b.md has too');
+  });
+});
+
+describe('embedCycleDiagnostics', () => {
+  const embed = (from: string, to: string, line: number): ResolvedLink => ({ from, to, target: to, embed: true, source: 'body', syntax: 'wikilink', line });
+  it('reports each cycle once, at the embed that closes it; a self-embed too; chains without cycles pass', () => {
+    const links = new Map<string, ResolvedLink[]>([
+      ['A.md', [embed('A.md', 'B.md', 3)]],
+      ['B.md', [embed('B.md', 'A.md', 7)]],
+      ['C.md', [embed('C.md', 'A.md', 1), embed('C.md', 'D.md', 2)]],
+      ['D.md', []],
+      ['Self.md', [embed('Self.md', 'Self.md', 5)]],
+    ]);
+    expect(embedCycleDiagnostics(links).map((d) => [d.file, d.line, d.message.split(';')[0]])).toEqual([
+      ['B.md', 7, 'embeds A.md, which leads back here (A.md → B.md → A.md)'],
+      ['Self.md', 5, 'embeds Self.md, which leads back here (Self.md → Self.md)'],
+    ]);
   });
 });

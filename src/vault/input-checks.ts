@@ -1,8 +1,11 @@
 // Problems in the author's input that the build survives but the author should hear about, each with its file and
 // line and what to do: names a [[link]] cannot hold, names that differ only in case, all-digit tags, aliases
 // listed twice or shared by two notes.
+import type { Blockquote } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { frontmatterKeyLines } from '../glossary/frontmatter-lines';
-import type { Diagnostic, ParsedNote } from './types';
+import { isKnownCalloutType } from '../markdown/callouts';
+import type { Diagnostic, ParsedNote, ResolvedLink } from './types';
 
 /** Obsidian refuses these in file names: a wikilink reads them as heading, block, link or display syntax. */
 const LINK_SYNTAX_IN_NAME = /[#^[\]|]/;
@@ -23,6 +26,12 @@ export function noteInputDiagnostics(note: ParsedNote, fileText: string, bodyTag
     const line = bodyTagNames.has(tag) ? bodyTags.find((t) => t.tag === tag)!.line : keyLine('tags');
     warn(`has the tag "${tag}", which is all digits; Obsidian does not treat it as a tag. Add a letter (for example "y${tag}").`, line);
   }
+  visit(note.tree, 'blockquote', (quote: Blockquote) => {
+    const type = quote.data?.hProperties?.dataCallout;
+    if (typeof type === 'string' && !isKnownCalloutType(type)) {
+      warn(`has a callout of unknown type "${type}"; it is shown with the note style. Use one of Obsidian's types (note, tip, warning, …) or style data-callout="${type}" in your CSS.`, (quote.position?.start.line ?? 1) + note.bodyStartLine - 1);
+    }
+  });
   const seen = new Set<string>();
   for (const alias of note.aliases) {
     const key = alias.toLowerCase();
@@ -51,5 +60,28 @@ export function vaultInputDiagnostics(notes: ParsedNote[], aliasFallback: boolea
       else aliasOwner.set(alias.toLowerCase(), note.id);
     }
   }
+  return found;
+}
+
+/** One diagnostic per embed cycle (A embeds B embeds A), at the embed that closes it; the page shows a notice there. */
+export function embedCycleDiagnostics(links: Map<string, ResolvedLink[]>): Diagnostic[] {
+  const embedsOf = (id: string) => (links.get(id) ?? []).filter((l) => l.embed && l.to && links.has(l.to) && l.source === 'body');
+  const found: Diagnostic[] = [];
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visitNote = (id: string) => {
+    onPath.push(id);
+    for (const link of embedsOf(id)) {
+      const to = link.to!;
+      const at = onPath.indexOf(to);
+      if (at !== -1) {
+        const cycle = [...onPath.slice(at), to].join(' → ');
+        found.push({ file: id, line: link.line, severity: 'warning', message: `embeds ${to}, which leads back here (${cycle}); the embed stops with a notice. Replace one embed in the cycle with a link.` });
+      } else if (!done.has(to)) visitNote(to);
+    }
+    onPath.pop();
+    done.add(id);
+  };
+  for (const id of [...links.keys()].sort()) if (!done.has(id)) visitNote(id);
   return found;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseBody } from '../markdown/parse';
 import { noteDates, readGitDates } from './dates';
 import { decodeNote, splitFrontmatter } from './frontmatter';
-import { noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
+import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
 import { frontmatterAliases, frontmatterTags, property, propertyLinks } from './properties';
 import { publishDecision } from './publish';
 import { LinkResolver } from './resolve';
@@ -48,6 +48,7 @@ export function loadVault(options: VaultOptions): Vault {
       return { ...link, from: note.id, ...(hit ? { to: hit.id, viaAlias: hit.viaAlias } : {}) };
     }));
   }
+  diagnostics.push(...embedCycleDiagnostics(links));
   return { notes, attachments, links, resolver, diagnostics, filesSeen: scan.files.length };
 }
 
