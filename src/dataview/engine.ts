@@ -1,10 +1,10 @@
-// A dataview engine for one build: the snapshot of published pages is serialised once, and each block then
-// runs in a fresh sandbox and comes back as HTML or as a reason it could not be shown.
+// A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
+// and each block then comes back as HTML or as a reason it could not be shown.
 import { collateFunction, zoneOffsetFunction } from './host-helpers';
 import { compileQuery, DqlError } from './dql';
 import { describeFailure } from './errors';
 import { renderOutput, type Layout } from './render';
-import { BLOCK_FILE, runInSandbox, type SandboxHost, type SandboxLimits } from './sandbox';
+import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
 const DEFAULT_TIMEOUT_MS = 1000;
@@ -15,6 +15,8 @@ export interface DataviewEngine {
   runJs(code: string, currentPath: string): Promise<DataviewResult>;
   /** Runs a ```dataview block (LIST/TABLE with FROM, WHERE, SORT, LIMIT); other queries fail with a reason. */
   runQuery(query: string, currentPath: string): Promise<DataviewResult>;
+  /** Frees the sandbox (WebAssembly memory); a later block would load the snapshot again. */
+  dispose(): void;
 }
 
 export function createDataviewEngine(pages: DvPageInput[], options: DataviewOptions): DataviewEngine {
@@ -25,9 +27,10 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
   };
   const links = { hrefFor: options.hrefFor, hrefForTag: options.hrefForTag };
+  let sandbox: Promise<Sandbox> | undefined;
 
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
-    const outcome = await runInSandbox(code, currentPath, snapshotJson, host, limits);
+    const outcome = (await (sandbox ??= createSandbox(snapshotJson, host, limits))).run(code, currentPath);
     if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
     return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links, layout) };
   }
@@ -45,6 +48,10 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       const result = await run(program, currentPath, 'query');
       // Lines of the generated program mean nothing to the author.
       return result.ok ? result : { ok: false, reason: result.reason };
+    },
+    dispose() {
+      void sandbox?.then((s) => s.dispose());
+      sandbox = undefined;
     },
   };
 }

@@ -7,5 +7,10 @@ export type { DataviewOptions, DataviewResult, DvLink, DvPageInput } from './typ
 
 /** One-off convenience; for a whole build, create one engine so the snapshot is serialised once. */
 export async function runDataviewJs(code: string, current: string, pages: DvPageInput[], opts: DataviewOptions): Promise<DataviewResult> {
-  return createDataviewEngine(pages, opts).runJs(code, current);
+  const engine = createDataviewEngine(pages, opts);
+  try {
+    return await engine.runJs(code, current);
+  } finally {
+    engine.dispose();
+  }
 }

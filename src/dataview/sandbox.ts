@@ -1,12 +1,15 @@
-// Runs one dataviewjs block in QuickJS (WebAssembly): its own runtime with a heap limit, a stack limit and a CPU
-// deadline. Inside, only the prelude's `dv` exists — no require, process, fetch, fs or module loader.
-import { getQuickJS, Scope, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
+// Runs dataviewjs blocks in QuickJS (WebAssembly). One runtime serves many blocks: the prelude and the snapshot are
+// loaded once, then everything blocks share is frozen (sandbox/isolation.ts), so a block cannot change what the next
+// one sees. Each block has its own `dv`, output, CPU deadline and heap budget. A block that is stopped mid-way
+// (time, memory) or leaves something behind costs the runtime: the next block gets a fresh one.
+// Inside, only the prelude's `dv` exists — no require, process, fetch, fs or module loader.
+import { getQuickJS, Scope, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
 import type { SandboxFailure } from './errors';
 import { PRELUDE_JS } from './sandbox/prelude';
 
 export const BLOCK_FILE = 'dataviewjs.js';
-/** Budget for loading the prelude and parsing the snapshot: the build's cost, not the block's. */
-const SETUP_MS = 10_000;
+/** Budget for loading the prelude and indexing the snapshot: the build's cost, not a block's. */
+const SETUP_MS = 60_000;
 /** Below the WebAssembly host's own stack, so deep recursion becomes a catchable error instead of a crash. */
 const STACK_BYTES = 256 * 1024;
 
@@ -28,6 +31,11 @@ export interface SandboxLimits {
 
 export type SandboxOutcome = { ok: true; outputJson: string } | { ok: false; failure: SandboxFailure };
 
+export interface Sandbox {
+  run(code: string, currentPath: string): SandboxOutcome;
+  dispose(): void;
+}
+
 /**
  * Dataview runs a block as the body of a function whose `this` is the API (`const dv = this`), awaiting it.
  * The prefix stays on the block's first line so that stack line numbers are block line numbers.
@@ -42,57 +50,144 @@ class Failed extends Error {
   }
 }
 
-export async function runInSandbox(code: string, currentPath: string, snapshotJson: string, host: SandboxHost, limits: SandboxLimits): Promise<SandboxOutcome> {
-  const runtime = (await quickjs()).newRuntime();
-  runtime.setMemoryLimit(limits.memoryLimitBytes);
-  runtime.setMaxStackSize(STACK_BYTES);
-  let deadline = Date.now() + SETUP_MS;
-  runtime.setInterruptHandler(() => Date.now() > deadline);
-  const vm = runtime.newContext();
-  const scope = new Scope();
+/** The author's code closed the wrapper early: part of it ran outside the block's function. */
+const BROKE_OUT: SandboxFailure = { kind: 'thrown', error: { name: 'SyntaxError', message: "the block closes a '}' it did not open" } };
+
+/** One QuickJS runtime with the prelude loaded and the snapshot indexed and frozen. */
+class Session {
+  private readonly vm: QuickJSContext;
+  private readonly api: QuickJSHandle;
+  private deadline = Date.now() + SETUP_MS;
+  blocksRun = 0;
+
+  constructor(
+    private readonly runtime: QuickJSRuntime,
+    snapshotJson: string,
+    host: SandboxHost,
+    limits: SandboxLimits,
+  ) {
+    runtime.setMaxStackSize(STACK_BYTES);
+    runtime.setInterruptHandler(() => Date.now() > this.deadline);
+    const vm = (this.vm = runtime.newContext());
+    const scope = new Scope();
+    try {
+      const prelude = this.unwrap(scope, vm.evalCode(PRELUDE_JS, 'dataview-prelude.js'));
+      const zoneOffset = scope.manage(vm.newFunction('zoneOffset', (ts) => vm.newNumber(host.zoneOffset(vm.getNumber(ts)))));
+      const collate = scope.manage(vm.newFunction('collate', (a, b) => vm.newNumber(host.collate(vm.getString(a), vm.getString(b)))));
+      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate);
+      if (api.error) this.fail(scope, api.error);
+      this.api = api.value;
+    } catch (error) {
+      scope.dispose();
+      vm.dispose();
+      runtime.dispose();
+      if (error instanceof Failed) throw new Error(`dataview: the vault snapshot could not be loaded in the sandbox (${JSON.stringify(error.failure)})`);
+      throw error;
+    }
+    scope.dispose();
+    // A block's heap budget comes on top of what the prelude, snapshot and page objects hold.
+    const usage = runtime.computeMemoryUsage();
+    const { memory_used_size: used } = vm.dump(usage) as { memory_used_size: number };
+    usage.dispose();
+    runtime.setMemoryLimit(used + limits.memoryLimitBytes);
+  }
+
+  /** Runs one block; `reusable` is false when the runtime must not serve another block. */
+  run(code: string, currentPath: string, timeoutMs: number): { outcome: SandboxOutcome; reusable: boolean } {
+    const vm = this.vm;
+    const scope = new Scope();
+    this.blocksRun++;
+    this.deadline = Date.now() + timeoutMs;
+    let outcome: SandboxOutcome;
+    let reusable = true;
+    try {
+      const session = this.unwrap(scope, this.call(scope, 'createDv', scope.manage(vm.newString(currentPath))));
+      const dv = scope.manage(vm.getProp(session, 'dv'));
+      const output = scope.manage(vm.getProp(session, 'output'));
+      const source = wrapBlock(code);
+      const block = this.unwrap(scope, vm.evalCode(source, BLOCK_FILE));
+      if (!vm.dump(this.unwrap(scope, this.call(scope, 'isWholeBlock', block, scope.manage(vm.newString(source.slice(1, -1))))))) {
+        reusable = false;
+        throw new Failed(BROKE_OUT);
+      }
+      const promise = this.unwrap(scope, vm.callFunction(block, dv));
+      const jobs = this.runtime.executePendingJobs();
+      if (jobs.error) this.fail(scope, jobs.error);
+      const state = vm.getPromiseState(promise);
+      if (state.type === 'pending') throw new Failed({ kind: 'pending' });
+      if (state.type === 'rejected') this.fail(scope, state.error);
+      if (state.type === 'fulfilled') scope.manage(state.value);
+      outcome = { ok: true, outputJson: vm.getString(this.unwrap(scope, vm.callFunction(output, vm.undefined))) };
+    } catch (error) {
+      // The interpreter itself gave up (heap exhausted while building a result): report it as the memory limit.
+      const crashed = error instanceof Error && /out of memory|memory access out of bounds/i.test(error.message);
+      if (!(error instanceof Failed) && !crashed) throw error;
+      outcome = { ok: false, failure: crashed ? { kind: 'memory' } : (error as Failed).failure };
+      // Stopped mid-way, the block may have left shared state half-changed (or jobs queued).
+      if (crashed || outcome.failure.kind !== 'thrown') reusable = false;
+    } finally {
+      scope.dispose();
+    }
+    if (reusable) reusable = this.resetGlobals();
+    return { outcome, reusable };
+  }
+
+  dispose(): void {
+    this.api.dispose();
+    this.vm.dispose();
+    this.runtime.dispose();
+  }
+
+  /** Removes the globals the block added; false when it left ones that cannot be removed. */
+  private resetGlobals(): boolean {
+    const scope = new Scope();
+    try {
+      this.deadline = Date.now() + SETUP_MS;
+      const result = this.call(scope, 'resetGlobals');
+      if (result.error) return (scope.manage(result.error), false);
+      return this.vm.dump(scope.manage(result.value)) === true;
+    } finally {
+      scope.dispose();
+    }
+  }
+
+  /** Calls a function of the prelude's API; the caller owns the result. */
+  private call(scope: Scope, name: string, ...args: QuickJSHandle[]): ReturnType<QuickJSContext['callFunction']> {
+    return this.vm.callFunction(scope.manage(this.vm.getProp(this.api, name)), this.vm.undefined, ...args);
+  }
+
+  private unwrap(scope: Scope, result: ReturnType<QuickJSContext['evalCode']>): QuickJSHandle {
+    return result.error ? this.fail(scope, result.error) : scope.manage(result.value);
+  }
 
   /** Turns a QuickJS error handle into a failure, telling the deadline and memory limit apart from a throw. */
-  const failWith = (errorHandle: QuickJSHandle): never => {
+  private fail(scope: Scope, errorHandle: QuickJSHandle): never {
     scope.manage(errorHandle);
-    const error: unknown = vm.dump(errorHandle);
+    const error: unknown = this.vm.dump(errorHandle);
     const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
-    if (name === 'InternalError' && message === 'interrupted' && Date.now() > deadline) throw new Failed({ kind: 'timeout' });
+    if (name === 'InternalError' && message === 'interrupted' && Date.now() > this.deadline) throw new Failed({ kind: 'timeout' });
     if (name === 'InternalError' && message === 'out of memory') throw new Failed({ kind: 'memory' });
     throw new Failed({ kind: 'thrown', error });
-  };
-  const unwrap = (result: ReturnType<QuickJSContext['evalCode']>): QuickJSHandle =>
-    result.error ? failWith(result.error) : scope.manage(result.value);
-
-  try {
-    const prelude = unwrap(vm.evalCode(PRELUDE_JS, 'dataview-prelude.js'));
-    const zoneOffset = scope.manage(vm.newFunction('zoneOffset', (ts) => vm.newNumber(host.zoneOffset(vm.getNumber(ts)))));
-    const collate = scope.manage(vm.newFunction('collate', (a, b) => vm.newNumber(host.collate(vm.getString(a), vm.getString(b)))));
-    const snapshot = scope.manage(vm.newString(snapshotJson));
-    const createDv = unwrap(vm.callFunction(prelude, vm.undefined, snapshot, zoneOffset, collate));
-    const session = unwrap(vm.callFunction(createDv, vm.undefined, scope.manage(vm.newString(currentPath))));
-    const dv = scope.manage(vm.getProp(session, 'dv'));
-    const output = scope.manage(vm.getProp(session, 'output'));
-
-    const block = unwrap(vm.evalCode(wrapBlock(code), BLOCK_FILE));
-    deadline = Date.now() + limits.timeoutMs;
-    const promise = unwrap(vm.callFunction(block, dv));
-    const jobs = runtime.executePendingJobs();
-    if (jobs.error) failWith(jobs.error);
-    const state = vm.getPromiseState(promise);
-    if (state.type === 'pending') throw new Failed({ kind: 'pending' });
-    if (state.type === 'rejected') failWith(state.error);
-    if (state.type === 'fulfilled') scope.manage(state.value);
-
-    deadline = Date.now() + limits.timeoutMs;
-    return { ok: true, outputJson: vm.getString(unwrap(vm.callFunction(output, vm.undefined))) };
-  } catch (error) {
-    if (error instanceof Failed) return { ok: false, failure: error.failure };
-    // The interpreter itself gave up (heap exhausted while building a result): report it as the memory limit.
-    if (error instanceof Error && /out of memory|memory access out of bounds/i.test(error.message)) return { ok: false, failure: { kind: 'memory' } };
-    throw error;
-  } finally {
-    scope.dispose();
-    vm.dispose();
-    runtime.dispose();
   }
+}
+
+/** A sandbox for one build's blocks over one snapshot; runtimes are created on demand and replaced when spoiled. */
+export async function createSandbox(snapshotJson: string, host: SandboxHost, limits: SandboxLimits): Promise<Sandbox> {
+  const module = await quickjs();
+  let session: Session | undefined;
+  const drop = () => {
+    session?.dispose();
+    session = undefined;
+  };
+  const run = (code: string, currentPath: string, retried = false): SandboxOutcome => {
+    session ??= new Session(module.newRuntime(), snapshotJson, host, limits);
+    const earlierBlocks = session.blocksRun > 0;
+    const { outcome, reusable } = session.run(code, currentPath, limits.timeoutMs);
+    if (!reusable) drop();
+    // Garbage of earlier blocks that the collector has not reached yet counts against the heap limit: a block that
+    // hit it gets one more try on a runtime of its own.
+    if (!outcome.ok && outcome.failure.kind === 'memory' && earlierBlocks && !retried) return run(code, currentPath, true);
+    return outcome;
+  };
+  return { run: (code, currentPath) => run(code, currentPath), dispose: drop };
 }

@@ -36,20 +36,24 @@ export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], o
     collationLocale: options.lang,
   });
   const diagnostics: Diagnostic[] = [];
-  for (const { note, node, parent, index } of blocks) {
-    const result = node.lang === 'dataview' ? await engine.runQuery(node.value, note.id) : await engine.runJs(node.value, note.id);
-    if (result.ok) {
-      parent.children[index] = { type: 'html', value: `<div class="dataview" data-section="dataview">${result.html}</div>` };
-      continue;
+  try {
+    for (const { note, node, parent, index } of blocks) {
+      const result = node.lang === 'dataview' ? await engine.runQuery(node.value, note.id) : await engine.runJs(node.value, note.id);
+      if (result.ok) {
+        parent.children[index] = { type: 'html', value: `<div class="dataview" data-section="dataview">${result.html}</div>` };
+        continue;
+      }
+      const fenceLine = (node.position?.start.line ?? 1) + note.bodyStartLine - 1;
+      diagnostics.push({
+        file: note.id,
+        line: result.line ? fenceLine + result.line : fenceLine,
+        severity: 'warning',
+        message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
+      });
+      parent.children[index] = notice(t.dataviewFailed);
     }
-    const fenceLine = (node.position?.start.line ?? 1) + note.bodyStartLine - 1;
-    diagnostics.push({
-      file: note.id,
-      line: result.line ? fenceLine + result.line : fenceLine,
-      severity: 'warning',
-      message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
-    });
-    parent.children[index] = notice(t.dataviewFailed);
+  } finally {
+    engine.dispose();
   }
   return diagnostics;
 }

@@ -23,7 +23,15 @@ class DataArrayImpl {
     }
     return this.lwrap(result);
   }
-  mutate(f) { for (var i = 0; i < this.values.length; i++) f(this.values[i], i, this.values); return wrapDataArray(this.values); }
+  mutate(f) {
+    var values = this.values;
+    for (var i = 0; i < values.length; i++) {
+      // Page objects are shared by every block, so frozen: f gets the page's own copy, as a fresh page in Dataview.
+      if (isSharedPageObject(values[i]) && !Object.isFrozen(values)) values[i] = Object.assign({}, values[i]);
+      f(values[i], i, values);
+    }
+    return wrapDataArray(values);
+  }
   limit(count) { return this.lwrap(this.values.slice(0, count)); }
   slice(start, end) { return this.lwrap(this.values.slice(start, end)); }
   concat(other) { return this.lwrap(this.values.concat(isDataArray(other) ? other.values : Array.from(other))); }
@@ -41,8 +49,13 @@ class DataArrayImpl {
     var keyOf = key || function (value) { return value; };
     var values = this.values;
     var keyed = values.map(function (value, index) { return { index: index, value: value, key: keyOf(value, index, values) }; });
+    // compareValue's number case, without its type dispatch: the common sort (by a date's ts, a rating) is then cheap.
+    if (!comparator && keyed.every(function (e) { return typeof e.key === 'number'; })) {
+      compare = function (a, b) { return a < b ? -1 : a === b ? 0 : 1; };
+    }
+    var sign = direction === 'desc' ? -1 : 1;
     // Array.prototype.sort is stable, as in V8: ties keep their order.
-    keyed.sort(function (a, b) { return direction === 'desc' ? -compare(a.key, b.key) : compare(a.key, b.key); });
+    keyed.sort(function (a, b) { return sign * compare(a.key, b.key); });
     return this.lwrap(keyed.map(function (e) { return e.value; }));
   }
   sortInPlace(key, direction, comparator) {

@@ -49,14 +49,6 @@ function tagsOf(page) {
   return tagsByPath.get(page.path);
 }
 
-var lowerTagsByPath = new Map();
-function lowerTagsOf(page) {
-  if (!lowerTagsByPath.has(page.path)) {
-    lowerTagsByPath.set(page.path, new Set(tagsOf(page).map(function (t) { return t.toLowerCase(); })));
-  }
-  return lowerTagsByPath.get(page.path);
-}
-
 /** Frontmatter as Dataview reads it: '[[x]]' strings become links, ISO date strings become dates. */
 function frontmatterValue(value, originPath) {
   if (Array.isArray(value)) return value.map(function (v) { return frontmatterValue(v, originPath); });
@@ -91,24 +83,11 @@ function unsupportedField(object, key, label) {
   });
 }
 
-/** Dates of a page, computed once per block (scripts treat DateTime values as immutable, as Luxon's are). */
-var derivedByPath = new Map();
-function derivedOf(page) {
-  if (!derivedByPath.has(page.path)) {
-    var ctime = new DateTime(page.ctime);
-    var mtime = new DateTime(page.mtime);
-    derivedByPath.set(page.path, {
-      ctime: ctime, cday: ctime.startOf('day'), mtime: mtime, mday: mtime.startOf('day'),
-      day: page.day ? new DateTime(parseIsoMillis(page.day)) : undefined
-    });
-  }
-  return derivedByPath.get(page.path);
-}
-
-/** A fresh Dataview page object (callers may mutate it, as in Dataview). */
-function pageObject(page) {
+/** A Dataview page object. Built once per build and shared by every block, so frozen (see isolation.ts). */
+function buildPageObject(page) {
   var fm = page.frontmatter || {};
-  var derived = derivedOf(page);
+  var ctime = new DateTime(page.ctime);
+  var mtime = new DateTime(page.mtime);
   var aliasKey = Object.keys(fm).find(function (k) { return /^alias(es)?$/i.test(k); });
   var aliases = aliasKey === undefined ? [] : [].concat(fm[aliasKey]).filter(function (a) { return typeof a === 'string'; });
   var file = {
@@ -122,14 +101,14 @@ function pageObject(page) {
     etags: wrapDataArray(page.etags.map(function (t) { return '#' + t; })),
     tags: wrapDataArray(tagsOf(page).slice()),
     aliases: wrapDataArray(aliases),
-    ctime: derived.ctime,
-    cday: derived.cday,
-    mtime: derived.mtime,
-    mday: derived.mday,
-    frontmatter: JSON.parse(JSON.stringify(fm)),
+    ctime: ctime,
+    cday: ctime.startOf('day'),
+    mtime: mtime,
+    mday: mtime.startOf('day'),
+    frontmatter: fm,
     ext: 'md'
   };
-  if (derived.day) file.day = derived.day;
+  if (page.day) file.day = new DateTime(parseIsoMillis(page.day));
   // The model has no list items or file sizes: say so rather than answer wrongly.
   unsupportedField(file, 'lists', 'file.lists');
   unsupportedField(file, 'tasks', 'file.tasks');
@@ -143,4 +122,11 @@ function pageObject(page) {
   });
   return result;
 }
+
+var pageObjects = new Map();
+snapshotPages.forEach(function (page) { pageObjects.set(page, buildPageObject(page)); });
+function pageObject(page) { return pageObjects.get(page); }
+var sharedPageObjectSet = new Set(pageObjects.values());
+function sharedPageObjects() { return Array.from(sharedPageObjectSet); }
+function isSharedPageObject(value) { return sharedPageObjectSet.has(value); }
 `;

@@ -1,8 +1,11 @@
 // The whole sandbox program: evaluates to a function that takes the snapshot JSON and two pure host helpers
-// (zone offset, string collation) and returns `createDv(currentPath)`. Nothing host-side becomes a global.
+// (zone offset, string collation), indexes the snapshot, freezes everything blocks share, and returns what the host
+// calls per block: `createDv(currentPath)`, `isWholeBlock(fn, source)` and `resetGlobals()`. Nothing host-side
+// becomes a global.
 import { SAFE_TAGS } from '../html';
 import { API_JS } from './api';
 import { DATA_ARRAY_JS } from './data-array';
+import { ISOLATION_JS } from './isolation';
 import { PAGES_JS } from './pages';
 import { SOURCES_JS } from './sources';
 import { VALUES_JS } from './values';
@@ -30,6 +33,8 @@ export const PRELUDE_JS = [
   PAGES_JS,
   SOURCES_JS,
   API_JS,
-  'return createDv;',
+  ISOLATION_JS,
+  'isolateBlocks([snapshot, createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, sharedPageObjects()]);',
+  'return { createDv: createDv, isWholeBlock: isWholeBlock, resetGlobals: resetGlobals };',
   '})',
 ].join('\n');

@@ -48,31 +48,49 @@ function parseSource(text) {
   return source;
 }
 
-function pagesLinkingTo(targetPath) {
-  return snapshotPages.filter(function (page) {
-    return page.outlinks.some(function (link) { return link.path === targetPath; });
-  });
+/** Appends the page to the list under key, once; lists keep snapshot order. */
+function addTo(index, key, page) {
+  var list = index.get(key);
+  if (!list) index.set(key, (list = []));
+  if (list[list.length - 1] !== page) list.push(page);
+}
+
+// Indexes built once per build, so a source costs the size of its result, not of the vault.
+/** Lowercased '#tag' → pages whose file.tags hold it (a tag source includes subtags). */
+var pagesByLowerTag = new Map();
+/** Folder → pages in it or below. */
+var pagesByFolder = new Map();
+/** Link path (resolved page path, or the raw target) → pages linking to it. */
+var pagesByLinkPath = new Map();
+snapshotPages.forEach(function (page) {
+  tagsOf(page).forEach(function (tag) { addTo(pagesByLowerTag, tag.toLowerCase(), page); });
+  var parts = page.folder === '' ? [] : page.folder.split('/');
+  for (var n = 1; n <= parts.length; n++) addTo(pagesByFolder, parts.slice(0, n).join('/'), page);
+  page.outlinks.forEach(function (link) { addTo(pagesByLinkPath, link.path, page); });
+});
+
+function indexed(index, key) {
+  var pages = index.get(key);
+  return pages ? pages.slice() : [];
 }
 
 /** Pages (snapshot order within a source) matching a parsed source; and/or combine like Dataview's sets. */
 function matchingPages(source, originPath) {
   switch (source.type) {
-    case 'tag': {
-      var tag = source.tag.toLowerCase();
-      return snapshotPages.filter(function (page) { return lowerTagsOf(page).has(tag); });
-    }
+    case 'tag':
+      return indexed(pagesByLowerTag, source.tag.toLowerCase());
     case 'folder': {
       var folder = source.folder.replace(/^\/+|\/+$/g, '');
       if (folder === '') return snapshotPages.slice();
-      var inFolder = snapshotPages.filter(function (page) { return page.path.startsWith(folder + '/'); });
+      var inFolder = indexed(pagesByFolder, folder);
       if (inFolder.length > 0) return inFolder;
       var file = pagesByPath.get(folder) || pagesByPath.get(folder + '.md');
       return file ? [file] : [];
     }
     case 'link': {
       var target = resolveLinkpath(source.file, originPath);
-      if (!target) return pagesLinkingTo(source.file);
-      if (source.incoming) return pagesLinkingTo(target.path);
+      if (!target) return indexed(pagesByLinkPath, source.file);
+      if (source.incoming) return indexed(pagesByLinkPath, target.path);
       var seen = new Set();
       return target.outlinks.map(function (link) { return pagesByPath.get(link.path); }).filter(function (page) {
         if (!page || seen.has(page)) return false;
