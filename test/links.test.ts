@@ -18,16 +18,18 @@ function tempFile(name: string, text: string): string {
 let sample: BuiltSite;
 let sampleUnderSub: BuiltSite;
 let fixture: BuiltSite;
-let broken: { code?: number; stdout: string; stderr: string };
+let broken: BuiltSite;
+let brokenStrict: { code?: number; stdout: string; stderr: string };
 
 beforeAll(async () => {
   const subConfig = tempFile('tsunagu.config.yaml', 'base: /sub/\nsite: https://example.com\n');
   const brokenVault = path.dirname(tempFile('Note.md', '# Note\n\n<a href="/nowhere/">raw link</a> and [[#Note]] and [[#Missing heading]].\n'));
-  [sample, sampleUnderSub, fixture, broken] = await Promise.all([
+  [sample, sampleUnderSub, fixture, broken, brokenStrict] = await Promise.all([
     buildVault(path.join(projectDir, 'notes')),
     buildVault(path.join(projectDir, 'notes'), { TSUNAGU_CONFIG: subConfig }),
     buildVault(path.join(projectDir, 'test/fixtures/site-vault')),
-    buildVault(brokenVault).then(() => ({ stdout: '', stderr: '' }), (error: { code?: number; stdout: string; stderr: string }) => error),
+    buildVault(brokenVault),
+    buildVault(brokenVault, { TSUNAGU_STRICT: '1' }).then(() => ({ stdout: '', stderr: '' }), (error: { code?: number; stdout: string; stderr: string }) => error),
   ]);
 });
 
@@ -42,8 +44,9 @@ describe('internal links of built sites', () => {
     expect(checkLinks(fixture.outDir, '/')).toEqual([]);
   });
 
-  it('fails the build on a broken link, naming the page and the href', () => {
-    expect(broken.code).toBe(1);
-    expect(broken.stdout + broken.stderr).toMatch(/broken internal link[\s\S]*note\/index\.html: \/nowhere\/ — no such file/);
+  it('warns of a broken link, naming the page and the href; --strict fails the build on it', () => {
+    expect(broken.log).toMatch(/broken internal link[\s\S]*note\/index\.html: \/nowhere\/ — no such file/);
+    expect(brokenStrict.code).toBe(1);
+    expect(brokenStrict.stdout + brokenStrict.stderr).toMatch(/--strict: [\s\S]*note\/index\.html: \/nowhere\//);
   });
 });

@@ -14,7 +14,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
     hooks: {
       // Added last: the CSP and the link check must see every file written after the build (feeds, search index).
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ integrations: [safetyChecks(config.base)] });
+        updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
         updateConfig({ vite: { plugins: searchEntry() } });
       },
       'astro:server:setup': ({ server }) => {
