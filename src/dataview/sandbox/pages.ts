@@ -76,14 +76,19 @@ function canonicalKey(key) {
   return key.trim().toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-');
 }
 
+/** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
+var unsupportedGetters = new Map();
 function unsupportedField(object, key, label) {
-  Object.defineProperty(object, key, {
-    enumerable: false,
-    get: function () { throw new Error(label + ' is not supported by tsunagu'); }
-  });
+  if (!unsupportedGetters.has(label)) {
+    unsupportedGetters.set(label, function () { throw new Error(label + ' is not supported by tsunagu'); });
+  }
+  Object.defineProperty(object, key, { enumerable: false, get: unsupportedGetters.get(label) });
 }
 
-/** A Dataview page object. Built once per build and shared by every block, so frozen (see isolation.ts). */
+/**
+ * A Dataview page object. Built once per build and shared by every block, so frozen with freezeData (isolation.ts):
+ * plain data, class instances and data arrays only, whose prototypes and getters are shared and hardened.
+ */
 function buildPageObject(page) {
   var fm = page.frontmatter || {};
   var ctime = new DateTime(page.ctime);
@@ -127,6 +132,5 @@ var pageObjects = new Map();
 snapshotPages.forEach(function (page) { pageObjects.set(page, buildPageObject(page)); });
 function pageObject(page) { return pageObjects.get(page); }
 var sharedPageObjectSet = new Set(pageObjects.values());
-function sharedPageObjects() { return Array.from(sharedPageObjectSet); }
 function isSharedPageObject(value) { return sharedPageObjectSet.has(value); }
 `;

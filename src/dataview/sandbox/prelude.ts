@@ -34,7 +34,7 @@ export const PRELUDE_JS = [
   SOURCES_JS,
   API_JS,
   ISOLATION_JS,
-  'isolateBlocks([snapshot, createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, sharedPageObjects()]);',
+  'isolateBlocks([createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, Array.from(unsupportedGetters.values())], [snapshot, Array.from(pageObjects.values())]);',
   'return { createDv: createDv, isWholeBlock: isWholeBlock, resetGlobals: resetGlobals };',
   '})',
 ].join('\n');

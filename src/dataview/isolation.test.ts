@@ -1,0 +1,116 @@
+// One runtime serves a build's blocks: whatever a block does, the next one sees the same world as a fresh sandbox.
+import { describe, expect, test } from 'vitest';
+import { createDataviewEngine, type DataviewEngine } from './index';
+import { page, testLinks } from './test-vault';
+import type { DvPageInput } from './types';
+
+const vault: DvPageInput[] = [
+  page('A.md', { etags: ['t'], frontmatter: { rating: 3, list: [1, 2] }, mtime: Date.UTC(2024, 0, 1) }),
+  page('B.md', { etags: ['t/sub'], frontmatter: { rating: 1 } }),
+];
+const engine = (options = {}) => createDataviewEngine(vault, { ...testLinks, timeoutMs: 300, ...options });
+
+/** Runs a block whose last line is an expression; returns its JSON value (printed as char codes, so no markdown applies). */
+async function evaluate(dataview: DataviewEngine, body: string, expression: string): Promise<unknown> {
+  const result = await dataview.runJs(`${body}\ndv.paragraph(Array.from(JSON.stringify(${expression}), c => c.charCodeAt(0)).join(" "))`, 'A.md');
+  if (!result.ok) throw new Error(result.reason);
+  const codes = /^<p><span>([\d ]*)<\/span><\/p>$/.exec(result.html)![1];
+  return JSON.parse(String.fromCharCode(...codes.split(' ').map(Number)));
+}
+
+/** What a block can observe of the shared world. */
+const observe = (dataview: DataviewEngine) =>
+  evaluate(dataview, 'const p = dv.current();', `[
+    [1, 2].map(x => x + 1), [...[1, 2]], typeof x, typeof leaked, typeof broke, typeof lexical, ({}).polluted, 'b'.localeCompare('a'),
+    p.file.name, p.rating, p.list, p.file.tags.array(), p.file.link.path, p.file.frontmatter.rating, p.file.mtime.toFormat('yyyy'),
+    dv.pages('#t').length, dv.pages('#t').where(q => true).file.name.array(), typeof dv.value.typeOf.x, typeof dv.current().score
+  ]`);
+
+const HOSTILE = `
+const attempts = [
+  () => { Array.prototype.map = () => 'hacked'; },
+  () => { delete Array.prototype.map; },
+  () => { Object.getPrototypeOf([][Symbol.iterator]()).next = () => ({ done: true }); },
+  () => { Object.prototype.polluted = 1; },
+  () => { Object.defineProperty(Object.prototype, 'polluted', { value: 1 }); },
+  () => { String.prototype.localeCompare = () => 0; },
+  () => { globalThis.x = 1; },
+  () => { leaked = 2; },
+  () => { dv.current().file.name = 'evil'; },
+  () => { dv.current().rating = 99; },
+  () => { dv.current().list.push(3); },
+  () => { dv.current().file.tags.values.push('#evil'); },
+  () => { dv.current().file.link.path = 'evil'; },
+  () => { dv.current().file.frontmatter.rating = 99; },
+  () => { dv.pages('#t').values.pop(); },
+  () => { Object.getPrototypeOf(dv.pages()).where = () => []; },
+  () => { dv.value.typeOf.x = 1; },
+  () => { Object.getPrototypeOf(dv.current().file.mtime).toFormat = () => 'evil'; },
+  () => { dv.pages().mutate(p => { p.score = 1; }); },
+];
+for (const attempt of attempts) try { attempt(); } catch {}
+`;
+
+describe('blocks sharing one runtime', () => {
+  test('a block that changes intrinsics, globals, page objects or API objects leaves the next block a fresh world', async () => {
+    const fresh = await observe(engine());
+    const shared = engine();
+    await evaluate(shared, HOSTILE, '1');
+    expect(await observe(shared)).toEqual(fresh);
+    expect(fresh).toEqual([
+      [2, 3], [1, 2], 'undefined', 'undefined', 'undefined', 'undefined', null, 1,
+      'A', 3, [1, 2], ['#t'], 'A.md', 3, '2024',
+      2, ['A', 'B'], 'undefined', 'undefined',
+    ]);
+  });
+
+  test('undeclared variables become globals within the block, as in Obsidian, and are gone for the next', async () => {
+    const shared = engine();
+    expect(await evaluate(shared, 'names = []; for (p of dv.pages()) names.push(p.file.name);', '[names, typeof p]')).toEqual([['A', 'B'], 'object']);
+    expect(await evaluate(shared, '', '[typeof names, typeof p]')).toEqual(['undefined', 'undefined']);
+  });
+
+  test('mutate() works on copies of the shared page objects, as Dataview mutates its fresh ones', async () => {
+    const shared = engine();
+    expect(await evaluate(shared, 'const ranked = dv.pages().mutate(p => { p.score = -p.rating; }).sort(p => p.score);', 'ranked.map(p => [p.file.name, p.score]).array()'))
+      .toEqual([['A', -3], ['B', -1]]);
+    expect(await evaluate(shared, '', '"score" in dv.current()')).toBe(false);
+  });
+
+  test('code closing the block wrapper early fails, and what it ran outside the block does not reach the next one', async () => {
+    const shared = engine();
+    const result = await shared.runJs('}); globalThis.broke = 1; let lexical = 2; (async function () {', 'A.md');
+    expect(result).toMatchObject({ ok: false, reason: "SyntaxError: the block closes a '}' it did not open" });
+    expect(await observe(shared)).toEqual(await observe(engine()));
+  });
+
+  test.each([
+    ['stopped by the time limit', 'while (true) {}', { reason: 'ran longer than the time limit (300 ms) and was stopped' }],
+    ['stopped by the memory limit', 'const a = []; for (;;) a.push({});', { reason: 'used more memory than the limit (8 MiB) and was stopped' }],
+    ['leaving a global that cannot be removed', 'dv.paragraph("ok")', { ok: true }],
+  ])('a block %s costs the runtime, not the blocks after it', async (_, code, expected) => {
+    const shared = engine({ memoryLimitBytes: 8 * 1024 * 1024 });
+    const before = await observe(shared);
+    const prefix = 'globalThis.x = 1; Object.defineProperty(globalThis, "leaked", { value: 1, configurable: false });\n';
+    expect(await shared.runJs(prefix + code, 'A.md')).toMatchObject(expected);
+    expect(await observe(shared)).toEqual(before);
+  });
+
+  test('a block that throws keeps the runtime and its globals are removed', async () => {
+    const shared = engine();
+    expect(await shared.runJs('globalThis.x = 1; leaked = 2;\nthrow new Error("no")', 'A.md')).toEqual({ ok: false, reason: 'no', line: 2 });
+    expect(await observe(shared)).toEqual(await observe(engine()));
+  });
+});
+
+describe('sorting', () => {
+  test('numeric keys sort stably both ways; mixed keys order by type as compareValue does', async () => {
+    const dataview = engine();
+    const rows = 'const rows = dv.array([{ k: 1, n: "a" }, { k: 2, n: "b" }, { k: 1, n: "c" }, { k: -0, n: "d" }, { k: 0, n: "e" }]);';
+    expect(await evaluate(dataview, rows, '[rows.sort(r => r.k).n.array(), rows.sort(r => r.k, "desc").n.array()]')).toEqual([
+      ['d', 'e', 'a', 'c', 'b'],
+      ['b', 'a', 'c', 'd', 'e'],
+    ]);
+    expect(await evaluate(dataview, '', 'dv.array([3, null, "x", 1]).sort().array()')).toEqual([null, 1, 3, 'x']);
+  });
+});
