@@ -20,7 +20,7 @@ export interface BuiltSite {
 export async function buildVault(vaultDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   // Inside the project on purpose: for an outDir outside the working directory Astro puts its prerender
   // chunks in the shared .astro/.prerender, and builds running side by side would overwrite each other.
-  // test/helpers/clean-scratch.ts empties this folder when a test run starts.
+  // test/helpers/clean-scratch.ts removes old builds from it when a test run starts.
   const scratch = path.join(projectDir, 'node_modules/.cache/tsunagu-test');
   mkdirSync(scratch, { recursive: true });
   const work = mkdtempSync(path.join(scratch, 'build-'));
