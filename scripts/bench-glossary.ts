@@ -1,16 +1,10 @@
 // Micro-benchmark of glossary auto-linking: 10,000 generated notes × 1,000 terms, deterministic.
 // Run: npx node scripts/bench-glossary.ts   (Node 24 strips the types itself)
-import { registerHooks } from 'node:module';
+import './lib/src-imports.ts';
+import { seededRandom } from './lib/prng.ts';
 import { performance } from 'node:perf_hooks';
 import type { Root } from 'mdast';
 
-// src/ uses extensionless relative imports (resolved by vite/vitest); let plain Node find the .ts files.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return nextResolve(`${specifier}.ts`, context);
-    return nextResolve(specifier, context);
-  },
-});
 const { compileMatcher } = await import('../src/glossary/matcher.ts');
 const { linkTermMentions } = await import('../src/glossary/mentions.ts');
 
@@ -19,14 +13,10 @@ const TERMS = 1_000;
 const PARAGRAPHS_PER_NOTE = 8;
 const WORDS_PER_PARAGRAPH = 40;
 
-/** mulberry32: a small seeded generator, so every run benchmarks the same input. */
+/** The same input on every run. */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = seededRandom(seed);
+  return () => source.next();
 }
 const next = random(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];

@@ -1,17 +1,11 @@
 // Benchmark of the graph step (backlinks, tag index, related lists, outgoing, local graphs) and the site graph layout
 // on generated vaults of 1,000 and 10,000 notes (~10 links, ~3 tags each). The graph step must stay under 1 s at 10,000.
 // Run: npx node --experimental-strip-types scripts/bench-graph.ts
-import { registerHooks } from 'node:module';
+import './lib/src-imports.ts';
+import { seededRandom } from './lib/prng.ts';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedLink } from '../src/vault/types.ts';
 
-// src/ uses extensionless relative imports (resolved by vite/vitest); let plain Node find the .ts files.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier)) return nextResolve(`${specifier}.ts`, context);
-    return nextResolve(specifier, context);
-  },
-});
 const { linkGraph } = await import('../src/graph/links.ts');
 const { tagIndex } = await import('../src/graph/tags.ts');
 const { relatedByTag } = await import('../src/graph/related.ts');
@@ -24,14 +18,10 @@ const LINKS_PER_NOTE = 10;
 const TAGS_PER_NOTE = 3;
 const BUDGET_MS = 1000;
 
-/** mulberry32: a small seeded generator, so every run benchmarks the same input. */
+/** The same input on every run. */
 function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const source = seededRandom(seed);
+  return () => source.next();
 }
 
 function generateVault(size: number) {
