@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import { loadConfig } from './src/config/config.ts';
 import tsunagu from './src/integration/tsunagu.ts';
 import feeds from './src/integration/feeds.ts';
-import { previewEntry } from './src/integration/preview-entry.ts';
+import { lazyScript } from './src/integration/lazy-script.ts';
 
 // Site options come from tsunagu.config.yaml (and TSUNAGU_* variables): one place for the author.
 const config = loadConfig(process.cwd());
@@ -16,7 +16,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [tsunagu(config), feeds(config), mdx()],
   devToolbar: { enabled: false },
-  vite: { plugins: previewEntry() },
+  vite: { plugins: lazyScript('preview', 'TSUNAGU_PREVIEW_SCRIPT') },
   // Tests build several vaults side by side; each gets its own cache.
   ...(process.env.TSUNAGU_CACHE_DIR ? { cacheDir: process.env.TSUNAGU_CACHE_DIR } : {}),
 });

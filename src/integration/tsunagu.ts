@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { formatSearchReport, indexSite } from '../search/index-site';
-import { searchEntry } from '../search/search-entry';
+import { lazyScript } from './lazy-script';
 import { safetyChecks } from '../safety/after-build';
 import { formatReport } from '../site/report';
 import { forgetSite, getSite } from '../site/site';
@@ -15,7 +15,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       // Added last: the CSP and the link check must see every file written after the build (feeds, search index).
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
-        updateConfig({ vite: { plugins: searchEntry() } });
+        updateConfig({ vite: { plugins: lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT') } });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(config.vaultDir);
