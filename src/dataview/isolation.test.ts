@@ -113,4 +113,14 @@ describe('sorting', () => {
     ]);
     expect(await evaluate(dataview, '', 'dv.array([3, null, "x", 1]).sort().array()')).toEqual([null, 1, 3, 'x']);
   });
+
+  test('the numeric sort orders as compareValue does, ties included', async () => {
+    const rows = 'let seed = 7; const next = () => (seed = (seed * 48271) % 2147483647);\n' +
+      'const rows = dv.array(Array.from({ length: 500 }, (_, i) => ({ i, k: [0, -0, 1.5, -3, 1e12][next() % 5] * (next() % 7) })));';
+    const orders = (direction: string) => `[rows.sort(r => r.k, "${direction}").i.array(), rows.sort(r => r.k, "${direction}", dv.compare).i.array()]`;
+    for (const direction of ['asc', 'desc']) {
+      const [fast, compared] = (await evaluate(engine(), rows, orders(direction))) as number[][];
+      expect(fast).toEqual(compared);
+    }
+  });
 });

@@ -45,18 +45,12 @@ class DataArrayImpl {
   join(separator) { return this.values.map(function (v) { return valueToString(v); }).join(separator === undefined ? ', ' : separator); }
   sort(key, direction, comparator) {
     if (this.values.length === 0) return wrapDataArray(this.values);
-    var compare = comparator || compareValue;
-    var keyOf = key || function (value) { return value; };
     var values = this.values;
-    var keyed = values.map(function (value, index) { return { index: index, value: value, key: keyOf(value, index, values) }; });
-    // compareValue's number case, without its type dispatch: the common sort (by a date's ts, a rating) is then cheap.
-    if (!comparator && keyed.every(function (e) { return typeof e.key === 'number'; })) {
-      compare = function (a, b) { return a < b ? -1 : a === b ? 0 : 1; };
-    }
-    var sign = direction === 'desc' ? -1 : 1;
-    // Array.prototype.sort is stable, as in V8: ties keep their order.
-    keyed.sort(function (a, b) { return sign * compare(a.key, b.key); });
-    return this.lwrap(keyed.map(function (e) { return e.value; }));
+    var keyOf = key || function (value) { return value; };
+    var keys = values.map(function (value, index) { return keyOf(value, index, values); });
+    var descending = direction === 'desc';
+    var order = !comparator && keys.every(isOrderedNumber) ? numericOrder(keys, descending) : comparedOrder(keys, comparator || compareValue, descending);
+    return this.lwrap(order.map(function (index) { return values[index]; }));
   }
   sortInPlace(key, direction, comparator) {
     var sorted = this.sort(key, direction, comparator).values;
@@ -143,6 +137,36 @@ class DataArrayImpl {
   array() { return this.values.slice(); }
   [Symbol.iterator]() { return this.values[Symbol.iterator](); }
   toString() { return '[' + this.values.join(', ') + ']'; }
+}
+
+function isOrderedNumber(value) { return typeof value === 'number' && value === value; }
+
+/** Indices of the keys in sorted order; ties keep their order (Array.prototype.sort is stable, as in V8). */
+function comparedOrder(keys, compare, descending) {
+  var sign = descending ? -1 : 1;
+  return keys.map(function (_, index) { return index; }).sort(function (a, b) { return sign * compare(keys[a], keys[b]); });
+}
+
+/**
+ * comparedOrder for numbers (no NaN) under compareValue, without a call per comparison: the keys are sorted natively,
+ * then each index takes the next free slot of its key's run (-0 and 0 share one, as compareValue finds them equal).
+ */
+function numericOrder(keys, descending) {
+  var count = keys.length;
+  var sorted = new Float64Array(keys).sort();
+  var nextSlot = new Map();
+  for (var i = 0; i < count; i++) {
+    var at = descending ? count - 1 - i : i;
+    var previous = descending ? at + 1 : at - 1;
+    if (i === 0 || sorted[at] !== sorted[previous]) nextSlot.set(sorted[at], i);
+  }
+  var order = new Array(count);
+  for (var index = 0; index < count; index++) {
+    var slot = nextSlot.get(keys[index]);
+    nextSlot.set(keys[index], slot + 1);
+    order[slot] = index;
+  }
+  return order;
 }
 
 var DATA_ARRAY_PROXY = {
