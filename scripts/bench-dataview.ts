@@ -2,23 +2,13 @@
 // Run: npx node --experimental-transform-types scripts/bench-dataview.ts [--notes 1000,10000] [--seed 1] [--sample N]
 //      (--sample: run only the first N blocks, over the whole snapshot, for a per-block figure of a slow build)
 //      (transform, not strip: src/ uses parameter properties; vaults are generated into a temporary folder)
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { registerHooks } from 'node:module';
+import './lib/src-imports.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
-// src/ uses extensionless relative imports, some naming a folder's index (resolved by vite/vitest); let plain Node
-// find the .ts files.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    const fromOurs = context.parentURL !== undefined && !context.parentURL.includes('/node_modules/');
-    if (!fromOurs || !/^\.\.?\//.test(specifier) || /\.[cm]?[jt]s$/.test(specifier)) return nextResolve(specifier, context);
-    const folderIndex = existsSync(new URL(`${specifier}/index.ts`, context.parentURL));
-    return nextResolve(folderIndex ? `${specifier}/index.ts` : `${specifier}.ts`, context);
-  },
-});
 const { generateVault, writeVault, DEFAULT_OPTIONS } = await import('./lib/generate-vault.ts');
 const { isPublished, loadVault } = await import('../src/vault/load.ts');
 const { runDataviewBlocks } = await import('../src/site/dataview.ts');
