@@ -1,7 +1,7 @@
 // load → parse → resolve: the vault as data. Everything later (graph, glossary, pages) reads this.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseBody } from '../markdown/parse';
+import { parseBody, type ParsedBody } from '../markdown/parse';
 import { noteDates, readGitDates } from './dates';
 import { decodeNote, splitFrontmatter } from './frontmatter';
 import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
@@ -15,6 +15,8 @@ export interface VaultOptions {
   vaultDir: string;
   excludeFolders: string[];
   aliasFallback: boolean;
+  /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
+  parse?: (body: string, bodyStartLine: number) => ParsedBody;
 }
 
 export interface Vault {
@@ -57,7 +59,7 @@ function readNote(file: VaultFile, options: VaultOptions, git: Parameters<typeof
   const source = splitFrontmatter(file.id, decoded.text);
   diagnostics.push(...decoded.diagnostics, ...source.diagnostics);
   const fm = source.frontmatter;
-  const body = parseBody(source.body, source.bodyStartLine);
+  const body = (options.parse ?? parseBody)(source.body, source.bodyStartLine);
   const name = path.posix.basename(file.id).replace(/\.md$/i, '');
   const folder = path.posix.dirname(file.id) === '.' ? '' : path.posix.dirname(file.id);
   const title = property(fm, 'title');

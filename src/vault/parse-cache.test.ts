@@ -1,0 +1,77 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
+import { parseBody } from '../markdown/parse';
+import { loadVault } from './load';
+import { openParseCache } from './parse-cache';
+
+const PROJECT_DIR = process.cwd();
+const VAULTS = [path.join(PROJECT_DIR, 'notes'), fixtureDir('glossary'), fixtureDir('resolution'), fixtureDir('bad-input')];
+const BODY = '# Title\n\nText with [[Link#Heading|shown]], #tag/nested, ==mark== and a block. ^block-id\n\n> [!note] Callout\n> body\n';
+
+let cacheDir: string;
+beforeEach(() => {
+  cacheDir = mkdtempSync(path.join(tmpdir(), 'parse-cache-'));
+  forgetMemory();
+});
+afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+/** As a new process would start: only the disk is left. */
+function forgetMemory() {
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('tsunagu.parse-cache')];
+}
+
+function cacheLines(): string[] {
+  const [file] = readdirSync(cacheDir);
+  return readFileSync(path.join(cacheDir, file), 'utf8').split('\n').filter(Boolean);
+}
+
+describe('parse cache', () => {
+  it('gives back exactly what parsing gives, for every note of the sample and fixture vaults, from memory and from disk', () => {
+    for (const vaultDir of VAULTS) {
+      const fresh = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
+      for (const round of ['first', 'memory', 'disk']) {
+        if (round === 'disk') forgetMemory();
+        const cache = openParseCache({ vaultDir, cacheDir, projectDir: PROJECT_DIR });
+        const cached = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, parse: cache.parse });
+        cache.save();
+        for (const [id, note] of fresh.notes) expect(cached.notes.get(id), `${vaultDir} ${id} (${round})`).toStrictEqual(note);
+      }
+    }
+  });
+
+  it('hands out a tree of its own on every hit: steps that rewrite trees in place do not reach the cache', () => {
+    const first = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR });
+    first.parse(BODY, 3).tree.children.length = 0;
+    first.save();
+    const second = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR });
+    const hit = second.parse(BODY, 3);
+    hit.tree.children.pop();
+    expect(second.parse(BODY, 3)).toStrictEqual(parseBody(BODY, 3));
+  });
+
+  it('keeps only the bodies the last load read, and misses on a changed body or start line', () => {
+    const first = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR });
+    first.parse(BODY, 1);
+    first.parse('old text', 1);
+    first.save();
+    expect(cacheLines()).toHaveLength(2);
+
+    forgetMemory();
+    const second = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR });
+    expect(second.parse(BODY, 2).headings[0].line).toBe(2);
+    second.parse(BODY, 1);
+    second.save();
+    expect(cacheLines()).toHaveLength(2);
+    expect(cacheLines().some((line) => line.includes('old text'))).toBe(false);
+  });
+
+  it('caches nothing without the parser source to fingerprint', () => {
+    const cache = openParseCache({ vaultDir: 'v', cacheDir, projectDir: cacheDir });
+    expect(cache.parse(BODY, 1)).toStrictEqual(parseBody(BODY, 1));
+    cache.save();
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
