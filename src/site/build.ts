@@ -5,6 +5,7 @@ import { linkGraph } from '../graph/links';
 import { graphSections } from '../graph/sections';
 import { renderTree } from '../markdown/render';
 import { isPublished, loadVault, type Vault } from '../vault/load';
+import { openParseCache } from '../vault/parse-cache';
 import type { ParsedNote } from '../vault/types';
 import { folderTree } from './folders';
 import { applyGlossary } from './glossary';
@@ -20,11 +21,17 @@ import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
 import { timed } from './timings';
 import { attachmentSlugs, href, noteSlugs } from './urls';
 
-/** Rendered diagrams survive builds here, keyed by diagram hash. */
+/** Rendered diagrams survive builds here, keyed by diagram hash; parsed notes, by content hash. */
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
+const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
 
 export async function buildSite(config: SiteConfig): Promise<SiteData> {
-  const vault = timed('scan+parse', () => loadVault(config));
+  const vault = timed('scan+parse', () => {
+    const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd() });
+    const loaded = loadVault({ ...config, parse: parseCache.parse });
+    parseCache.save();
+    return loaded;
+  });
   const published = [...vault.notes.values()].filter(isPublished);
   const publishedIds = new Set(published.map((n) => n.id));
   const index: SiteIndex = {
@@ -53,7 +60,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   for (const note of published) {
     const links = graph.get(note.id)!;
     const sections = timed('graph', () => sectionsOf(note.id));
-    notes.push({
+    notes.push(withLazyHtml({
       ...refOf(note.id),
       slug: index.noteSlugs.get(note.id)!,
       name: note.name,
@@ -64,7 +71,6 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       modified: note.modified.toISOString(),
       frontmatter: note.frontmatter,
       headings: note.headings,
-      html: timed('render', () => renderTree(note.tree, renderContextFor(note.id, index))),
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
@@ -72,7 +78,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
       properties: propertyViews(glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter, (link) => resolveTarget(note.id, link, index)?.href, config.lang),
       term: glossary.termPages.get(note.id),
-    });
+    }, () => timed('render', () => renderTree(note.tree, renderContextFor(note.id, index)))));
   }
   const folders = folderTree(notes, config.base);
   const neighbours = folderNeighbours(folders);
@@ -81,7 +87,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   return {
     config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
     notes,
-    tags: tagPages(notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), config.base),
+    tags: tagPages(notes.map((n) => ({ id: n.id, title: n.title, url: n.url, tags: n.tags.map((t) => t.tag) })), config.base),
     folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.attachments.get(id)!.absPath })),
     graph: {
@@ -93,6 +99,15 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     glossary: glossary.index,
     report: buildReport(vault, published, index.attachmentSlugs),
   };
+}
+
+/**
+ * A note's HTML is rendered when first read: the dev server renders only the pages it serves (a build reads
+ * every one). Every tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
+ */
+function withLazyHtml(page: Omit<NotePage, 'html'>, render: () => string): NotePage {
+  let html: string | undefined;
+  return Object.defineProperty(page, 'html', { get: () => (html ??= render()), enumerable: true }) as NotePage;
 }
 
 /** A term page shows these in its term header already. */
