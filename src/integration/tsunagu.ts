@@ -22,6 +22,10 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         const onChange = (file: string) => {
           if (!file.startsWith(config.vaultDir)) return;
           forgetSite();
+          // Astro keeps each route's getStaticPaths result (a note page's props) until told that content changed.
+          for (const environment of Object.values(server.environments)) {
+            if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+          }
           server.hot.send({ type: 'full-reload' });
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
