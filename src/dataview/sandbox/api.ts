@@ -84,7 +84,7 @@ function createDv(currentPath) {
       var page = resolveLinkpath(isLink(path) ? path.path : path, currentPath);
       return page ? pageObject(page) : undefined;
     },
-    pages: function (query) { return wrapDataArray(pagesForQuery(query, currentPath).map(pageObject)); },
+    pages: function (query) { return lazySourcePages(query, currentPath); },
     pagePaths: function (query) { return wrapDataArray(pagesForQuery(query, currentPath).map(function (p) { return p.path; })); },
     array: toDataArray,
     isArray: function (raw) { return Array.isArray(raw); },

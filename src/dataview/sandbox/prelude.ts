@@ -6,6 +6,7 @@ import { SAFE_TAGS } from '../html';
 import { API_JS } from './api';
 import { DATA_ARRAY_JS } from './data-array';
 import { ISOLATION_JS } from './isolation';
+import { LAZY_PAGES_JS } from './lazy-pages';
 import { PAGES_JS } from './pages';
 import { SOURCES_JS } from './sources';
 import { VALUES_JS } from './values';
@@ -32,9 +33,10 @@ export const PRELUDE_JS = [
   DATA_ARRAY_JS,
   PAGES_JS,
   SOURCES_JS,
+  LAZY_PAGES_JS,
   API_JS,
   ISOLATION_JS,
-  'isolateBlocks([createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, Array.from(unsupportedGetters.values())], [snapshot, Array.from(pageObjects.values())]);',
+  'isolateBlocks([createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, LazyPageArray, Array.from(unsupportedGetters.values())], [snapshot, Array.from(pageObjects.values())]);',
   'return { createDv: createDv, isWholeBlock: isWholeBlock, resetGlobals: resetGlobals };',
   '})',
 ].join('\n');

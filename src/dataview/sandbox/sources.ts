@@ -117,8 +117,26 @@ function matchingPages(source, originPath) {
   return [];
 }
 
+/** A dv.pages() query parsed (a malformed one throws here, as in Dataview); null for the whole vault. */
+function parseQuery(query) {
+  if (query === undefined || query === null || String(query).trim() === '') return null;
+  return parseSource(String(query).trim());
+}
+
+function pagesForSource(source, originPath) {
+  return source === null ? snapshotPages.slice() : matchingPages(source, originPath);
+}
+
 function pagesForQuery(query, originPath) {
-  if (query === undefined || query === null || String(query).trim() === '') return snapshotPages.slice();
-  return matchingPages(parseSource(String(query).trim()), originPath);
+  return pagesForSource(parseQuery(query), originPath);
+}
+
+/** Whether a source's pages depend on the note asking: a [[link]] resolves from there. */
+function dependsOnOrigin(source) {
+  if (source === null) return false;
+  if (source.type === 'link') return true;
+  if (source.type === 'negate') return dependsOnOrigin(source.child);
+  if (source.type === 'binary') return dependsOnOrigin(source.left) || dependsOnOrigin(source.right);
+  return false;
 }
 `;

@@ -1,0 +1,142 @@
+// Sandbox source: what dv.pages() returns. Blocks commonly ask for `dv.pages(src).where(p => …).sort(p => p.a.b, dir)
+// .limit(n)`; done eagerly, every block filters, keys and sorts the whole source (~10,000 pages in a large vault). So
+// the array is lazy: `where` records its predicate, a `sort` whose key is a plain property path (`p => p.file.mtime.ts`)
+// takes the source's order by that key from a cache kept for the whole build (page objects are frozen, so the order
+// cannot change), and `limit(n)` / `first()` walk that order through the predicates and stop at the n-th match.
+// Anything else materialises the array and takes DataArray's general path.
+//
+// The result is the eager one: a plain-path key is looked up exactly as the arrow function would (or the general path
+// runs when a lookup would throw), and the cached order is taken only when every key is of a type compareValue orders
+// consistently (null, number but NaN, string, boolean, date, link), where a stable sort of the whole source, filtered,
+// equals a stable sort of the filtered pages. What differs, and only to a predicate with side effects: it runs when the
+// result is first used (at the latest at `limit`) instead of at `where`, in the walk's order, and not on the pages
+// past the limit: so a predicate counting its calls counts fewer, and one that would throw on a page past the limit
+// does not. We accept that: Dataview predicates are written as tests, and the eager path stays for every predicate
+// that is not a one-parameter arrow function (index and array arguments, `arguments`, bound or native functions).
+export const LAZY_PAGES_JS = String.raw`
+var IDENTIFIER = '[A-Za-z_$][\\w$]*';
+/** 'p => p.a.b' (parentheses optional): its property path is the key, so the prelude can look it up itself. */
+var PATH_KEY = new RegExp('^\\(?\\s*(' + IDENTIFIER + ')\\s*\\)?\\s*=>\\s*\\1((?:\\.' + IDENTIFIER + ')+)\\s*$');
+/** An arrow function of at most one plain parameter: it cannot see the index or array filter() would pass. */
+var ONE_PARAMETER_ARROW = new RegExp('^(?:' + IDENTIFIER + '|\\(\\s*(?:' + IDENTIFIER + ')?\\s*\\))\\s*=>');
+
+function keyPath(key) {
+  var match = typeof key === 'function' ? PATH_KEY.exec(functionSource.call(key)) : null;
+  return match ? match[2].slice(1).split('.') : null;
+}
+
+function isLazyPredicate(predicate) {
+  return typeof predicate === 'function' && ONE_PARAMETER_ARROW.test(functionSource.call(predicate));
+}
+
+/** Values compareValue orders as a total preorder (NaN compares unequal to itself), so filtering commutes with sorting. */
+function isConsistentlyOrdered(value) {
+  switch (typeOf(value)) {
+    case 'null': case 'string': case 'boolean': return true;
+    case 'number': return value === value;
+    case 'date': return value.ts === value.ts;
+    case 'link': return typeof value.path === 'string' && typeof value.type === 'string' && (!value.subpath || typeof value.subpath === 'string');
+    default: return false;
+  }
+}
+
+/** Each page's key by direct lookup, or null when a lookup would throw or a key is not consistently ordered. */
+function pathKeys(pages, path) {
+  var keys = new Array(pages.length);
+  try {
+    for (var i = 0; i < pages.length; i++) {
+      var value = pageObject(pages[i]);
+      for (var j = 0; j < path.length; j++) {
+        if (value === null || value === undefined) return null;
+        value = value[path[j]];
+      }
+      if (!isConsistentlyOrdered(value)) return null;
+      keys[i] = value;
+    }
+  } catch (error) {
+    // An unsupported field's getter: the author's key function, on the general path, throws it where it belongs.
+    // (QuickJS's interrupt for the time limit cannot be caught.)
+    return null;
+  }
+  return keys;
+}
+
+/** Source key, key path and direction → the source's pages sorted so (frozen), or null for the general path. */
+var sortedSources = new Map();
+
+function sortedSourcePages(plan, path, descending) {
+  var cacheKey = [plan.sourceKey, path.join('.'), descending ? 'desc' : 'asc'].join('\u0000');
+  if (!sortedSources.has(cacheKey)) {
+    var pages = pagesForSource(plan.source, plan.originPath);
+    var keys = pathKeys(pages, path);
+    var order = keys === null ? null : keys.every(isOrderedNumber) ? numericOrder(keys, descending) : comparedOrder(keys, compareValue, descending);
+    sortedSources.set(cacheKey, order === null ? null : Object.freeze(order.map(function (index) { return pages[index]; })));
+  }
+  return sortedSources.get(cacheKey);
+}
+
+/** The first count page objects, in the plan's order, that every predicate keeps. */
+function walkPlan(plan, count) {
+  var pages = plan.sorted || pagesForSource(plan.source, plan.originPath);
+  var result = [];
+  for (var i = 0; i < pages.length && result.length < count; i++) {
+    var page = pageObject(pages[i]);
+    if (plan.predicates.every(function (keep) { return keep(page); })) result.push(page);
+  }
+  return result;
+}
+
+/** The plan of each lazy array not yet materialised, where blocks cannot reach it (keyed by the proxy and its target). */
+var lazyPlans = new WeakMap();
+
+class LazyPageArray extends DataArrayImpl {
+  where(predicate) {
+    var plan = lazyPlans.get(this);
+    if (!plan || !isLazyPredicate(predicate)) return super.where(predicate);
+    return lazyPageArray(Object.assign({}, plan, { predicates: plan.predicates.concat([predicate]) }));
+  }
+  sort(key, direction, comparator) {
+    var plan = lazyPlans.get(this);
+    var path = plan && !plan.sorted && !comparator ? keyPath(key) : null;
+    var sorted = path && sortedSourcePages(plan, path, direction === 'desc');
+    if (!sorted) return super.sort(key, direction, comparator);
+    return lazyPageArray(Object.assign({}, plan, { sorted: sorted }));
+  }
+  limit(count) {
+    var plan = lazyPlans.get(this);
+    if (!plan || !Number.isInteger(count) || count < 0) return super.limit(count);
+    return wrapDataArray(walkPlan(plan, count));
+  }
+  first() {
+    var plan = lazyPlans.get(this);
+    return plan ? walkPlan(plan, 1)[0] : super.first();
+  }
+}
+
+function lazyPageArray(plan) {
+  var target = new LazyPageArray([]);
+  var array = new Proxy(target, DATA_ARRAY_PROXY);
+  var values;
+  // Once materialised, the values are the array (mutate() and sortInPlace() change them): no more shortcuts.
+  var materialize = function () {
+    if (values) return values;
+    values = walkPlan(plan, Infinity);
+    lazyPlans.delete(target);
+    lazyPlans.delete(array);
+    return values;
+  };
+  Object.defineProperty(target, 'values', { enumerable: true, get: materialize });
+  Object.defineProperty(target, 'length', { enumerable: true, get: function () { return materialize().length; } });
+  lazyPlans.set(target, plan);
+  lazyPlans.set(array, plan);
+  return array;
+}
+
+/** dv.pages(query): the query is parsed now, so a malformed one throws here, as in Dataview. */
+function lazySourcePages(query, originPath) {
+  var source = parseQuery(query);
+  var text = source === null ? '' : String(query).trim();
+  var sourceKey = dependsOnOrigin(source) ? originPath + '\u0000' + text : text;
+  return lazyPageArray({ source: source, originPath: originPath, sourceKey: sourceKey, predicates: [], sorted: null });
+}
+`;
