@@ -8,11 +8,13 @@
 // The result is the eager one: a plain-path key is looked up exactly as the arrow function would (or the general path
 // runs when a lookup would throw), and the cached order is taken only when every key is of a type compareValue orders
 // consistently (null, number but NaN, string, boolean, date, link), where a stable sort of the whole source, filtered,
-// equals a stable sort of the filtered pages. What differs, and only to a predicate with side effects: it runs when the
-// result is first used (at the latest at `limit`) instead of at `where`, in the walk's order, and not on the pages
-// past the limit: so a predicate counting its calls counts fewer, and one that would throw on a page past the limit
-// does not. We accept that: Dataview predicates are written as tests, and the eager path stays for every predicate
-// that is not a one-parameter arrow function (index and array arguments, `arguments`, bound or native functions).
+// equals a stable sort of the filtered pages. What differs is when the predicate runs: when the result is first used
+// (`limit`, `first`, or anything that needs the values) instead of at `where`, in the walk's order, and not on the
+// pages past the limit. So a predicate counting its calls counts fewer, one that would throw on a page past the limit
+// does not, and one reading a variable the block changes between `where` and the first use of its result (a `var`
+// loop storing unfinished results) sees the new value. We accept that: predicates are written as tests and chains
+// are used at once (`limit` ends the usual one); the eager path stays for every predicate that is not a
+// one-parameter arrow function (index and array arguments, `arguments`, bound or native functions).
 export const LAZY_PAGES_JS = String.raw`
 var IDENTIFIER = '[A-Za-z_$][\\w$]*';
 /** 'p => p.a.b' (parentheses optional): its property path is the key, so the prelude can look it up itself. */
@@ -63,16 +65,26 @@ function pathKeys(pages, path) {
 
 /** Source key, key path and direction → the source's pages sorted so (frozen), or null for the general path. */
 var sortedSources = new Map();
+/**
+ * Page references the cache may hold (~8 MB): it grows on the heap the blocks' budget is measured on. A sorted tag
+ * source holds each page once per tag it has; a build asking for many large sources ('-#tag' for each tag) stops
+ * caching instead of running blocks out of memory.
+ */
+var SORTED_SOURCES_BUDGET = 1000000;
+var sortedSourcesSize = 0;
 
 function sortedSourcePages(plan, path, descending) {
   var cacheKey = [plan.sourceKey, path.join('.'), descending ? 'desc' : 'asc'].join('\u0000');
-  if (!sortedSources.has(cacheKey)) {
-    var pages = pagesForSource(plan.source, plan.originPath);
-    var keys = pathKeys(pages, path);
-    var order = keys === null ? null : keys.every(isOrderedNumber) ? numericOrder(keys, descending) : comparedOrder(keys, compareValue, descending);
-    sortedSources.set(cacheKey, order === null ? null : Object.freeze(order.map(function (index) { return pages[index]; })));
+  if (sortedSources.has(cacheKey)) return sortedSources.get(cacheKey);
+  var pages = pagesForSource(plan.source, plan.originPath);
+  var keys = pathKeys(pages, path);
+  var order = keys === null ? null : keys.every(isOrderedNumber) ? numericOrder(keys, descending) : comparedOrder(keys, compareValue, descending);
+  var sorted = order === null ? null : Object.freeze(order.map(function (index) { return pages[index]; }));
+  if (sortedSourcesSize + pages.length <= SORTED_SOURCES_BUDGET) {
+    sortedSources.set(cacheKey, sorted);
+    sortedSourcesSize += pages.length;
   }
-  return sortedSources.get(cacheKey);
+  return sorted;
 }
 
 /** The first count page objects, in the plan's order, that every predicate keeps. */
