@@ -7,7 +7,7 @@ import type { PagefindFilterCounts, PagefindResult, PagefindWeb } from '../searc
 
 const TYPING_PAUSE_MS = 120;
 
-export function mountSearch(root: HTMLElement): { open(returnFocusTo: Element | null): void } {
+export function mountSearch(root: HTMLElement): { open(): void } {
   const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector)!;
   const dialog = $<HTMLDialogElement>('[data-search-dialog]');
   const input = $<HTMLInputElement>('[data-search-input]');
@@ -21,7 +21,6 @@ export function mountSearch(root: HTMLElement): { open(returnFocusTo: Element | 
   const lang = document.documentElement.lang === 'en' ? 'en' : 'ja';
 
   let pagefind: Promise<PagefindWeb> | undefined;
-  let returnFocusTo: Element | null = null;
   let current: RankedSearch = { results: [], filters: {} };
   let shown = 0;
   let generation = 0;
@@ -121,10 +120,8 @@ export function mountSearch(root: HTMLElement): { open(returnFocusTo: Element | 
   function onKeydown(event: KeyboardEvent): void {
     const links = items();
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-    if (event.key === 'Escape') {
-      event.preventDefault(); // closes at once, also from a search field that has text (which Esc would only clear)
-      dialog.close();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    // Esc, and giving focus back on close, belong to the loader in Search.astro: they work before this script loads.
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const onInput = document.activeElement === input;
       if (!onInput && at < 0) return; // arrows keep their meaning in the filters
       event.preventDefault();
@@ -160,14 +157,10 @@ export function mountSearch(root: HTMLElement): { open(returnFocusTo: Element | 
   dialog.addEventListener('keydown', onKeydown);
   // A click on the backdrop (outside the dialog's box) closes it.
   dialog.addEventListener('click', (event) => { if (event.target === dialog) dialog.close(); });
-  dialog.addEventListener('close', () => {
-    if (returnFocusTo instanceof HTMLElement && returnFocusTo.isConnected) returnFocusTo.focus();
-  });
 
   return {
-    /** The loader has opened the dialog: remember where focus goes back to, and search what is typed so far. */
-    open(from) {
-      returnFocusTo = from;
+    /** The loader has opened the dialog: search what is typed so far. */
+    open() {
       if (!pagefind) say(status.dataset.loading!);
       loadPagefind().then(() => search(), () => say(status.dataset.unavailable!));
     },
