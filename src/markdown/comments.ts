@@ -25,6 +25,14 @@ export function stripComments(input: string): CommentStrip {
   const comments: RemovedComment[] = [];
   let copiedUpTo = 0;
   let i = 0;
+  // Comments come in input order, so line numbers are counted forward once, not from the start for each comment.
+  let line = 1;
+  let countedUpTo = 0;
+  const lineAt = (index: number) => {
+    for (let n = input.indexOf('\n', countedUpTo); n >= 0 && n < index; n = input.indexOf('\n', n + 1)) line++;
+    countedUpTo = index;
+    return line;
+  };
   while (i < input.length) {
     const codeEnd = skipCode(input, i);
     if (codeEnd > i) {
@@ -37,7 +45,7 @@ export function stripComments(input: string): CommentStrip {
     }
     const close = input.indexOf(MARKER, i + MARKER.length);
     const end = close < 0 ? input.length : close + MARKER.length;
-    comments.push({ text: input.slice(i + MARKER.length, close < 0 ? end : close), line: lineAt(input, i) });
+    comments.push({ text: input.slice(i + MARKER.length, close < 0 ? end : close), line: lineAt(i) });
     pieces.push(input.slice(copiedUpTo, i), input.slice(i, end).replace(/[^\r\n]/g, ''));
     copiedUpTo = i = end;
   }
@@ -94,8 +102,3 @@ function nextLineStart(input: string, from: number): number {
   return end < 0 ? input.length : end + 1;
 }
 
-function lineAt(input: string, index: number): number {
-  let line = 1;
-  for (let i = input.indexOf('\n'); i >= 0 && i < index; i = input.indexOf('\n', i + 1)) line++;
-  return line;
-}

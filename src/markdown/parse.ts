@@ -13,6 +13,7 @@ import { stripComments } from './comments';
 import { extractFacts, type TreeFacts } from './extract';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
+import { remarkStripHtmlComments } from './html-comments';
 import { remarkObsidianTags } from './tags';
 import { remarkWikiLinks } from './wikilinks';
 
@@ -41,6 +42,7 @@ const processor = unified()
   // CommonMark's emphasis rules fail next to Japanese punctuation (**「強調」**を); Obsidian renders it bold.
   .use(remarkCjkFriendly)
   .use(remarkCjkFriendlyStrikethrough)
+  .use(remarkStripHtmlComments)
   .use(remarkWikiLinks)
   .use(remarkObsidianTags)
   .use(remarkHighlight)

@@ -75,7 +75,7 @@ describe('renderTree: blocks', () => {
   });
 
   it('keeps raw HTML but drops HTML comments, also inside raw blocks', () => {
-    expect(render('<div class="x">a <!-- hidden --> b</div>\n\n<!-- gone -->\n\ntext <!-- inline --> end')).toBe('<div class="x">a  b</div>\n\n<p>text  end</p>');
+    expect(render('<div class="x">a <!-- hidden --> b</div>\n\n<!-- gone -->\n\ntext <!-- inline --> end')).toBe('<div class="x">a  b</div>\n<p>text  end</p>');
   });
 
   it('renders highlights, heading ids, block ids and callouts', () => {
