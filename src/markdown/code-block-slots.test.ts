@@ -4,7 +4,7 @@ import { parseMarkdown } from './parse';
 
 describe('codeBlocks', () => {
   it('finds blocks of the wanted languages at any depth, with their slot', () => {
-    const tree = parseMarkdown('```mermaid\na\n```\n\n> ```mermaid\n> b\n> ```\n\n```js\nc\n```\n');
+    const tree = parseMarkdown('```mermaid\na\n```\n\n> ```Mermaid\n> b\n> ```\n\n```js\nc\n```\n');
     const slots = codeBlocks(tree, new Set(['mermaid']));
     expect(slots.map((s) => s.node.value)).toEqual(['a', 'b']);
     for (const slot of slots) expect(slot.parent.children[slot.index]).toBe(slot.node);

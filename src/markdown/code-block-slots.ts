@@ -7,13 +7,13 @@ export interface CodeBlockSlot {
   index: number;
 }
 
-/** Every ``` block whose language is one of `langs`, with where it sits, so a step can swap it for its output. */
+/** Every ``` block whose language (case-insensitive; `langs` lowercase) is one of `langs`, with where it sits. */
 export function codeBlocks(tree: Root, langs: ReadonlySet<string>): CodeBlockSlot[] {
   const found: CodeBlockSlot[] = [];
   const walk = (parent: { children?: unknown[] }) => {
     parent.children?.forEach((child, index) => {
       const node = child as { type: string; lang?: string | null; children?: unknown[] };
-      if (node.type === 'code' && node.lang && langs.has(node.lang)) found.push({ node: node as Code, parent: parent as CodeBlockSlot['parent'], index });
+      if (node.type === 'code' && node.lang && langs.has(node.lang.toLowerCase())) found.push({ node: node as Code, parent: parent as CodeBlockSlot['parent'], index });
       else if (node.children) walk(node);
     });
   };

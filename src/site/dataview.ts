@@ -38,7 +38,7 @@ export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], o
   const diagnostics: Diagnostic[] = [];
   try {
     for (const { note, node, parent, index } of blocks) {
-      const result = node.lang === 'dataview' ? await engine.runQuery(node.value, note.id) : await engine.runJs(node.value, note.id);
+      const result = node.lang?.toLowerCase() === 'dataview' ? await engine.runQuery(node.value, note.id) : await engine.runJs(node.value, note.id);
       if (result.ok) {
         parent.children[index] = { type: 'html', value: `<div class="dataview" data-section="dataview">${result.html}</div>` };
         continue;

@@ -41,7 +41,8 @@ export function loadVault(options: VaultOptions): Vault {
     else notes.set(file.id, readNote(file, options, git.get(file.id), diagnostics));
   }
   diagnostics.push(...vaultInputDiagnostics([...notes.values()], options.aliasFallback));
-  const aliases = new Map([...notes.values()].map((n) => [n.id, n.aliases]));
+  // The alias fallback is tsunagu's own: it only ever leads to a published note, never hides one behind a private one.
+  const aliases = new Map([...notes.values()].filter(isPublished).map((n) => [n.id, n.aliases]));
   const resolver = new LinkResolver({ fileIds: scan.files.map((f) => f.id), aliases, aliasFallback: options.aliasFallback });
   const links = new Map<string, ResolvedLink[]>();
   for (const note of notes.values()) {
