@@ -1,8 +1,6 @@
 // HTML escaping and the element/attribute allowlist for block output (the host is the trust boundary).
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml } from '../html/escape';
 
 /** Elements `dv.el` may create: text and structure only (no scripts, styles, frames, forms or media). */
 export const SAFE_TAGS: readonly string[] = [

@@ -1,15 +1,13 @@
-// Code blocks: the integrator's hook first; Dataview queries never show their source (it is not content).
+// Code blocks: Dataview queries never show their source (it is not content). The build replaces them with their
+// output before rendering (src/site/dataview.ts); this placeholder is the safety net if one is left.
 import type { Element, ElementContent } from 'hast';
-import type { Code, Parents } from 'mdast';
+import type { Code } from 'mdast';
 import { defaultHandlers, type State } from 'mdast-util-to-hast';
 import { element, text } from './hast-build';
-import type { RenderContext } from './render-context';
 
 const DATAVIEW_LANGUAGES = new Set(['dataview', 'dataviewjs']);
 
-export function renderCodeBlock(ctx: RenderContext, state: State, node: Code, parent: Parents | undefined): ElementContent | ElementContent[] | undefined {
-  const custom = ctx.renderBlock?.(node);
-  if (custom) return custom.type === 'element' ? custom : state.one(custom, parent);
+export function renderCodeBlock(state: State, node: Code): ElementContent | ElementContent[] | undefined {
   if (DATAVIEW_LANGUAGES.has(node.lang?.toLowerCase() ?? '')) return dataviewPlaceholder();
   return defaultHandlers.code(state, node);
 }

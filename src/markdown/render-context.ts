@@ -1,6 +1,5 @@
 // What the renderer needs to know about other notes, supplied by the integrator.
-import type { Element } from 'hast';
-import type { Code, Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 
 export interface RenderTarget {
   /** Final URL including base and `#fragment` (see `subpathFragment`). */
@@ -25,9 +24,6 @@ export interface RenderContext {
   tagHref(tag: string): string;
   /** The target note's whole parsed tree; the renderer cuts the heading section or `^block` itself. */
   embedTree(id: string, subpath?: string): Root | undefined;
-  /** Hook for dataview/dataviewjs/mermaid code blocks; undefined = default rendering. */
-  renderBlock?(node: Code): RootContent | Element | undefined;
-  remoteImages: 'lazy';
 }
 
 /** Where rendering currently is: which note's text, and the chain of notes embedding it (outermost first). */

@@ -65,12 +65,10 @@ describe('renderTree: attachments', () => {
 });
 
 describe('renderTree: blocks', () => {
-  it('never shows Dataview source, and lets the integrator render code blocks', () => {
+  it('never shows Dataview source; other code stays code', () => {
     const dataview = render('```dataviewjs\ndv.pages("secret")\n```');
     expect(dataview).toContain('<div class="dataview-placeholder" data-section="dataview">');
     expect(dataview).not.toContain('secret');
-    const ctx = { ...fakeContext('Home.md', notes), renderBlock: () => ({ type: 'element' as const, tagName: 'figure', properties: {}, children: [] }) };
-    expect(render('```mermaid\ngraph TD\n```', ctx)).toBe('<figure></figure>');
     expect(render('```js\nx\n```')).toBe('<pre><code class="language-js">x\n</code></pre>');
   });
 

@@ -39,6 +39,5 @@ export function fakeContext(noteId: string, notes: Record<string, string>, attac
     },
     tagHref: (tag) => `/tags/${tag.toLowerCase()}/`,
     embedTree: (id) => (id in notes ? parseBody(notes[id], 1).tree : undefined),
-    remoteImages: 'lazy',
   };
 }

@@ -34,11 +34,11 @@ function obsidianHandlers(scope: RenderScope): Handlers {
       const target = vaultTarget(node.url);
       if (target) return embed(scope, { ...target, display: node.alt ?? undefined }, node.alt || node.url);
       const remote = defaultHandlers.image(state, node);
-      remote.properties.loading = scope.ctx.remoteImages; // shown from its own URL, never fetched at build time
+      remote.properties.loading = 'lazy'; // shown from its own URL, never fetched at build time
       return remote;
     },
     paragraph: (state: State, node: Paragraph) => renderParagraph(state, node),
-    code: (state: State, node: Code, parent) => renderCodeBlock(scope.ctx, state, node, parent),
+    code: (state: State, node: Code) => renderCodeBlock(state, node),
   };
 }
 

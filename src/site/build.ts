@@ -69,7 +69,6 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       aliases: note.aliases,
       created: note.created.toISOString(),
       modified: note.modified.toISOString(),
-      frontmatter: note.frontmatter,
       headings: note.headings,
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { codeBlocks } from '../markdown/code-block-slots';
 import type { Code, Html, Root } from 'mdast';
 import type { Lang } from '../config/config';
-import { escapeHtml } from '../dataview/html';
+import { escapeHtml } from '../html/escape';
 import { strings } from '../i18n/strings';
 import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';

@@ -14,15 +14,13 @@ export interface SiteIndex {
   attachmentSlugs: Map<string, string>;
 }
 
-export function renderContextFor(noteId: string, site: SiteIndex, renderBlock?: RenderContext['renderBlock']): RenderContext {
+export function renderContextFor(noteId: string, site: SiteIndex): RenderContext {
   return {
     noteId,
     // Inside an embed, `link.from` is the embedded note: its relative links resolve from there.
     resolve: (link) => resolveTarget(link.from ?? noteId, link, site),
     tagHref: (tag) => tagUrl(tag, site.base),
     embedTree: (id) => (site.noteSlugs.has(id) ? site.vault.notes.get(id)?.tree : undefined),
-    renderBlock,
-    remoteImages: 'lazy',
   };
 }
 

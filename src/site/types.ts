@@ -28,7 +28,6 @@ export interface NotePage extends NoteRef {
   aliases: string[];
   created: string; // ISO
   modified: string; // ISO
-  frontmatter: Record<string, unknown>;
   headings: Heading[];
   html: string;
   outlinks: NoteRef[];
