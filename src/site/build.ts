@@ -86,7 +86,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   return {
     config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
     notes,
-    tags: tagPages(notes.map((n) => ({ id: n.id, title: n.title, url: n.url, tags: n.tags.map((t) => t.tag) })), config.base),
+    tags: tagPages(notes.map((n) => ({ id: n.id, title: n.title, url: n.url, modified: n.modified, tags: n.tags.map((t) => t.tag) })), config.base),
     folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.attachments.get(id)!.absPath })),
     graph: {

@@ -3,9 +3,9 @@ import { allFolders, folderPath, folderTree } from './folders';
 
 const note = (id: string, title = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '')) => {
   const slash = id.lastIndexOf('/');
-  return { id, title, url: `/${id}/`, folder: slash === -1 ? '' : id.slice(0, slash), name: title };
+  return { id, title, url: `/${id}/`, modified: '2025-01-01T00:00:00.000Z', folder: slash === -1 ? '' : id.slice(0, slash), name: title };
 };
-const ref = ({ id, title, url }: ReturnType<typeof note>) => ({ id, title, url });
+const ref = ({ id, title, url, modified }: ReturnType<typeof note>) => ({ id, title, url, modified });
 
 describe('folderTree', () => {
   test('nested folders, notes and folders sorted (numbers numerically, Japanese by reading order)', () => {

@@ -1,8 +1,8 @@
 // The vault's folder tree of published notes, as Obsidian's file explorer shows it.
-import type { FolderNode, NoteRef } from './types';
+import type { DatedNoteRef, FolderNode } from './types';
 import { folderSlugs, href } from './urls';
 
-export function folderTree(notes: (NoteRef & { folder: string })[], base: string): FolderNode {
+export function folderTree(notes: (DatedNoteRef & { folder: string })[], base: string): FolderNode {
   const root: FolderNode = { name: '', path: '', slug: '', url: base, count: 0, folders: [], notes: [] };
   const byPath = new Map<string, FolderNode>();
   for (const note of notes) {
@@ -17,7 +17,7 @@ export function folderTree(notes: (NoteRef & { folder: string })[], base: string
       }
       node = child;
     }
-    node.notes.push({ id: note.id, title: note.title, url: note.url });
+    node.notes.push({ id: note.id, title: note.title, url: note.url, modified: note.modified });
   }
   const slugs = folderSlugs([...byPath.keys()]);
   for (const [path, node] of byPath) {

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { tagPages, tagUrl, type TaggedNote } from './tags';
 
-const note = (id: string, tags: string[]): TaggedNote => ({ id, title: id.replace(/\.md$/, ''), url: `/${id.replace(/\.md$/, '')}/`, tags });
-const ref = (id: string) => ({ id, title: id.replace(/\.md$/, ''), url: `/${id.replace(/\.md$/, '')}/` });
+/** a.md is the newest, c.md the oldest: tag pages list newest first. */
+const MODIFIED: Record<string, string> = { 'a.md': '2025-03-01T00:00:00.000Z', 'b.md': '2025-02-01T00:00:00.000Z', 'c.md': '2025-01-01T00:00:00.000Z' };
+const ref = (id: string) => ({ id, title: id.replace(/\.md$/, ''), url: `/${id.replace(/\.md$/, '')}/`, modified: MODIFIED[id] ?? '2024-01-01T00:00:00.000Z' });
+const note = (id: string, tags: string[]): TaggedNote => ({ ...ref(id), tags });
 
 describe('tagPages', () => {
   const pages = tagPages([
@@ -43,6 +45,11 @@ describe('tagPages', () => {
 
   test('no tags, no pages', () => {
     expect(tagPages([note('a.md', [])], '/')).toEqual([]);
+  });
+
+  test('lists notes newest first, ties by id, whatever the input order', () => {
+    const [page] = tagPages([note('c.md', ['x']), note('z.md', ['x']), note('a.md', ['x']), note('y.md', ['x'])], '/');
+    expect(page.notes.map((n) => n.id)).toEqual(['a.md', 'c.md', 'y.md', 'z.md']);
   });
 });
 

@@ -1,12 +1,13 @@
 // Tag pages: every tag and every parent tag, identity case-insensitive, display in the author's casing.
 import { withParents } from '../graph/tags';
 import { href, tagSlug } from './urls';
-import type { NoteRef, TagPage } from './types';
+import type { DatedNoteRef, TagPage } from './types';
 
-export interface TaggedNote extends NoteRef {
+export interface TaggedNote extends DatedNoteRef {
   tags: string[];
 }
 
+/** Each page lists its notes newest first (ties by id), whatever the input order. */
 export function tagPages(notes: TaggedNote[], base: string): TagPage[] {
   const pages = new Map<string, TagPage>();
   for (const note of notes) {
@@ -20,7 +21,7 @@ export function tagPages(notes: TaggedNote[], base: string): TagPage[] {
         page = { tag, slug, url: href(base, `tags/${slug}`), notes: [], children: [] };
         pages.set(slug, page);
       }
-      page.notes.push({ id: note.id, title: note.title, url: note.url });
+      page.notes.push({ id: note.id, title: note.title, url: note.url, modified: note.modified });
     }
   }
   for (const page of pages.values()) {
@@ -32,7 +33,10 @@ export function tagPages(notes: TaggedNote[], base: string): TagPage[] {
     }
   }
   const collator = new Intl.Collator('ja');
-  for (const page of pages.values()) page.children.sort((a, b) => collator.compare(a.tag, b.tag));
+  for (const page of pages.values()) {
+    page.children.sort((a, b) => collator.compare(a.tag, b.tag));
+    page.notes.sort((a, b) => b.modified.localeCompare(a.modified) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
   return [...pages.values()].sort((a, b) => collator.compare(a.slug, b.slug));
 }
 

@@ -8,6 +8,11 @@ export interface NoteRef {
   url: string;
 }
 
+/** A note in a list that shows when it was last modified (tag and folder pages). */
+export interface DatedNoteRef extends NoteRef {
+  modified: string; // ISO
+}
+
 export interface BacklinkRef extends NoteRef {
   /** The sentences or list items around each link to this note. */
   contexts: string[];
@@ -90,7 +95,8 @@ export interface TagPage {
   tag: string;
   slug: string;
   url: string;
-  notes: NoteRef[];
+  /** Newest modified first. */
+  notes: DatedNoteRef[];
   children: { tag: string; url: string; count: number }[];
   parent?: TagRef;
 }
@@ -105,7 +111,7 @@ export interface FolderNode {
   /** Published notes in this folder and below. */
   count: number;
   folders: FolderNode[];
-  notes: NoteRef[];
+  notes: DatedNoteRef[];
 }
 
 export interface AttachmentFile {
