@@ -2,7 +2,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseWikiLink, remarkWikiLinks, type WikiLink, wikiLinkText } from './wikilinks';
 
 function wikiLinks(markdown: string): Omit<WikiLink, 'position'>[] {
@@ -64,5 +64,20 @@ describe('wikilinks', () => {
 
   it('shows nested subpaths like Obsidian', () => {
     expect(wikiLinkText(parseWikiLink('Note#A#B'))).toBe('Note > A > B');
+  });
+});
+
+describe('parseWikiLink', () => {
+  test.each([
+    ['Note', { target: 'Note' }],
+    [' Note ', { target: 'Note' }],
+    ['Note#Heading', { target: 'Note', subpath: 'Heading' }],
+    ['Note#A#B|shown', { target: 'Note', subpath: 'A#B', display: 'shown' }],
+    ['#^block', { target: '', subpath: '^block' }],
+    ['folder/Note.md|', { target: 'folder/Note.md' }],
+    ['pic.png|300', { target: 'pic.png', display: '300' }],
+    ['Note\\|shown', { target: 'Note', display: 'shown' }],
+  ])('%s', (inner, parts) => {
+    expect(parseWikiLink(inner)).toEqual(parts);
   });
 });

@@ -2,7 +2,7 @@
 import type { Lang } from '../config/config';
 import { formatDate, formatDateTime } from '../i18n/strings';
 import { parseDate } from '../vault/dates';
-import { splitWikilink } from '../vault/properties';
+import { parseWikiLink, wikiLinkText } from '../markdown/wikilinks';
 import type { PropertyRun, PropertyView } from './types';
 
 /** Shown elsewhere on the page (title, tags) or only meaningful to the build. */
@@ -29,8 +29,8 @@ function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): Proper
   let last = 0;
   for (const match of value.matchAll(WIKILINK)) {
     if (match.index > last) parts.push({ text: value.slice(last, match.index) });
-    const link = splitWikilink(match[1]);
-    const text = link.display ?? (link.subpath ? `${link.target} > ${link.subpath}` : link.target);
+    const link = parseWikiLink(match[1]);
+    const text = wikiLinkText(link);
     const href = resolve(link);
     parts.push(href === undefined ? { text } : { text, href });
     last = match.index + match[0].length;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frontmatterAliases, frontmatterTags, property, propertyLinks, splitWikilink } from './properties';
+import { frontmatterAliases, frontmatterTags, property, propertyLinks } from './properties';
 
 describe('property', () => {
   test('matches keys case-insensitively, first listed key with a value wins', () => {
@@ -55,19 +55,5 @@ describe('propertyLinks', () => {
 
   test('no links: empty', () => {
     expect(propertyLinks({ title: 'x [not] a [link]', n: 1 }, 2)).toEqual([]);
-  });
-});
-
-describe('splitWikilink', () => {
-  test.each([
-    ['Note', { target: 'Note' }],
-    [' Note ', { target: 'Note' }],
-    ['Note#Heading', { target: 'Note', subpath: 'Heading' }],
-    ['Note#A#B|shown', { target: 'Note', subpath: 'A#B', display: 'shown' }],
-    ['#^block', { target: '', subpath: '^block' }],
-    ['folder/Note.md|', { target: 'folder/Note.md' }],
-    ['pic.png|300', { target: 'pic.png', display: '300' }],
-  ])('%s', (inner, parts) => {
-    expect(splitWikilink(inner)).toEqual(parts);
   });
 });

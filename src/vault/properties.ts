@@ -1,4 +1,5 @@
 // Obsidian's reserved properties: tags, aliases, publish flags, dates, and links written in properties.
+import { parseWikiLink } from '../markdown/wikilinks';
 import type { LinkRef } from './types';
 
 /** Value of a property whose key matches case-insensitively (Dataview matches `tags`/`Tags` alike). */
@@ -36,21 +37,10 @@ export function propertyLinks(fm: Record<string, unknown>, line: number): LinkRe
   const links: LinkRef[] = [];
   const visit = (value: unknown) => {
     if (typeof value === 'string') {
-      for (const m of value.matchAll(WIKILINK)) links.push({ ...splitWikilink(m[2]), embed: m[1] === '!', source: 'frontmatter', syntax: 'wikilink', line });
+      for (const m of value.matchAll(WIKILINK)) links.push({ ...parseWikiLink(m[2]), embed: m[1] === '!', source: 'frontmatter', syntax: 'wikilink', line });
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach(visit);
   };
   visit(fm);
   return links;
-}
-
-/** `target#subpath|display` → parts, as Obsidian splits them. */
-export function splitWikilink(inner: string): { target: string; subpath?: string; display?: string } {
-  const pipe = inner.indexOf('|');
-  const linkPart = pipe === -1 ? inner : inner.slice(0, pipe);
-  const display = pipe === -1 ? undefined : inner.slice(pipe + 1).trim();
-  const hash = linkPart.indexOf('#');
-  const target = (hash === -1 ? linkPart : linkPart.slice(0, hash)).trim();
-  const subpath = hash === -1 ? undefined : linkPart.slice(hash + 1).trim() || undefined;
-  return { target, ...(subpath ? { subpath } : {}), ...(display ? { display } : {}) };
 }
