@@ -73,7 +73,11 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       outlinks: links.outlinks.map(refOf),
       backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
       related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
-      outgoing: sections.outgoing.map((target) => ({ ...refOf(target.id), backlinks: target.backlinks.map(refOf) })),
+      outgoing: sections.outgoing.map((target) => ({
+        ...refOf(target.id),
+        backlinks: target.backlinks.slice(0, OUTGOING_BACKLINKS_SHOWN).map(refOf),
+        moreBacklinks: Math.max(0, target.backlinks.length - OUTGOING_BACKLINKS_SHOWN),
+      })),
       localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
       properties: propertyViews(glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter, (link) => resolveTarget(note.id, link, index)?.href, config.lang),
       term: glossary.termPages.get(note.id),
@@ -108,6 +112,12 @@ function withLazyHtml(page: Omit<NotePage, 'html'>, render: () => string): NoteP
   let html: string | undefined;
   return Object.defineProperty(page, 'html', { get: () => (html ??= render()), enumerable: true }) as NotePage;
 }
+
+/**
+ * Backlinks listed under each outgoing link. Every page repeating a hub's full list would make the site grow with
+ * notes × links; the rest is one click away on the hub's own page.
+ */
+const OUTGOING_BACKLINKS_SHOWN = 20;
 
 /** A term page shows these in its term header already. */
 function withoutTermKeys(frontmatter: Record<string, unknown>): Record<string, unknown> {

@@ -75,7 +75,10 @@ export interface RelatedTagList {
 }
 
 export interface OutgoingRef extends NoteRef {
+  /** The first of the target's backlinks (a hub's full list is on its own page). */
   backlinks: NoteRef[];
+  /** How many more backlinks the target has than are listed. */
+  moreBacklinks: number;
 }
 
 /** The note's neighbourhood, laid out at build time (coordinates in SVG user units). */
