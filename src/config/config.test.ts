@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { useTempDirs } from '../../test/helpers/temp-dir';
 import { ConfigError, loadConfig, normalizeBase } from './config';
 
-const temps: string[] = [];
+const tempDir = useTempDirs('tsunagu-config-');
 afterEach(() => {
   vi.unstubAllEnvs();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A project folder with a `notes` vault and, if given, a tsunagu.config.yaml. */
 function project(configYaml?: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-config-'));
-  temps.push(dir);
+  const dir = tempDir();
   mkdirSync(path.join(dir, 'notes'));
   if (configYaml !== undefined) writeFileSync(path.join(dir, 'tsunagu.config.yaml'), configYaml);
   return dir;

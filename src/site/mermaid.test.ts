@@ -1,22 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { findChromium, type ThemedRenderer } from './mermaid-browser';
 import { renderMermaidBlocks, type MermaidNote } from './mermaid';
+import { useTempDirs } from '../../test/helpers/temp-dir';
 
-const temps: string[] = [];
-function cacheDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-mermaid-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const cacheDir = useTempDirs('tsunagu-mermaid-');
 
 function note(id: string, markdown: string, bodyStartLine = 1): MermaidNote {
   return { id, tree: unified().use(remarkParse).parse(markdown) as Root, bodyStartLine };

@@ -1,19 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import { scanVault } from './scan';
+import { useTempDirs } from '../../test/helpers/temp-dir';
 
-const temps: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-scan-'));
-  temps.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('tsunagu-scan-');
 
 describe('scanVault', () => {
   test('finds notes and attachments, skipping .obsidian, .trash and hidden files', () => {
