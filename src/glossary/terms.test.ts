@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Root } from 'mdast';
-import { buildGlossary, firstParagraphText, isTermNote, type TermNoteInput } from './terms';
+import { buildGlossary, isTermNote, type TermNoteInput } from './terms';
 
 const cfg = { folder: '用語集' };
 const note = (id: string, fields: Partial<TermNoteInput> = {}): TermNoteInput => ({
@@ -86,20 +85,5 @@ describe('buildGlossary', () => {
     const { entries, diagnostics } = buildGlossary([note('用語集/Dockerfile.md', { aliases: ['dockerfile'], frontmatter: { reading: 'Dockerfile' } })], cfg);
     expect(entries).toEqual([{ termId: '用語集/Dockerfile.md', surface: 'Dockerfile' }]);
     expect(diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('does not start with kana')]);
-  });
-});
-
-describe('firstParagraphText', () => {
-  it('takes the first top-level paragraph, past headings', () => {
-    const tree: Root = {
-      type: 'root',
-      children: [
-        { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Title' }] },
-        { type: 'paragraph', children: [{ type: 'text', value: 'Docker の ' }, { type: 'strong', children: [{ type: 'text', value: '定義' }] }] },
-        { type: 'paragraph', children: [{ type: 'text', value: 'later' }] },
-      ],
-    };
-    expect(firstParagraphText(tree)).toBe('Docker の 定義');
-    expect(firstParagraphText({ type: 'root', children: [] })).toBeUndefined();
   });
 });

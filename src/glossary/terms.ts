@@ -1,6 +1,4 @@
 // Which notes are glossary terms, what each term says, and what is wrong with the set of terms.
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../vault/types';
 import { foldForFilter } from './filter';
 import { gojuonRow } from './kana';
@@ -13,9 +11,9 @@ export interface TermNoteInput {
   aliases: string[];
   folder: string;
   frontmatter: Record<string, unknown>;
-  /** Plain text of the body's first paragraph (see `firstParagraphText`). */
+  /** Plain text of the body's first paragraph (`ParsedNote.firstParagraph`). */
   firstParagraph?: string;
-  /** 1-based line of each frontmatter key (see `frontmatterKeyLines`), for diagnostics; else line 1. */
+  /** 1-based line of each frontmatter key (`ParsedNote.frontmatterLines`), for diagnostics; else line 1. */
   frontmatterLines?: Record<string, number>;
   /** Resolved ids of the notes it links to; the ones that are terms become related terms. */
   linkedIds?: string[];
@@ -53,12 +51,6 @@ export function isTermNote(note: Pick<TermNoteInput, 'folder' | 'frontmatter'>, 
   const folder = cfg.folder.normalize('NFC');
   const noteFolder = note.folder.normalize('NFC');
   return folder !== '' && (noteFolder === folder || noteFolder.startsWith(`${folder}/`));
-}
-
-/** The text of the first top-level paragraph, or undefined. */
-export function firstParagraphText(tree: Root): string | undefined {
-  const paragraph = tree.children.find((node) => node.type === 'paragraph');
-  return paragraph && nonEmpty(toString(paragraph));
 }
 
 /** Terms in id order; a title or alias used twice keeps linking to the first term that claims it. */

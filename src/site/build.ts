@@ -49,7 +49,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     hrefForTag: (tag) => tagUrl(tag, config.base),
   }))));
   vault.diagnostics.push(...(await timed('mermaid', () => renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() }))));
-  const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, vaultDir: config.vaultDir, locale: config.lang, hrefFor: (id) => noteHref(index, id)! }));
+  const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, locale: config.lang, hrefFor: (id) => noteHref(index, id)! }));
   vault.diagnostics.push(...glossary.diagnostics);
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
   const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });

@@ -14,7 +14,7 @@ function run(autoLink: AutoLinkMode = 'first') {
   const vaultDir = fixtureDir('glossary');
   const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
   const published = [...vault.notes.values()].filter(isPublished);
-  const result = applyGlossary(vault, published, { folder: '用語集', autoLink, vaultDir, locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
+  const result = applyGlossary(vault, published, { folder: '用語集', autoLink, locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
   const termLinks = (id: string) => termLinksIn(vault.notes.get(id)!.tree);
   return { vault, result, termLinks };
 }

@@ -1,16 +1,13 @@
 // The glossary step: published term notes become the glossary, mentions in published notes are linked
 // to their term (this rewrites note trees, so it runs before any note is rendered), and each term learns
 // where it is used. Unpublished notes are neither terms nor uses.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { PhrasingContent, Root } from 'mdast';
 import type { AutoLinkMode } from '../config/config';
 import { searchKeys } from '../glossary/filter';
-import { frontmatterKeyLines } from '../glossary/frontmatter-lines';
 import { groupTerms } from '../glossary/kana';
 import { compileMatcher, type Matcher } from '../glossary/matcher';
 import { autoLinkModeFor, linkTermMentions } from '../glossary/mentions';
-import { buildGlossary, firstParagraphText, isTermNote, type Term, type TermNoteInput } from '../glossary/terms';
+import { buildGlossary, isTermNote, type Term, type TermNoteInput } from '../glossary/terms';
 import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
@@ -20,8 +17,6 @@ export interface GlossaryStepOptions {
   folder: string;
   /** Site-wide auto-link mode; a note's `glossary:` frontmatter overrides it. */
   autoLink: AutoLinkMode;
-  /** To read term notes' frontmatter lines for diagnostics. */
-  vaultDir: string;
   /** Collation of the where-used lists. */
   locale: string;
   /** URL of a published note. */
@@ -90,8 +85,8 @@ function termNoteInput(vault: Vault, note: ParsedNote, options: GlossaryStepOpti
   if (!isTermNote(input, options)) return input;
   return {
     ...input,
-    firstParagraph: firstParagraphText(note.tree),
-    frontmatterLines: frontmatterKeyLines(readFileSync(path.join(options.vaultDir, note.id), 'utf8')),
+    firstParagraph: note.firstParagraph,
+    frontmatterLines: note.frontmatterLines,
   };
 }
 

@@ -2,17 +2,18 @@ import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../markdown/parse';
 import type { ParsedNote, ResolvedLink } from './types';
+import { frontmatterKeyLines } from './frontmatter-lines';
 import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
 
 function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
   const name = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '');
-  return { id, name, folder: '', frontmatter: {}, title: name, aliases: [], tags: [], links: [], headings: [], blockIds: [], tree: { type: 'root', children: [] } as Root, bodyStartLine: 1, publish: { published: true }, created: new Date(0), modified: new Date(0), ...fields };
+  return { id, name, folder: '', frontmatter: {}, title: name, aliases: [], tags: [], links: [], headings: [], blockIds: [], tree: { type: 'root', children: [] } as Root, frontmatterLines: {}, bodyStartLine: 1, publish: { published: true }, created: new Date(0), modified: new Date(0), ...fields };
 }
 
 describe('noteInputDiagnostics', () => {
   it('names link syntax in a file name, all-digit tags and aliases listed twice, with lines', () => {
-    const text = '---\ntags: [2024, ok]\naliases: [Dup, dup]\n---\nBody #123\n';
-    const found = noteInputDiagnostics(note('C#.md', { tags: ['123', '2024', 'ok'], aliases: ['Dup', 'dup'] }), text, [{ tag: '123', line: 5 }]);
+    const frontmatterLines = frontmatterKeyLines('---\ntags: [2024, ok]\naliases: [Dup, dup]\n---\nBody #123\n');
+    const found = noteInputDiagnostics(note('C#.md', { tags: ['123', '2024', 'ok'], aliases: ['Dup', 'dup'], frontmatterLines }), [{ tag: '123', line: 5 }]);
     expect(found.map((d) => [d.line, d.message.split(',')[0]])).toEqual([
       [undefined, 'has "#" in its name'],
       [5, 'has the tag "123"'],
@@ -23,12 +24,12 @@ describe('noteInputDiagnostics', () => {
 
   it('names a callout of unknown type at its file line; known types and aliases pass', () => {
     const tree = parseBody('> [!note]\n> a\n\n> [!FAQ]\n> b\n\n> [!recipe] Custom\n> c\n', 4).tree;
-    const found = noteInputDiagnostics(note('a.md', { tree, bodyStartLine: 4 }), '', []);
+    const found = noteInputDiagnostics(note('a.md', { tree, bodyStartLine: 4 }), []);
     expect(found.map((d) => [d.line, d.message.split(';')[0]])).toEqual([[10, 'has a callout of unknown type "recipe"']]);
   });
 
   it('says nothing about names with spaces, &, % or Japanese', () => {
-    for (const id of ['with space.md', 'Tom & Jerry.md', '100%.md', '日本語.md']) expect(noteInputDiagnostics(note(id), '', [])).toEqual([]);
+    for (const id of ['with space.md', 'Tom & Jerry.md', '100%.md', '日本語.md']) expect(noteInputDiagnostics(note(id), [])).toEqual([]);
   });
 });
 

@@ -3,7 +3,6 @@
 // listed twice or shared by two notes.
 import type { Blockquote } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { frontmatterKeyLines } from '../glossary/frontmatter-lines';
 import { isKnownCalloutType } from '../markdown/callouts';
 import type { Diagnostic, ParsedNote, ResolvedLink } from './types';
 
@@ -11,12 +10,9 @@ import type { Diagnostic, ParsedNote, ResolvedLink } from './types';
 const LINK_SYNTAX_IN_NAME = /[#^[\]|]/;
 const ALL_DIGITS = /^\d+$/;
 
-export function noteInputDiagnostics(note: ParsedNote, fileText: string, bodyTags: { tag: string; line: number }[]): Diagnostic[] {
+export function noteInputDiagnostics(note: ParsedNote, bodyTags: { tag: string; line: number }[]): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const keyLine = (key: string) => {
-    const lines = frontmatterKeyLines(fileText);
-    return lines[Object.keys(lines).find((k) => k.toLowerCase() === key) ?? ''] ?? 1;
-  };
+  const keyLine = (key: string) => note.frontmatterLines[Object.keys(note.frontmatterLines).find((k) => k.toLowerCase() === key) ?? ''] ?? 1;
   const warn = (message: string, line?: number) => found.push({ file: note.id, ...(line ? { line } : {}), severity: 'warning', message });
   const character = LINK_SYNTAX_IN_NAME.exec(note.name)?.[0];
   if (character) warn(`has "${character}" in its name, which a [[link]] reads as link syntax, so links to it cannot be written. Rename the file without ${character}.`);

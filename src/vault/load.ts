@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { noteDates, readGitDates } from './dates';
 import { decodeNote, splitFrontmatter } from './frontmatter';
+import { frontmatterKeyLines } from './frontmatter-lines';
 import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
 import { frontmatterAliases, frontmatterTags, property, propertyLinks } from './properties';
 import { publishDecision } from './publish';
@@ -78,11 +79,13 @@ function readNote(file: VaultFile, options: VaultOptions, git: Parameters<typeof
     headings: body.headings,
     blockIds: body.blockIds,
     tree: body.tree,
+    frontmatterLines: frontmatterKeyLines(decoded.text),
+    ...(body.firstParagraph ? { firstParagraph: body.firstParagraph } : {}),
     bodyStartLine: source.bodyStartLine,
     publish: publishDecision(file.id, fm, options.excludeFolders),
     ...noteDates(fm, git, file.mtimeMs),
   };
-  diagnostics.push(...noteInputDiagnostics(note, decoded.text, body.tags));
+  diagnostics.push(...noteInputDiagnostics(note, body.tags));
   return note;
 }
 

@@ -63,6 +63,10 @@ export interface ParsedNote {
   blockIds: string[];
   /** Parsed body (comments removed, custom Obsidian nodes in place). Reused by the renderer: parse once. */
   tree: Root;
+  /** 1-based file line of each top-level frontmatter key, for diagnostics that point at a property. */
+  frontmatterLines: Record<string, number>;
+  /** Plain text of the body's first paragraph with words in it (HTML and comments left out), for definitions. */
+  firstParagraph?: string;
   /** Line of the file on which the body starts (1-based), so tree positions map to file lines. */
   bodyStartLine: number;
   publish: PublishDecision;
