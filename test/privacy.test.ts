@@ -35,6 +35,9 @@ describe('unpublished notes leave no trace', () => {
     const shared = site.read('tags/shared/');
     expect(shared).toContain('href="/home/"');
     expect(shared).toContain('href="/public-two/"');
+    // dv.pages("#shared").file.link: the unpublished notes tagged #shared are not in Dataview's vault at all.
+    const dataview = /<div class="dataview" data-section="dataview">([\s\S]*?)<\/ul>/.exec(site.read('home/'))![1];
+    expect([...dataview.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((href) => !href.startsWith('/tags/')).sort()).toEqual(['/home/', '/public-two/']);
   });
 
   it('copies attachments only when a published note uses them outside comments', () => {
