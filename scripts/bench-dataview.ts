@@ -54,7 +54,12 @@ function sampled(notes: ParsedNote[]): ParsedNote[] {
   });
 }
 
-interface AnyNode { type: string; lang?: string | null; value?: unknown; children?: AnyNode[] }
+interface AnyNode {
+  type: string;
+  lang?: string | null;
+  value?: unknown;
+  children?: AnyNode[];
+}
 
 function countNodes(node: AnyNode, test: (node: AnyNode) => boolean): number {
   return (test(node) ? 1 : 0) + (node.children ?? []).reduce((n, child) => n + countNodes(child, test), 0);

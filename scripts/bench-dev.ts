@@ -45,7 +45,10 @@ server.stderr.pipe(logStream);
 
 try {
   let started = performance.now();
-  await until(async () => (await page('/')) !== undefined, () => 'the server never answered');
+  await until(
+    async () => (await page('/')) !== undefined,
+    () => 'the server never answered',
+  );
   console.log(`server up and home page served: ${seconds(performance.now() - started)}`);
 
   const { notes } = JSON.parse((await page('/graph.json'))!) as { notes: { id: string; url: string; outlinks: string[] }[] };
@@ -64,17 +67,22 @@ try {
     // Polled in turn, as a reader reloading both pages would.
     let own = 0;
     let backlinked = 0;
-    await until(async () => {
-      if (!own && (await page(edited.url))?.includes(marker)) own = performance.now() - saved;
-      if (!backlinked && (await page(target.url))?.includes(marker)) backlinked = performance.now() - saved;
-      return own > 0 && backlinked > 0;
-    }, () => `edited page ${own ? 'updated' : 'never updated'}, backlinked page ${backlinked ? 'updated' : 'never updated'}`);
+    await until(
+      async () => {
+        if (!own && (await page(edited.url))?.includes(marker)) own = performance.now() - saved;
+        if (!backlinked && (await page(target.url))?.includes(marker)) backlinked = performance.now() - saved;
+        return own > 0 && backlinked > 0;
+      },
+      () => `edited page ${own ? 'updated' : 'never updated'}, backlinked page ${backlinked ? 'updated' : 'never updated'}`,
+    );
     times.push({ own, backlinked });
     console.log(`  edit ${edit}: edited page ${seconds(own)}, backlinked page ${seconds(backlinked)}`);
     await sleep(1000);
   }
   const both = median(times.map((t) => Math.max(t.own, t.backlinked)));
-  console.log(`save → both pages updated, median of ${times.length}: ${(both / 1000).toFixed(2)} s (target < ${seconds(TARGET_MS)}: ${both < TARGET_MS ? 'met' : 'NOT met'})`);
+  console.log(
+    `save → both pages updated, median of ${times.length}: ${(both / 1000).toFixed(2)} s (target < ${seconds(TARGET_MS)}: ${both < TARGET_MS ? 'met' : 'NOT met'})`,
+  );
 } finally {
   server.kill();
   rmSync(work, { recursive: true, force: true });
@@ -93,7 +101,8 @@ async function page(url: string): Promise<string | undefined> {
 async function until(condition: () => Promise<boolean>, state: () => string): Promise<void> {
   const deadline = performance.now() + GIVE_UP_MS;
   while (!(await condition())) {
-    if (performance.now() > deadline) throw new Error(`gave up after ${seconds(GIVE_UP_MS)}: ${state()}. Server log:\n${readFileSync(log, 'utf8').slice(-3000)}`);
+    if (performance.now() > deadline)
+      throw new Error(`gave up after ${seconds(GIVE_UP_MS)}: ${state()}. Server log:\n${readFileSync(log, 'utf8').slice(-3000)}`);
     await sleep(POLL_EVERY_MS);
   }
 }

@@ -20,7 +20,8 @@ function random(seed: number): () => number {
 }
 const next = random(42);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-const word = (alphabet: string, min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick([...alphabet])).join('');
+const word = (alphabet: string, min: number, max: number) =>
+  Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick([...alphabet])).join('');
 
 const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンガギグゲゴパピプペポー';
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
@@ -35,7 +36,9 @@ const terms = Array.from({ length: TERMS }, (_, i) => {
 const entries = terms.flatMap((term) => term.surfaces.map((surface) => ({ termId: term.id, surface })));
 
 const notes = Array.from({ length: NOTES }, () =>
-  Array.from({ length: PARAGRAPHS_PER_NOTE }, () => Array.from({ length: WORDS_PER_PARAGRAPH }, () => (next() < 0.05 ? pick(pick(terms).surfaces) : pick(FILLER))).join('')),
+  Array.from({ length: PARAGRAPHS_PER_NOTE }, () =>
+    Array.from({ length: WORDS_PER_PARAGRAPH }, () => (next() < 0.05 ? pick(pick(terms).surfaces) : pick(FILLER))).join(''),
+  ),
 );
 const totalChars = notes.reduce((sum, paragraphs) => sum + paragraphs.reduce((s, p) => s + p.length, 0), 0);
 

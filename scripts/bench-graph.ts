@@ -33,10 +33,13 @@ function generateVault(size: number) {
   const hubs = ids.slice(0, 10);
   const links = new Map<string, ResolvedLink[]>();
   for (const from of ids) {
-    links.set(from, Array.from({ length: LINKS_PER_NOTE }, (_, line): ResolvedLink => {
-      const to = next() < 0.1 ? pick(hubs) : next() < 0.05 ? undefined : pick(ids);
-      return { from, to, target: to ?? 'nowhere', embed: false, source: 'body', syntax: 'wikilink', line, context: `… ${to} …` };
-    }));
+    links.set(
+      from,
+      Array.from({ length: LINKS_PER_NOTE }, (_, line): ResolvedLink => {
+        const to = next() < 0.1 ? pick(hubs) : next() < 0.05 ? undefined : pick(ids);
+        return { from, to, target: to ?? 'nowhere', embed: false, source: 'body', syntax: 'wikilink', line, context: `… ${to} …` };
+      }),
+    );
   }
   const notes = ids.map((id) => ({ id, tags: Array.from({ length: TAGS_PER_NOTE }, () => pick(tagPool)), modified: Math.floor(next() * 1e12) }));
   const published = new Set(ids.filter(() => next() > 0.05));

@@ -32,7 +32,9 @@ const project = path.resolve(values.project);
 
 const work = mkdtempSync(path.join(tmpdir(), 'tsunagu-bench-'));
 const bare = bareProject(work);
-console.log(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}. tsunagu: ${project}. Work folder: ${work}`);
+console.log(
+  `Machine: ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.versions.node}. tsunagu: ${project}. Work folder: ${work}`,
+);
 console.log('Vaults without mermaid (it needs a browser); Pagefind runs if the build runs it.');
 // Other jobs on the machine skew every figure: say how busy it was.
 const load = () => `load average ${loadavg()[0].toFixed(1)} (1 min)`;
@@ -44,7 +46,9 @@ try {
   if (peaks.length > 1) {
     const [first, last] = [peaks[0], peaks.at(-1)!];
     const growth = last.bytes / first.bytes;
-    console.log(`Memory growth ${first.notes} → ${last.notes} notes: ${growth.toFixed(2)}× for ${(last.notes / first.notes).toFixed(0)}× the notes (at most linear: ${growth <= last.notes / first.notes ? 'yes' : 'NO'}).`);
+    console.log(
+      `Memory growth ${first.notes} → ${last.notes} notes: ${growth.toFixed(2)}× for ${(last.notes / first.notes).toFixed(0)}× the notes (at most linear: ${growth <= last.notes / first.notes ? 'yes' : 'NO'}).`,
+    );
   }
   console.log(`After: ${load()}`);
 } finally {
@@ -85,7 +89,8 @@ async function benchSize(notes: number, runs: number): Promise<number> {
 
   const wall = (list: BuildRun[]) => median(list.map((r) => r.wallMs));
   const peak = (list: BuildRun[]) => median(list.map((r) => r.peakRssBytes));
-  const row = (label: string, list: BuildRun[]) => console.log(`  ${label.padEnd(28)} ${seconds(wall(list)).padStart(8)}   ${gigabytes(peak(list)).padStart(8)}`);
+  const row = (label: string, list: BuildRun[]) =>
+    console.log(`  ${label.padEnd(28)} ${seconds(wall(list)).padStart(8)}   ${gigabytes(peak(list)).padStart(8)}`);
   const coldRatio = wall(results.oursCold) / wall(results.bareCold);
   const rebuildMs = wall(results.oursRebuild);
 

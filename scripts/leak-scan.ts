@@ -26,7 +26,12 @@ function buildFixture(): string {
   execFileSync('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: PROJECT_DIR,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, TSUNAGU_VAULT: path.join(FIXTURE, 'vault'), TSUNAGU_CONFIG: path.join(FIXTURE, 'tsunagu.config.yaml'), TSUNAGU_CACHE_DIR: path.join(outDir, '../cache') },
+    env: {
+      ...process.env,
+      TSUNAGU_VAULT: path.join(FIXTURE, 'vault'),
+      TSUNAGU_CONFIG: path.join(FIXTURE, 'tsunagu.config.yaml'),
+      TSUNAGU_CACHE_DIR: path.join(outDir, '../cache'),
+    },
   });
   return outDir;
 }

@@ -8,8 +8,17 @@ import { gzipSync } from 'node:zlib';
 const TARGET_HTML_CSS_GZIP = 20 * 1024;
 const dist = path.resolve(process.argv[2] ?? 'dist');
 
-interface Weight { raw: number; gzip: number }
-interface PageWeight { page: string; html: Weight; css: Weight; js: Weight; inlineJs: number }
+interface Weight {
+  raw: number;
+  gzip: number;
+}
+interface PageWeight {
+  page: string;
+  html: Weight;
+  css: Weight;
+  js: Weight;
+  inlineJs: number;
+}
 
 const files = listFiles(dist);
 const notePages = files.filter((f) => f.endsWith('index.html')).filter((f) => readFileSync(f, 'utf8').includes('class="note-title"'));
@@ -20,9 +29,14 @@ const median = weights[Math.floor(weights.length / 2)];
 const largest = weights[weights.length - 1];
 
 console.log(`Note pages: ${weights.length}`);
-for (const [label, w] of [['median', median], ['largest', largest]] as const) {
+for (const [label, w] of [
+  ['median', median],
+  ['largest', largest],
+] as const) {
   const htmlCss = w.html.gzip + w.css.gzip;
-  console.log(`  ${label} (${w.page}): HTML ${kb(w.html.raw)} (${kb(w.html.gzip)} gzip) + CSS ${kb(w.css.raw)} (${kb(w.css.gzip)} gzip) = ${kb(htmlCss)} gzip ${htmlCss <= TARGET_HTML_CSS_GZIP ? '≤' : '>'} ${kb(TARGET_HTML_CSS_GZIP)} target`);
+  console.log(
+    `  ${label} (${w.page}): HTML ${kb(w.html.raw)} (${kb(w.html.gzip)} gzip) + CSS ${kb(w.css.raw)} (${kb(w.css.gzip)} gzip) = ${kb(htmlCss)} gzip ${htmlCss <= TARGET_HTML_CSS_GZIP ? '≤' : '>'} ${kb(TARGET_HTML_CSS_GZIP)} target`,
+  );
   console.log(`    JS loaded before interaction: ${kb(w.js.raw)} (${kb(w.js.gzip)} gzip); inline script ${kb(w.inlineJs)}`);
 }
 console.log(`dist/: ${kb(sum(files))} in ${files.length} files`);

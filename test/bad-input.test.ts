@@ -31,7 +31,10 @@ beforeAll(async () => {
   vault = vaultCopy();
   [site, strict] = await Promise.all([
     buildVault(vault),
-    buildVault(vault, { TSUNAGU_STRICT: '1' }).then(() => ({ stdout: '', stderr: '' }), (error: { code?: number; stdout: string; stderr: string }) => error),
+    buildVault(vault, { TSUNAGU_STRICT: '1' }).then(
+      () => ({ stdout: '', stderr: '' }),
+      (error: { code?: number; stdout: string; stderr: string }) => error,
+    ),
   ]);
 }, 180_000);
 
@@ -39,7 +42,30 @@ const diagnostics = () => site.log.split('\n').filter((line) => /^\s+(warning|er
 
 describe('a vault of broken inputs', () => {
   it('publishes every note that can be published', () => {
-    const pages = ['frontmatter/malformed-yaml/', 'frontmatter/unterminated/', 'frontmatter/not-a-map/', 'frontmatter/scalar/', 'encoding/invalid-utf-8/', 'encoding/bom/', 'encoding/crlf/', 'empty/', 'whitespace-only/', 'big-note/', 'long-list/', 'deep-quotes/', 'self-link/', 'embed-a/', 'embed-b/', 'one/same/', 'two/same/', 'digit-tag/', 'duplicate-aliases/', 'alias-twin/', 'unknown-callout/', 'index/'];
+    const pages = [
+      'frontmatter/malformed-yaml/',
+      'frontmatter/unterminated/',
+      'frontmatter/not-a-map/',
+      'frontmatter/scalar/',
+      'encoding/invalid-utf-8/',
+      'encoding/bom/',
+      'encoding/crlf/',
+      'empty/',
+      'whitespace-only/',
+      'big-note/',
+      'long-list/',
+      'deep-quotes/',
+      'self-link/',
+      'embed-a/',
+      'embed-b/',
+      'one/same/',
+      'two/same/',
+      'digit-tag/',
+      'duplicate-aliases/',
+      'alias-twin/',
+      'unknown-callout/',
+      'index/',
+    ];
     for (const page of pages) expect(site.exists(page), page).toBe(true);
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
     expect(graph.notes.length).toBe(31);
@@ -79,7 +105,11 @@ describe('a vault of broken inputs', () => {
       /Duplicate aliases\.md: has the alias "Shared alias", which Alias twin\.md has too/,
       /Unknown callout\.md:1: has a callout of unknown type "nonsense"/,
       /Embed B\.md:1: embeds Embed A\.md, which leads back here/,
-    ]) expect(lines.filter((line) => expected.test(line)), String(expected)).toHaveLength(1);
+    ])
+      expect(
+        lines.filter((line) => expected.test(line)),
+        String(expected),
+      ).toHaveLength(1);
     for (const line of lines) expect(line, 'names a file').toMatch(/^\s+(warning|error): [^:]+(:\d+)?: /);
   });
 

@@ -12,7 +12,18 @@ beforeAll(async () => {
 
 describe('a fixture vault built with astro build', () => {
   it('writes a page per published note, tag pages, home, 404 and graph.json', () => {
-    for (const page of ['', 'welcome/', 'second-note/', 'folder/deep/', 'tags/', 'tags/t-notes/', 'tags/t-notes/docker/', 'tags/inline-tag/', '404.html', 'graph.json']) {
+    for (const page of [
+      '',
+      'welcome/',
+      'second-note/',
+      'folder/deep/',
+      'tags/',
+      'tags/t-notes/',
+      'tags/t-notes/docker/',
+      'tags/inline-tag/',
+      '404.html',
+      'graph.json',
+    ]) {
       expect(site.exists(page), page).toBe(true);
     }
   });
@@ -68,7 +79,15 @@ describe('a fixture vault built with astro build', () => {
     for (const file of site.files()) {
       if (/\.(png|jpe?g|gif|webp|pdf|woff2?)$/.test(file)) continue;
       const text = site.read(file);
-      for (const marker of ['PRIVATE-BODY-MARKER', 'DRAFT-BODY-MARKER', 'SECRET-COMMENT-MARKER', 'SETTINGS-MARKER', 'private-only-tag', 'Private.md', 'Draft.md']) {
+      for (const marker of [
+        'PRIVATE-BODY-MARKER',
+        'DRAFT-BODY-MARKER',
+        'SECRET-COMMENT-MARKER',
+        'SETTINGS-MARKER',
+        'private-only-tag',
+        'Private.md',
+        'Draft.md',
+      ]) {
         expect(text, `${file} contains ${marker}`).not.toContain(marker);
       }
     }

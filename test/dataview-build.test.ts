@@ -29,11 +29,19 @@ describe('the seed dataviewjs block, computed at build', () => {
     // file.tags = #t-notes/Docker, #t-notes, #t-notes/AI生成: the first three. Newer (T-Notes/docker) matches
     // case-insensitively; Parent only has #t-notes only; #t-notes/AI生成 has no other note, so no list.
     expect(linkTexts(output)).toEqual([
-      '#t-notes/Docker', 'Newer', 'Older',
-      '#t-notes', 'Newer', 'Parent only', 'Older',
+      '#t-notes/Docker',
+      'Newer',
+      'Older',
+      '#t-notes',
+      'Newer',
+      'Parent only',
+      'Older',
       // このノートからのリンク先: Older, Newer (Missing does not resolve); each with its inlinks sorted.
-      'Older', 'Seed',
-      'Newer', 'Older', 'Seed',
+      'Older',
+      'Seed',
+      'Newer',
+      'Older',
+      'Seed',
     ]);
     expect(output).toContain('<h3><span>関連ノート</span></h3>');
     expect(output).toContain('このノートからのリンク先');

@@ -13,7 +13,11 @@ beforeAll(async () => {
   [first, second] = await Promise.all([buildVault(vault, { TSUNAGU_CONFIG: config }), buildVault(vault, { TSUNAGU_CONFIG: config })]);
 });
 
-const compared = (site: BuiltSite) => site.files().filter((f) => f.endsWith('.html') || f === 'graph.json').sort();
+const compared = (site: BuiltSite) =>
+  site
+    .files()
+    .filter((f) => f.endsWith('.html') || f === 'graph.json')
+    .sort();
 const withoutAssetHashes = (text: string) => text.replace(/(\/_astro\/[^"'\s]*?)\.[\w-]{8}\.(js|css)/g, '$1.HASH.$2');
 
 describe('determinism', () => {

@@ -55,14 +55,16 @@ describe('generateVault', () => {
   });
 
   it('has embeds, callouts, tables and code, and mermaid only when asked', () => {
-    const text = notesOf(generateVault(options)).map((n) => n.text).join('\n');
+    const text = notesOf(generateVault(options))
+      .map((n) => n.text)
+      .join('\n');
     for (const construct of [/!\[\[[^\]]+\.png/, /!\[\[[^\]]+#/, /^> \[!\w+\]/m, /^\| --- \|/m, /^```(ts|bash|yaml)$/m]) expect(text).toMatch(construct);
     const mermaidNotes = (share: number) => notesOf(generateVault({ ...options, mermaidShare: share })).filter((n) => n.text.includes('```mermaid')).length;
     expect(mermaidNotes(0)).toBe(0);
     expect(mermaidNotes(0.1)).toBeGreaterThan(0);
   });
 
-  it.skipIf(!existsSync(SEED_NOTE))('puts the seed note\'s dataviewjs block, verbatim, in about the requested share of notes', () => {
+  it.skipIf(!existsSync(SEED_NOTE))("puts the seed note's dataviewjs block, verbatim, in about the requested share of notes", () => {
     const seed = readFileSync(SEED_NOTE, 'utf8');
     const block = seed.slice(seed.indexOf('```dataviewjs'));
     const notes = notesOf(generateVault({ ...options, dataviewShare: 0.25 }));

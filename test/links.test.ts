@@ -29,7 +29,10 @@ beforeAll(async () => {
     buildVault(path.join(projectDir, 'notes'), { TSUNAGU_CONFIG: subConfig }),
     buildVault(path.join(projectDir, 'test/fixtures/site-vault')),
     buildVault(brokenVault),
-    buildVault(brokenVault, { TSUNAGU_STRICT: '1' }).then(() => ({ stdout: '', stderr: '' }), (error: { code?: number; stdout: string; stderr: string }) => error),
+    buildVault(brokenVault, { TSUNAGU_STRICT: '1' }).then(
+      () => ({ stdout: '', stderr: '' }),
+      (error: { code?: number; stdout: string; stderr: string }) => error,
+    ),
   ]);
 });
 

@@ -13,7 +13,8 @@ beforeAll(async () => {
 
 describe('unpublished notes leave no trace', () => {
   it('writes every kind of output the scan must cover: pages, feeds, graph.json, search index', () => {
-    for (const file of ['home/', 'rss.xml', 'sitemap.xml', 'graph.json', 'tags/shared/', 'glossary/', 'attachments/shared.png']) expect(site.exists(file), file).toBe(true);
+    for (const file of ['home/', 'rss.xml', 'sitemap.xml', 'graph.json', 'tags/shared/', 'glossary/', 'attachments/shared.png'])
+      expect(site.exists(file), file).toBe(true);
     expect(site.files().some((f) => f.startsWith('pagefind/fragment/'))).toBe(true);
   });
 
@@ -37,7 +38,12 @@ describe('unpublished notes leave no trace', () => {
     expect(shared).toContain('href="/public-two/"');
     // dv.pages("#shared").file.link: the unpublished notes tagged #shared are not in Dataview's vault at all.
     const dataview = /<div class="dataview" data-section="dataview">([\s\S]*?)<\/ul>/.exec(site.read('home/'))![1];
-    expect([...dataview.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((href) => !href.startsWith('/tags/')).sort()).toEqual(['/home/', '/public-two/']);
+    expect(
+      [...dataview.matchAll(/href="([^"]*)"/g)]
+        .map((m) => m[1])
+        .filter((href) => !href.startsWith('/tags/'))
+        .sort(),
+    ).toEqual(['/home/', '/public-two/']);
   });
 
   it('copies attachments only when a published note uses them outside comments', () => {

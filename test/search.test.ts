@@ -50,17 +50,29 @@ async function search(queries: { query: string; filters?: Record<string, string>
   // A module script of the page imports it: vitest would rewrite an import() inside evaluate().
   await page.addScriptTag({ type: 'module', content: `import * as pagefind from '${BASE}pagefind/pagefind.js'; window.pagefind = pagefind;` });
   await page.waitForFunction(() => 'pagefind' in window);
-  const hits = await page.evaluate(async ({ base, queries, limit, ranking }) => {
-    const pagefind = (window as unknown as { pagefind: PagefindWeb }).pagefind;
-    await pagefind.options({ baseUrl: base, ranking });
-    const all = [];
-    for (const { query, filters } of queries) {
-      const found = await pagefind.search(query, { filters: filters ?? {} });
-      const top = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
-      all.push(top.map((d) => ({ url: decodeURI(d.url), title: d.meta.title, excerpt: d.excerpt, filters: d.filters, meta: d.meta, subResults: d.sub_results.map((s) => ({ url: decodeURI(s.url), title: s.title })) })));
-    }
-    return all;
-  }, { base: BASE, queries, limit, ranking: SEARCH_RANKING });
+  const hits = await page.evaluate(
+    async ({ base, queries, limit, ranking }) => {
+      const pagefind = (window as unknown as { pagefind: PagefindWeb }).pagefind;
+      await pagefind.options({ baseUrl: base, ranking });
+      const all = [];
+      for (const { query, filters } of queries) {
+        const found = await pagefind.search(query, { filters: filters ?? {} });
+        const top = await Promise.all(found.results.slice(0, limit).map((result) => result.data()));
+        all.push(
+          top.map((d) => ({
+            url: decodeURI(d.url),
+            title: d.meta.title,
+            excerpt: d.excerpt,
+            filters: d.filters,
+            meta: d.meta,
+            subResults: d.sub_results.map((s) => ({ url: decodeURI(s.url), title: s.title })),
+          })),
+        );
+      }
+      return all;
+    },
+    { base: BASE, queries, limit, ranking: SEARCH_RANKING },
+  );
   await page.close();
   return hits;
 }
@@ -94,11 +106,14 @@ describe('the Pagefind index of the sample vault', () => {
   });
 
   it('filters by kind and by tag', async () => {
-    const [terms, notes, tagged] = await search([
-      { query: 'イメージ', filters: { kind: '用語' } },
-      { query: 'イメージ', filters: { kind: 'ノート' } },
-      { query: 'イメージ', filters: { tag: 't-notes/Docker/レッスン' } },
-    ], 100);
+    const [terms, notes, tagged] = await search(
+      [
+        { query: 'イメージ', filters: { kind: '用語' } },
+        { query: 'イメージ', filters: { kind: 'ノート' } },
+        { query: 'イメージ', filters: { tag: 't-notes/Docker/レッスン' } },
+      ],
+      100,
+    );
     expect(terms.length).toBeGreaterThan(10);
     expect(terms.every((hit) => hit.filters.kind[0] === '用語')).toBe(true);
     expect(notes.map((hit) => hit.url).sort()).toEqual([...NOTE_IDS].map(pathOf).sort());
@@ -110,10 +125,12 @@ const IMAGE_LESSON_ID = 'Docker/レッスン/Dockerイメージとは.md';
 const PRODUCTION_ID = 'Docker/本番環境にはイメージを渡す.md';
 /** The sample vault's notes that are not glossary terms. */
 const NOTE_IDS = [
-  'Docker/本番環境にはイメージを渡す.md', IMAGE_LESSON_ID, 'Docker/レッスン/Dockerイメージとコンテナ.md',
-  'Clippings/【図解】Dockerの全体像を理解する -前編-.md', 'Clippings/コンテナイメージとは.md',
+  'Docker/本番環境にはイメージを渡す.md',
+  IMAGE_LESSON_ID,
+  'Docker/レッスン/Dockerイメージとコンテナ.md',
+  'Clippings/【図解】Dockerの全体像を理解する -前編-.md',
+  'Clippings/コンテナイメージとは.md',
 ];
-
 
 /** Opens the search with `/` on a note page. */
 async function openSearch(): Promise<Page> {
@@ -129,7 +146,11 @@ async function ask(page: Page, query: string): Promise<string[]> {
   await page.locator('[data-search-input]').fill(query);
   await page.waitForFunction((q) => {
     const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return document.querySelector<HTMLInputElement>('[data-search-input]')?.value === q && /件|見つかりません/.test(status) && !document.querySelector('[data-search-results]')?.getAttribute('aria-busy');
+    return (
+      document.querySelector<HTMLInputElement>('[data-search-input]')?.value === q &&
+      /件|見つかりません/.test(status) &&
+      !document.querySelector('[data-search-results]')?.getAttribute('aria-busy')
+    );
   }, query);
   return page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
 }
@@ -208,7 +229,9 @@ describe('the header search', () => {
     expect(await ask(page, 'イメージ')).toHaveLength(RESULTS_PAGE);
     expect(await page.getByRole('button', { name: 'さらに表示' }).isVisible()).toBe(true);
     await page.getByRole('radio', { name: 'ノート' }).check();
-    await page.waitForFunction(() => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') && document.querySelectorAll('.search-hit').length <= 5);
+    await page.waitForFunction(
+      () => !document.querySelector('[data-search-results]')?.hasAttribute('aria-busy') && document.querySelectorAll('.search-hit').length <= 5,
+    );
     await page.getByRole('checkbox', { name: /t-notes\/Docker\/レッスン/ }).check();
     await page.waitForFunction(() => document.querySelectorAll('.search-hit').length === 2);
     const urls = await page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));

@@ -22,28 +22,36 @@ let site: BuiltSite;
 
 function writeVault(): string {
   const vault = mkdtempSync(path.join(tmpdir(), 'tsunagu-xss-'));
-  payloads.forEach((payload, i) => writeFileSync(path.join(vault, `p${String(i + 1).padStart(3, '0')}.md`), `# Payload ${i + 1}\n\n${payload}\n\nafter\n`));
+  for (const [i, payload] of payloads.entries()) {
+    writeFileSync(path.join(vault, `p${String(i + 1).padStart(3, '0')}.md`), `# Payload ${i + 1}\n\n${payload}\n\nafter\n`);
+  }
   mkdirSync(path.join(vault, 'meta'));
-  writeFileSync(path.join(vault, 'meta/Frontmatter.md'), [
-    '---',
-    'title: "<img src=x onerror=alert(1)> xss title"',
-    'aliases: ["<script>alert(1)</script>", "javascript:alert(1)"]',
-    'tags: ["<svg onload=alert(1)>", xss]',
-    'homepage: "javascript:alert(1)"',
-    'note: "[xss](javascript:alert(1)) <b onclick=alert(1)>b</b>"',
-    'description: "\\"><script>alert(1)</script>"',
-    '---',
-    'Links to [[p001]].',
-  ].join('\n'));
-  writeFileSync(path.join(vault, 'meta/Dataview.md'), [
-    '```dataviewjs',
-    'dv.paragraph("<img src=x onerror=alert(1)> xss");',
-    'dv.el("div", "<script>alert(1)</script><a href=\\"javascript:alert(1)\\">xss</a>");',
-    'dv.span("<svg onload=alert(1)>");',
-    'dv.list(["<iframe srcdoc=\\"<script>alert(1)</script>\\"></iframe>"]);',
-    'dv.table(["<b onmouseover=alert(1)>h</b>"], [["<a href=javascript:alert(1)>xss</a>"]]);',
-    '```',
-  ].join('\n'));
+  writeFileSync(
+    path.join(vault, 'meta/Frontmatter.md'),
+    [
+      '---',
+      'title: "<img src=x onerror=alert(1)> xss title"',
+      'aliases: ["<script>alert(1)</script>", "javascript:alert(1)"]',
+      'tags: ["<svg onload=alert(1)>", xss]',
+      'homepage: "javascript:alert(1)"',
+      'note: "[xss](javascript:alert(1)) <b onclick=alert(1)>b</b>"',
+      'description: "\\"><script>alert(1)</script>"',
+      '---',
+      'Links to [[p001]].',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(vault, 'meta/Dataview.md'),
+    [
+      '```dataviewjs',
+      'dv.paragraph("<img src=x onerror=alert(1)> xss");',
+      'dv.el("div", "<script>alert(1)</script><a href=\\"javascript:alert(1)\\">xss</a>");',
+      'dv.span("<svg onload=alert(1)>");',
+      'dv.list(["<iframe srcdoc=\\"<script>alert(1)</script>\\"></iframe>"]);',
+      'dv.table(["<b onmouseover=alert(1)>h</b>"], [["<a href=javascript:alert(1)>xss</a>"]]);',
+      '```',
+    ].join('\n'),
+  );
   return vault;
 }
 
@@ -81,7 +89,10 @@ describe('XSS corpus, built and parsed', () => {
   });
 
   it('no page of the output holds a script, handler, script URL, srcdoc, object, embed or form from a note', () => {
-    const problems = site.files().filter((f) => f.endsWith('.html')).flatMap((file) => dangers(fromHtml(site.read(file))).map((d) => `${file}: ${d}`));
+    const problems = site
+      .files()
+      .filter((f) => f.endsWith('.html'))
+      .flatMap((file) => dangers(fromHtml(site.read(file))).map((d) => `${file}: ${d}`));
     expect(problems).toEqual([]);
   });
 

@@ -31,10 +31,17 @@ export function noteText(note: PlannedNote, plan: VaultPlan, random: Random, opt
 }
 
 function frontmatter({ note, plan, random }: Pen): string {
-  const lines = ['---', 'tags:', ...note.tags.map((tag) => `  - ${tag}`), `datetimeCreate: ${wallTime(note.created)}`, `datetimeUpdate: ${wallTime(note.updated)}`];
+  const lines = [
+    '---',
+    'tags:',
+    ...note.tags.map((tag) => `  - ${tag}`),
+    `datetimeCreate: ${wallTime(note.created)}`,
+    `datetimeUpdate: ${wallTime(note.updated)}`,
+  ];
   if (random.chance(0.1)) lines.push(`aliases: [${note.title} (memo)]`);
   if (random.chance(0.1)) lines.push(`related: "[[${random.pick(plan.notes).title}]]"`);
   if (random.chance(0.01)) lines.push('publish: false');
+  // biome-ignore lint/suspicious/noDuplicateElseIf: each call draws a new random number
   else if (random.chance(0.01)) lines.push('draft: true');
   return `${lines.join('\n')}\n---\n`;
 }
@@ -76,7 +83,14 @@ function body(pen: Pen, options: NoteTextOptions): string {
   if (random.chance(0.15)) blocks.push(`${sentence(pen)} #${random.pick(note.tags)}`);
   if (random.chance(0.05)) blocks.push('%%あとで書き直す。ここは公開されない自分用のメモ。%%');
   // Links the text did not use are listed at the end, as many notes do.
-  if (pen.links.length > 0) blocks.push(`### ${note.english ? 'Related' : '関連'}`, pen.links.splice(0).map((link) => `- ${link}`).join('\n'));
+  if (pen.links.length > 0)
+    blocks.push(
+      `### ${note.english ? 'Related' : '関連'}`,
+      pen.links
+        .splice(0)
+        .map((link) => `- ${link}`)
+        .join('\n'),
+    );
   if (random.chance(options.dataviewShare)) blocks.push(SEED_DATAVIEWJS.trimEnd());
   return `${blocks.join('\n\n')}\n`;
 }

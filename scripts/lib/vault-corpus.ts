@@ -33,7 +33,12 @@ export const BASE_TERMS: readonly TermSeed[] = [
   { title: 'スキーマ', reading: 'すきーま', english: 'schema', description: 'データの形と制約の定義。' },
   { title: 'マイグレーション', reading: 'まいぐれーしょん', english: 'migration', description: 'スキーマやデータを新しい形へ段階的に移すこと。' },
   { title: 'ロードバランサー', reading: 'ろーどばらんさー', english: 'load balancer', description: '届いた通信を複数のサーバーに振り分ける装置。' },
-  { title: 'リバースプロキシ', reading: 'りばーすぷろきし', english: 'reverse proxy', description: 'サーバーの手前で要求を受け、奥のサーバーへ取り次ぐ中継役。' },
+  {
+    title: 'リバースプロキシ',
+    reading: 'りばーすぷろきし',
+    english: 'reverse proxy',
+    description: 'サーバーの手前で要求を受け、奥のサーバーへ取り次ぐ中継役。',
+  },
   { title: '証明書', reading: 'しょうめいしょ', english: 'certificate', description: '公開鍵の持ち主を第三者が保証する電子的な書類。' },
   { title: '認証', reading: 'にんしょう', english: 'authentication', description: '相手が名乗った本人であることを確かめること。' },
   { title: '認可', reading: 'にんか', english: 'authorization', description: '本人に何を許すかを決めること。' },
@@ -43,7 +48,12 @@ export const BASE_TERMS: readonly TermSeed[] = [
   { title: 'メトリクス', reading: 'めとりくす', english: 'metrics', description: '時間とともに集める数値の計測値。' },
   { title: 'アラート', reading: 'あらーと', english: 'alert', description: '計測値が閾値を越えたときに人に知らせる通知。' },
   { title: 'スケーリング', reading: 'すけーりんぐ', english: 'scaling', description: '負荷に合わせて処理能力を増減させること。' },
-  { title: 'オーケストレーション', reading: 'おーけすとれーしょん', english: 'orchestration', description: '多数のコンテナの配置や再起動を自動で管理すること。' },
+  {
+    title: 'オーケストレーション',
+    reading: 'おーけすとれーしょん',
+    english: 'orchestration',
+    description: '多数のコンテナの配置や再起動を自動で管理すること。',
+  },
   { title: 'パイプライン', reading: 'ぱいぷらいん', english: 'pipeline', description: 'ビルドからデプロイまでを順に自動で流す仕組み。' },
   { title: '静的サイト', reading: 'せいてきさいと', english: 'static site', description: 'あらかじめ生成した HTML をそのまま配信するサイト。' },
   { title: '全文検索', reading: 'ぜんぶんけんさく', english: 'full-text search', description: '文書の本文すべてを対象にする検索。' },
@@ -69,38 +79,137 @@ export const TERM_SUFFIXES: readonly { ja: string; reading: string; en: string }
 ];
 
 export const TOPICS: readonly string[] = [
-  'Docker', 'Kubernetes', 'TypeScript', 'Astro', 'Git', 'PostgreSQL', 'Nginx', 'Linux', 'Rust', 'Python',
-  'AWS', 'Terraform', 'React', 'Node.js', 'SQLite', 'Redis', 'GitHub Actions', 'Obsidian', 'Vim', 'Go',
+  'Docker',
+  'Kubernetes',
+  'TypeScript',
+  'Astro',
+  'Git',
+  'PostgreSQL',
+  'Nginx',
+  'Linux',
+  'Rust',
+  'Python',
+  'AWS',
+  'Terraform',
+  'React',
+  'Node.js',
+  'SQLite',
+  'Redis',
+  'GitHub Actions',
+  'Obsidian',
+  'Vim',
+  'Go',
 ];
 
 export const ASPECTS_JA: readonly string[] = [
-  'キャッシュ', '設定', 'ネットワーク', 'ログ', 'デプロイ', '権限', 'ビルド', 'テスト', '監視', 'バックアップ',
-  '移行', 'トラブルシュート', 'パフォーマンス', 'セキュリティ', '型', 'エラー処理', '初期設定', '運用', '設計', '比較',
+  'キャッシュ',
+  '設定',
+  'ネットワーク',
+  'ログ',
+  'デプロイ',
+  '権限',
+  'ビルド',
+  'テスト',
+  '監視',
+  'バックアップ',
+  '移行',
+  'トラブルシュート',
+  'パフォーマンス',
+  'セキュリティ',
+  '型',
+  'エラー処理',
+  '初期設定',
+  '運用',
+  '設計',
+  '比較',
 ];
 
 export const ASPECTS_EN: readonly string[] = [
-  'caching', 'configuration', 'networking', 'logging', 'deployment', 'permissions', 'builds', 'testing', 'monitoring',
-  'backups', 'migration', 'troubleshooting', 'performance', 'security', 'types', 'error handling', 'setup', 'operations',
+  'caching',
+  'configuration',
+  'networking',
+  'logging',
+  'deployment',
+  'permissions',
+  'builds',
+  'testing',
+  'monitoring',
+  'backups',
+  'migration',
+  'troubleshooting',
+  'performance',
+  'security',
+  'types',
+  'error handling',
+  'setup',
+  'operations',
 ];
 
 /** Title shapes; {t} topic, {a} aspect. Nothing a file name cannot hold (no / \ : * ? " < > | # ^ [ ]). */
 export const TITLES_JA: readonly string[] = [
-  '{t}の{a}', '{t}で{a}を見直す', '{t}入門 {a}編', '{t}の{a}メモ', '{t}と{a}の関係', '{a}から見た{t}', '{t}の{a}でハマったこと',
+  '{t}の{a}',
+  '{t}で{a}を見直す',
+  '{t}入門 {a}編',
+  '{t}の{a}メモ',
+  '{t}と{a}の関係',
+  '{a}から見た{t}',
+  '{t}の{a}でハマったこと',
 ];
 export const TITLES_EN: readonly string[] = ['{t} {a}', 'Notes on {t} {a}', '{t} {a} checklist', 'How {t} handles {a}', '{t} {a} in practice'];
 
 export const HEADINGS: readonly string[] = [
-  '概要', '背景', '手順', 'なぜそうするのか', '注意点', 'まとめ', '参考', '設定例', '実行結果', '比較', '課題',
-  'Overview', 'Background', 'Steps', 'Pitfalls', 'Summary', 'Next steps', 'Example', 'Results', 'Open questions',
+  '概要',
+  '背景',
+  '手順',
+  'なぜそうするのか',
+  '注意点',
+  'まとめ',
+  '参考',
+  '設定例',
+  '実行結果',
+  '比較',
+  '課題',
+  'Overview',
+  'Background',
+  'Steps',
+  'Pitfalls',
+  'Summary',
+  'Next steps',
+  'Example',
+  'Results',
+  'Open questions',
 ];
 
 export const NOUNS_JA: readonly string[] = [
-  '設定ファイル', '本番サーバー', '開発用のPC', 'テスト環境', 'この手順', '古いバージョン', '共有フォルダ', '起動スクリプト',
-  '社内のドキュメント', '最初の実装', 'チームの方針', '夜間のジョブ', '一時ファイル', 'ダッシュボード', 'サンプルコード',
+  '設定ファイル',
+  '本番サーバー',
+  '開発用のPC',
+  'テスト環境',
+  'この手順',
+  '古いバージョン',
+  '共有フォルダ',
+  '起動スクリプト',
+  '社内のドキュメント',
+  '最初の実装',
+  'チームの方針',
+  '夜間のジョブ',
+  '一時ファイル',
+  'ダッシュボード',
+  'サンプルコード',
 ];
 export const NOUNS_EN: readonly string[] = [
-  'the config file', 'the production server', 'my laptop', 'the staging environment', 'this procedure', 'the old version',
-  'the shared folder', 'the start script', 'the team wiki', 'the first implementation', 'the nightly job', 'the dashboard',
+  'the config file',
+  'the production server',
+  'my laptop',
+  'the staging environment',
+  'this procedure',
+  'the old version',
+  'the shared folder',
+  'the start script',
+  'the team wiki',
+  'the first implementation',
+  'the nightly job',
+  'the dashboard',
 ];
 
 export const SENTENCES_JA: readonly string[] = [
@@ -144,10 +253,19 @@ export const CALLOUT_TYPES: readonly string[] = ['note', 'tip', 'warning', 'info
 
 export const CODE_SAMPLES: readonly { lang: string; code: string }[] = [
   { lang: 'bash', code: 'docker build -t my-app:1.0 .\ndocker push registry.example.com/my-app:1.0\ndocker run --rm -p 8080:80 my-app:1.0' },
-  { lang: 'ts', code: "export function retry<T>(task: () => Promise<T>, times = 3): Promise<T> {\n  return task().catch((error) => (times > 1 ? retry(task, times - 1) : Promise.reject(error)));\n}" },
+  {
+    lang: 'ts',
+    code: 'export function retry<T>(task: () => Promise<T>, times = 3): Promise<T> {\n  return task().catch((error) => (times > 1 ? retry(task, times - 1) : Promise.reject(error)));\n}',
+  },
   { lang: 'yaml', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n    volumes:\n      - ./site:/usr/share/nginx/html:ro' },
-  { lang: 'sql', code: 'CREATE INDEX CONCURRENTLY notes_updated_idx ON notes (updated_at DESC);\nSELECT id, title FROM notes WHERE updated_at > now() - interval \'7 days\';' },
-  { lang: 'python', code: 'from pathlib import Path\n\nfor path in sorted(Path("notes").rglob("*.md")):\n    print(path.stem, len(path.read_text(encoding="utf-8")))' },
+  {
+    lang: 'sql',
+    code: "CREATE INDEX CONCURRENTLY notes_updated_idx ON notes (updated_at DESC);\nSELECT id, title FROM notes WHERE updated_at > now() - interval '7 days';",
+  },
+  {
+    lang: 'python',
+    code: 'from pathlib import Path\n\nfor path in sorted(Path("notes").rglob("*.md")):\n    print(path.stem, len(path.read_text(encoding="utf-8")))',
+  },
   { lang: 'json', code: '{\n  "compilerOptions": {\n    "strict": true,\n    "module": "ESNext"\n  }\n}' },
   { lang: 'dockerfile', code: 'FROM node:24-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]' },
 ];
@@ -157,4 +275,10 @@ export const MERMAID_SAMPLES: readonly string[] = [
   'sequenceDiagram\n  participant C as Client\n  participant S as Server\n  C->>S: GET /notes\n  S-->>C: 200 OK',
 ];
 
-export const HIGHLIGHTS: readonly string[] = ['==ここが一番大事==', '**本番環境に渡すのは「イメージ」です。**', '*fast enough*', '~~古いやり方~~', '`--no-cache`'];
+export const HIGHLIGHTS: readonly string[] = [
+  '==ここが一番大事==',
+  '**本番環境に渡すのは「イメージ」です。**',
+  '*fast enough*',
+  '~~古いやり方~~',
+  '`--no-cache`',
+];

@@ -55,18 +55,20 @@ describe('loadConfig', () => {
   });
 
   test('values from the file', () => {
-    const dir = project([
-      'title: My notes',
-      'lang: en',
-      'site: https://example.com/',
-      'base: docs',
-      'excludeFolders: [/Private/, 下書き]',
-      'aliasFallback: false',
-      'dataview: { enabled: false, timeoutMs: 50 }',
-      'glossary: { folder: Glossary, autoLink: all }',
-      'graph: { depth: 3 }',
-      'strict: true',
-    ].join('\n'));
+    const dir = project(
+      [
+        'title: My notes',
+        'lang: en',
+        'site: https://example.com/',
+        'base: docs',
+        'excludeFolders: [/Private/, 下書き]',
+        'aliasFallback: false',
+        'dataview: { enabled: false, timeoutMs: 50 }',
+        'glossary: { folder: Glossary, autoLink: all }',
+        'graph: { depth: 3 }',
+        'strict: true',
+      ].join('\n'),
+    );
     expect(loadConfig(dir, {})).toMatchObject({
       title: 'My notes',
       lang: 'en',

@@ -44,7 +44,20 @@ const DEFAULTS = {
   strict: false,
 };
 
-const KNOWN_KEYS = new Set(['vault', 'title', 'description', 'lang', 'site', 'base', 'excludeFolders', 'aliasFallback', 'dataview', 'glossary', 'graph', 'strict']);
+const KNOWN_KEYS = new Set([
+  'vault',
+  'title',
+  'description',
+  'lang',
+  'site',
+  'base',
+  'excludeFolders',
+  'aliasFallback',
+  'dataview',
+  'glossary',
+  'graph',
+  'strict',
+]);
 
 /** Reads the config file (if any) and the environment; throws ConfigError naming the file and key. */
 export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.env): SiteConfig {
@@ -54,11 +67,13 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
   rejectUnknownKeys(raw, KNOWN_KEYS, where);
   const vault = env.TSUNAGU_VAULT || str(raw, 'vault', where) || DEFAULTS.vault;
   const vaultDir = path.resolve(projectDir, expandHome(vault));
-  if (!existsSync(vaultDir)) throw new ConfigError(`The vault folder ${vaultDir} does not exist. Set TSUNAGU_VAULT or "vault" in ${path.basename(file)} to your vault's folder.`);
+  if (!existsSync(vaultDir))
+    throw new ConfigError(`The vault folder ${vaultDir} does not exist. Set TSUNAGU_VAULT or "vault" in ${path.basename(file)} to your vault's folder.`);
   const lang = str(raw, 'lang', where) ?? DEFAULTS.lang;
   if (lang !== 'ja' && lang !== 'en') throw new ConfigError(`${where('lang')} must be "ja" or "en", not "${lang}".`);
   const site = str(raw, 'site', where);
-  if (site !== undefined && !/^https?:\/\/[^/]+/.test(site)) throw new ConfigError(`${where('site')} must be an absolute URL such as https://example.com, not "${site}".`);
+  if (site !== undefined && !/^https?:\/\/[^/]+/.test(site))
+    throw new ConfigError(`${where('site')} must be an absolute URL such as https://example.com, not "${site}".`);
   const dataview = obj(raw, 'dataview', where, ['enabled', 'timeoutMs']);
   const glossary = obj(raw, 'glossary', where, ['folder', 'autoLink']);
   const graph = obj(raw, 'graph', where, ['depth']);

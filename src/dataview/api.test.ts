@@ -56,18 +56,25 @@ describe('sources', () => {
 
 describe('pages', () => {
   test('file fields, tags expanded nearest-first, frontmatter as top-level (and canonical) fields', async () => {
-    expect(await evaluate('(() => { const p = dv.page("Docker/a"); return [p.file.name, p.file.folder, p.file.path, p.file.ext, p.file.tags.array(), p.file.etags.array(), p.rating, p["due-date"].toISODate()]; })()'))
-      .toEqual(['a', 'Docker', 'Docker/a.md', 'md', ['#lang/go', '#lang', '#draft'], ['#lang/go', '#draft'], 3, '2025-07-08']);
+    expect(
+      await evaluate(
+        '(() => { const p = dv.page("Docker/a"); return [p.file.name, p.file.folder, p.file.path, p.file.ext, p.file.tags.array(), p.file.etags.array(), p.rating, p["due-date"].toISODate()]; })()',
+      ),
+    ).toEqual(['a', 'Docker', 'Docker/a.md', 'md', ['#lang/go', '#lang', '#draft'], ['#lang/go', '#draft'], 3, '2025-07-08']);
   });
 
   test('dv.page takes a path with or without .md, a unique name or a link, and returns undefined otherwise', async () => {
-    expect(await evaluate('[dv.page("Docker/a.md").file.name, dv.page("c").file.path, dv.page(dv.fileLink("b")).file.path, dv.page("missing") === undefined]'))
-      .toEqual(['a', 'Docker/sub/c.md', 'Docker/b.md', true]);
+    expect(
+      await evaluate('[dv.page("Docker/a.md").file.name, dv.page("c").file.path, dv.page(dv.fileLink("b")).file.path, dv.page("missing") === undefined]'),
+    ).toEqual(['a', 'Docker/sub/c.md', 'Docker/b.md', true]);
   });
 
   test('a page not in the snapshot cannot be reached by any means', async () => {
-    expect(await evaluate('[dv.page("Secret") === undefined, dv.pages("[[Secret]]").length, dv.pages().file.name.includes("Secret"), typeof globalThis.__dvSnapshot]'))
-      .toEqual([true, 0, false, 'undefined']);
+    expect(
+      await evaluate(
+        '[dv.page("Secret") === undefined, dv.pages("[[Secret]]").length, dv.pages().file.name.includes("Secret"), typeof globalThis.__dvSnapshot]',
+      ),
+    ).toEqual([true, 0, false, 'undefined']);
     const leaky = createDataviewEngine([page('A.md', { inlinks: ['Private/Diary.md'] })], testLinks);
     expect(await leaky.runJs('dv.list(dv.current().file.inlinks)', 'A.md')).toEqual({ ok: true, html: '<div><ul class="dataview list-view-ul"></ul></div>' });
   });
@@ -81,8 +88,11 @@ describe('pages', () => {
   });
 
   test('frontmatter [[links]] become links; dates are Luxon-like', async () => {
-    expect(await evaluate('[dv.page("c").related.path, dv.page("a")["Due Date"].toFormat("yyyy/MM/dd EEE"), dv.page("a").file.mtime.ts]'))
-      .toEqual(['Docker/b.md', '2025/07/08 Tue', 0]);
+    expect(await evaluate('[dv.page("c").related.path, dv.page("a")["Due Date"].toFormat("yyyy/MM/dd EEE"), dv.page("a").file.mtime.ts]')).toEqual([
+      'Docker/b.md',
+      '2025/07/08 Tue',
+      0,
+    ]);
   });
 
   test('unsupported page data says so instead of answering wrongly', async () => {
@@ -99,22 +109,29 @@ describe('DataArray', () => {
   test('sort is stable, asc and desc; links sort by path', async () => {
     expect(await evaluate('dv.pages("#lang").sort(p => p.rating, "desc").file.name.array()')).toEqual(['a', 'c', 'b']);
     expect(await evaluate('dv.pages("#lang").sort(p => p.rating).file.name.array()')).toEqual(['b', 'a', 'c']);
-    expect(await evaluate('dv.array([dv.fileLink("b.md"), dv.sectionLink("a.md", "H"), dv.fileLink("a.md")]).sort().map(l => l.markdown()).array()'))
-      .toEqual(['[[a.md|a]]', '[[a.md#H|a > H]]', '[[b.md|b]]']);
+    expect(await evaluate('dv.array([dv.fileLink("b.md"), dv.sectionLink("a.md", "H"), dv.fileLink("a.md")]).sort().map(l => l.markdown()).array()')).toEqual([
+      '[[a.md|a]]',
+      '[[a.md#H|a > H]]',
+      '[[b.md|b]]',
+    ]);
   });
 
   test('groupBy yields {key, rows} sorted by key', async () => {
-    expect(await evaluate('dv.pages("#lang").groupBy(p => p.rating).map(g => [g.key, g.rows.file.name.array()]).array()'))
-      .toEqual([[1, ['b']], [3, ['a', 'c']]]);
+    expect(await evaluate('dv.pages("#lang").groupBy(p => p.rating).map(g => [g.key, g.rows.file.name.array()]).array()')).toEqual([
+      [1, ['b']],
+      [3, ['a', 'c']],
+    ]);
   });
 
   test('the rest of the array API', async () => {
-    expect(await evaluate(`(() => {
+    expect(
+      await evaluate(`(() => {
       const a = dv.array([3, 1, 3, 2]);
       return [a.length, a.first(), a.last(), a.distinct().array(), a.limit(2).array(), a.slice(1, 3).array(),
         a.concat([9]).array(), a.flatMap(x => [x, x]).length, a.some(x => x > 2), a.every(x => x > 2), a.includes(2),
         a.join(" "), [...a], a.values, Array.isArray(a), dv.isArray(a), a.map(x => x * 2).filter(x => x > 4).array()];
-    })()`)).toEqual([4, 3, 2, [1, 2, 3], [3, 1], [1, 3], [3, 1, 3, 2, 9], 8, true, false, true, '3 1 3 2', [3, 1, 3, 2], [3, 1, 3, 2], true, true, [6, 6]]);
+    })()`),
+    ).toEqual([4, 3, 2, [1, 2, 3], [3, 1], [1, 3], [3, 1, 3, 2, 9], 8, true, false, true, '3 1 3 2', [3, 1, 3, 2], [3, 1, 3, 2], true, true, [6, 6]]);
   });
 });
 

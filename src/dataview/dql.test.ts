@@ -44,7 +44,10 @@ describe('DQL', () => {
   });
 
   test('TABLE WITHOUT ID, functions, and/or, negation', async () => {
-    const result = await engine.runQuery('TABLE WITHOUT ID file.name, length(file.inlinks) FROM [[b]] or #lang/rust WHERE !(rating > 2) or file.name = "a"', 'x.md');
+    const result = await engine.runQuery(
+      'TABLE WITHOUT ID file.name, length(file.inlinks) FROM [[b]] or #lang/rust WHERE !(rating > 2) or file.name = "a"',
+      'x.md',
+    );
     expect(result.ok && result.html).toContain('<tr><td><span>a</span></td><td>0</td></tr><tr><td><span>b</span></td><td>1</td></tr></tbody>');
     expect(await engine.runQuery('LIST WITHOUT ID link("b").rating FROM "x"', 'x.md')).toEqual({
       ok: true,
@@ -53,8 +56,17 @@ describe('DQL', () => {
   });
 
   test('queries outside the subset are refused with a reason', async () => {
-    expect(await engine.runQuery('TASK FROM #lang', 'x.md')).toEqual({ ok: false, reason: 'Dataview query: only LIST and TABLE queries are supported by tsunagu (got "TASK")' });
-    expect(await engine.runQuery('LIST FROM #lang GROUP BY status', 'x.md')).toEqual({ ok: false, reason: 'Dataview query: GROUP BY is not supported by tsunagu' });
-    expect(await engine.runQuery('LIST WHERE regexmatch("a", file.name)', 'x.md')).toEqual({ ok: false, reason: 'Dataview query: the function regexmatch() is not supported by tsunagu' });
+    expect(await engine.runQuery('TASK FROM #lang', 'x.md')).toEqual({
+      ok: false,
+      reason: 'Dataview query: only LIST and TABLE queries are supported by tsunagu (got "TASK")',
+    });
+    expect(await engine.runQuery('LIST FROM #lang GROUP BY status', 'x.md')).toEqual({
+      ok: false,
+      reason: 'Dataview query: GROUP BY is not supported by tsunagu',
+    });
+    expect(await engine.runQuery('LIST WHERE regexmatch("a", file.name)', 'x.md')).toEqual({
+      ok: false,
+      reason: 'Dataview query: the function regexmatch() is not supported by tsunagu',
+    });
   });
 });

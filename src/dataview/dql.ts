@@ -7,7 +7,8 @@ export class DqlError extends Error {}
 
 type Token = { kind: 'string' | 'number' | 'link' | 'name' | 'op'; text: string };
 
-const TOKEN = /\s*(?:("(?:[^"\\]|\\.)*")|(\d+(?:\.\d+)?)|(\[\[[^\[\]]*\]\])|([\p{L}_][\p{L}\p{N}_-]*(?:\.[\p{L}_][\p{L}\p{N}_-]*)*)|(!=|<=|>=|[=<>+\-*/%(),!]|\.[\p{L}_][\p{L}\p{N}_-]*))/uy;
+const TOKEN =
+  /\s*(?:("(?:[^"\\]|\\.)*")|(\d+(?:\.\d+)?)|(\[\[[^[\]]*\]\])|([\p{L}_][\p{L}\p{N}_-]*(?:\.[\p{L}_][\p{L}\p{N}_-]*)*)|(!=|<=|>=|[=<>+\-*/%(),!]|\.[\p{L}_][\p{L}\p{N}_-]*))/uy;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -26,8 +27,16 @@ function tokenize(text: string): Token[] {
 
 /** Dataview functions the subset knows, as sandbox helpers. */
 const FUNCTIONS: Record<string, string> = {
-  contains: '__contains', econtains: '__econtains', length: '__length', lower: '__lower', upper: '__upper',
-  default: '__default', date: 'dv.date', link: '__link', startswith: '__startswith', endswith: '__endswith',
+  contains: '__contains',
+  econtains: '__econtains',
+  length: '__length',
+  lower: '__lower',
+  upper: '__upper',
+  default: '__default',
+  date: 'dv.date',
+  link: '__link',
+  startswith: '__startswith',
+  endswith: '__endswith',
 };
 
 const COMPARE: Record<string, string> = { '=': '=== 0', '!=': '!== 0', '<': '< 0', '>': '> 0', '<=': '<= 0', '>=': '>= 0' };
@@ -85,8 +94,14 @@ class ExpressionCompiler {
   }
 
   private unary(): string {
-    if (this.peek()?.text === '!') return (this.pos++, `!__truthy(${this.unary()})`);
-    if (this.peek()?.text === '-') return (this.pos++, `(-${this.unary()})`);
+    if (this.peek()?.text === '!') {
+      this.pos++;
+      return `!__truthy(${this.unary()})`;
+    }
+    if (this.peek()?.text === '-') {
+      this.pos++;
+      return `(-${this.unary()})`;
+    }
     let js = this.atom();
     // `.field` after a call or parentheses: `link("x").rating`.
     while (this.peek()?.text.startsWith('.')) js = `__field(${js}, ${JSON.stringify(this.take().text.slice(1))})`;

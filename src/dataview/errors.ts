@@ -1,17 +1,38 @@
 // Why a block failed, in words an author can act on.
 
-export type SandboxFailure =
-  | { kind: 'thrown'; error: unknown }
-  | { kind: 'timeout' }
-  | { kind: 'memory' }
-  | { kind: 'pending' };
+export type SandboxFailure = { kind: 'thrown'; error: unknown } | { kind: 'timeout' } | { kind: 'memory' } | { kind: 'pending' };
 
 /** Globals of Obsidian, Node or the browser that a block might reach for. */
 const HOST_GLOBALS = new Set([
-  'require', 'process', 'fetch', 'module', 'exports', 'Buffer', 'global', '__dirname', '__filename', 'window',
-  'document', 'app', 'moment', 'navigator', 'location', 'localStorage', 'sessionStorage', 'XMLHttpRequest',
-  'WebSocket', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestUrl', 'Notice', 'obsidian',
-  'self', 'Deno', 'Bun',
+  'require',
+  'process',
+  'fetch',
+  'module',
+  'exports',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'window',
+  'document',
+  'app',
+  'moment',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'XMLHttpRequest',
+  'WebSocket',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'requestUrl',
+  'Notice',
+  'obsidian',
+  'self',
+  'Deno',
+  'Bun',
 ]);
 
 export interface FailureReport {

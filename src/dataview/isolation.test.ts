@@ -20,11 +20,15 @@ async function evaluate(dataview: DataviewEngine, body: string, expression: stri
 
 /** What a block can observe of the shared world. */
 const observe = (dataview: DataviewEngine) =>
-  evaluate(dataview, 'const p = dv.current();', `[
+  evaluate(
+    dataview,
+    'const p = dv.current();',
+    `[
     [1, 2].map(x => x + 1), [...[1, 2]], typeof x, typeof leaked, typeof broke, typeof lexical, ({}).polluted, 'b'.localeCompare('a'),
     p.file.name, p.rating, p.list, p.file.tags.array(), p.file.link.path, p.file.frontmatter.rating, p.file.mtime.toFormat('yyyy'),
     dv.pages('#t').length, dv.pages('#t').where(q => true).file.name.array(), typeof dv.value.typeOf.x, typeof dv.current().score
-  ]`);
+  ]`,
+  );
 
 const HOSTILE = `
 const attempts = [
@@ -58,9 +62,25 @@ describe('blocks sharing one runtime', () => {
     await evaluate(shared, HOSTILE, '1');
     expect(await observe(shared)).toEqual(fresh);
     expect(fresh).toEqual([
-      [2, 3], [1, 2], 'undefined', 'undefined', 'undefined', 'undefined', null, 1,
-      'A', 3, [1, 2], ['#t'], 'A.md', 3, '2024',
-      2, ['A', 'B'], 'undefined', 'undefined',
+      [2, 3],
+      [1, 2],
+      'undefined',
+      'undefined',
+      'undefined',
+      'undefined',
+      null,
+      1,
+      'A',
+      3,
+      [1, 2],
+      ['#t'],
+      'A.md',
+      3,
+      '2024',
+      2,
+      ['A', 'B'],
+      'undefined',
+      'undefined',
     ]);
   });
 
@@ -72,8 +92,16 @@ describe('blocks sharing one runtime', () => {
 
   test('mutate() works on copies of the shared page objects, as Dataview mutates its fresh ones', async () => {
     const shared = engine();
-    expect(await evaluate(shared, 'const ranked = dv.pages().mutate(p => { p.score = -p.rating; }).sort(p => p.score);', 'ranked.map(p => [p.file.name, p.score]).array()'))
-      .toEqual([['A', -3], ['B', -1]]);
+    expect(
+      await evaluate(
+        shared,
+        'const ranked = dv.pages().mutate(p => { p.score = -p.rating; }).sort(p => p.score);',
+        'ranked.map(p => [p.file.name, p.score]).array()',
+      ),
+    ).toEqual([
+      ['A', -3],
+      ['B', -1],
+    ]);
     expect(await evaluate(shared, '', '"score" in dv.current()')).toBe(false);
   });
 
@@ -115,7 +143,8 @@ describe('sorting', () => {
   });
 
   test('the numeric sort orders as compareValue does, ties included', async () => {
-    const rows = 'let seed = 7; const next = () => (seed = (seed * 48271) % 2147483647);\n' +
+    const rows =
+      'let seed = 7; const next = () => (seed = (seed * 48271) % 2147483647);\n' +
       'const rows = dv.array(Array.from({ length: 500 }, (_, i) => ({ i, k: [0, -0, 1.5, -3, 1e12][next() % 5] * (next() % 7) })));';
     const orders = (direction: string) => `[rows.sort(r => r.k, "${direction}").i.array(), rows.sort(r => r.k, "${direction}", dv.compare).i.array()]`;
     for (const direction of ['asc', 'desc']) {

@@ -70,16 +70,21 @@ describe('where / sort / limit on dv.pages()', () => {
 
   test('the predicate runs in sorted order until the limit is reached (the documented difference)', async () => {
     const count = (predicate: string) => `let seen = []; const top = dv.pages().where(${predicate}).sort(p => p.k, "desc").limit(2);`;
-    expect(await evaluate(engine(), count('p => (seen.push(p.n), p.n !== 6)'), '[top.n.array(), seen]')).toEqual([[5, 12], [6, 5, 12]]);
+    expect(await evaluate(engine(), count('p => (seen.push(p.n), p.n !== 6)'), '[top.n.array(), seen]')).toEqual([
+      [5, 12],
+      [6, 5, 12],
+    ]);
     const general = await evaluate(engine(), count('function (p) { return (seen.push(p.n), p.n !== 6); }'), '[top.n.array(), seen.length]');
     expect(general).toEqual([[5, 12], 14]);
   });
 
   test('once used as an array, a lazy result is that array: mutate() and sortInPlace() changes stay', async () => {
-    expect(await evaluate(engine(), 'const all = dv.pages().sort(p => p.n, "desc"); all.mutate(p => { p.n = -p.n; });', 'all.limit(2).n.array()'))
-      .toEqual([-13, -12]);
-    expect(await evaluate(engine(), 'const all = dv.pages(); all.sortInPlace(p => p.n, "desc");', '[all.first().n, all.where(p => p.n < 2).limit(1).n.array()]'))
-      .toEqual([13, [1]]);
+    expect(await evaluate(engine(), 'const all = dv.pages().sort(p => p.n, "desc"); all.mutate(p => { p.n = -p.n; });', 'all.limit(2).n.array()')).toEqual([
+      -13, -12,
+    ]);
+    expect(
+      await evaluate(engine(), 'const all = dv.pages(); all.sortInPlace(p => p.n, "desc");', '[all.first().n, all.where(p => p.n < 2).limit(1).n.array()]'),
+    ).toEqual([13, [1]]);
   });
 
   test('a malformed source still throws at dv.pages()', async () => {

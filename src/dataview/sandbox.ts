@@ -144,7 +144,10 @@ class Session {
     try {
       this.deadline = Date.now() + SETUP_MS;
       const result = this.call(scope, 'resetGlobals');
-      if (result.error) return (scope.manage(result.error), false);
+      if (result.error) {
+        scope.manage(result.error);
+        return false;
+      }
       return this.vm.dump(scope.manage(result.value)) === true;
     } finally {
       scope.dispose();

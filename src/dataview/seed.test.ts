@@ -101,12 +101,7 @@ describe('the seed block', () => {
         tagSpan('t-notes/Docker'),
         list(a('Docker/Dockerfile', 'Dockerfile'), a('Docker/Docker入門', 'Docker入門'), a('Docker/コンテナとは', 'コンテナとは')),
         tagSpan('t-notes'),
-        list(
-          a('Notes/misc', 'misc'),
-          a('Docker/Dockerfile', 'Dockerfile'),
-          a('Docker/Docker入門', 'Docker入門'),
-          a('Docker/コンテナとは', 'コンテナとは'),
-        ),
+        list(a('Notes/misc', 'misc'), a('Docker/Dockerfile', 'Dockerfile'), a('Docker/Docker入門', 'Docker入門'), a('Docker/コンテナとは', 'コンテナとは')),
         // '#t-notes/AI生成' has no other page: nothing at all for it.
         '<h3><span>このノートからのリンク先</span></h3>',
         '<h4><span><a class="internal-link" href="/Docker/Dockerfile/">Dockerfile</a></span></h4>',

@@ -54,7 +54,10 @@ describe('groupTerms', () => {
   });
 
   it('groups a kana title without reading by its title, and kanji without reading under その他', () => {
-    const group = (key: string) => groupTerms(terms).find((g) => g.key === key)?.terms.map((t) => t.title);
+    const group = (key: string) =>
+      groupTerms(terms)
+        .find((g) => g.key === key)
+        ?.terms.map((t) => t.title);
     expect(group('か')).toEqual(['コンテナ']);
     expect(group('#')).toEqual(['1Password', '仮想化']);
   });

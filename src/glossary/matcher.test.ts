@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher, type MatcherEntry } from './matcher';
 
 const entry = (termId: string, ...surfaces: string[]): MatcherEntry[] => surfaces.map((surface) => ({ termId, surface }));
-const found = (entries: MatcherEntry[], text: string) => compileMatcher(entries).findAll(text).map((m) => [m.termId, m.surface]);
+const found = (entries: MatcherEntry[], text: string) =>
+  compileMatcher(entries)
+    .findAll(text)
+    .map((m) => [m.termId, m.surface]);
 
 const docker = [
   ...entry('image', 'イメージ', 'image'),

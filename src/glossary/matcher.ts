@@ -53,7 +53,12 @@ export function compileMatcher(entries: MatcherEntry[]): Matcher {
     }
     if (patternAt[node] !== NONE) continue;
     patternAt[node] = patterns.length;
-    patterns.push({ termId, length: folded.length, boundedStart: isAsciiWordUnit(folded.charCodeAt(0)), boundedEnd: isAsciiWordUnit(folded.charCodeAt(folded.length - 1)) });
+    patterns.push({
+      termId,
+      length: folded.length,
+      boundedStart: isAsciiWordUnit(folded.charCodeAt(0)),
+      boundedEnd: isAsciiWordUnit(folded.charCodeAt(folded.length - 1)),
+    });
   }
   const { fail, outputLink } = linkFailures(children, patternAt);
   // Most of a note's text is not in any term: a unit no surface contains sends the scan straight back

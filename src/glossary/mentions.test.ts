@@ -53,7 +53,17 @@ describe('linkTermMentions', () => {
   });
 
   it('skips code, inline code, links, headings and html, and links the first mention outside them', () => {
-    const markdown = ['# イメージ', '', '`Docker` と [イメージ](x.md) と <a href="y">Docker</a> と <code>Docker</code>', '', '```', 'Docker イメージ', '```', '', 'Docker イメージ'].join('\n');
+    const markdown = [
+      '# イメージ',
+      '',
+      '`Docker` と [イメージ](x.md) と <a href="y">Docker</a> と <code>Docker</code>',
+      '',
+      '```',
+      'Docker イメージ',
+      '```',
+      '',
+      'Docker イメージ',
+    ].join('\n');
     const { links, mentions } = run(markdown);
     expect(links).toEqual(['docker:Docker', 'image:イメージ']);
     expect(mentions.map((m) => m.termId)).toEqual(['docker', 'image']);

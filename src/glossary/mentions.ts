@@ -24,7 +24,22 @@ export interface Mention {
 }
 
 /** Never looked into: code, links, headings, raw HTML, frontmatter, and the team's Obsidian nodes. */
-const OPAQUE = new Set(['code', 'inlineCode', 'link', 'linkReference', 'heading', 'html', 'yaml', 'toml', 'definition', 'math', 'inlineMath', 'wikiLink', 'embed', 'obsidianTag']);
+const OPAQUE = new Set([
+  'code',
+  'inlineCode',
+  'link',
+  'linkReference',
+  'heading',
+  'html',
+  'yaml',
+  'toml',
+  'definition',
+  'math',
+  'inlineMath',
+  'wikiLink',
+  'embed',
+  'obsidianTag',
+]);
 /** Blocks whose text snippets are cut from. */
 const SNIPPET_BLOCKS = new Set(['paragraph', 'tableCell']);
 const SNIPPET_RADIUS = 30;
@@ -80,7 +95,11 @@ export function linkTermMentions(tree: Root, matcher: Matcher, opts: LinkMention
     for (const match of matcher.findAll(node.value)) {
       if (match.termId === opts.skipTermId) continue;
       const context = block ?? { text: node.value, offset: 0 };
-      mentions.push({ termId: match.termId, surface: match.surface, snippet: snippetAround(context.text, context.offset + match.start, context.offset + match.end) });
+      mentions.push({
+        termId: match.termId,
+        surface: match.surface,
+        snippet: snippetAround(context.text, context.offset + match.start, context.offset + match.end),
+      });
       if (!shouldLink(match.termId)) continue;
       if (match.start > copiedUntil) parts.push({ type: 'text', value: node.value.slice(copiedUntil, match.start) } as Text);
       parts.push(opts.link(match.termId, match.surface));

@@ -52,7 +52,10 @@ describe('buildGlossary', () => {
   });
 
   it('falls back to the first paragraph, and reports a term without definition at its line', () => {
-    const { terms, diagnostics } = buildGlossary([note('用語集/タグ.md', { firstParagraph: '  ', frontmatterLines: { description: 4 } }), note('用語集/イメージ.md')], cfg);
+    const { terms, diagnostics } = buildGlossary(
+      [note('用語集/タグ.md', { firstParagraph: '  ', frontmatterLines: { description: 4 } }), note('用語集/イメージ.md')],
+      cfg,
+    );
     expect(terms.map((t) => t.definition)).toEqual(['A definition.', undefined]);
     expect(diagnostics).toEqual([{ file: '用語集/タグ.md', line: 4, severity: 'warning', message: expect.stringContaining('no definition') }]);
   });
@@ -61,7 +64,9 @@ describe('buildGlossary', () => {
     const first = note('用語集/Docker.md');
     const second = note('用語集/misc/ｄｏｃｋｅｒ.md', { frontmatterLines: { title: 2 } });
     const { entries, diagnostics } = buildGlossary([second, first], cfg);
-    expect(diagnostics).toEqual([{ file: second.id, line: 2, severity: 'warning', message: expect.stringMatching(/「ｄｏｃｋｅｒ」 is defined twice \(also in 用語集\/Docker\.md\)/) }]);
+    expect(diagnostics).toEqual([
+      { file: second.id, line: 2, severity: 'warning', message: expect.stringMatching(/「ｄｏｃｋｅｒ」 is defined twice \(also in 用語集\/Docker\.md\)/) },
+    ]);
     expect(entries).toEqual([{ termId: first.id, surface: 'Docker' }]);
   });
 

@@ -93,11 +93,19 @@ function definitionOf(note: TermNoteInput): string | undefined {
 function contentProblems(note: TermNoteInput): Diagnostic[] {
   const problems: Diagnostic[] = [];
   if (!definitionOf(note)) {
-    problems.push(at(note, 'description', `term 「${note.title}」 has no definition: add a one-line \`description:\` to its frontmatter or a first paragraph.`));
+    problems.push(
+      at(note, 'description', `term 「${note.title}」 has no definition: add a one-line \`description:\` to its frontmatter or a first paragraph.`),
+    );
   }
   const reading = stringField(note, 'reading');
   if (reading !== undefined && !gojuonRow(reading)) {
-    problems.push(at(note, 'reading', `reading 「${reading}」 of term 「${note.title}」 does not start with kana: write it in hiragana (e.g. どっかーふぁいる) so the term sorts into its gojūon row.`));
+    problems.push(
+      at(
+        note,
+        'reading',
+        `reading 「${reading}」 of term 「${note.title}」 does not start with kana: write it in hiragana (e.g. どっかーふぁいる) so the term sorts into its gojūon row.`,
+      ),
+    );
   }
   return problems;
 }

@@ -3,21 +3,31 @@ import type { ResolvedLink } from '../vault/types';
 import { linkGraph } from './links';
 
 const link = (from: string, to: string | undefined, extra: Partial<ResolvedLink> = {}): ResolvedLink => ({
-  from, ...(to ? { to } : {}), target: to ?? 'missing', embed: false, source: 'body', syntax: 'wikilink', line: 1, ...extra,
+  from,
+  ...(to ? { to } : {}),
+  target: to ?? 'missing',
+  embed: false,
+  source: 'body',
+  syntax: 'wikilink',
+  line: 1,
+  ...extra,
 });
 
 describe('linkGraph', () => {
   const links = new Map<string, ResolvedLink[]>([
-    ['a.md', [
-      link('a.md', 'c.md', { source: 'frontmatter' }),
-      link('a.md', 'b.md'),
-      link('a.md', 'c.md'),
-      link('a.md', 'a.md'), // self
-      link('a.md', 'secret.md'), // unpublished
-      link('a.md', 'pic.png', { embed: true }), // attachment
-      link('a.md', undefined), // unresolved
-      link('a.md', 'b.md', { embed: true }),
-    ]],
+    [
+      'a.md',
+      [
+        link('a.md', 'c.md', { source: 'frontmatter' }),
+        link('a.md', 'b.md'),
+        link('a.md', 'c.md'),
+        link('a.md', 'a.md'), // self
+        link('a.md', 'secret.md'), // unpublished
+        link('a.md', 'pic.png', { embed: true }), // attachment
+        link('a.md', undefined), // unresolved
+        link('a.md', 'b.md', { embed: true }),
+      ],
+    ],
     ['b.md', [link('b.md', 'a.md'), link('b.md', 'a.md', { source: 'comment' })]],
     ['c.md', []],
     ['secret.md', [link('secret.md', 'a.md'), link('secret.md', 'c.md')]],
@@ -45,7 +55,13 @@ describe('linkGraph', () => {
   });
 
   test('inlinks sorted even when linking notes come in another order', () => {
-    const g = linkGraph(new Map([['z.md', [link('z.md', 'x.md')]], ['y.md', [link('y.md', 'x.md')]]]), new Set(['z.md', 'x.md', 'y.md']));
+    const g = linkGraph(
+      new Map([
+        ['z.md', [link('z.md', 'x.md')]],
+        ['y.md', [link('y.md', 'x.md')]],
+      ]),
+      new Set(['z.md', 'x.md', 'y.md']),
+    );
     expect(g.get('x.md')!.inlinks).toEqual(['y.md', 'z.md']);
   });
 });

@@ -37,7 +37,13 @@ export function layoutLocalGraph(graph: LocalGraph, options: Partial<LocalLayout
     const count = end - start;
     radius = Math.max(radius + ringGap, (count * spacing) / (2 * Math.PI));
     const step = (2 * Math.PI) / count;
-    const offset = ring === 1 ? TOP : bestRotation(graph.nodes.slice(start, end).map((n) => angles[n.parent]), step);
+    const offset =
+      ring === 1
+        ? TOP
+        : bestRotation(
+            graph.nodes.slice(start, end).map((n) => angles[n.parent]),
+            step,
+          );
     for (let i = 0; i < count; i++) {
       angles.push(offset + i * step);
       radii.push(radius);

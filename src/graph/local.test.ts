@@ -3,7 +3,9 @@ import { graphOf } from './fixtures';
 import { adjacencyOf, localGraph } from './local';
 
 // a → b → c → d, e → a, and a hidden (unpublished) note linking to a.
-const adjacency = adjacencyOf(graphOf({ 'a.md': ['b.md'], 'b.md': ['c.md'], 'c.md': ['d.md'], 'd.md': [], 'e.md': ['a.md'], 'hidden.md': ['a.md'] }, ['hidden.md']));
+const adjacency = adjacencyOf(
+  graphOf({ 'a.md': ['b.md'], 'b.md': ['c.md'], 'c.md': ['d.md'], 'd.md': [], 'e.md': ['a.md'], 'hidden.md': ['a.md'] }, ['hidden.md']),
+);
 
 describe('localGraph', () => {
   it('at depth 1 has the note, its links and backlinks, sorted by id, with one edge per linked pair', () => {
@@ -13,7 +15,10 @@ describe('localGraph', () => {
       { id: 'b.md', ring: 1, parent: 0 },
       { id: 'e.md', ring: 1, parent: 0 },
     ]);
-    expect(local.edges).toEqual([[0, 1], [0, 2]]);
+    expect(local.edges).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
     expect(local.truncated).toBe(false);
   });
 
@@ -26,7 +31,12 @@ describe('localGraph', () => {
       ['e.md', 2, 1],
       ['d.md', 2, 2],
     ]);
-    expect(local.edges).toEqual([[0, 1], [0, 2], [1, 3], [2, 4]]);
+    expect(local.edges).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 3],
+      [2, 4],
+    ]);
   });
 
   it('draws a note without links alone', () => {

@@ -17,7 +17,10 @@ describe('graphSections', () => {
     const a = sectionsOf('a.md');
     expect(a.related).toEqual([{ tag: '#x', ids: ['b.md'] }]);
     expect(a.outgoing).toEqual([{ id: 'b.md', backlinks: ['a.md'] }]);
-    expect(a.localGraph.nodes.map((n) => [n.id, n.ring])).toEqual([['a.md', 0], ['b.md', 1]]);
+    expect(a.localGraph.nodes.map((n) => [n.id, n.ring])).toEqual([
+      ['a.md', 0],
+      ['b.md', 1],
+    ]);
     expect(a.localGraph.edges).toEqual([[0, 1]]);
     expect(a.localGraph.nodes[0]).toMatchObject({ x: a.localGraph.width / 2, y: a.localGraph.height / 2 });
   });

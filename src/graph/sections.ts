@@ -31,7 +31,11 @@ export interface GraphSectionOptions {
 }
 
 /** `notes` and `graph` hold published notes only: nothing unpublished can appear in any section. */
-export function graphSections(notes: TaggedNote[], graph: Map<string, NoteLinks>, { depth, locale, maxNodes = 60 }: GraphSectionOptions): (id: string) => NoteGraphSections {
+export function graphSections(
+  notes: TaggedNote[],
+  graph: Map<string, NoteLinks>,
+  { depth, locale, maxNodes = 60 }: GraphSectionOptions,
+): (id: string) => NoteGraphSections {
   const tags = tagIndex(notes);
   const sortedBacklinks = backlinksInLinkOrder(graph, linkPathOrder(locale));
   const adjacency = adjacencyOf(graph);
@@ -41,7 +45,13 @@ export function graphSections(notes: TaggedNote[], graph: Map<string, NoteLinks>
     return {
       related: relatedByTag(id, tags),
       outgoing: outgoingWithBacklinks(id, graph, sortedBacklinks),
-      localGraph: { width, height, nodes: local.nodes.map((node, i) => ({ id: node.id, ring: node.ring, ...points[i] })), edges: local.edges, truncated: local.truncated },
+      localGraph: {
+        width,
+        height,
+        nodes: local.nodes.map((node, i) => ({ id: node.id, ring: node.ring, ...points[i] })),
+        edges: local.edges,
+        truncated: local.truncated,
+      },
     };
   };
 }

@@ -11,8 +11,16 @@ const notes = [
 describe('layoutSiteGraph', () => {
   it('draws every note once, sorted by id, with one edge per linked pair and degrees', () => {
     const layout = layoutSiteGraph(notes);
-    expect(layout.nodes.map((n) => [n.id, n.degree])).toEqual([['alone.md', 0], ['x/a.md', 1], ['x/b.md', 2], ['y/c.md', 1]]);
-    expect(layout.edges).toEqual([[1, 2], [2, 3]]);
+    expect(layout.nodes.map((n) => [n.id, n.degree])).toEqual([
+      ['alone.md', 0],
+      ['x/a.md', 1],
+      ['x/b.md', 2],
+      ['y/c.md', 1],
+    ]);
+    expect(layout.edges).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
     expect(layout.method).toBe('force');
   });
 

@@ -53,7 +53,10 @@ export function layoutSiteGraph(notes: SiteGraphNote[], options: Partial<SiteGra
   const useForce = sorted.length > 1 && sorted.length <= o.forceLimit;
   const points = useForce ? forceLayout(start, edges, { iterations: Math.min(300, Math.ceil(o.forceBudget / sorted.length)), distance: o.spacing }) : start;
   const labelled = new Set(
-    sorted.map((_, i) => i).sort((a, b) => degree[b] - degree[a] || a - b).slice(0, o.maxLabels),
+    sorted
+      .map((_, i) => i)
+      .sort((a, b) => degree[b] - degree[a] || a - b)
+      .slice(0, o.maxLabels),
   );
   let [minX, minY, maxX, maxY] = [0, 0, 0, 0];
   for (const p of points) {
@@ -65,7 +68,13 @@ export function layoutSiteGraph(notes: SiteGraphNote[], options: Partial<SiteGra
   return {
     width: round(maxX - minX + 2 * o.margin),
     height: round(maxY - minY + 2 * o.margin),
-    nodes: sorted.map((note, i) => ({ id: note.id, x: round(points[i].x - minX + o.margin), y: round(points[i].y - minY + o.margin), degree: degree[i], labelled: labelled.has(i) })),
+    nodes: sorted.map((note, i) => ({
+      id: note.id,
+      x: round(points[i].x - minX + o.margin),
+      y: round(points[i].y - minY + o.margin),
+      degree: degree[i],
+      labelled: labelled.has(i),
+    })),
     edges: edges.slice(0, o.maxEdges),
     edgesOmitted: Math.max(0, edges.length - o.maxEdges),
     method: useForce ? 'force' : 'folders',

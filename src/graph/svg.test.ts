@@ -16,6 +16,18 @@ describe('shortLabel', () => {
 
 describe('edgesPath', () => {
   it('draws each edge as a move and a line', () => {
-    expect(edgesPath([{ x: 0, y: 0 }, { x: 1.5, y: 2 }, { x: 3, y: 4 }], [[0, 1], [1, 2]])).toBe('M0 0L1.5 2M1.5 2L3 4');
+    expect(
+      edgesPath(
+        [
+          { x: 0, y: 0 },
+          { x: 1.5, y: 2 },
+          { x: 3, y: 4 },
+        ],
+        [
+          [0, 1],
+          [1, 2],
+        ],
+      ),
+    ).toBe('M0 0L1.5 2M1.5 2L3 4');
   });
 });

@@ -156,7 +156,7 @@ const en: Strings = {
   pageNavigation: 'Notes in this folder',
   feed: 'RSS feed',
   about: 'About this site',
-  guide: 'Reader\'s guide',
+  guide: "Reader's guide",
   previewOf: (title) => `Preview of “${title}”`,
   search: 'Search',
   searchPlaceholder: 'Search notes and terms',
@@ -181,10 +181,19 @@ export function strings(lang: Lang): Strings {
 
 /** Dates as readers of the site's language expect them; author-written times are kept as written (UTC). */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', {
+    year: 'numeric',
+    month: lang === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 }
 
 /** A date with its time of day, for properties written with one. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', { dateStyle: lang === 'en' ? 'medium' : 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', {
+    dateStyle: lang === 'en' ? 'medium' : 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 }

@@ -17,7 +17,14 @@ export default function feeds(config: SiteConfig): AstroIntegration {
         }
         const site = await getSite();
         writeFileSync(new URL('rss.xml', dir), rssXml(site, config.site));
-        writeFileSync(new URL('sitemap.xml', dir), sitemapXml(pages.map((p) => p.pathname), site, config.site));
+        writeFileSync(
+          new URL('sitemap.xml', dir),
+          sitemapXml(
+            pages.map((p) => p.pathname),
+            site,
+            config.site,
+          ),
+        );
         logger.info(`rss.xml (${Math.min(site.notes.length, FEED_SIZE)} notes) and sitemap.xml written for ${config.site}${config.base}`);
       },
     },

@@ -35,7 +35,9 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
           // Thrown: the CLI ends with status 0 whatever process.exitCode says.
-          throw new Error(`--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`);
+          throw new Error(
+            `--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`,
+          );
         }
         logger.info(formatSearchReport(await indexSite(fileURLToPath(dir), config.lang)));
       },

@@ -33,7 +33,13 @@ describe('callouts', () => {
   });
 
   it('maps aliases and styles unknown types as notes, keeping the raw type', () => {
-    expect(['summary', 'cite', 'ERROR', 'done', 'my-type'].map(calloutClass)).toEqual(['callout-abstract', 'callout-quote', 'callout-danger', 'callout-success', 'callout-note']);
+    expect(['summary', 'cite', 'ERROR', 'done', 'my-type'].map(calloutClass)).toEqual([
+      'callout-abstract',
+      'callout-quote',
+      'callout-danger',
+      'callout-success',
+      'callout-note',
+    ]);
     expect(callouts('> [!My-Type] x')[0].data?.hProperties).toMatchObject({ dataCallout: 'my-type', className: ['callout', 'callout-note'] });
   });
 

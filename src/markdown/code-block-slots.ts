@@ -13,7 +13,8 @@ export function codeBlocks(tree: Root, langs: ReadonlySet<string>): CodeBlockSlo
   const walk = (parent: { children?: unknown[] }) => {
     parent.children?.forEach((child, index) => {
       const node = child as { type: string; lang?: string | null; children?: unknown[] };
-      if (node.type === 'code' && node.lang && langs.has(node.lang.toLowerCase())) found.push({ node: node as Code, parent: parent as CodeBlockSlot['parent'], index });
+      if (node.type === 'code' && node.lang && langs.has(node.lang.toLowerCase()))
+        found.push({ node: node as Code, parent: parent as CodeBlockSlot['parent'], index });
       else if (node.children) walk(node);
     });
   };

@@ -101,4 +101,3 @@ function nextLineStart(input: string, from: number): number {
   const end = input.indexOf('\n', from);
   return end < 0 ? input.length : end + 1;
 }
-

@@ -19,7 +19,9 @@ describe('note embeds', () => {
 
   it('keeps footnotes of embedded content pointing inside the embed', () => {
     const html = render('A.md', { 'A.md': 'host[^1]\n\n![[B]]\n\n[^1]: host note', 'B.md': 'text[^1]\n\n[^1]: embedded note' });
-    expect(html).toContain('<a href="#embed-1-user-content-fn-1" id="embed-1-user-content-fnref-1" data-footnote-ref="" aria-describedby="embed-1-footnote-label">');
+    expect(html).toContain(
+      '<a href="#embed-1-user-content-fn-1" id="embed-1-user-content-fnref-1" data-footnote-ref="" aria-describedby="embed-1-footnote-label">',
+    );
     expect(html).toContain('<li id="embed-1-user-content-fn-1">');
     expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">');
   });

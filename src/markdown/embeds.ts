@@ -22,7 +22,11 @@ export function noteEmbed(
   if (!section) return unresolvedLink([text(written)]);
   const content = render(section, { ...scope, noteId: target.id, chain: [...scope.chain, target.id] });
   namespaceIds(content, `embed-${++scope.page.embeds}-`);
-  return element('div', { className: ['internal-embed'], dataEmbedOf: target.id }, content.children.filter((node) => node.type !== 'doctype'));
+  return element(
+    'div',
+    { className: ['internal-embed'], dataEmbedOf: target.id },
+    content.children.filter((node) => node.type !== 'doctype'),
+  );
 }
 
 function embedStopped(message: string): Element {

@@ -62,11 +62,19 @@ describe('a note with every feature', () => {
 
   it('renders it', () => {
     expect(html).toContain('<h1 id="docker-notes-t-notesdocker">Docker notes <a class="tag" href="/tags/t-notes/docker/">#t-notes/Docker</a></h1>');
-    expect(html).toContain('<p id="^intro">Intro with <a class="internal-link" href="/n/Setup.md#Install">the install steps</a>, <span class="internal-link is-unresolved">Missing</span>, <mark>important</mark> and <code>#not-a-tag</code>.</p>');
-    expect(html).toContain('<a class="internal-link" href="/n/Setup.md#Install">markdown</a> and <a href="https://example.com/#frag">https://example.com/#frag</a>');
-    expect(html).toContain('<img src="/n/diagram.png" alt="diagram.png" loading="lazy" width="320"> <img src="https://cdn.example.com/x.png" alt="remote" loading="lazy">');
+    expect(html).toContain(
+      '<p id="^intro">Intro with <a class="internal-link" href="/n/Setup.md#Install">the install steps</a>, <span class="internal-link is-unresolved">Missing</span>, <mark>important</mark> and <code>#not-a-tag</code>.</p>',
+    );
+    expect(html).toContain(
+      '<a class="internal-link" href="/n/Setup.md#Install">markdown</a> and <a href="https://example.com/#frag">https://example.com/#frag</a>',
+    );
+    expect(html).toContain(
+      '<img src="/n/diagram.png" alt="diagram.png" loading="lazy" width="320"> <img src="https://cdn.example.com/x.png" alt="remote" loading="lazy">',
+    );
     expect(html).toContain('<details class="callout callout-warning" data-callout="warning">\n<summary class="callout-title">Careful</summary>');
-    expect(html).toContain('<div class="internal-embed" data-embed-of="Setup.md"><h2 id="embed-1-install">Install</h2>\n<p id="embed-1-^step">Run <strong>it</strong>.</p></div>');
+    expect(html).toContain(
+      '<div class="internal-embed" data-embed-of="Setup.md"><h2 id="embed-1-install">Install</h2>\n<p id="embed-1-^step">Run <strong>it</strong>.</p></div>',
+    );
     expect(html).toContain('<td><a class="internal-link" href="/n/Setup.md">alias</a></td>');
     expect(html).toContain('class="dataview-placeholder"');
     for (const hidden of ['private', 'Secret', 'html comment', 'dv.list', 'not embedded', '%%', '<!--']) expect(html).not.toContain(hidden);

@@ -53,7 +53,7 @@ function wikiLinkRef(node: WikiLink): LinkFields {
 function markdownLinkRef(node: Link | Image): LinkFields | undefined {
   const target = vaultTarget(node.url);
   if (!target) return undefined;
-  const display = node.type === 'image' ? node.alt ?? '' : toString(node, { includeHtml: false });
+  const display = node.type === 'image' ? (node.alt ?? '') : toString(node, { includeHtml: false });
   return { ...target, ...optional('display', display.trim()), embed: node.type === 'image', syntax: 'markdown' };
 }
 

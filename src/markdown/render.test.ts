@@ -44,7 +44,9 @@ describe('renderTree: attachments', () => {
   });
 
   it('keeps the fragment of an image link and renders markdown images in the vault', () => {
-    expect(render('![[pic.png#frag]] ![alt](pic.png)')).toBe('<p><img src="/n/pic.png#frag" alt="pic.png" loading="lazy"> <img src="/n/pic.png" alt="alt" loading="lazy"></p>');
+    expect(render('![[pic.png#frag]] ![alt](pic.png)')).toBe(
+      '<p><img src="/n/pic.png#frag" alt="pic.png" loading="lazy"> <img src="/n/pic.png" alt="alt" loading="lazy"></p>',
+    );
   });
 
   it('renders remote images lazily from their own URL', () => {

@@ -12,7 +12,10 @@ export function sectionOf(tree: Root, subpath?: string): Root | undefined {
 
 /** The heading and everything after it up to the next heading of the same or a higher level. */
 function headingSection(tree: Root, subpath: string): Root | undefined {
-  const wanted = subpath.split('#').filter((part) => part.trim() !== '').at(-1);
+  const wanted = subpath
+    .split('#')
+    .filter((part) => part.trim() !== '')
+    .at(-1);
   if (wanted === undefined) return tree;
   const start = tree.children.findIndex((node) => node.type === 'heading' && sameHeading(headingText(node), wanted));
   if (start < 0) return undefined;

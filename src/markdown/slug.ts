@@ -17,7 +17,10 @@ export function createSlugger(): Slugger {
  * spacing and the characters Obsidian cannot keep in links. A subpath already written as a slug matches too.
  */
 export function headingSlug(headings: Heading[], subpath: string): string | undefined {
-  const wanted = subpath.split('#').filter((part) => part.trim() !== '').at(-1);
+  const wanted = subpath
+    .split('#')
+    .filter((part) => part.trim() !== '')
+    .at(-1);
   if (wanted === undefined) return undefined;
   return (headings.find((heading) => sameHeading(heading.text, wanted)) ?? headings.find((heading) => heading.slug === slugOnce(wanted)))?.slug;
 }
@@ -28,5 +31,10 @@ export function sameHeading(headingText: string, subpathPart: string): boolean {
 }
 
 function headingKey(text: string): string {
-  return text.normalize('NFC').replace(/[#|^:%[\]\\]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/[#|^:%[\]\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -39,6 +39,9 @@ describe('inline tags', () => {
     const tree = treeWith('x\n\nsee #tag here', remarkObsidianTags);
     const paragraph = tree.children[1];
     expect(paragraph.type === 'paragraph' && paragraph.children.map((n) => n.type)).toEqual(['text', 'obsidianTag', 'text']);
-    expect(nodesOfType(tree, 'obsidianTag')[0]).toMatchObject({ value: '#tag', position: { start: { line: 3, column: 5, offset: 7 }, end: { line: 3, column: 9 } } });
+    expect(nodesOfType(tree, 'obsidianTag')[0]).toMatchObject({
+      value: '#tag',
+      position: { start: { line: 3, column: 5, offset: 7 }, end: { line: 3, column: 9 } },
+    });
   });
 });

@@ -5,7 +5,10 @@ import { fakeContext } from './test-support';
 
 describe('task-list checkboxes', () => {
   it('are named by their item text, tight and loose lists alike', () => {
-    const html = renderTree(parseBody('- [ ] イメージとコンテナの違いを説明できる\n- [x] **done** item\n\n1. [ ] loose\n\n2. [ ] list\n', 1).tree, fakeContext('a.md', {}));
+    const html = renderTree(
+      parseBody('- [ ] イメージとコンテナの違いを説明できる\n- [x] **done** item\n\n1. [ ] loose\n\n2. [ ] list\n', 1).tree,
+      fakeContext('a.md', {}),
+    );
     expect(html).toContain('aria-label="イメージとコンテナの違いを説明できる"');
     expect(html).toContain('aria-label="done item"');
     expect(html).toContain('aria-label="loose"');

@@ -20,7 +20,7 @@ export function rehypeTaskLabels() {
 /** The checkbox GFM puts first in the item, or first in its leading paragraph. */
 function findCheckbox(item: Element): Element | undefined {
   const first = item.children.find((c) => c.type === 'element');
-  if (!first || first.type !== 'element') return undefined;
+  if (first?.type !== 'element') return undefined;
   if (first.tagName === 'input' && first.properties.type === 'checkbox') return first;
   if (first.tagName !== 'p') return undefined;
   const inner = first.children.find((c) => c.type === 'element');

@@ -32,7 +32,10 @@ export function fakeContext(noteId: string, notes: Record<string, string>, attac
     calls,
     resolve(link) {
       calls.push(link);
-      const id = link.target === '' ? link.from : ids.find((candidate) => [candidate, candidate.split('/').pop()].some((name) => name === link.target || name === `${link.target}.md`));
+      const id =
+        link.target === ''
+          ? link.from
+          : ids.find((candidate) => [candidate, candidate.split('/').pop()].some((name) => name === link.target || name === `${link.target}.md`));
       if (!id) return undefined;
       const kind = id in notes ? 'note' : 'attachment';
       return { id, kind, title: id.replace(/\.md$/, ''), href: `/n/${id}${link.subpath ? `#${link.subpath}` : ''}` };

@@ -51,7 +51,7 @@ describe('wikilinks', () => {
 
   it('records the position of the whole link', () => {
     const tree = unified().use(remarkParse).use(remarkWikiLinks).parse('x\n\nab [[Note]]');
-    let start;
+    let start: unknown;
     visit(tree, 'wikiLink', (node) => {
       start = node.position?.start;
     });

@@ -56,9 +56,13 @@ export function withPolicy(html: string): string {
     if (node.nodeName === 'head') head = node;
     const insideNote = inNoteBody || (node.attrs ?? []).some((a) => a.name === 'class' && a.value.split(/\s+/).includes(NOTE_BODY_CLASS));
     if (node.nodeName === 'script' && !insideNote && !node.attrs?.some((a) => a.name === 'src')) {
-      hashes.add(`sha256-${createHash('sha256').update(node.childNodes?.[0]?.value ?? '').digest('base64')}`);
+      hashes.add(
+        `sha256-${createHash('sha256')
+          .update(node.childNodes?.[0]?.value ?? '')
+          .digest('base64')}`,
+      );
     }
-    node.childNodes?.forEach((child) => walk(child, insideNote));
+    for (const child of node.childNodes ?? []) walk(child, insideNote);
   };
   walk(document, false);
   const at = head?.sourceCodeLocation?.startTag?.endOffset;

@@ -18,7 +18,9 @@ const page = (body: string) => `<!doctype html><html><head><title>t</title></hea
 describe('checkLinks', () => {
   it('accepts links to pages, files, ids and external URLs', () => {
     const dir = dist({
-      'index.html': page('<a href="/a/">a</a><a href="a/#x">x</a><a href="#top">top</a><a href="https://example.com/nope">e</a><a href="mailto:a@b.c">m</a><img src="/pic.png" srcset="/pic.png 1x, pic.png 2x">'),
+      'index.html': page(
+        '<a href="/a/">a</a><a href="a/#x">x</a><a href="#top">top</a><a href="https://example.com/nope">e</a><a href="mailto:a@b.c">m</a><img src="/pic.png" srcset="/pic.png 1x, pic.png 2x">',
+      ),
       'a/index.html': page('<h2 id="x">x</h2><a href="../">home</a><a href="#x">here</a>'),
       'pic.png': 'png',
     });
@@ -38,7 +40,10 @@ describe('checkLinks', () => {
   });
 
   it('decodes percent-encoded paths and fragments (Japanese names)', () => {
-    const dir = dist({ 'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a>'), '用語/index.html': page('<h2 id="見出し">x</h2>') });
+    const dir = dist({
+      'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a>'),
+      '用語/index.html': page('<h2 id="見出し">x</h2>'),
+    });
     expect(checkLinks(dir, '/')).toEqual([]);
   });
 
@@ -48,7 +53,11 @@ describe('checkLinks', () => {
   });
 
   it('reads no links out of scripts, styles or text', () => {
-    const dir = dist({ 'index.html': page('<script>const s = "<a href=\\"/nope/\\">";</script><style>a::after{content:"<img src=/x>"}</style><code>&lt;a href="/nope/"&gt;</code>') });
+    const dir = dist({
+      'index.html': page(
+        '<script>const s = "<a href=\\"/nope/\\">";</script><style>a::after{content:"<img src=/x>"}</style><code>&lt;a href="/nope/"&gt;</code>',
+      ),
+    });
     expect(checkLinks(dir, '/')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The dist link check: every internal href/src of every page leads to a file of the built site (under `base`),
 // and every #fragment to an id on the page it names. Run after each build; a broken link is a build error.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tokenizer, TokenizerMode } from 'parse5';
 import { distFiles } from './dist-files.ts';
@@ -101,18 +101,33 @@ function pageRefs(html: string): PageRefs {
   const ids = new Set<string>();
   const urls: string[] = [];
   const ignore = () => {};
-  const tokenizer: Tokenizer = new Tokenizer({}, {
-    onStartTag: ({ tagName, attrs }) => {
-      for (const { name, value } of attrs) {
-        if (name === 'id' || (name === 'name' && tagName === 'a')) ids.add(value);
-        else if (URL_ATTRIBUTES.has(name) || name === 'xlink:href') urls.push(value);
-        else if (name === 'srcset') urls.push(...value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]).filter(Boolean));
-      }
-      const textMode = TEXT_CONTENT[tagName];
-      if (textMode !== undefined) tokenizer.state = textMode;
+  const tokenizer: Tokenizer = new Tokenizer(
+    {},
+    {
+      onStartTag: ({ tagName, attrs }) => {
+        for (const { name, value } of attrs) {
+          if (name === 'id' || (name === 'name' && tagName === 'a')) ids.add(value);
+          else if (URL_ATTRIBUTES.has(name) || name === 'xlink:href') urls.push(value);
+          else if (name === 'srcset')
+            urls.push(
+              ...value
+                .split(',')
+                .map((candidate) => candidate.trim().split(/\s+/)[0])
+                .filter(Boolean),
+            );
+        }
+        const textMode = TEXT_CONTENT[tagName];
+        if (textMode !== undefined) tokenizer.state = textMode;
+      },
+      onEndTag: ignore,
+      onComment: ignore,
+      onDoctype: ignore,
+      onEof: ignore,
+      onCharacter: ignore,
+      onNullCharacter: ignore,
+      onWhitespaceCharacter: ignore,
     },
-    onEndTag: ignore, onComment: ignore, onDoctype: ignore, onEof: ignore, onCharacter: ignore, onNullCharacter: ignore, onWhitespaceCharacter: ignore,
-  });
+  );
   tokenizer.write(html, true);
   return { ids, urls };
 }

@@ -6,13 +6,45 @@ import { defaultSchema, type Schema } from 'hast-util-sanitize';
 type AttributeDefinitions = NonNullable<Schema['attributes']>[string];
 
 const EXTRA_TAGS = [
-  'abbr', 'article', 'aside', 'audio', 'bdi', 'bdo', 'big', 'caption', 'center', 'cite', 'col', 'colgroup', 'dfn',
-  'figcaption', 'figure', 'font', 'footer', 'header', 'hgroup', 'iframe', 'mark', 'small', 'time', 'track', 'u',
-  'video', 'wbr',
+  'abbr',
+  'article',
+  'aside',
+  'audio',
+  'bdi',
+  'bdo',
+  'big',
+  'caption',
+  'center',
+  'cite',
+  'col',
+  'colgroup',
+  'dfn',
+  'figcaption',
+  'figure',
+  'font',
+  'footer',
+  'header',
+  'hgroup',
+  'iframe',
+  'mark',
+  'small',
+  'time',
+  'track',
+  'u',
+  'video',
+  'wbr',
 ];
 
 const GLOBAL_ATTRIBUTES: AttributeDefinitions = [
-  'className', 'style', 'role', 'ariaLabel', 'ariaHidden', 'ariaDescribedBy', 'ariaLabelledBy', 'data*', 'loading',
+  'className',
+  'style',
+  'role',
+  'ariaLabel',
+  'ariaHidden',
+  'ariaDescribedBy',
+  'ariaLabelledBy',
+  'data*',
+  'loading',
 ];
 
 const MEDIA = ['src', 'controls', 'preload', 'loop', 'muted', 'playsInline', 'poster'];

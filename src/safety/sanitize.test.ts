@@ -5,7 +5,8 @@ import { renderTree } from '../markdown/render';
 import { fakeContext } from '../markdown/test-support';
 import { trustedHtml } from './trusted';
 
-const render = (markdown: string) => renderTree(parseBody(markdown, 1).tree, fakeContext('Note.md', { 'Note.md': markdown, 'Other.md': '# Other\n\ntext ^blk' }));
+const render = (markdown: string) =>
+  renderTree(parseBody(markdown, 1).tree, fakeContext('Note.md', { 'Note.md': markdown, 'Other.md': '# Other\n\ntext ^blk' }));
 
 /** A tree holding build output, as the mermaid step leaves it: an mdast html node. */
 function withHtml(markdown: string, html: string): Root {
@@ -16,7 +17,9 @@ function withHtml(markdown: string, html: string): Root {
 
 describe('rehypeSanitizeNote in the renderer', () => {
   it('removes scripts, event handlers and script URLs from the author’s HTML', () => {
-    const html = render('<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n<a href="javascript:alert(3)">a</a> <a href="data:text/html,x">b</a>\n\n<iframe srcdoc="<script>alert(4)</script>"></iframe>');
+    const html = render(
+      '<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n<a href="javascript:alert(3)">a</a> <a href="data:text/html,x">b</a>\n\n<iframe srcdoc="<script>alert(4)</script>"></iframe>',
+    );
     expect(html).not.toMatch(/script|onerror|javascript:|data:text|srcdoc|alert/i);
     expect(html).toContain('<img src="x.png">');
   });
@@ -29,15 +32,29 @@ describe('rehypeSanitizeNote in the renderer', () => {
   });
 
   it('keeps harmless HTML that Obsidian shows', () => {
-    const source = '<details><summary>More</summary><kbd>Ctrl</kbd> x<sup>2</sup> H<sub>2</sub>O <mark>m</mark> <span class="c" style="color: red">s</span></details>\n\n<div class="box"><video src="v.mp4" controls width="320"></video><audio src="a.mp3" controls></audio></div>\n\n<table><tr><td>cell</td></tr></table>';
+    const source =
+      '<details><summary>More</summary><kbd>Ctrl</kbd> x<sup>2</sup> H<sub>2</sub>O <mark>m</mark> <span class="c" style="color: red">s</span></details>\n\n<div class="box"><video src="v.mp4" controls width="320"></video><audio src="a.mp3" controls></audio></div>\n\n<table><tr><td>cell</td></tr></table>';
     const html = render(source);
-    for (const kept of ['<details><summary>More</summary>', '<kbd>Ctrl</kbd>', '<sup>2</sup>', '<sub>2</sub>', '<mark>m</mark>', '<span class="c" style="color: red">s</span>', '<div class="box">', '<video src="v.mp4" controls width="320">', '<audio src="a.mp3" controls>', '<td>cell</td>']) {
+    for (const kept of [
+      '<details><summary>More</summary>',
+      '<kbd>Ctrl</kbd>',
+      '<sup>2</sup>',
+      '<sub>2</sub>',
+      '<mark>m</mark>',
+      '<span class="c" style="color: red">s</span>',
+      '<div class="box">',
+      '<video src="v.mp4" controls width="320">',
+      '<audio src="a.mp3" controls>',
+      '<td>cell</td>',
+    ]) {
       expect(html).toContain(kept);
     }
   });
 
   it('keeps what the renderer emits: internal links, callouts, heading and block ids without prefix, lazy images', () => {
-    const html = render('# Title\n\n> [!tip]- Folded|meta\n> body\n\n[[Other]] [[Other#^blk]] ![remote](https://example.com/a.png)\n\nA line ^mine\n\nfoot[^1]\n\n[^1]: note');
+    const html = render(
+      '# Title\n\n> [!tip]- Folded|meta\n> body\n\n[[Other]] [[Other#^blk]] ![remote](https://example.com/a.png)\n\nA line ^mine\n\nfoot[^1]\n\n[^1]: note',
+    );
     expect(html).toContain('<h1 id="title">');
     expect(html).toMatch(/<details class="callout[^"]*" data-callout="tip"[^>]*>/);
     expect(html).toContain('<a class="internal-link" href="/n/Other.md">');
@@ -67,7 +84,9 @@ describe('rehypeSanitizeNote in the renderer', () => {
   });
 
   it('drops inline styles that try to run script, keeps the others', () => {
-    const html = render('<span style="color: red">a</span><span style="background:url(JAVA\\53 cript:alert(1))">b</span><span style="width: ex/**/pression(alert(1))">c</span>');
+    const html = render(
+      '<span style="color: red">a</span><span style="background:url(JAVA\\53 cript:alert(1))">b</span><span style="width: ex/**/pression(alert(1))">c</span>',
+    );
     expect(html).toBe('<p><span style="color: red">a</span><span>b</span><span>c</span></p>');
   });
 

@@ -36,7 +36,7 @@ function restoreTrusted(tree: Root, trusted: ElementContent[][]): void {
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined || node.tagName !== SLOT_TAG) return undefined;
     const [nonce, slotIndex] = String(node.properties.dataSlot ?? '').split(':');
-    const content = nonce === buildNonce() ? trusted[Number(slotIndex)] ?? [] : [];
+    const content = nonce === buildNonce() ? (trusted[Number(slotIndex)] ?? []) : [];
     parent.children.splice(index, 1, ...content);
     return [SKIP, index + content.length];
   });

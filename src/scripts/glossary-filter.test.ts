@@ -7,7 +7,8 @@ const engine = searchKeys({ title: 'Docker Engine', reading: 'どっかーえん
 
 describe('matchesFilter', () => {
   it('finds ダイジェスト from its English alias, hiragana, katakana, half width and upper case', () => {
-    for (const query of ['digest', 'だいじぇすと', 'ダイジェスト', 'ﾀﾞｲｼﾞｪｽﾄ', 'ＤＩＧＥＳＴ', 'じぇす', ' dig ']) expect(matchesFilter(digest, query)).toBe(true);
+    for (const query of ['digest', 'だいじぇすと', 'ダイジェスト', 'ﾀﾞｲｼﾞｪｽﾄ', 'ＤＩＧＥＳＴ', 'じぇす', ' dig '])
+      expect(matchesFilter(digest, query)).toBe(true);
   });
 
   it('rejects a query no key contains', () => {

@@ -5,7 +5,9 @@ import { foldForFilter } from '../glossary/filter';
 
 /** Every word of the query is part of some key (a title, reading or alias). */
 export function matchesFilter(keys: readonly string[], query: string): boolean {
-  const words = foldForFilter(query).split(/\s+/).filter((word) => word !== '');
+  const words = foldForFilter(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   return words.every((word) => keys.some((key) => key.includes(word)));
 }
 

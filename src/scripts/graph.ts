@@ -25,18 +25,26 @@ export function enhanceSiteGraph(frame: HTMLElement): void {
     apply();
   };
 
-  frame.addEventListener('wheel', (event) => {
-    event.preventDefault();
-    const box = frame.getBoundingClientRect();
-    zoom(event.deltaY > 0 ? 1.15 : 1 / 1.15, (event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height);
-  }, { passive: false });
+  frame.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      const box = frame.getBoundingClientRect();
+      zoom(event.deltaY > 0 ? 1.15 : 1 / 1.15, (event.clientX - box.left) / box.width, (event.clientY - box.top) / box.height);
+    },
+    { passive: false },
+  );
 
   let drag: { x: number; y: number; view: View; moved: boolean } | undefined;
   let panned = false;
   // A pan that ends over a node must not open it.
-  frame.addEventListener('click', (event) => {
-    if (panned) event.preventDefault();
-  }, { capture: true });
+  frame.addEventListener(
+    'click',
+    (event) => {
+      if (panned) event.preventDefault();
+    },
+    { capture: true },
+  );
   frame.addEventListener('pointerdown', (event) => {
     if ((event.target as Element).closest('.graph-controls')) return;
     drag = { x: event.clientX, y: event.clientY, view: { ...view }, moved: false };

@@ -51,7 +51,12 @@ function schedule(link: HTMLAnchorElement): void {
 function fetchPage(url: URL): Promise<Document | undefined> {
   const key = url.pathname;
   if (!pages.has(key)) {
-    pages.set(key, fetch(key).then(async (response) => (response.ok ? new DOMParser().parseFromString(await response.text(), 'text/html') : undefined)).catch(() => undefined));
+    pages.set(
+      key,
+      fetch(key)
+        .then(async (response) => (response.ok ? new DOMParser().parseFromString(await response.text(), 'text/html') : undefined))
+        .catch(() => undefined),
+    );
   }
   return pages.get(key)!;
 }

@@ -27,21 +27,24 @@ export function mountSearch(root: HTMLElement): { open(): void } {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   const selectedTags = new Set<string>();
 
-  const loadPagefind = () => (pagefind ??= (async () => {
-    const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindWeb;
-    await api.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING });
-    await api.filters(); // loads the filter indexes, so each search counts its results' tags
-    return api;
-  })());
+  const loadPagefind = () =>
+    (pagefind ??= (async () => {
+      const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindWeb;
+      await api.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING });
+      await api.filters(); // loads the filter indexes, so each search counts its results' tags
+      return api;
+    })());
 
-  const say = (text: string) => { status.textContent = text; };
+  const say = (text: string) => {
+    status.textContent = text;
+  };
 
   async function search(): Promise<void> {
     const query = input.value;
     const mine = ++generation;
     if (!query.trim()) return show({ results: [], filters: {} }, mine, '');
     try {
-      const kind = (root.querySelector<HTMLInputElement>('[name="search-kind"]:checked')?.value ?? '');
+      const kind = root.querySelector<HTMLInputElement>('[name="search-kind"]:checked')?.value ?? '';
       const found = await runQuery(await loadPagefind(), query, { kind: kind ? [kind] : [], tag: [...selectedTags] });
       await show(found, mine, query);
     } catch {
@@ -80,7 +83,10 @@ export function mountSearch(root: HTMLElement): { open(): void } {
     link.href = result.url;
     const title = element('span', 'search-hit-title', result.meta.title ?? result.url);
     if (result.filters.kind?.includes(list.dataset.term!)) title.append(element('span', 'search-hit-kind', list.dataset.term));
-    const details = [result.meta.modified && `${list.dataset.modified} ${formatDate(result.meta.modified, lang)}`, ...(result.filters.tag ?? []).map((tag) => `#${tag}`)];
+    const details = [
+      result.meta.modified && `${list.dataset.modified} ${formatDate(result.meta.modified, lang)}`,
+      ...(result.filters.tag ?? []).map((tag) => `#${tag}`),
+    ];
     link.append(title, excerpt(result.excerpt), element('span', 'search-hit-meta', details.filter(Boolean).join(' · ')));
     item.append(link);
     const headings = result.sub_results.filter((sub) => sub.url !== result.url && sub.url.includes('#')).slice(0, SUB_RESULTS);
@@ -101,16 +107,20 @@ export function mountSearch(root: HTMLElement): { open(): void } {
 
   /** Tags of the current results, as checkboxes; a checked tag stays while it narrows the results to nothing. */
   function renderTags(counts: PagefindFilterCounts): void {
-    const tags = Object.entries(counts.tag ?? {}).filter(([tag, n]) => n > 0 || selectedTags.has(tag)).sort((a, b) => b[1] - a[1]);
-    tagList.replaceChildren(...tags.map(([tag, n]) => {
-      const label = element('label', 'search-tag');
-      const box = element('input');
-      box.type = 'checkbox';
-      box.value = tag;
-      box.checked = selectedTags.has(tag);
-      label.append(box, `#${tag}`, element('span', 'search-tag-count', String(n)));
-      return label;
-    }));
+    const tags = Object.entries(counts.tag ?? {})
+      .filter(([tag, n]) => n > 0 || selectedTags.has(tag))
+      .sort((a, b) => b[1] - a[1]);
+    tagList.replaceChildren(
+      ...tags.map(([tag, n]) => {
+        const label = element('label', 'search-tag');
+        const box = element('input');
+        box.type = 'checkbox';
+        box.value = tag;
+        box.checked = selectedTags.has(tag);
+        label.append(box, `#${tag}`, element('span', 'search-tag-count', String(n)));
+        return label;
+      }),
+    );
     tagBox.hidden = tags.length === 0;
   }
 
@@ -156,13 +166,18 @@ export function mountSearch(root: HTMLElement): { open(): void } {
   });
   dialog.addEventListener('keydown', onKeydown);
   // A click on the backdrop (outside the dialog's box) closes it.
-  dialog.addEventListener('click', (event) => { if (event.target === dialog) dialog.close(); });
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
 
   return {
     /** The loader has opened the dialog: search what is typed so far. */
     open() {
       if (!pagefind) say(status.dataset.loading!);
-      loadPagefind().then(() => search(), () => say(status.dataset.unavailable!));
+      loadPagefind().then(
+        () => search(),
+        () => say(status.dataset.unavailable!),
+      );
     },
   };
 }

@@ -86,10 +86,12 @@ function siteLookups(site: SiteData): SiteLookups {
 /** Names once each, ignoring case (`digest`, `Digest`). */
 function joinNames(names: (string | undefined)[]): string {
   const seen = new Set<string>();
-  return names.filter((name): name is string => {
-    const key = name?.toLowerCase();
-    if (!key || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).join(' ');
+  return names
+    .filter((name): name is string => {
+      const key = name?.toLowerCase();
+      if (!key || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .join(' ');
 }

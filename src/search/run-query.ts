@@ -18,10 +18,7 @@ export async function runQuery(pagefind: PagefindWeb, query: string, selected: S
   const key = nameKey(query);
   if (!key) return { results: [], filters: {} };
   const filters = Object.fromEntries(Object.entries(selected).filter(([, values]) => values.length > 0));
-  const [ranked, named] = await Promise.all([
-    pagefind.search(query, { filters }),
-    pagefind.search(null, { filters: { ...filters, [NAME_FILTER]: key } }),
-  ]);
+  const [ranked, named] = await Promise.all([pagefind.search(query, { filters }), pagefind.search(null, { filters: { ...filters, [NAME_FILTER]: key } })]);
   // The ranked handle of a named page, when it has one, carries the query's highlights.
   const rankedById = new Map(ranked.results.map((result) => [result.id, result]));
   const first = named.results.map((result) => rankedById.get(result.id) ?? result);

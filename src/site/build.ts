@@ -42,17 +42,27 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   };
   const graph = timed('graph', () => linkGraph(vault.links, publishedIds));
   // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another).
-  vault.diagnostics.push(...(await timed('dataview', () => runDataviewBlocks(vault, published, {
-    ...config.dataview,
-    lang: config.lang,
-    hrefFor: (id, subpath) => noteHref(index, id, subpath),
-    hrefForTag: (tag) => tagUrl(tag, config.base),
-  }))));
-  vault.diagnostics.push(...(await timed('mermaid', () => renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() }))));
+  vault.diagnostics.push(
+    ...(await timed('dataview', () =>
+      runDataviewBlocks(vault, published, {
+        ...config.dataview,
+        lang: config.lang,
+        hrefFor: (id, subpath) => noteHref(index, id, subpath),
+        hrefForTag: (tag) => tagUrl(tag, config.base),
+      }),
+    )),
+  );
+  vault.diagnostics.push(
+    ...(await timed('mermaid', () => renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() }))),
+  );
   const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, locale: config.lang, hrefFor: (id) => noteHref(index, id)! }));
   vault.diagnostics.push(...glossary.diagnostics);
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
-  const sectionsOf = graphSections(published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })), graph, { depth: config.graph.depth, locale: config.lang });
+  const sectionsOf = graphSections(
+    published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
+    graph,
+    { depth: config.graph.depth, locale: config.lang },
+  );
 
   // Obsidian's backlinks pane lists notes by name, in the reader's collation.
   const byTitle = new Intl.Collator(config.lang);
@@ -60,28 +70,37 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   for (const note of published) {
     const links = graph.get(note.id)!;
     const sections = timed('graph', () => sectionsOf(note.id));
-    notes.push(withLazyHtml({
-      ...refOf(note.id),
-      slug: index.noteSlugs.get(note.id)!,
-      name: note.name,
-      folder: note.folder,
-      tags: note.tags.map((tag) => ({ tag, url: tagUrl(tag, config.base) })),
-      aliases: note.aliases,
-      created: note.created.toISOString(),
-      modified: note.modified.toISOString(),
-      headings: note.headings,
-      outlinks: links.outlinks.map(refOf),
-      backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
-      related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
-      outgoing: sections.outgoing.map((target) => ({
-        ...refOf(target.id),
-        backlinks: target.backlinks.slice(0, OUTGOING_BACKLINKS_SHOWN).map(refOf),
-        moreBacklinks: Math.max(0, target.backlinks.length - OUTGOING_BACKLINKS_SHOWN),
-      })),
-      localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
-      properties: propertyViews(glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter, (link) => resolveTarget(note.id, link, index)?.href, config.lang),
-      term: glossary.termPages.get(note.id),
-    }, () => timed('render', () => renderTree(note.tree, renderContextFor(note.id, index)))));
+    notes.push(
+      withLazyHtml(
+        {
+          ...refOf(note.id),
+          slug: index.noteSlugs.get(note.id)!,
+          name: note.name,
+          folder: note.folder,
+          tags: note.tags.map((tag) => ({ tag, url: tagUrl(tag, config.base) })),
+          aliases: note.aliases,
+          created: note.created.toISOString(),
+          modified: note.modified.toISOString(),
+          headings: note.headings,
+          outlinks: links.outlinks.map(refOf),
+          backlinks: links.inlinks.map((from) => backlink(vault, from, note.id, refOf)).sort((a, b) => byTitle.compare(a.title, b.title)),
+          related: sections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
+          outgoing: sections.outgoing.map((target) => ({
+            ...refOf(target.id),
+            backlinks: target.backlinks.slice(0, OUTGOING_BACKLINKS_SHOWN).map(refOf),
+            moreBacklinks: Math.max(0, target.backlinks.length - OUTGOING_BACKLINKS_SHOWN),
+          })),
+          localGraph: { ...sections.localGraph, nodes: sections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
+          properties: propertyViews(
+            glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter,
+            (link) => resolveTarget(note.id, link, index)?.href,
+            config.lang,
+          ),
+          term: glossary.termPages.get(note.id),
+        },
+        () => timed('render', () => renderTree(note.tree, renderContextFor(note.id, index))),
+      ),
+    );
   }
   const folders = folderTree(notes, config.base);
   const neighbours = folderNeighbours(folders);
@@ -90,13 +109,23 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   return {
     config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
     notes,
-    tags: tagPages(notes.map((n) => ({ id: n.id, title: n.title, url: n.url, modified: n.modified, tags: n.tags.map((t) => t.tag) })), config.base),
+    tags: tagPages(
+      notes.map((n) => ({ id: n.id, title: n.title, url: n.url, modified: n.modified, tags: n.tags.map((t) => t.tag) })),
+      config.base,
+    ),
     folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.attachments.get(id)!.absPath })),
     graph: {
       notes: notes.map((n) => ({
-        id: n.id, title: n.title, url: n.url, tags: n.tags.map((t) => t.tag), aliases: n.aliases, created: n.created, modified: n.modified,
-        outlinks: graph.get(n.id)!.outlinks, inlinks: graph.get(n.id)!.inlinks,
+        id: n.id,
+        title: n.title,
+        url: n.url,
+        tags: n.tags.map((t) => t.tag),
+        aliases: n.aliases,
+        created: n.created,
+        modified: n.modified,
+        outlinks: graph.get(n.id)!.outlinks,
+        inlinks: graph.get(n.id)!.inlinks,
       })),
     },
     glossary: glossary.index,

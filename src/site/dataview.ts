@@ -62,7 +62,6 @@ function notice(text: string): Html {
   return { type: 'html', value: `<div class="dataview-notice" data-section="dataview" role="note">${text}</div>` };
 }
 
-
 /** The snapshot Dataview sees: published notes only; links to private notes are left out. */
 function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
   const publishedIds = new Set(published.map((n) => n.id));

@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { rssXml, sitemapXml } from './feeds';
 import type { NotePage, SiteData } from './types';
 
-const note = (id: string, url: string, modified: string, html: string) => ({ id, title: id.replace('.md', ''), url, modified, html, tags: [{ tag: 't-notes/Docker', url: '' }] }) as unknown as NotePage;
+const note = (id: string, url: string, modified: string, html: string) =>
+  ({ id, title: id.replace('.md', ''), url, modified, html, tags: [{ tag: 't-notes/Docker', url: '' }] }) as unknown as NotePage;
 const site = {
   config: { title: 'ノート & メモ', description: '', lang: 'ja', base: '/my-notes/' },
   notes: [

@@ -22,7 +22,14 @@ ${items.join('\n')}
 /** Every built page (the build only emits published ones) but the 404 page; notes carry their last change. */
 export function sitemapXml(pagePaths: string[], site: SiteData, siteUrl: string): string {
   const modified = new Map(site.notes.map((n) => [n.url, n.modified]));
-  const urls = [...new Set(pagePaths.map((p) => p.replace(/^\//, '')).filter((p) => p.replace(/\/$/, '') !== '404').map((p) => `${site.config.base}${p}`))]
+  const urls = [
+    ...new Set(
+      pagePaths
+        .map((p) => p.replace(/^\//, ''))
+        .filter((p) => p.replace(/\/$/, '') !== '404')
+        .map((p) => `${site.config.base}${p}`),
+    ),
+  ]
     .sort()
     .map((url) => `<url><loc>${xml(absolute(url, siteUrl))}</loc>${modified.has(url) ? `<lastmod>${modified.get(url)}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -39,7 +46,15 @@ function absolute(path: string, siteUrl: string): string {
 /** Plain text of the note's first paragraph, cut at a character count. */
 function summary(html: string): string {
   const paragraph = /<p[\s>][\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
-  const text = paragraph.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+  const text = paragraph
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
 }
 

@@ -19,11 +19,31 @@ describe('folderTree', () => {
     };
     const tree = folderTree([n.other, n.deep, n.a10, n.root, n.kana, n.a2], '/base/');
     expect(tree).toEqual({
-      name: '', path: '', slug: '', url: '/base/', count: 6, notes: [ref(n.root)],
+      name: '',
+      path: '',
+      slug: '',
+      url: '/base/',
+      count: 6,
+      notes: [ref(n.root)],
       folders: [
         {
-          name: 'Docker', path: 'Docker', slug: 'docker', url: '/base/folders/docker/', count: 3, notes: [ref(n.a2), ref(n.a10)],
-          folders: [{ name: 'Compose', path: 'Docker/Compose', slug: 'docker/compose', url: '/base/folders/docker/compose/', count: 1, notes: [ref(n.deep)], folders: [] }],
+          name: 'Docker',
+          path: 'Docker',
+          slug: 'docker',
+          url: '/base/folders/docker/',
+          count: 3,
+          notes: [ref(n.a2), ref(n.a10)],
+          folders: [
+            {
+              name: 'Compose',
+              path: 'Docker/Compose',
+              slug: 'docker/compose',
+              url: '/base/folders/docker/compose/',
+              count: 1,
+              notes: [ref(n.deep)],
+              folders: [],
+            },
+          ],
         },
         { name: 'Linux', path: 'Linux', slug: 'linux', url: '/base/folders/linux/', count: 1, notes: [ref(n.other)], folders: [] },
         { name: 'あ', path: 'あ', slug: 'あ', url: `/base/folders/${encodeURIComponent('あ')}/`, count: 1, notes: [ref(n.kana)], folders: [] },

@@ -37,7 +37,12 @@ describe('applyGlossary', () => {
       ['S', 'glossary-S', ['SBOM']],
     ]);
     const digest = groups[0].terms[0];
-    expect(digest).toMatchObject({ url: '/用語集/ダイジェスト/', reading: 'だいじぇすと', english: 'digest', definition: 'イメージの内容から計算されるハッシュ値。' });
+    expect(digest).toMatchObject({
+      url: '/用語集/ダイジェスト/',
+      reading: 'だいじぇすと',
+      english: 'digest',
+      definition: 'イメージの内容から計算されるハッシュ値。',
+    });
     expect(digest.searchKeys).toEqual(['だいじぇすと', 'digest', 'だいじぇすと値']);
   });
 
@@ -46,7 +51,7 @@ describe('applyGlossary', () => {
   });
 
   it('links the first mention of each term, skipping headings, code, explicitly linked terms and unpublished terms', () => {
-    const { termLinks, vault } = run();
+    const { termLinks } = run();
     expect(termLinks('使い方.md')).toEqual(['digest → /用語集/ダイジェスト/', 'SBOM → /用語集/SBOM/']);
   });
 
@@ -54,7 +59,9 @@ describe('applyGlossary', () => {
     const { vault } = run();
     const site = { vault, base: '/', noteSlugs: new Map([...vault.notes.keys()].map((id) => [id, id.replace(/\.md$/, '')])), attachmentSlugs: new Map() };
     const html = renderTree(vault.notes.get('使い方.md')!.tree, renderContextFor('使い方.md', site));
-    expect(html).toContain('まず <a class="term-link" href="/用語集/ダイジェスト/" title="ダイジェスト: イメージの内容から計算されるハッシュ値。">digest</a> を確認します。');
+    expect(html).toContain(
+      'まず <a class="term-link" href="/用語集/ダイジェスト/" title="ダイジェスト: イメージの内容から計算されるハッシュ値。">digest</a> を確認します。',
+    );
   });
 
   it('never links a term on its own page, nor in a note that says glossary: false', () => {
@@ -65,7 +72,12 @@ describe('applyGlossary', () => {
 
   it('follows the site-wide mode: all links every mention, off none', () => {
     expect(run('all').termLinks(DIGEST)).toEqual(['タグ → /用語集/タグ/']);
-    expect(run('all').termLinks('使い方.md')).toEqual(['digest → /用語集/ダイジェスト/', 'ダイジェスト → /用語集/ダイジェスト/', 'タグ → /用語集/タグ/', 'SBOM → /用語集/SBOM/']);
+    expect(run('all').termLinks('使い方.md')).toEqual([
+      'digest → /用語集/ダイジェスト/',
+      'ダイジェスト → /用語集/ダイジェスト/',
+      'タグ → /用語集/タグ/',
+      'SBOM → /用語集/SBOM/',
+    ]);
     expect(run('off').termLinks('使い方.md')).toEqual([]);
   });
 
@@ -73,7 +85,12 @@ describe('applyGlossary', () => {
     for (const mode of ['first', 'off'] as const) {
       const { termPages } = run(mode).result;
       expect(termPages.get(DIGEST)!.usedIn).toEqual([
-        { id: TAG, title: 'タグ', url: '/用語集/タグ/', snippet: '…メージを指すことがあります。いつも同じイメージを指したいならダイジェストのほうが確かです。' },
+        {
+          id: TAG,
+          title: 'タグ',
+          url: '/用語集/タグ/',
+          snippet: '…メージを指すことがあります。いつも同じイメージを指したいならダイジェストのほうが確かです。',
+        },
         { id: '使い方.md', title: '使い方', url: '/使い方/', snippet: 'まず digest を確認します。ダイジェストは ダイジェスト ではなく値です…' },
         { id: '手動.md', title: '手動', url: '/手動/', snippet: 'ここではダイジェストを自動でリンクしません。' },
       ]);

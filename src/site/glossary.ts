@@ -31,7 +31,10 @@ export interface GlossaryStepResult {
 }
 
 export function applyGlossary(vault: Vault, published: ParsedNote[], options: GlossaryStepOptions): GlossaryStepResult {
-  const glossary = buildGlossary(published.map((note) => termNoteInput(vault, note, options)), options);
+  const glossary = buildGlossary(
+    published.map((note) => termNoteInput(vault, note, options)),
+    options,
+  );
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: options.hrefFor(id) });
   const summaries = new Map(glossary.terms.map((term) => [term.id, summaryOf(term, refOf(term.id))]));
   const uses = new Map<string, Map<string, string | undefined>>(glossary.terms.map((term) => [term.id, new Map()]));

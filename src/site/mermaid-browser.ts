@@ -52,6 +52,5 @@ export async function chromiumRenderer(executablePath: string): Promise<ThemedRe
   const render: MermaidRenderer = createMermaidRenderer({
     launchOptions: { executablePath, args: ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] },
   });
-  return (diagrams, theme) =>
-    render(diagrams, { prefix: 'tsunagu-mermaid', mermaidConfig: MERMAID_CONFIGS[theme] });
+  return (diagrams, theme) => render(diagrams, { prefix: 'tsunagu-mermaid', mermaidConfig: MERMAID_CONFIGS[theme] });
 }

@@ -77,14 +77,16 @@ describe('mermaid step', () => {
     const dir = cacheDir();
     const diagnostics = await renderMermaidBlocks([n], { lang: 'en', cacheDir: dir, chromium, renderer: fakeRenderer().render });
     // Fence on body line 3 = file line 7; mermaid's "line 2" of the diagram = file line 9.
-    expect(diagnostics).toEqual([expect.objectContaining({ file: 'notes/x.md', line: 9, severity: 'warning', message: expect.stringContaining('Parse error on line 2') })]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ file: 'notes/x.md', line: 9, severity: 'warning', message: expect.stringContaining('Parse error on line 2') }),
+    ]);
     const [html] = htmlOf(n);
     expect(html).toContain('role="note"');
     expect(html).toContain('<pre><code class="language-mermaid">graph TD\n  broken &lt;&lt;</code></pre>');
     expect(readdirSync(dir)).toEqual([]); // failures are not cached
   });
 
-  test('without a browser: a warning says how to install one, diagrams render in the reader\'s browser', async () => {
+  test("without a browser: a warning says how to install one, diagrams render in the reader's browser", async () => {
     const n = note('n.md', '```mermaid\ngraph TD; A-->B\n```\n', 4);
     const diagnostics = await renderMermaidBlocks([n], { lang: 'ja', cacheDir: cacheDir(), chromium: { tried: ['/usr/bin/chromium'] } });
     expect(diagnostics).toHaveLength(1);
@@ -95,7 +97,9 @@ describe('mermaid step', () => {
 
   test('a browser that cannot start is a warning too, never a failed build', async () => {
     const n = note('n.md', '```mermaid\ngraph TD; A-->B\n```\n');
-    const crash: ThemedRenderer = async () => { throw new Error('Failed to launch: boom\nstack'); };
+    const crash: ThemedRenderer = async () => {
+      throw new Error('Failed to launch: boom\nstack');
+    };
     const diagnostics = await renderMermaidBlocks([n], { lang: 'ja', cacheDir: cacheDir(), chromium, renderer: crash });
     expect(diagnostics[0].message).toMatch(/could not render mermaid diagrams: Failed to launch: boom\. 1 diagram/);
     expect(htmlOf(n)[0]).toContain('data-mermaid-client');
@@ -116,7 +120,7 @@ describe('findChromium', () => {
     expect(findChromium({ TSUNAGU_CHROMIUM: process.execPath }, () => undefined).path).toBe(process.execPath);
   });
 
-  test('else the system Chromium, else Playwright\'s browser', () => {
+  test("else the system Chromium, else Playwright's browser", () => {
     const found = findChromium({}, () => process.execPath);
     expect(found.tried).toContain('/usr/bin/chromium');
     expect(found.path).toBe(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : found.tried.find(existsSync));

@@ -52,11 +52,16 @@ export async function renderMermaidBlocks(notes: MermaidNote[], options: Mermaid
   if (missing.length > 0) {
     const first = blocks.find((b) => missing.includes(b.key))!;
     const where = { file: first.note.id, line: fileLine(first) };
-    const rendered = await renderBatch(missing.map((key) => sources.get(key)!), missing, options).catch((error: Error) => error);
+    const rendered = await renderBatch(
+      missing.map((key) => sources.get(key)!),
+      missing,
+      options,
+    ).catch((error: Error) => error);
     if (rendered instanceof Error || rendered === undefined) {
-      const problem = rendered === undefined
-        ? `no Chromium found to render mermaid diagrams at build time (looked for ${options.chromium.tried.join(', ')}). Install one with 'apt-get install chromium' (Debian/Ubuntu) or 'npx playwright install chromium', or name it with TSUNAGU_CHROMIUM=/path/to/chromium`
-        : `Chromium (${options.chromium.path}) could not render mermaid diagrams: ${rendered.message.split('\n')[0]}`;
+      const problem =
+        rendered === undefined
+          ? `no Chromium found to render mermaid diagrams at build time (looked for ${options.chromium.tried.join(', ')}). Install one with 'apt-get install chromium' (Debian/Ubuntu) or 'npx playwright install chromium', or name it with TSUNAGU_CHROMIUM=/path/to/chromium`
+          : `Chromium (${options.chromium.path}) could not render mermaid diagrams: ${rendered.message.split('\n')[0]}`;
       diagnostics.push({ ...where, severity: 'warning', message: `${problem}. ${missing.length} diagram(s) will render in the reader's browser instead.` });
       for (const key of missing) outcomes.set(key, { kind: 'client' });
     } else {
@@ -70,7 +75,12 @@ export async function renderMermaidBlocks(notes: MermaidNote[], options: Mermaid
   for (const block of blocks) {
     const outcome = outcomes.get(block.key)!;
     if (outcome.kind === 'failed') {
-      diagnostics.push({ file: block.note.id, line: fileLine(block, outcome.reason), severity: 'warning', message: `mermaid diagram could not be rendered: ${outcome.reason}. The page shows its code with a notice; fix the diagram.` });
+      diagnostics.push({
+        file: block.note.id,
+        line: fileLine(block, outcome.reason),
+        severity: 'warning',
+        message: `mermaid diagram could not be rendered: ${outcome.reason}. The page shows its code with a notice; fix the diagram.`,
+      });
     }
     block.parent.children[block.index] = diagramHtml(block.node.value, outcome, t.mermaidFailed);
   }
@@ -114,7 +124,10 @@ const mermaidVersion: string = (createRequire(import.meta.url)('mermaid/package.
 
 /** Same diagram, same mermaid, same settings: same SVG. */
 function diagramKey(code: string): string {
-  return createHash('sha256').update(`${mermaidVersion}\0${JSON.stringify(MERMAID_CONFIGS)}\0${code}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${mermaidVersion}\0${JSON.stringify(MERMAID_CONFIGS)}\0${code}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function readCache(dir: string, key: string): Rendered | undefined {
@@ -133,7 +146,10 @@ function writeCache(dir: string, key: string, svg: Rendered): void {
 /** mermaid's message: its first line and what it expected, without the excerpt it quotes. */
 function errorSummary(reason: unknown): string {
   const text = reason && typeof reason === 'object' && 'message' in reason ? String(reason.message) : String(reason);
-  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const expecting = lines.find((line) => line.startsWith('Expecting'));
   const summary = [lines[0] ?? 'unknown error', expecting].filter(Boolean).join(' ');
   return summary.length > 200 ? `${summary.slice(0, 199)}…` : summary;
@@ -145,4 +161,3 @@ function fileLine(block: { note: MermaidNote; node: Code }, reason = ''): number
   const inDiagram = /\bon line (\d+)/.exec(reason);
   return inDiagram ? fence + Number(inDiagram[1]) : fence;
 }
-

@@ -20,7 +20,21 @@ test('dates in the site language, with their time when written with one', () => 
 });
 
 test('URLs become links; title, tags, publish flags and empty values are left out', () => {
-  const views = propertyViews({ title: 'T', tags: ['a'], publish: true, source: 'https://example.com/a', empty: null, list: [], step: 1, done: false, roadmap: { skill: 'Docker', levels: [1, 2] } }, resolve, 'en');
+  const views = propertyViews(
+    {
+      title: 'T',
+      tags: ['a'],
+      publish: true,
+      source: 'https://example.com/a',
+      empty: null,
+      list: [],
+      step: 1,
+      done: false,
+      roadmap: { skill: 'Docker', levels: [1, 2] },
+    },
+    resolve,
+    'en',
+  );
   expect(views).toEqual([
     { key: 'source', values: [[{ text: 'https://example.com/a', href: 'https://example.com/a' }]] },
     { key: 'step', values: [[{ text: '1' }]] },

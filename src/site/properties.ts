@@ -7,7 +7,7 @@ import type { PropertyRun, PropertyView } from './types';
 
 /** Shown elsewhere on the page (title, tags) or only meaningful to the build. */
 const HIDDEN_KEYS = new Set(['title', 'tags', 'tag', 'publish', 'draft', 'cssclasses', 'cssclass']);
-const WIKILINK = /!?\[\[([^\[\]]+?)\]\]/g;
+const WIKILINK = /!?\[\[([^[\]]+?)\]\]/g;
 const URL_VALUE = /^https?:\/\/\S+$/;
 
 /** Resolves `[[target#subpath]]` to a published page's href, or undefined (unpublished, missing): then plain text. */
@@ -41,7 +41,10 @@ function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): Proper
 
 /** A nested map as `key: value, …` (Obsidian shows such properties as text too). */
 function plainText(value: unknown): string {
-  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => (Array.isArray(value) ? plainText(v) : `${k}: ${plainText(v)}`)).join(', ');
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => (Array.isArray(value) ? plainText(v) : `${k}: ${plainText(v)}`))
+      .join(', ');
   return String(value);
 }
 

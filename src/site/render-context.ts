@@ -31,7 +31,12 @@ export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 
   const attachment = site.attachmentSlugs.get(hit.id);
   if (attachment !== undefined) {
     const fragment = link.subpath ? `#${encodeURIComponent(link.subpath)}` : '';
-    return { href: href(site.base, `attachments/${attachment}`, { page: false }) + fragment, kind: 'attachment', id: hit.id, title: hit.id.slice(hit.id.lastIndexOf('/') + 1) };
+    return {
+      href: href(site.base, `attachments/${attachment}`, { page: false }) + fragment,
+      kind: 'attachment',
+      id: hit.id,
+      title: hit.id.slice(hit.id.lastIndexOf('/') + 1),
+    };
   }
   const note = site.vault.notes.get(hit.id);
   const url = hit.id === fromId && link.target.trim() === '' ? '' : noteHref(site, hit.id);

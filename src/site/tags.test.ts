@@ -7,11 +7,10 @@ const ref = (id: string) => ({ id, title: id.replace(/\.md$/, ''), url: `/${id.r
 const note = (id: string, tags: string[]): TaggedNote => ({ ...ref(id), tags });
 
 describe('tagPages', () => {
-  const pages = tagPages([
-    note('a.md', ['t-notes/Docker']),
-    note('b.md', ['T-Notes/docker', 't-notes', 'Docker']),
-    note('c.md', ['t-notes/Linux/Ubuntu', 'docker']),
-  ], '/docs/');
+  const pages = tagPages(
+    [note('a.md', ['t-notes/Docker']), note('b.md', ['T-Notes/docker', 't-notes', 'Docker']), note('c.md', ['t-notes/Linux/Ubuntu', 'docker'])],
+    '/docs/',
+  );
 
   test('a page for every tag and every parent, one per case-insensitive identity, sorted', () => {
     expect(pages.map((p) => [p.slug, p.tag, p.url])).toEqual([

@@ -134,7 +134,17 @@ export interface BuildReport {
 }
 
 export interface GraphJson {
-  notes: { id: string; title: string; url: string; tags: string[]; aliases: string[]; created: string; modified: string; outlinks: string[]; inlinks: string[] }[];
+  notes: {
+    id: string;
+    title: string;
+    url: string;
+    tags: string[];
+    aliases: string[];
+    created: string;
+    modified: string;
+    outlinks: string[];
+    inlinks: string[];
+  }[];
 }
 
 /** A term as the glossary index lists it. */

@@ -21,21 +21,32 @@ describe('slugSegment', () => {
 
 describe('noteSlugs', () => {
   test('folders kept, .md dropped, each segment slugged', () => {
-    expect(noteSlugs(['Docker/Docker Compose 入門.md', 'Welcome.md'])).toEqual(new Map([
-      ['Docker/Docker Compose 入門.md', 'docker/docker-compose-入門'],
-      ['Welcome.md', 'welcome'],
-    ]));
+    expect(noteSlugs(['Docker/Docker Compose 入門.md', 'Welcome.md'])).toEqual(
+      new Map([
+        ['Docker/Docker Compose 入門.md', 'docker/docker-compose-入門'],
+        ['Welcome.md', 'welcome'],
+      ]),
+    );
   });
 
   test('collisions get -2, -3 in sorted id order, whatever the input order', () => {
     const ids = ['x.md', 'X.md', 'x?.md'];
-    const expected = new Map([['X.md', 'x'], ['x.md', 'x-2'], ['x?.md', 'x-3']]);
+    const expected = new Map([
+      ['X.md', 'x'],
+      ['x.md', 'x-2'],
+      ['x?.md', 'x-3'],
+    ]);
     expect(noteSlugs(ids)).toEqual(expected);
     expect(noteSlugs([...ids].reverse())).toEqual(expected);
   });
 
   test('slugs differing only in non-ASCII case are made unique (macOS and Windows file systems fold case)', () => {
-    expect(noteSlugs(['Ärger.md', 'ärger.md'])).toEqual(new Map([['Ärger.md', 'Ärger'], ['ärger.md', 'ärger-2']]));
+    expect(noteSlugs(['Ärger.md', 'ärger.md'])).toEqual(
+      new Map([
+        ['Ärger.md', 'Ärger'],
+        ['ärger.md', 'ärger-2'],
+      ]),
+    );
   });
 
   test('a suffix never collides with an existing slug', () => {
@@ -43,26 +54,35 @@ describe('noteSlugs', () => {
   });
 
   test('reserved first segments get a suffix', () => {
-    expect(noteSlugs(['tags/Docker.md', 'Tags.md', 'Graph/x.md', 'notes/tags.md', '404.md'])).toEqual(new Map([
-      ['404.md', '404-notes'],
-      ['Graph/x.md', 'graph-notes/x'],
-      ['Tags.md', 'tags-notes'],
-      ['notes/tags.md', 'notes/tags'],
-      ['tags/Docker.md', 'tags-notes/docker'],
-    ]));
+    expect(noteSlugs(['tags/Docker.md', 'Tags.md', 'Graph/x.md', 'notes/tags.md', '404.md'])).toEqual(
+      new Map([
+        ['404.md', '404-notes'],
+        ['Graph/x.md', 'graph-notes/x'],
+        ['Tags.md', 'tags-notes'],
+        ['notes/tags.md', 'notes/tags'],
+        ['tags/Docker.md', 'tags-notes/docker'],
+      ]),
+    );
   });
 });
 
 describe('attachmentSlugs', () => {
   test('keeps the extension, lowercased', () => {
-    expect(attachmentSlugs(['画像/Screen Shot 1.PNG', '.config'])).toEqual(new Map([
-      ['画像/Screen Shot 1.PNG', '画像/screen-shot-1.png'],
-      ['.config', 'config'],
-    ]));
+    expect(attachmentSlugs(['画像/Screen Shot 1.PNG', '.config'])).toEqual(
+      new Map([
+        ['画像/Screen Shot 1.PNG', '画像/screen-shot-1.png'],
+        ['.config', 'config'],
+      ]),
+    );
   });
 
   test('colliding names get a suffix before the extension, whatever the input order', () => {
-    const expected = new Map([['Pic.png', 'pic.png'], ['a b.png', 'a-b.png'], ['a-b.png', 'a-b-2.png'], ['pic.png', 'pic-2.png']]);
+    const expected = new Map([
+      ['Pic.png', 'pic.png'],
+      ['a b.png', 'a-b.png'],
+      ['a-b.png', 'a-b-2.png'],
+      ['pic.png', 'pic-2.png'],
+    ]);
     expect(attachmentSlugs(['pic.png', 'a-b.png', 'Pic.png', 'a b.png'])).toEqual(expected);
     expect(attachmentSlugs(['a b.png', 'Pic.png', 'pic.png', 'a-b.png'])).toEqual(expected);
   });

@@ -1,14 +1,30 @@
 // Readable, stable, unique URLs for notes, tags and attachments. Japanese stays Japanese; the href is percent-encoded.
 
 /** First path segments the site itself uses; a note folder with such a name gets a suffix. */
-const RESERVED = new Set(['tags', 'glossary', 'graph', 'search', 'pagefind', '_astro', 'attachments', '404', 'rss.xml', 'graph.json', 'sitemap.xml', 'about', 'guide', 'folders', 'scripts']);
+const RESERVED = new Set([
+  'tags',
+  'glossary',
+  'graph',
+  'search',
+  'pagefind',
+  '_astro',
+  'attachments',
+  '404',
+  'rss.xml',
+  'graph.json',
+  'sitemap.xml',
+  'about',
+  'guide',
+  'folders',
+  'scripts',
+]);
 
 /** One path segment: spaces to '-', characters with a meaning in URLs or file systems removed, ASCII lowercased. */
 export function slugSegment(segment: string): string {
   const slug = segment
     .normalize('NFC')
     .replace(/[\s\u3000]+/g, '-')
-    .replace(/[#?%&"'<>\\^`{|}\[\]:*;=+,!$@~()]/g, '')
+    .replace(/[#?%&"'<>\\^`{|}[\]:*;=+,!$@~()]/g, '')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .replace(/[A-Z]+/g, (c) => c.toLowerCase());

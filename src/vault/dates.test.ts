@@ -13,7 +13,11 @@ const T3 = Date.UTC(2025, 0, 1, 0, 0, 0);
 
 function git(repo: string, args: string[], when?: number): void {
   const date = when === undefined ? {} : { GIT_AUTHOR_DATE: `@${when / 1000} +0000`, GIT_COMMITTER_DATE: `@${when / 1000} +0000` };
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env: { ...process.env, ...date }, stdio: 'ignore' });
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    env: { ...process.env, ...date },
+    stdio: 'ignore',
+  });
 }
 
 /** Writes the files and commits them at `when`. */
@@ -39,39 +43,47 @@ describe('readGitDates', () => {
     commit(repo, { 'a.md': '2' }, T2);
     commit(repo, { 'a.md': '3' }, T3);
     writeFileSync(path.join(repo, 'uncommitted.md'), 'x');
-    expect(readGitDates(repo)).toEqual(new Map([
-      ['a.md', { first: T1, last: T3 }],
-      ['sub/b.md', { first: T1, last: T1 }],
-    ]));
+    expect(readGitDates(repo)).toEqual(
+      new Map([
+        ['a.md', { first: T1, last: T3 }],
+        ['sub/b.md', { first: T1, last: T1 }],
+      ]),
+    );
   });
 
   test('a file name starting with @ is a file, not a commit time', () => {
     const repo = newRepo();
     commit(repo, { '@person.md': '1' }, T1);
     commit(repo, { 'b.md': '1' }, T2);
-    expect(readGitDates(repo)).toEqual(new Map([
-      ['@person.md', { first: T1, last: T1 }],
-      ['b.md', { first: T2, last: T2 }],
-    ]));
+    expect(readGitDates(repo)).toEqual(
+      new Map([
+        ['@person.md', { first: T1, last: T1 }],
+        ['b.md', { first: T2, last: T2 }],
+      ]),
+    );
   });
 
   test('a vault in a subfolder of the repository: ids relative to the vault, other files ignored', () => {
     const repo = newRepo();
     commit(repo, { 'README.md': 'r', 'notes/a.md': '1' }, T1);
     commit(repo, { 'notes/a.md': '2', 'notes/deep/c.md': '1' }, T2);
-    expect(readGitDates(path.join(repo, 'notes'))).toEqual(new Map([
-      ['a.md', { first: T1, last: T2 }],
-      ['deep/c.md', { first: T2, last: T2 }],
-    ]));
+    expect(readGitDates(path.join(repo, 'notes'))).toEqual(
+      new Map([
+        ['a.md', { first: T1, last: T2 }],
+        ['deep/c.md', { first: T2, last: T2 }],
+      ]),
+    );
   });
 
   test('Japanese vault folder and file names (git would quote them without core.quotepath=off), NFC ids', () => {
     const repo = newRepo();
     commit(repo, { 'メモ帳/ノート/日本語.md': '1', [`メモ帳/${'が'.normalize('NFD')}.md`]: '1' }, T1);
-    expect(readGitDates(path.join(repo, 'メモ帳'))).toEqual(new Map([
-      ['が.md', { first: T1, last: T1 }],
-      ['ノート/日本語.md', { first: T1, last: T1 }],
-    ]));
+    expect(readGitDates(path.join(repo, 'メモ帳'))).toEqual(
+      new Map([
+        ['が.md', { first: T1, last: T1 }],
+        ['ノート/日本語.md', { first: T1, last: T1 }],
+      ]),
+    );
   });
 
   test('a vault reached through a symbolic link still finds its history', () => {
@@ -116,7 +128,10 @@ describe('noteDates', () => {
 
   test('else the file time, and created falls back to modified', () => {
     expect(noteDates({}, undefined, mtime)).toEqual({ created: new Date(T3), modified: new Date(T3) });
-    expect(noteDates({ updated: '2023-02-01' }, undefined, mtime)).toEqual({ created: new Date('2023-02-01T00:00:00Z'), modified: new Date('2023-02-01T00:00:00Z') });
+    expect(noteDates({ updated: '2023-02-01' }, undefined, mtime)).toEqual({
+      created: new Date('2023-02-01T00:00:00Z'),
+      modified: new Date('2023-02-01T00:00:00Z'),
+    });
   });
 });
 
@@ -135,7 +150,18 @@ describe('parseDate', () => {
     expect(parseDate(text)?.toISOString()).toBe(iso);
   });
 
-  test.each([['2025-02-30'], ['2025-13-01'], ['2025-07-08 24:30'], ['2025-07-08 22:60'], ['2025-07-08 22:51:60'], ['yesterday'], ['2025/07/08'], [''], [20250708], [null]])('%j → undefined', (value) => {
+  test.each([
+    ['2025-02-30'],
+    ['2025-13-01'],
+    ['2025-07-08 24:30'],
+    ['2025-07-08 22:60'],
+    ['2025-07-08 22:51:60'],
+    ['yesterday'],
+    ['2025/07/08'],
+    [''],
+    [20250708],
+    [null],
+  ])('%j → undefined', (value) => {
     expect(parseDate(value)).toBeUndefined();
   });
 

@@ -16,8 +16,16 @@ export function readGitDates(vaultDir: string): Map<string, GitDates> {
   let log: string;
   try {
     // git names files from the repository top; git itself knows the vault's place there, symlinks resolved.
-    const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: vaultDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(/\/?\n$/, '');
-    log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=%x00%ct', '--name-only', '--no-renames', '--', '.'], { cwd: vaultDir, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] });
+    const prefix = execFileSync('git', ['rev-parse', '--show-prefix'], { cwd: vaultDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).replace(
+      /\/?\n$/,
+      '',
+    );
+    log = execFileSync('git', ['-c', 'core.quotepath=off', 'log', '--format=%x00%ct', '--name-only', '--no-renames', '--', '.'], {
+      cwd: vaultDir,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let time = 0;
     // Commit lines start with NUL, which no file name can hold (a vault may well have `@person.md`).
     for (const line of log.split('\n')) {

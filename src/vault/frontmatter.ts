@@ -19,7 +19,12 @@ export function decodeNote(id: string, bytes: Uint8Array): { text: string; diagn
   } catch {
     const text = normalizeText(lossyUtf8.decode(bytes));
     const line = text.split('\n').findIndex((l) => l.includes('\uFFFD')) + 1;
-    return { text, diagnostics: [{ file: id, line: line || undefined, severity: 'warning', message: 'is not valid UTF-8; unreadable bytes are shown as �. Save the file as UTF-8.' }] };
+    return {
+      text,
+      diagnostics: [
+        { file: id, line: line || undefined, severity: 'warning', message: 'is not valid UTF-8; unreadable bytes are shown as �. Save the file as UTF-8.' },
+      ],
+    };
   }
 }
 
@@ -39,7 +44,15 @@ export function splitFrontmatter(id: string, text: string): NoteSource {
       frontmatter: {},
       body: text,
       bodyStartLine: 1,
-      diagnostics: [{ file: id, line: 1, severity: 'warning', message: 'starts a frontmatter block with --- that is never closed; the whole file is published as text. Add a closing --- line after the properties.' }],
+      diagnostics: [
+        {
+          file: id,
+          line: 1,
+          severity: 'warning',
+          message:
+            'starts a frontmatter block with --- that is never closed; the whole file is published as text. Add a closing --- line after the properties.',
+        },
+      ],
     };
   }
   const yamlText = afterOpening.slice(0, close.index);
@@ -55,11 +68,31 @@ function parseYaml(id: string, yamlText: string): { data: Record<string, unknown
     // Passing options disables gray-matter's cache, which would keep every file's text alive.
     const data: unknown = matter(`---\n${yamlText}\n---\n`, {}).data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, diagnostics: [] };
-    return { data: {}, diagnostics: [{ file: id, line: 2, severity: 'warning', message: 'has frontmatter that is not a list of properties (key: value); it is ignored. Write properties as "key: value" lines.' }] };
+    return {
+      data: {},
+      diagnostics: [
+        {
+          file: id,
+          line: 2,
+          severity: 'warning',
+          message: 'has frontmatter that is not a list of properties (key: value); it is ignored. Write properties as "key: value" lines.',
+        },
+      ],
+    };
   } catch (error) {
     const mark = (error as { mark?: { line: number } }).mark;
     const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
-    return { data: {}, diagnostics: [{ file: id, line: mark ? mark.line + 1 : 2, severity: 'warning', message: `has invalid YAML in its frontmatter (${reason}); its properties are ignored, the body is published. Fix the YAML syntax on that line.` }] };
+    return {
+      data: {},
+      diagnostics: [
+        {
+          file: id,
+          line: mark ? mark.line + 1 : 2,
+          severity: 'warning',
+          message: `has invalid YAML in its frontmatter (${reason}); its properties are ignored, the body is published. Fix the YAML syntax on that line.`,
+        },
+      ],
+    };
   }
 }
 

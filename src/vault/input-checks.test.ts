@@ -7,7 +7,25 @@ import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } fr
 
 function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
   const name = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '');
-  return { id, name, folder: '', frontmatter: {}, title: name, aliases: [], tags: [], links: [], headings: [], blockIds: [], tree: { type: 'root', children: [] } as Root, frontmatterLines: {}, bodyStartLine: 1, publish: { published: true }, created: new Date(0), modified: new Date(0), ...fields };
+  return {
+    id,
+    name,
+    folder: '',
+    frontmatter: {},
+    title: name,
+    aliases: [],
+    tags: [],
+    links: [],
+    headings: [],
+    blockIds: [],
+    tree: { type: 'root', children: [] } as Root,
+    frontmatterLines: {},
+    bodyStartLine: 1,
+    publish: { published: true },
+    created: new Date(0),
+    modified: new Date(0),
+    ...fields,
+  };
 }
 
 describe('noteInputDiagnostics', () => {

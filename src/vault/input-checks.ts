@@ -15,7 +15,8 @@ export function noteInputDiagnostics(note: ParsedNote, bodyTags: { tag: string; 
   const keyLine = (key: string) => note.frontmatterLines[Object.keys(note.frontmatterLines).find((k) => k.toLowerCase() === key) ?? ''] ?? 1;
   const warn = (message: string, line?: number) => found.push({ file: note.id, ...(line ? { line } : {}), severity: 'warning', message });
   const character = LINK_SYNTAX_IN_NAME.exec(note.name)?.[0];
-  if (character) warn(`has "${character}" in its name, which a [[link]] reads as link syntax, so links to it cannot be written. Rename the file without ${character}.`);
+  if (character)
+    warn(`has "${character}" in its name, which a [[link]] reads as link syntax, so links to it cannot be written. Rename the file without ${character}.`);
   const bodyTagNames = new Set(bodyTags.map((t) => t.tag));
   for (const tag of new Set(note.tags)) {
     if (!ALL_DIGITS.test(tag)) continue;
@@ -25,7 +26,10 @@ export function noteInputDiagnostics(note: ParsedNote, bodyTags: { tag: string; 
   visit(note.tree, 'blockquote', (quote: Blockquote) => {
     const type = quote.data?.hProperties?.dataCallout;
     if (typeof type === 'string' && !isKnownCalloutType(type)) {
-      warn(`has a callout of unknown type "${type}"; it is shown with the note style. Use one of Obsidian's types (note, tip, warning, …) or style data-callout="${type}" in your CSS.`, (quote.position?.start.line ?? 1) + note.bodyStartLine - 1);
+      warn(
+        `has a callout of unknown type "${type}"; it is shown with the note style. Use one of Obsidian's types (note, tip, warning, …) or style data-callout="${type}" in your CSS.`,
+        (quote.position?.start.line ?? 1) + note.bodyStartLine - 1,
+      );
     }
   });
   const seen = new Set<string>();
@@ -43,7 +47,12 @@ export function vaultInputDiagnostics(notes: ParsedNote[], aliasFallback: boolea
   const byLowerId = new Map<string, string>();
   for (const note of [...notes].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const first = byLowerId.get(note.id.toLowerCase());
-    if (first) found.push({ file: note.id, severity: 'warning', message: `differs from ${first} only in case: a link spelled in neither case goes to ${first}, and the two files collide on case-insensitive systems (Windows, macOS). Rename one of them.` });
+    if (first)
+      found.push({
+        file: note.id,
+        severity: 'warning',
+        message: `differs from ${first} only in case: a link spelled in neither case goes to ${first}, and the two files collide on case-insensitive systems (Windows, macOS). Rename one of them.`,
+      });
     else byLowerId.set(note.id.toLowerCase(), note.id);
   }
   if (!aliasFallback) return found;
@@ -52,7 +61,12 @@ export function vaultInputDiagnostics(notes: ParsedNote[], aliasFallback: boolea
     for (const alias of new Map(note.aliases.map((a) => [a.toLowerCase(), a])).values()) {
       const owner = aliasOwner.get(alias.toLowerCase());
       if (owner === note.id) continue; // listed twice by this note: noteInputDiagnostics says so
-      if (owner) found.push({ file: note.id, severity: 'warning', message: `has the alias "${alias}", which ${owner} has too; a link to "${alias}" goes to ${owner}. Keep the alias on one note.` });
+      if (owner)
+        found.push({
+          file: note.id,
+          severity: 'warning',
+          message: `has the alias "${alias}", which ${owner} has too; a link to "${alias}" goes to ${owner}. Keep the alias on one note.`,
+        });
       else aliasOwner.set(alias.toLowerCase(), note.id);
     }
   }
@@ -72,7 +86,12 @@ export function embedCycleDiagnostics(links: Map<string, ResolvedLink[]>): Diagn
       const at = onPath.indexOf(to);
       if (at !== -1) {
         const cycle = [...onPath.slice(at), to].join(' → ');
-        found.push({ file: id, line: link.line, severity: 'warning', message: `embeds ${to}, which leads back here (${cycle}); the embed stops with a notice. Replace one embed in the cycle with a link.` });
+        found.push({
+          file: id,
+          line: link.line,
+          severity: 'warning',
+          message: `embeds ${to}, which leads back here (${cycle}); the embed stops with a notice. Replace one embed in the cycle with a link.`,
+        });
       } else if (!done.has(to)) visitNote(to);
     }
     onPath.pop();

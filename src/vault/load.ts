@@ -47,10 +47,13 @@ export function loadVault(options: VaultOptions): Vault {
   const resolver = new LinkResolver({ fileIds: scan.files.map((f) => f.id), aliases, aliasFallback: options.aliasFallback });
   const links = new Map<string, ResolvedLink[]>();
   for (const note of notes.values()) {
-    links.set(note.id, note.links.map((link) => {
-      const hit = resolver.resolve(note.id, link.target);
-      return { ...link, from: note.id, ...(hit ? { to: hit.id, viaAlias: hit.viaAlias } : {}) };
-    }));
+    links.set(
+      note.id,
+      note.links.map((link) => {
+        const hit = resolver.resolve(note.id, link.target);
+        return { ...link, from: note.id, ...(hit ? { to: hit.id, viaAlias: hit.viaAlias } : {}) };
+      }),
+    );
   }
   diagnostics.push(...embedCycleDiagnostics(links));
   return { notes, attachments, links, resolver, diagnostics, filesSeen: scan.files.length };

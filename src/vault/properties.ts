@@ -26,11 +26,13 @@ export function frontmatterAliases(fm: Record<string, unknown>): string[] {
 function listValue(value: unknown, separator: RegExp): string[] {
   if (value == null) return [];
   // An empty list item (`tags:` then a bare `-`, common in templates) is null: not a tag called "null".
-  const items = Array.isArray(value) ? value.flatMap((v) => (v == null ? [] : typeof v === 'string' ? v.split(separator) : [String(v)])) : String(value).split(separator);
+  const items = Array.isArray(value)
+    ? value.flatMap((v) => (v == null ? [] : typeof v === 'string' ? v.split(separator) : [String(v)]))
+    : String(value).split(separator);
   return items.map((s) => s.trim()).filter(Boolean);
 }
 
-const WIKILINK = /(!?)\[\[([^\[\]]+?)\]\]/g;
+const WIKILINK = /(!?)\[\[([^[\]]+?)\]\]/g;
 
 /** Wikilinks inside property values (`author: "[[etaroid]]"`), in property order. */
 export function propertyLinks(fm: Record<string, unknown>, line: number): LinkRef[] {

@@ -22,8 +22,18 @@ describe('fixture vault "publish"', () => {
   });
 
   test('no excluded folders: only the frontmatter decides', () => {
-    const published = Object.entries(decisions([])).filter(([, d]) => d.published).map(([id]) => id);
-    expect(published).toEqual(['Archive/Kept.md', 'Archive/Old/Note.md', 'Notes/Private/Nested.md', 'Private/Secret.md', 'Private/Shown.md', 'PrivateStuff/Open.md', 'Public.md']);
+    const published = Object.entries(decisions([]))
+      .filter(([, d]) => d.published)
+      .map(([id]) => id);
+    expect(published).toEqual([
+      'Archive/Kept.md',
+      'Archive/Old/Note.md',
+      'Notes/Private/Nested.md',
+      'Private/Secret.md',
+      'Private/Shown.md',
+      'PrivateStuff/Open.md',
+      'Public.md',
+    ]);
   });
 });
 

@@ -14,7 +14,16 @@ describe('fixture vault "resolution"', () => {
   const to = (from: string, target: string) => resolver.resolve(from, target)?.id;
 
   test('the fixture holds what the cases below expect', () => {
-    expect(scan.files.map((f) => f.id)).toEqual(['Home.md', 'a/Note.md', 'a/Other.md', 'a/b/Note.md', 'assets/pic.png', 'b/Note.md', 'c/Note.md', 'c/Other.md']);
+    expect(scan.files.map((f) => f.id)).toEqual([
+      'Home.md',
+      'a/Note.md',
+      'a/Other.md',
+      'a/b/Note.md',
+      'assets/pic.png',
+      'b/Note.md',
+      'c/Note.md',
+      'c/Other.md',
+    ]);
   });
 
   test.each([
@@ -76,7 +85,10 @@ describe('LinkResolver', () => {
   });
 
   test('two files differing only in case: the exact spelling wins, else the first in sorted order', () => {
-    for (const ids of [['Note.md', 'note.md'], ['note.md', 'Note.md']]) {
+    for (const ids of [
+      ['Note.md', 'note.md'],
+      ['note.md', 'Note.md'],
+    ]) {
       const resolver = resolverFor(ids);
       expect(resolver.resolve('x.md', 'Note')?.id).toBe('Note.md');
       expect(resolver.resolve('x.md', 'note')?.id).toBe('note.md');

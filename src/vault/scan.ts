@@ -29,7 +29,11 @@ export function scanVault(vaultDir: string): ScanResult {
       if (stat.isSymbolicLink()) {
         const target = safeRealpath(abs);
         if (!target || !isInside(root, target)) {
-          diagnostics.push({ file: id, severity: 'warning', message: 'is a symbolic link to a place outside the vault; it is not published. Copy the file into the vault to publish it.' });
+          diagnostics.push({
+            file: id,
+            severity: 'warning',
+            message: 'is a symbolic link to a place outside the vault; it is not published. Copy the file into the vault to publish it.',
+          });
           continue;
         }
         stat = statSync(abs);

@@ -74,9 +74,7 @@ export interface ParsedNote {
   modified: Date;
 }
 
-export type PublishDecision =
-  | { published: true }
-  | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' };
+export type PublishDecision = { published: true } | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' };
 
 /** A link after resolution. `to` is the target note/attachment id, or undefined if nothing matched. */
 export interface ResolvedLink extends LinkRef {

@@ -35,7 +35,11 @@ afterAll(async () => {
 });
 
 async function open(url: string, options: { width?: number; colorScheme?: 'light' | 'dark'; bypassCSP?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light', bypassCSP: options.bypassCSP });
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    bypassCSP: options.bypassCSP,
+  });
   await page.goto(url);
   return page;
 }
@@ -159,7 +163,11 @@ describe('note pages', () => {
 });
 
 describe('small screens (360 px)', () => {
-  for (const [name, url] of [['home', () => server.url], ['a note', () => urlOf('Docker/レッスン/Dockerイメージとコンテナ.md')], ['the glossary', () => new URL('glossary/', server.url).href]] as const) {
+  for (const [name, url] of [
+    ['home', () => server.url],
+    ['a note', () => urlOf('Docker/レッスン/Dockerイメージとコンテナ.md')],
+    ['the glossary', () => new URL('glossary/', server.url).href],
+  ] as const) {
     it(`${name} does not scroll sideways`, async () => {
       const page = await open(url(), { width: 360 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -195,7 +203,13 @@ describe('accessibility (axe-core)', () => {
         await page.addScriptTag({ content: axeSource });
         const violations = await page.evaluate(async () => {
           const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-          return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          return result.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
         });
         expect(violations).toEqual([]);
         await page.close();

@@ -1,5 +1,5 @@
 // Sandbox source: Dataview's DataArray (immutable array wrapper with field swizzling through a Proxy).
-export const DATA_ARRAY_JS = String.raw`
+export const DATA_ARRAY_JS = `
 var DATA_ARRAY_MEMBERS = new Set(['where', 'filter', 'map', 'flatMap', 'mutate', 'slice', 'concat', 'indexOf', 'limit',
   'find', 'findIndex', 'includes', 'join', 'sort', 'sortInPlace', 'groupBy', 'groupIn', 'distinct', 'every', 'some',
   'none', 'first', 'last', 'to', 'into', 'lwrap', 'expand', 'forEach', 'length', 'values', 'array', 'toString',

@@ -1,6 +1,6 @@
 // Sandbox source prepended to compiled DQL queries: Dataview's expression semantics (null-safe fields that
 // swizzle over arrays and follow links, truthiness, and the supported functions), built on the public `dv` API.
-export const DQL_HELPERS_JS = String.raw`
+export const DQL_HELPERS_JS = `
 const __this = dv.current();
 const __truthy = (v) => {
   switch (dv.value.typeOf(v)) {

@@ -2,7 +2,7 @@
 // can reach that outlives it (intrinsics, the prelude's shared API, the snapshot, page objects) is frozen, and the
 // global object's own properties are fixed; after each block, the globals it added are removed. So no block can
 // change what the next one sees.
-export const ISOLATION_JS = String.raw`
+export const ISOLATION_JS = `
 /** Freezes every object reachable from the roots through own properties, accessors and prototypes. */
 function harden(roots) {
   var seen = new Set([globalThis]);
