@@ -1,7 +1,9 @@
 // A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
 // and each block then comes back as HTML or as a reason it could not be shown.
 import { collateFunction, zoneOffsetFunction } from './host-helpers';
-import { compileQuery, DqlError } from './dql';
+import { runDql } from './dql';
+import { VaultIndex } from './dql/vault-index';
+import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
 import { renderOutput, type Layout } from './render';
 import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
@@ -13,7 +15,7 @@ const DEFAULT_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
 export interface DataviewEngine {
   /** Runs a ```dataviewjs block written in the note at `currentPath`. */
   runJs(code: string, currentPath: string): Promise<DataviewResult>;
-  /** Runs a ```dataview block (LIST/TABLE with FROM, WHERE, SORT, LIMIT); other queries fail with a reason. */
+  /** Runs a ```dataview block (any DQL query, evaluated on the host). */
   runQuery(query: string, currentPath: string): Promise<DataviewResult>;
   /** Frees the sandbox (WebAssembly memory); a later block would load the snapshot again. */
   dispose(): void;
@@ -28,6 +30,9 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   };
   const links = { hrefFor: options.hrefFor, hrefForTag: options.hrefForTag };
   let sandbox: Promise<Sandbox> | undefined;
+  let index: VaultIndex | undefined;
+  DISPLAY.zone = options.timeZone ?? 'system';
+  setCollation(host.collate);
 
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
     const outcome = (await (sandbox ??= createSandbox(snapshotJson, host, limits))).run(code, currentPath);
@@ -38,16 +43,10 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   return {
     runJs: (code, currentPath) => run(code, currentPath, 'js'),
     async runQuery(query, currentPath) {
-      let program: string;
-      try {
-        program = compileQuery(query);
-      } catch (error) {
-        if (error instanceof DqlError) return { ok: false, reason: `Dataview query: ${error.message}` };
-        throw error;
-      }
-      const result = await run(program, currentPath, 'query');
-      // Lines of the generated program mean nothing to the author.
-      return result.ok ? result : { ok: false, reason: result.reason };
+      index ??= new VaultIndex(pages);
+      const outcome = runDql(query, currentPath, index);
+      if (!outcome.ok) return outcome;
+      return { ok: true, html: renderOutput(outcome.blocks, links, 'query') };
     },
     dispose() {
       void sandbox?.then((s) => s.dispose());

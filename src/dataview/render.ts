@@ -39,6 +39,11 @@ function compact(value: Json, links: Links): string | undefined {
   if (value.t === 'null') return `<span>${NULL_TEXT}</span>`;
   if (value.t === 'text') return escapeHtml(asString(value.s));
   if (value.t === 'more') return '...';
+  if (value.t === 'elink') {
+    const url = asString(value.url);
+    if (!/^(https?:|mailto:)/i.test(url)) return escapeHtml(asString(value.text));
+    return `<a class="external-link" href="${escapeHtml(url)}" target="_blank" rel="noopener">${escapeHtml(asString(value.text))}</a>`;
+  }
   return undefined;
 }
 
@@ -119,6 +124,75 @@ function renderTable(block: Json, links: Links, layout: Layout): string {
   );
 }
 
+/** Dataview's empty-result box. */
+function renderNotice(block: Json): string {
+  return `<div class="dataview dataview-error-box"><p class="dataview dataview-error-message">${escapeHtml(asString(block.text))}</p></div>`;
+}
+
+/** Task lists as Dataview draws them, with checkboxes read-only: checking one rewrites the note in the app. */
+function renderTaskItems(items: unknown, links: Links): string {
+  const lis = asArray(items)
+    .filter(isObject)
+    .map((item) => {
+      const status = asString(item.status) || ' ';
+      const checked = status !== ' ';
+      const children = asArray(item.children).length ? renderTaskItems(item.children, links) : '';
+      const text = renderLit(item.text, links, 0);
+      if (item.task !== true) return `<li class="dataview task-list-basic-item">${text}${children}</li>`;
+      return (
+        `<li class="dataview task-list-item${checked ? ' is-checked' : ''}" data-task="${escapeHtml(status.trim())}">` +
+        `<input class="dataview task-list-item-checkbox" type="checkbox" disabled${checked ? ' checked' : ''}>${text}${children}</li>`
+      );
+    });
+  return `<ul class="contains-task-list">${lis.join('')}</ul>`;
+}
+
+function renderTasks(block: Json, links: Links): string {
+  const groups = asArray(block.groups)
+    .filter(isObject)
+    .map((group) => {
+      const list = renderTaskItems(group.items, links);
+      if (group.key === undefined) return list;
+      const count = typeof group.count === 'number' ? `<span class="dataview small-text">${group.count}</span>` : '';
+      return `<h4>${renderLit(group.key, links, 0)}${count}</h4><div class="dataview result-group">${list}</div>`;
+    });
+  return `<div class="dataview dataview-container">${groups.join('')}</div>`;
+}
+
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** CALENDAR: a static month grid for each month with results, one dot per row linking to its note. */
+function renderCalendar(block: Json, links: Links): string {
+  const byDay = new Map<string, Json[]>();
+  for (const dot of asArray(block.dots).filter(isObject)) {
+    const date = asString(dot.date);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isObject(dot.link)) continue;
+    (byDay.get(date) ?? byDay.set(date, []).get(date)!).push(dot.link);
+  }
+  const months = [...new Set([...byDay.keys()].map((d) => d.slice(0, 7)))].sort();
+  const grids = months.map((month) => {
+    const [year, m] = month.split('-').map(Number);
+    const first = new Date(Date.UTC(year, m - 1, 1)).getUTCDay();
+    const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
+    const cells: string[] = Array.from({ length: first }, () => '<td></td>');
+    for (let day = 1; day <= days; day++) {
+      const date = `${month}-${String(day).padStart(2, '0')}`;
+      const dots = (byDay.get(date) ?? []).map((link) => {
+        const href = typeof link.path === 'string' ? links.hrefFor(link.path, undefined) : undefined;
+        const title = escapeHtml(asString(link.text));
+        return href ? `<a class="dataview-calendar-dot" href="${escapeHtml(href)}" title="${title}" aria-label="${title}"></a>` : '';
+      });
+      cells.push(`<td${dots.length ? ' class="has-notes"' : ''}><span class="dataview-calendar-day">${day}</span>${dots.join('')}</td>`);
+    }
+    while (cells.length % 7) cells.push('<td></td>');
+    const weeks = Array.from({ length: cells.length / 7 }, (_, w) => `<tr>${cells.slice(w * 7, w * 7 + 7).join('')}</tr>`);
+    const head = WEEKDAY_NAMES.map((d) => `<th>${d}</th>`).join('');
+    return `<table class="dataview-calendar-month"><caption>${MONTH_NAMES[m - 1]} ${year}</caption><thead><tr>${head}</tr></thead><tbody>${weeks.join('')}</tbody></table>`;
+  });
+  return `<div class="dataview dataview-calendar">${grids.join('')}</div>`;
+}
+
 /** HTML of a block's output, in call order. */
 export function renderOutput(output: unknown, links: Links, layout: Layout = 'js'): string {
   return asArray(output)
@@ -127,6 +201,9 @@ export function renderOutput(output: unknown, links: Links, layout: Layout = 'js
       if (block.kind === 'el') return renderElement(block, links);
       if (block.kind === 'list') return renderList(block, links, layout);
       if (block.kind === 'table') return renderTable(block, links, layout);
+      if (block.kind === 'notice') return renderNotice(block);
+      if (block.kind === 'tasks') return renderTasks(block, links);
+      if (block.kind === 'calendar') return renderCalendar(block, links);
       return '';
     })
     .join('');

@@ -21,6 +21,32 @@ export interface DvPageInput {
   mtime: number; // ms epoch
   day?: string; // ISO date if the file name or `date` field is a date
   frontmatter: Record<string, unknown>;
+  /** Inline fields of the page (`key:: value`, `[key:: value]`, `(key:: value)`), raw values, in Dataview's order. */
+  fields?: [string, string][];
+  /** Every list item and task, in line order. */
+  lists?: DvListItemInput[];
+  size?: number;
+}
+
+/** A list item or task as Dataview indexes it (reference sheet §3). */
+export interface DvListItemInput {
+  /** 0-based first line in the file, and the number of lines. */
+  line: number;
+  lineCount: number;
+  text: string;
+  symbol: string;
+  /** The character between `[ ]` for tasks; undefined for plain items. */
+  status?: string;
+  /** Line of the parent item; undefined at the top level. */
+  parent?: number;
+  /** First line of the list block. */
+  list: number;
+  /** Nearest heading above, if any. */
+  section?: string;
+  blockId?: string;
+  tags: string[];
+  outlinks: DvLink[];
+  fields: [string, string][];
 }
 
 export type DataviewResult = { ok: true; html: string } | { ok: false; reason: string; line?: number };
@@ -50,6 +76,7 @@ export type DvValue =
   | { t: 'null' }
   | { t: 'more' }
   | { t: 'link'; path: string | null; subpath?: string; text: string }
+  | { t: 'elink'; url: string; text: string }
   | { t: 'pair'; key: DvValue; value: DvValue }
   | { t: 'array'; items: DvValue[] }
   | { t: 'object'; entries: [string, DvValue][] };
@@ -57,4 +84,14 @@ export type DvValue =
 export type DvBlock =
   | { kind: 'el'; tag: string; value: DvValue; cls: string[]; attr: Record<string, string> }
   | { kind: 'list'; items: DvValue[] }
-  | { kind: 'table'; headers: DvValue[]; rows: DvValue[][] };
+  | { kind: 'table'; headers: DvValue[]; rows: DvValue[][] }
+  | { kind: 'notice'; text: string }
+  | { kind: 'tasks'; groups: { key?: DvValue; count?: number; items: DvTaskItem[] }[] }
+  | { kind: 'calendar'; dots: { date: string; link: DvValue }[] };
+
+export interface DvTaskItem {
+  text: DvValue;
+  task: boolean;
+  status: string;
+  children: DvTaskItem[];
+}

@@ -1,0 +1,195 @@
+// Runs a parsed DQL query (src/query/engine.ts) over the published snapshot on the host: the source, then each data
+// command in order, then the query type's view, as the blocks the renderer knows (types.ts DvBlock).
+import { DateTime } from 'luxon';
+import type { DvBlock, DvTaskItem, DvValue } from '../types';
+import type { Field, Query, QueryOperation } from './ast';
+import { type Context, EvaluationError, evaluate } from './evaluate';
+import { toOutput } from './output';
+import { compare, type DataObject, ListPair, truthy, type Value } from './values';
+
+export class QueryError extends Error {}
+
+interface Row {
+  id: Value;
+  data: DataObject;
+}
+
+/** Applies `fn` to every row; failing rows drop out, and a command that fails on every row fails the query. */
+function eachRow<T>(rows: Row[], operation: string, fn: (row: Row) => T): { row: Row; value: T }[] {
+  const results: { row: Row; value: T }[] = [];
+  const errors: string[] = [];
+  for (const row of rows) {
+    try {
+      results.push({ row, value: fn(row) });
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      errors.push(error.message);
+    }
+  }
+  if (rows.length > 0 && results.length === 0) {
+    throw new QueryError(
+      `Every row during operation '${operation}' failed with an error; first ${Math.min(3, errors.length)}: ${errors.slice(0, 3).join('; ')}`,
+    );
+  }
+  return results;
+}
+
+function runOperation(rows: Row[], operation: QueryOperation, ctx: Context): Row[] {
+  const value = (field: Field, row: Row) => evaluate(field, row.data, ctx);
+  switch (operation.type) {
+    case 'where':
+      return eachRow(rows, 'where', (row) => value(operation.clause, row))
+        .filter((r) => truthy(r.value))
+        .map((r) => r.row);
+    case 'sort': {
+      const keyed = eachRow(rows, 'sort', (row) => operation.fields.map((f) => value(f.field, row)));
+      const signs = operation.fields.map((f) => (f.direction === 'descending' ? -1 : 1));
+      return keyed
+        .map((r, i) => ({ ...r, i }))
+        .sort((a, b) => {
+          for (let k = 0; k < signs.length; k++) {
+            const c = signs[k] * compare(a.value[k], b.value[k]);
+            if (c) return c;
+          }
+          return a.i - b.i;
+        })
+        .map((r) => r.row);
+    }
+    case 'limit': {
+      const amount = evaluate(operation.amount, {}, ctx);
+      if (typeof amount !== 'number') throw new QueryError(`LIMIT must be a number (got ${JSON.stringify(amount)})`);
+      return rows.slice(0, amount);
+    }
+    case 'group': {
+      const keyed = eachRow(rows, 'group', (row) => value(operation.field.field, row)).sort((a, b) => compare(a.value, b.value));
+      const groups: Row[] = [];
+      for (const { row, value: key } of keyed) {
+        const last = groups[groups.length - 1];
+        if (last && compare(last.id, key) === 0) (last.data.rows as Value[]).push(row.data);
+        else groups.push({ id: key, data: { key, rows: [row.data], [operation.field.name]: key } });
+      }
+      return groups;
+    }
+    case 'flatten':
+      return eachRow(rows, 'flatten', (row) => value(operation.field.field, row)).flatMap(({ row, value: v }) =>
+        (Array.isArray(v) ? v : [v]).map((item) => ({ id: row.id, data: { ...row.data, [operation.field.name]: item } })),
+      );
+    case 'extract':
+      throw new QueryError('EXTRACT is not supported by tsunagu');
+  }
+}
+
+function sourceRows(query: Query, ctx: Context): Row[] {
+  const pages = ctx.index.matching(query.source, ctx.originPath);
+  const rows: Row[] = [];
+  for (const page of ctx.index.pages) {
+    if (!pages.has(page)) continue;
+    const row = ctx.index.row(page);
+    const file = row.file as DataObject;
+    if (query.header.type !== 'task') rows.push({ id: file.link, data: row });
+    else for (const task of file.tasks as DataObject[]) rows.push({ id: task.link ?? null, data: { ...row, ...task } });
+  }
+  return rows;
+}
+
+const NO_RESULTS: Record<string, string> = {
+  list: 'Dataview: No results to show for list query.',
+  table: 'Dataview: No results to show for table query.',
+  task: 'Dataview: No results to show for task query.',
+};
+
+/** The blocks a query renders to; throws QueryError (or EvaluationError) when Dataview would show an error. */
+export function executeQuery(query: Query, ctx: Context): DvBlock[] {
+  let rows = sourceRows(query, ctx);
+  for (const operation of query.operations) rows = runOperation(rows, operation, ctx);
+  const out = (v: Value): DvValue => toOutput(v, ctx);
+  const header = query.header;
+  const empty: DvBlock[] = rows.length === 0 && header.type !== 'calendar' ? [{ kind: 'notice', text: NO_RESULTS[header.type] }] : [];
+  switch (header.type) {
+    case 'list': {
+      const format = header.format;
+      const items = eachRow(rows, 'list', (row) => {
+        if (!format) return row.id;
+        const v = evaluate(format, row.data, ctx);
+        return header.showId ? new ListPair(row.id, v) : v;
+      }).map((r) => out(r.value));
+      // An empty LIST shows only Dataview's "no results" box; an empty TABLE keeps its headers above it.
+      return rows.length === 0 ? empty : [{ kind: 'list', items }];
+    }
+    case 'table': {
+      const grouped = query.operations.some((op) => op.type === 'group');
+      const idName = grouped ? groupName(query) : 'File';
+      const headers = [...(header.showId ? [idName] : []), ...header.fields.map((f) => f.name)];
+      const values = eachRow(rows, 'table', (row) => [...(header.showId ? [row.id] : []), ...header.fields.map((f) => evaluate(f.field, row.data, ctx))]);
+      return [{ kind: 'table', headers: headers.map((h) => out(h)), rows: values.map((r) => r.value.map(out)) }, ...empty];
+    }
+    case 'task':
+      if (rows.length === 0) return empty;
+      return taskView(rows, query, ctx);
+    case 'calendar': {
+      const dots = eachRow(rows, 'calendar', (row) => evaluate(header.field.field, row.data, ctx))
+        .filter((r) => DateTime.isDateTime(r.value))
+        .map((r) => ({ date: (r.value as DateTime).toISODate() ?? '', link: out(r.row.id) }));
+      if (dots.length === 0) throw new QueryError('Query returned 0 results.');
+      return [{ kind: 'calendar', dots }];
+    }
+  }
+}
+
+/** After GROUP BY the id column is headed by the (last) group's name. */
+function groupName(query: Query): string {
+  const groups = query.operations.filter((op) => op.type === 'group');
+  const last = groups[groups.length - 1];
+  return last?.type === 'group' ? last.field.name : 'File';
+}
+
+function taskItem(task: DataObject, ctx: Context, shown: Set<DataObject>): DvTaskItem {
+  shown.add(task);
+  const children = (task.children as DataObject[] | undefined) ?? [];
+  return {
+    text: toOutput(String(task.text ?? ''), ctx),
+    task: task.task === true,
+    status: typeof task.status === 'string' ? task.status : ' ',
+    children: children.map((child) => taskItem(child, ctx, shown)),
+  };
+}
+
+/** Each matching task brings its subtree; a match already inside a shown subtree is not repeated. */
+function taskList(tasks: DataObject[], ctx: Context): DvTaskItem[] {
+  const matched = new Set(tasks.map((t) => `${(t.path as string) ?? ''}:${t.line as number}`));
+  const shown = new Set<DataObject>();
+  const items: DvTaskItem[] = [];
+  for (const task of tasks) {
+    const parentKey = task.parent === undefined ? undefined : `${task.path as string}:${task.parent as number}`;
+    if (parentKey && matched.has(parentKey)) continue;
+    items.push(taskItem(task, ctx, shown));
+  }
+  return items;
+}
+
+function taskView(rows: Row[], query: Query, ctx: Context): DvBlock[] {
+  const grouped = query.operations.some((op) => op.type === 'group');
+  if (!grouped)
+    return [
+      {
+        kind: 'tasks',
+        groups: [
+          {
+            items: taskList(
+              rows.map((r) => r.data),
+              ctx,
+            ),
+          },
+        ],
+      },
+    ];
+  return [
+    {
+      kind: 'tasks',
+      groups: rows.map((group) => {
+        const members = group.data.rows as DataObject[];
+        return { key: toOutput(group.id, ctx), count: members.length, items: taskList(members, ctx) };
+      }),
+    },
+  ];
+}

@@ -1,0 +1,215 @@
+// The published snapshot on the host, as Dataview's index sees it: link resolution by Obsidian's rules,
+// page rows (implicit `file` fields, typed frontmatter, inline fields) and the pages each source names.
+import { DateTime } from 'luxon';
+import type { DvPageInput } from '../types';
+import type { Source } from './ast';
+import { dataviewGrammar } from './grammar';
+import { fromParsed, parseInlineValue } from './parsed';
+import { type DataObject, DISPLAY, Link, type Value } from './values';
+
+/** Dataview's canonicalizeVarName: lower-case word runs, whitespace runs → `-`, other characters dropped, emoji kept. */
+export function canonicalKey(key: string): string {
+  return key
+    .trim()
+    .replace(/(?:[\p{L}\p{N}_-]|\p{Extended_Pictographic})+|\s+|./gu, (run) =>
+      /^\s+$/u.test(run) ? '-' : /^[\p{L}\p{N}_\-\p{Extended_Pictographic}]/u.test(run) ? run.toLowerCase() : '',
+    );
+}
+
+/** '#a/b/c' → '#a/b/c', '#a/b', '#a': each explicit tag then its parents, nearest first, each once. */
+function expandTags(etags: string[]): string[] {
+  const result = new Set<string>();
+  for (const tag of etags) {
+    const parts = tag.split('/');
+    for (let n = parts.length; n >= 1; n--) result.add(`#${parts.slice(0, n).join('/')}`);
+  }
+  return [...result];
+}
+
+export class VaultIndex {
+  readonly pages: DvPageInput[];
+  private readonly byPath = new Map<string, DvPageInput>();
+  private readonly byLowerPath = new Map<string, DvPageInput>();
+  private readonly byLowerName = new Map<string, DvPageInput[]>();
+  private readonly rows = new Map<DvPageInput, DataObject>();
+
+  constructor(pages: DvPageInput[]) {
+    this.pages = pages;
+    for (const page of pages) {
+      this.byPath.set(page.path, page);
+      this.byLowerPath.set(page.path.toLowerCase(), page);
+      const name = page.name.toLowerCase();
+      (this.byLowerName.get(name) ?? this.byLowerName.set(name, []).get(name)!).push(page);
+    }
+  }
+
+  page(path: string): DvPageInput | undefined {
+    return this.byPath.get(path);
+  }
+
+  /** Like Obsidian's getFirstLinkpathDest: exact path, path without .md, path suffix, then unique name (same folder wins). */
+  resolve(linkpath: string, originPath: string): DvPageInput | undefined {
+    const text = linkpath.trim().replace(/^\/+/, '');
+    if (text === '') return this.byPath.get(originPath);
+    const lower = text.toLowerCase();
+    const exact = this.byPath.get(text) ?? this.byPath.get(`${text}.md`) ?? this.byLowerPath.get(lower) ?? this.byLowerPath.get(`${lower}.md`);
+    if (exact) return exact;
+    const bare = lower.replace(/\.md$/, '');
+    if (bare.includes('/')) return this.pages.find((page) => page.path.toLowerCase().slice(0, -3).endsWith(`/${bare}`));
+    const named = this.byLowerName.get(bare) ?? [];
+    if (named.length <= 1) return named[0];
+    const origin = this.byPath.get(originPath);
+    return named.find((page) => origin && page.folder === origin.folder) ?? named[0];
+  }
+
+  /** A link with its path resolved to the page's full path, when the page is published. */
+  resolveLink(link: Link, originPath: string): Link {
+    const page = this.resolve(link.path, originPath);
+    return page ? link.with({ path: page.path }) : link;
+  }
+
+  /** The row Dataview builds for a page (built once per build; rows are never changed by evaluation). */
+  row(page: DvPageInput): DataObject {
+    let row = this.rows.get(page);
+    if (!row) this.rows.set(page, (row = this.buildRow(page)));
+    return row;
+  }
+
+  private buildRow(page: DvPageInput): DataObject {
+    const fm = page.frontmatter;
+    const date = (ms: number) => DateTime.fromMillis(ms, { zone: DISPLAY.zone });
+    const aliasKey = Object.keys(fm).find((k) => /^alias(es)?$/i.test(k));
+    const aliasValue = aliasKey === undefined ? [] : fm[aliasKey];
+    const aliases = (Array.isArray(aliasValue) ? aliasValue : typeof aliasValue === 'string' ? aliasValue.split(',') : []).filter(
+      (a): a is string => typeof a === 'string' && a.trim() !== '',
+    );
+    const fields = new Map<string, Value[]>();
+    const add = (key: string, value: Value) => (fields.get(key) ?? fields.set(key, []).get(key)!).push(value);
+    for (const [key, value] of Object.entries(fm)) if (key !== 'position') add(key, this.frontmatterValue(value, page.path));
+    for (const [key, raw] of page.fields ?? []) add(key, this.fieldValue(raw, page.path));
+    const file: DataObject = {
+      path: page.path,
+      folder: page.folder,
+      name: page.name,
+      ext: 'md',
+      link: Link.file(page.path),
+      outlinks: page.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+      inlinks: page.inlinks.filter((p) => this.byPath.has(p)).map((p) => Link.file(p)),
+      etags: [...new Set(page.etags.map((t) => `#${t}`))],
+      tags: expandTags(page.etags),
+      aliases,
+      ctime: date(page.ctime),
+      cday: date(page.ctime).startOf('day'),
+      mtime: date(page.mtime),
+      mday: date(page.mtime).startOf('day'),
+      frontmatter: fm as DataObject,
+      size: page.size ?? 0,
+      lists: [],
+      tasks: [],
+      starred: false,
+    };
+    const day = this.fileDay(page, fields);
+    if (day) file.day = day;
+    const row: DataObject = { file };
+    for (const [key, values] of fields) {
+      if (key === 'file') continue;
+      row[key] = values.length === 1 ? values[0] : values;
+    }
+    // Canonical aliases, unless a raw key already spells one; raw keys sharing an alias all feed it.
+    const byAlias = new Map<string, Value[]>();
+    for (const [key, values] of fields) {
+      const alias = canonicalKey(key);
+      if (alias && alias !== key && !fields.has(alias) && alias !== 'file') (byAlias.get(alias) ?? byAlias.set(alias, []).get(alias)!).push(...values);
+    }
+    for (const [alias, values] of byAlias) row[alias] = values.length === 1 ? values[0] : values;
+    return row;
+  }
+
+  /** file.day: a `date`/`day` field holding a date, else a date in the file name. */
+  private fileDay(page: DvPageInput, fields: Map<string, Value[]>): DateTime | undefined {
+    for (const [key, values] of fields) {
+      if (/^(date|day)$/i.test(key) && DateTime.isDateTime(values[0])) return values[0].setZone(DISPLAY.zone).startOf('day');
+    }
+    const m = /(\d{4})-?(\d{2})-?(\d{2})/.exec(page.name);
+    if (!m) return undefined;
+    const day = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, { zone: DISPLAY.zone });
+    return day.isValid ? day : undefined;
+  }
+
+  /** YAML values keep their types; strings are re-typed as dates, durations or links (§1.4). */
+  frontmatterValue(value: unknown, originPath: string): Value {
+    if (value instanceof Date) return DateTime.fromJSDate(value, { zone: DISPLAY.zone });
+    if (Array.isArray(value)) return value.map((v) => this.frontmatterValue(v, originPath));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.frontmatterValue(v, originPath)]));
+    }
+    if (typeof value !== 'string') return (value ?? null) as Value;
+    const trimmed = value.trim();
+    const { EXPRESSION } = dataviewGrammar();
+    if (/^!?\[\[.*\]\]$/.test(trimmed)) {
+      const link = EXPRESSION.inlineField.parse(trimmed);
+      if (link.status) return this.resolveValue(fromParsed(link.value), originPath);
+    }
+    for (const parser of [EXPRESSION.date, EXPRESSION.duration]) {
+      const parsed = parser.parse(trimmed);
+      if (parsed.status) return fromParsed(parsed.value);
+    }
+    return value;
+  }
+
+  /** An inline field's value, typed as Dataview types it (§1.3), links resolved. */
+  fieldValue(raw: string, originPath: string): Value {
+    return this.resolveValue(parseInlineValue(raw), originPath);
+  }
+
+  private resolveValue(value: Value, originPath: string): Value {
+    if (value instanceof Link) return this.resolveLink(value, originPath);
+    if (Array.isArray(value)) return value.map((v) => this.resolveValue(v, originPath));
+    return value;
+  }
+
+  private readonly tagSets = new Map<DvPageInput, Set<string>>();
+  /** A page's file.tags, lower-cased: a tag source includes subtags and ignores case. */
+  private lowerTags(page: DvPageInput): Set<string> {
+    let tags = this.tagSets.get(page);
+    if (!tags) this.tagSets.set(page, (tags = new Set(expandTags(page.etags).map((t) => t.toLowerCase()))));
+    return tags;
+  }
+
+  /** Pages (index order) a FROM source names. */
+  matching(source: Source, originPath: string): Set<DvPageInput> {
+    switch (source.type) {
+      case 'empty':
+        return new Set(this.pages);
+      case 'tag': {
+        const tag = source.tag.toLowerCase();
+        return new Set(this.pages.filter((p) => this.lowerTags(p).has(tag)));
+      }
+      case 'folder': {
+        const folder = source.folder.replace(/\/+$/, '');
+        if (folder === '') return new Set(this.pages);
+        const exact = this.byPath.get(folder) ?? this.byPath.get(`${folder}.md`);
+        return new Set(this.pages.filter((p) => p === exact || p.path.startsWith(`${folder}/`)));
+      }
+      case 'link': {
+        const target = this.resolve(source.file, originPath);
+        const path = target?.path ?? source.file;
+        if (source.direction === 'incoming') return new Set(this.pages.filter((p) => p.outlinks.some((l) => l.path === path)));
+        if (!target) return new Set();
+        return new Set(target.outlinks.flatMap((l) => this.byPath.get(l.path) ?? []));
+      }
+      case 'negate': {
+        const excluded = this.matching(source.child, originPath);
+        return new Set(this.pages.filter((p) => !excluded.has(p)));
+      }
+      case 'binaryop': {
+        const left = this.matching(source.left, originPath);
+        const right = this.matching(source.right, originPath);
+        if (source.op === '&') return new Set([...left].filter((p) => right.has(p)));
+        return new Set([...left, ...right]);
+      }
+      case 'csv':
+        throw new Error('FROM csv(…) is not supported by tsunagu');
+    }
+  }
+}
