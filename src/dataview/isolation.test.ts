@@ -113,11 +113,12 @@ describe('blocks sharing one runtime', () => {
   });
 
   test.each([
-    ['stopped by the time limit', 'while (true) {}', { reason: 'ran longer than the time limit (300 ms) and was stopped' }],
-    ['stopped by the memory limit', 'const a = []; for (;;) a.push({});', { reason: 'used more memory than the limit (8 MiB) and was stopped' }],
-    ['leaving a global that cannot be removed', 'dv.paragraph("ok")', { ok: true }],
-  ])('a block %s costs the runtime, not the blocks after it', async (_, code, expected) => {
-    const shared = engine({ memoryLimitBytes: 8 * 1024 * 1024 });
+    ['stopped by the time limit', 'while (true) {}', { reason: 'ran longer than the time limit (300 ms) and was stopped' }, 300],
+    // Time enough to fill the heap on a loaded machine.
+    ['stopped by the memory limit', 'const a = []; for (;;) a.push({});', { reason: 'used more memory than the limit (8 MiB) and was stopped' }, 10_000],
+    ['leaving a global that cannot be removed', 'dv.paragraph("ok")', { ok: true }, 300],
+  ])('a block %s costs the runtime, not the blocks after it', async (_, code, expected, timeoutMs) => {
+    const shared = engine({ memoryLimitBytes: 8 * 1024 * 1024, timeoutMs });
     const before = await observe(shared);
     const prefix = 'globalThis.x = 1; Object.defineProperty(globalThis, "leaked", { value: 1, configurable: false });\n';
     expect(await shared.runJs(prefix + code, 'A.md')).toMatchObject(expected);
