@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 
 const { generateVault, writeVault, DEFAULT_OPTIONS } = await import('./lib/generate-vault.ts');
 const { isPublished, loadVault } = await import('../src/vault/load.ts');
+const { KINDS } = await import('../src/kinds/registry.ts');
 const { runDataviewBlocks } = await import('../src/site/dataview.ts');
 type ParsedNote = import('../src/vault/types.ts').ParsedNote;
 
@@ -23,7 +24,7 @@ for (const notes of values.notes.split(',').map(Number)) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-dataview-'));
   try {
     writeVault(dir, generateVault({ ...DEFAULT_OPTIONS, notes, seed: Number(values.seed) }));
-    const vault = loadVault({ vaultDir: dir, excludeFolders: [], aliasFallback: false });
+    const vault = loadVault({ vaultDir: dir, excludeFolders: [], aliasFallback: false, kinds: KINDS });
     const published = sampled([...vault.notes.values()].filter(isPublished));
     const started = performance.now();
     const diagnostics = await runDataviewBlocks(vault, published, {

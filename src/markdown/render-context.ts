@@ -1,10 +1,12 @@
 // What the renderer needs to know about other notes, supplied by the integrator.
+import type { ElementContent } from 'hast';
 import type { Root } from 'mdast';
 
 export interface RenderTarget {
   /** Final URL including base and `#fragment` (see `subpathFragment`). */
   href: string;
-  kind: 'note' | 'attachment';
+  /** `file`: the page of another file kind (a base, a canvas), embedded by `embedFile`. */
+  kind: 'note' | 'attachment' | 'file';
   id: string;
   title: string;
 }
@@ -24,6 +26,8 @@ export interface RenderContext {
   tagHref(tag: string): string;
   /** The target note's whole parsed tree; the renderer cuts the heading section or `^block` itself. */
   embedTree(id: string, subpath?: string): Root | undefined;
+  /** What `![[file]]` shows for a file of another kind; a link to its page when undefined. */
+  embedFile?(target: RenderTarget, display: string | undefined): ElementContent | undefined;
 }
 
 /** Where rendering currently is: which note's text, and the chain of notes embedding it (outermost first). */

@@ -51,5 +51,7 @@ function embed(scope: RenderScope, link: LinkParts, written: string): ElementCon
   const target = scope.ctx.resolve({ target: link.target, subpath: link.subpath, embed: true, from: scope.noteId });
   if (!target) return unresolvedLink([text(written)]);
   if (target.kind === 'attachment') return attachmentEmbed(target, link.display);
+  if (target.kind === 'file')
+    return scope.ctx.embedFile?.(target, link.display) ?? element('a', { className: ['internal-link'], href: target.href }, [text(written)]);
   return noteEmbed(scope, target, link.subpath, written, toHastTree);
 }

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { SiteConfig } from '../config/config';
 import { linkGraph } from '../graph/links';
 import { graphSections } from '../graph/sections';
-import { renderTree } from '../markdown/render';
-import { isPublished, loadVault, type Vault } from '../vault/load';
+import type { FileKind, KindSite } from '../kinds/kind';
+import { KINDS } from '../kinds/registry';
+import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
-import type { ParsedNote } from '../vault/types';
+import type { ParsedNote, VaultEntry } from '../vault/types';
 import { folderTree } from './folders';
 import { applyGlossary } from './glossary';
 import { findChromium } from './mermaid-browser';
@@ -14,10 +15,10 @@ import { renderMermaidBlocks } from './mermaid';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { runDataviewBlocks } from './dataview';
-import { noteHref, renderContextFor, resolveTarget, type SiteIndex } from './render-context';
+import { pageHref, renderContextFor, resolveTarget, type SiteIndex } from './render-context';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
-import type { BacklinkRef, NotePage, NoteRef, SiteData } from './types';
+import type { BacklinkRef, FilePage, NotePage, NoteRef, SiteData } from './types';
 import { timed } from './timings';
 import { attachmentSlugs, href, noteSlugs } from './urls';
 
@@ -25,20 +26,33 @@ import { attachmentSlugs, href, noteSlugs } from './urls';
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
 const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
 
-export async function buildSite(config: SiteConfig): Promise<SiteData> {
+/** `kinds`: the registry's, unless a test brings its own. */
+export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] = KINDS): Promise<SiteData> {
+  const byName = new Map(kinds.map((kind) => [kind.name, kind]));
+  // Every entry's kind is registered: the scan named it.
+  const kindOf = (entry: VaultEntry) => byName.get(entry.kind)!;
   const vault = timed('scan+parse', () => {
     const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd() });
-    const loaded = loadVault({ ...config, parse: parseCache.parse });
+    const loaded = loadVault({ ...config, kinds, parse: parseCache.parse });
     parseCache.save();
     return loaded;
   });
-  const published = [...vault.notes.values()].filter(isPublished);
-  const publishedIds = new Set(published.map((n) => n.id));
+  // Every published file with a page of its own (notes first among them: most of the site is about notes).
+  const pageEntries = [...vault.files.values()].filter((entry) => kindOf(entry).output === 'page' && entry.publish.published);
+  const published = pageEntries.flatMap((entry) => (entry.note ? [entry.note] : []));
+  const publishedIds = new Set(pageEntries.map((entry) => entry.id));
   const index: SiteIndex = {
     vault,
     base: config.base,
-    noteSlugs: noteSlugs([...publishedIds]),
-    attachmentSlugs: usedAttachments(vault, publishedIds),
+    pageSlugs: noteSlugs([...publishedIds]),
+    attachmentSlugs: usedAttachments(vault, publishedIds, kindOf),
+    kindOf,
+  };
+  const kindSite: KindSite = {
+    lang: config.lang,
+    renderContext: (id) => renderContextFor(id, index, kindSite),
+    href: (id, subpath) => pageHref(index, id, subpath) ?? attachmentHref(index, id),
+    notes: published,
   };
   const graph = timed('graph', () => linkGraph(vault.links, publishedIds));
   // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another).
@@ -47,7 +61,7 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
       runDataviewBlocks(vault, published, {
         ...config.dataview,
         lang: config.lang,
-        hrefFor: (id, subpath) => noteHref(index, id, subpath),
+        hrefFor: (id, subpath) => pageHref(index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
       }),
     )),
@@ -55,9 +69,9 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   vault.diagnostics.push(
     ...(await timed('mermaid', () => renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() }))),
   );
-  const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, locale: config.lang, hrefFor: (id) => noteHref(index, id)! }));
+  const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, locale: config.lang, hrefFor: (id) => pageHref(index, id)! }));
   vault.diagnostics.push(...glossary.diagnostics);
-  const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: href(config.base, index.noteSlugs.get(id)!) });
+  const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });
   const sectionsOf = graphSections(
     published.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
     graph,
@@ -71,10 +85,10 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
     const links = graph.get(note.id)!;
     const sections = timed('graph', () => sectionsOf(note.id));
     notes.push(
-      withLazyHtml(
+      withLazyHtml<NotePage>(
         {
           ...refOf(note.id),
-          slug: index.noteSlugs.get(note.id)!,
+          slug: index.pageSlugs.get(note.id)!,
           name: note.name,
           folder: note.folder,
           tags: note.tags.map((tag) => ({ tag, url: tagUrl(tag, config.base) })),
@@ -98,10 +112,27 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
           ),
           term: glossary.termPages.get(note.id),
         },
-        () => timed('render', () => renderTree(note.tree, renderContextFor(note.id, index))),
+        () => timed('render', () => kindOf(vault.files.get(note.id)!).render!(vault.files.get(note.id)!, kindSite)),
       ),
     );
   }
+  const pages: FilePage[] = pageEntries
+    .filter((entry) => !entry.note)
+    .map((entry) =>
+      withLazyHtml<FilePage>(
+        {
+          ...refOf(entry.id),
+          slug: index.pageSlugs.get(entry.id)!,
+          kind: entry.kind,
+          modified: new Date(entry.file.mtimeMs).toISOString(),
+          backlinks: graph
+            .get(entry.id)!
+            .inlinks.map((from) => backlink(vault, from, entry.id, refOf))
+            .sort((a, b) => byTitle.compare(a.title, b.title)),
+        },
+        () => timed('render', () => kindOf(entry).render!(entry, kindSite)),
+      ),
+    );
   const folders = folderTree(notes, config.base);
   const neighbours = folderNeighbours(folders);
   for (const page of notes) Object.assign(page, neighbours.get(page.id));
@@ -109,27 +140,30 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
   return {
     config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
     notes,
+    pages,
     tags: tagPages(
       notes.map((n) => ({ id: n.id, title: n.title, url: n.url, modified: n.modified, tags: n.tags.map((t) => t.tag) })),
       config.base,
     ),
     folders,
-    attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.attachments.get(id)!.absPath })),
+    attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.files.get(id)!.file.absPath })),
     graph: {
-      notes: notes.map((n) => ({
-        id: n.id,
-        title: n.title,
-        url: n.url,
-        tags: n.tags.map((t) => t.tag),
-        aliases: n.aliases,
-        created: n.created,
-        modified: n.modified,
-        outlinks: graph.get(n.id)!.outlinks,
-        inlinks: graph.get(n.id)!.inlinks,
-      })),
+      notes: [...notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), ...pages.map((p) => ({ ...p, tags: [], aliases: [], created: p.modified }))].map(
+        (n) => ({
+          id: n.id,
+          title: n.title,
+          url: n.url,
+          tags: n.tags,
+          aliases: n.aliases,
+          created: n.created,
+          modified: n.modified,
+          outlinks: graph.get(n.id)!.outlinks,
+          inlinks: graph.get(n.id)!.inlinks,
+        }),
+      ),
     },
     glossary: glossary.index,
-    report: buildReport(vault, published, index.attachmentSlugs),
+    report: buildReport(vault, published, pages.length, index.attachmentSlugs, kindOf),
   };
 }
 
@@ -137,9 +171,9 @@ export async function buildSite(config: SiteConfig): Promise<SiteData> {
  * A note's HTML is rendered when first read: the dev server renders only the pages it serves (a build reads
  * every one). Every tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
  */
-function withLazyHtml(page: Omit<NotePage, 'html'>, render: () => string): NotePage {
+function withLazyHtml<Page extends { html: string }>(page: Omit<Page, 'html'>, render: () => string): Page {
   let html: string | undefined;
-  return Object.defineProperty(page, 'html', { get: () => (html ??= render()), enumerable: true }) as NotePage;
+  return Object.defineProperty(page, 'html', { get: () => (html ??= render()), enumerable: true }) as Page;
 }
 
 /**
@@ -154,14 +188,20 @@ function withoutTermKeys(frontmatter: Record<string, unknown>): Record<string, u
   return Object.fromEntries(Object.entries(frontmatter).filter(([key]) => !shown.has(key.toLowerCase())));
 }
 
-/** Attachments that a published note links to or embeds: only these are copied. */
-function usedAttachments(vault: Vault, published: Set<string>): Map<string, string> {
+/** Files of a copied kind (attachments) that a published page links to or embeds: only these are copied. */
+function usedAttachments(vault: Vault, published: Set<string>, kindOf: (entry: VaultEntry) => FileKind): Map<string, string> {
+  const isCopied = (entry: VaultEntry | undefined) => entry !== undefined && kindOf(entry).output === 'copy' && entry.publish.published;
   const used = new Set<string>();
   for (const id of published) {
     // An embed inside a %%comment%% is not shown, so it does not publish its attachment.
-    for (const link of vault.links.get(id) ?? []) if (link.to && link.source !== 'comment' && vault.attachments.has(link.to)) used.add(link.to);
+    for (const link of vault.links.get(id) ?? []) if (link.to && link.source !== 'comment' && isCopied(vault.files.get(link.to))) used.add(link.to);
   }
   return attachmentSlugs([...used]);
+}
+
+function attachmentHref(index: SiteIndex, id: string): string | undefined {
+  const slug = index.attachmentSlugs.get(id);
+  return slug === undefined ? undefined : href(index.base, `attachments/${slug}`, { page: false });
 }
 
 function backlink(vault: Vault, from: string, to: string, refOf: (id: string) => NoteRef): BacklinkRef {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { KINDS } from '../kinds/registry';
+import { markdownNote } from '../kinds/note';
 import type { Root } from 'mdast';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import type { AutoLinkMode } from '../config/config';
@@ -12,7 +14,7 @@ const TAG = '用語集/タグ.md';
 
 function run(autoLink: AutoLinkMode = 'first') {
   const vaultDir = fixtureDir('glossary');
-  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
+  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
   const published = [...vault.notes.values()].filter(isPublished);
   const result = applyGlossary(vault, published, { folder: '用語集', autoLink, locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
   const termLinks = (id: string) => termLinksIn(vault.notes.get(id)!.tree);
@@ -57,7 +59,13 @@ describe('applyGlossary', () => {
 
   it('renders a term link as a plain link with the definition as its title', () => {
     const { vault } = run();
-    const site = { vault, base: '/', noteSlugs: new Map([...vault.notes.keys()].map((id) => [id, id.replace(/\.md$/, '')])), attachmentSlugs: new Map() };
+    const site = {
+      kindOf: () => markdownNote,
+      vault,
+      base: '/',
+      pageSlugs: new Map([...vault.notes.keys()].map((id) => [id, id.replace(/\.md$/, '')])),
+      attachmentSlugs: new Map(),
+    };
     const html = renderTree(vault.notes.get('使い方.md')!.tree, renderContextFor('使い方.md', site));
     expect(html).toContain(
       'まず <a class="term-link" href="/用語集/ダイジェスト/" title="ダイジェスト: イメージの内容から計算されるハッシュ値。">digest</a> を確認します。',

@@ -1,30 +1,38 @@
-// What the markdown renderer may know about other notes: only published notes and used attachments.
+// What the markdown renderer may know about other files: only published pages and used attachments.
+import type { FileKind, KindSite } from '../kinds/kind';
 import { subpathFragment } from '../markdown/parse';
 import type { RenderContext, RenderLink, RenderTarget } from '../markdown/render';
 import type { Vault } from '../vault/load';
+import type { ParsedNote, VaultEntry } from '../vault/types';
 import { tagUrl } from './tags';
 import { href } from './urls';
 
 export interface SiteIndex {
   vault: Vault;
   base: string;
-  /** Published note id → slug. A note without a slug is not published and cannot be linked. */
-  noteSlugs: Map<string, string>;
+  /** Published page id (a note, or a file of another page kind) → slug. A file without one cannot be linked. */
+  pageSlugs: Map<string, string>;
   /** Used attachment id → slug. */
   attachmentSlugs: Map<string, string>;
+  /** The registered kind of a file the vault read. */
+  kindOf(entry: VaultEntry): FileKind;
 }
 
-export function renderContextFor(noteId: string, site: SiteIndex): RenderContext {
+export function renderContextFor(noteId: string, site: SiteIndex, kindSite?: KindSite): RenderContext {
   return {
     noteId,
     // Inside an embed, `link.from` is the embedded note: its relative links resolve from there.
     resolve: (link) => resolveTarget(link.from ?? noteId, link, site),
     tagHref: (tag) => tagUrl(tag, site.base),
-    embedTree: (id) => (site.noteSlugs.has(id) ? site.vault.notes.get(id)?.tree : undefined),
+    embedTree: (id) => (site.pageSlugs.has(id) ? site.vault.notes.get(id)?.tree : undefined),
+    embedFile: (target, display) => {
+      const entry = site.vault.files.get(target.id)!;
+      return kindSite && site.kindOf(entry).embed?.(entry, kindSite, display);
+    },
   };
 }
 
-/** Where a link written in note `fromId` leads on the site, or undefined when it must render as text. */
+/** Where a link written in file `fromId` leads on the site, or undefined when it must render as text. */
 export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 'subpath'>, site: SiteIndex): RenderTarget | undefined {
   const hit = site.vault.resolver.resolve(fromId, link.target);
   if (!hit) return undefined;
@@ -38,21 +46,22 @@ export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 
       title: hit.id.slice(hit.id.lastIndexOf('/') + 1),
     };
   }
-  const note = site.vault.notes.get(hit.id);
-  const url = hit.id === fromId && link.target.trim() === '' ? '' : noteHref(site, hit.id);
-  if (url === undefined || !note) return undefined;
-  return { href: url + fragmentFor(note, link.subpath), kind: 'note', id: hit.id, title: note.title };
+  const entry = site.vault.files.get(hit.id);
+  const url = hit.id === fromId && link.target.trim() === '' ? '' : pageHref(site, hit.id);
+  if (url === undefined || !entry) return undefined;
+  if (!entry.note) return { href: url, kind: 'file', id: hit.id, title: entry.title };
+  return { href: url + fragmentFor(entry.note, link.subpath), kind: 'note', id: hit.id, title: entry.title };
 }
 
-/** URL of a published note (with the fragment of a heading or block), or undefined if it is not published. */
-export function noteHref(site: SiteIndex, id: string, subpath?: string): string | undefined {
-  const slug = site.noteSlugs.get(id);
-  const note = site.vault.notes.get(id);
-  if (slug === undefined || !note) return undefined;
-  return href(site.base, slug) + fragmentFor(note, subpath);
+/** URL of a published page (with the fragment of a note's heading or block), or undefined if it is not published. */
+export function pageHref(site: SiteIndex, id: string, subpath?: string): string | undefined {
+  const slug = site.pageSlugs.get(id);
+  const entry = site.vault.files.get(id);
+  if (slug === undefined || !entry) return undefined;
+  return href(site.base, slug) + (entry.note ? fragmentFor(entry.note, subpath) : '');
 }
 
-function fragmentFor(note: Parameters<typeof subpathFragment>[0], subpath: string | undefined): string {
+function fragmentFor(note: ParsedNote, subpath: string | undefined): string {
   const id = subpathFragment(note, subpath);
   return id ? `#${encodeURIComponent(id)}` : '';
 }

@@ -1,11 +1,24 @@
 // The build report: every file accounted for, every unresolved link and diagnostic with file:line.
+import type { FileKind } from '../kinds/kind';
 import type { Vault } from '../vault/load';
-import type { ParsedNote } from '../vault/types';
+import type { ParsedNote, VaultEntry } from '../vault/types';
 import type { BuildReport } from './types';
 
-const SKIP_REASONS = { 'publish-false': 'publish: false', draft: 'draft: true', 'excluded-folder': 'in an excluded folder' } as const;
+const SKIP_REASONS = {
+  'publish-false': 'publish: false',
+  draft: 'draft: true',
+  'excluded-folder': 'in an excluded folder',
+  'kind-not-published': 'not published yet',
+} as const;
 
-export function buildReport(vault: Vault, published: ParsedNote[], usedAttachments: Map<string, string>): BuildReport {
+export function buildReport(
+  vault: Vault,
+  published: ParsedNote[],
+  pages: number,
+  usedAttachments: Map<string, string>,
+  kindOf: (entry: VaultEntry) => FileKind,
+): BuildReport {
+  const entries = [...vault.files.values()];
   const unresolvedLinks = published.flatMap((note) =>
     (vault.links.get(note.id) ?? []).filter((l) => !l.to && l.target !== '').map((l) => ({ file: note.id, line: l.line, target: l.target })),
   );
@@ -14,7 +27,9 @@ export function buildReport(vault: Vault, published: ParsedNote[], usedAttachmen
     notesPublished: published.length,
     notesSkipped: [...vault.notes.values()].flatMap((n) => (n.publish.published ? [] : [{ id: n.id, reason: SKIP_REASONS[n.publish.reason] }])),
     attachmentsCopied: usedAttachments.size,
-    attachmentsUnused: [...vault.attachments.keys()].filter((id) => !usedAttachments.has(id)),
+    attachmentsUnused: entries.filter((e) => kindOf(e).output === 'copy' && !usedAttachments.has(e.id)).map((e) => e.id),
+    otherPages: pages,
+    otherSkipped: entries.filter((e) => kindOf(e).output !== 'copy' && !e.note && !(kindOf(e).output === 'page' && e.publish.published)).map((e) => e.id),
     unresolvedLinks,
     diagnostics: vault.diagnostics,
   };
@@ -22,7 +37,7 @@ export function buildReport(vault: Vault, published: ParsedNote[], usedAttachmen
 
 export function formatReport(report: BuildReport): string {
   const lines = [
-    `tsunagu: ${report.filesSeen} files seen = ${report.notesPublished} notes published + ${report.notesSkipped.length} notes skipped + ${report.attachmentsCopied} attachments copied + ${report.attachmentsUnused.length} attachments unused`,
+    `tsunagu: ${report.filesSeen} files seen = ${report.notesPublished} notes published + ${report.notesSkipped.length} notes skipped + ${report.attachmentsCopied} attachments copied + ${report.attachmentsUnused.length} attachments unused${otherKinds(report)}`,
     ...report.notesSkipped.map((s) => `  skipped ${s.id} (${s.reason})`),
   ];
   if (report.unresolvedLinks.length) {
@@ -34,4 +49,16 @@ export function formatReport(report: BuildReport): string {
     lines.push(...report.diagnostics.map((d) => `  ${d.severity}: ${d.file}${d.line ? `:${d.line}` : ''}: ${d.message}`));
   }
   return lines.join('\n');
+}
+
+/** Files of the other kinds (bases, canvases), counted only when the vault has some, so every file is accounted for. */
+function otherKinds(report: BuildReport): string {
+  const parts = [
+    report.otherPages && `${report.otherPages} other pages`,
+    report.otherSkipped.length && `${report.otherSkipped.length} other files not published`,
+  ];
+  return parts
+    .filter(Boolean)
+    .map((part) => ` + ${part}`)
+    .join('');
 }

@@ -51,6 +51,17 @@ export interface NotePage extends NoteRef {
   term?: TermPage;
 }
 
+/** The page of a published file of another page kind (a base, a canvas): its body comes from its kind. */
+export interface FilePage extends NoteRef {
+  /** Route parameter, without base. */
+  slug: string;
+  /** The file kind's name (`base`, `canvas`). */
+  kind: string;
+  modified: string; // ISO
+  html: string;
+  backlinks: BacklinkRef[];
+}
+
 export interface PropertyView {
   key: string;
   /** One entry per list item (a scalar is a list of one). */
@@ -129,6 +140,10 @@ export interface BuildReport {
   notesSkipped: { id: string; reason: string }[];
   attachmentsCopied: number;
   attachmentsUnused: string[];
+  /** Pages of the other page kinds (bases, canvases). */
+  otherPages: number;
+  /** Files of other kinds that are not published (a kind tsunagu does not publish yet, or a private base). */
+  otherSkipped: string[];
   unresolvedLinks: { file: string; line: number; target: string }[];
   diagnostics: Diagnostic[];
 }
@@ -179,6 +194,8 @@ export interface GlossaryIndex {
 export interface SiteData {
   config: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'base' | 'site'>;
   notes: NotePage[];
+  /** Pages of the other page kinds. */
+  pages: FilePage[];
   tags: TagPage[];
   folders: FolderNode;
   attachments: AttachmentFile[];

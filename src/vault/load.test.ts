@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KINDS } from '../kinds/registry';
 import { loadVault } from './load';
 
 function vaultWith(files: Record<string, string>): string {
@@ -17,7 +18,7 @@ describe('loadVault', () => {
       'Zzz public.md': '---\naliases: [Shared name]\n---\npublic',
       'Note.md': 'See [[Shared name]].',
     });
-    const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
+    const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
     expect(vault.links.get('Note.md')?.map((l) => [l.to, l.viaAlias])).toEqual([['Zzz public.md', true]]);
   });
 });

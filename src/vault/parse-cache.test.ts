@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KINDS } from '../kinds/registry';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import { parseBody } from '../markdown/parse';
 import { loadVault } from './load';
@@ -31,11 +32,11 @@ function cacheLines(): string[] {
 describe('parse cache', () => {
   it('gives back exactly what parsing gives, for every note of the sample and fixture vaults, from memory and from disk', () => {
     for (const vaultDir of VAULTS) {
-      const fresh = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
+      const fresh = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
       for (const round of ['first', 'memory', 'disk']) {
         if (round === 'disk') forgetMemory();
         const cache = openParseCache({ vaultDir, cacheDir, projectDir: PROJECT_DIR });
-        const cached = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, parse: cache.parse });
+        const cached = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS, parse: cache.parse });
         cache.save();
         for (const [id, note] of fresh.notes) expect(cached.notes.get(id), `${vaultDir} ${id} (${round})`).toStrictEqual(note);
       }

@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { KINDS } from '../kinds/registry';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import { scanVault } from './scan';
 import { useTempDirs } from '../../test/helpers/temp-dir';
@@ -9,7 +10,7 @@ const tempDir = useTempDirs('tsunagu-scan-');
 
 describe('scanVault', () => {
   test('finds notes and attachments, skipping .obsidian, .trash and hidden files', () => {
-    const { files, diagnostics } = scanVault(fixtureDir('scan'));
+    const { files, diagnostics } = scanVault(fixtureDir('scan'), KINDS);
     expect(files.map((f) => [f.id, f.kind])).toEqual([
       ['Home.md', 'note'],
       ['sub/Inner.MD', 'note'],
@@ -27,7 +28,7 @@ describe('scanVault', () => {
     const name = 'ノート.md'.normalize('NFD');
     mkdirSync(path.join(vault, folder));
     writeFileSync(path.join(vault, folder, name), '# x\n');
-    const { files } = scanVault(vault);
+    const { files } = scanVault(vault, KINDS);
     expect(files.map((f) => f.id)).toEqual(['が/ノート.md'.normalize('NFC')]);
     expect(files[0].id).not.toBe(`${folder}/${name}`);
     // The absolute path keeps the name as stored, so the file can still be read.
@@ -42,7 +43,7 @@ describe('scanVault', () => {
     symlinkSync(path.join(outside, 'secret.md'), path.join(vault, 'linked.md'));
     symlinkSync(outside, path.join(vault, 'linked-folder'));
     symlinkSync(path.join(vault, 'missing.md'), path.join(vault, 'dangling.md'));
-    const { files, diagnostics } = scanVault(vault);
+    const { files, diagnostics } = scanVault(vault, KINDS);
     expect(files.map((f) => f.id)).toEqual(['a.md']);
     expect(diagnostics.map((d) => [d.file, d.severity])).toEqual([
       ['dangling.md', 'warning'],
@@ -57,7 +58,7 @@ describe('scanVault', () => {
     mkdirSync(path.join(vault, 'real'));
     writeFileSync(path.join(vault, 'real', 'n.md'), 'n');
     symlinkSync(path.join(vault, 'real', 'n.md'), path.join(vault, 'alias.md'));
-    const { files, diagnostics } = scanVault(vault);
+    const { files, diagnostics } = scanVault(vault, KINDS);
     expect(files.map((f) => f.id)).toEqual(['alias.md', 'real/n.md']);
     expect(diagnostics).toEqual([]);
   });
@@ -67,7 +68,7 @@ describe('scanVault', () => {
     mkdirSync(path.join(vault, 'a'));
     writeFileSync(path.join(vault, 'a', 'n.md'), 'n');
     symlinkSync(path.join(vault, 'a'), path.join(vault, 'a', 'loop'));
-    const { files, diagnostics } = scanVault(vault);
+    const { files, diagnostics } = scanVault(vault, KINDS);
     expect(files.map((f) => f.id)).toEqual(['a/n.md']);
     expect(diagnostics.map((d) => d.file)).toEqual(['a/loop']);
   });

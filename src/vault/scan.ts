@@ -1,14 +1,15 @@
-// Finds the vault's notes and attachments. Hidden entries (.obsidian, .trash, dotfiles) are never read.
+// Finds the vault's files and names each one's kind. Hidden entries (.obsidian, .trash, dotfiles) are never read.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic, VaultFile } from './types';
+import type { Diagnostic, FileReader, VaultFile } from './types';
 
 export interface ScanResult {
   files: VaultFile[];
   diagnostics: Diagnostic[];
 }
 
-export function scanVault(vaultDir: string): ScanResult {
+/** `kinds` in registry order: the first that recognises a file is its kind; a file none recognises is not read. */
+export function scanVault(vaultDir: string, kinds: readonly Pick<FileReader, 'name' | 'recognises'>[]): ScanResult {
   const root = realpathSync(vaultDir);
   const files: VaultFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -39,7 +40,10 @@ export function scanVault(vaultDir: string): ScanResult {
         stat = statSync(abs);
       }
       if (stat.isDirectory()) walk(abs, id);
-      else if (stat.isFile()) files.push({ id, absPath: abs, kind: /\.md$/i.test(entry) ? 'note' : 'attachment', mtimeMs: stat.mtimeMs, size: stat.size });
+      else if (stat.isFile()) {
+        const kind = kinds.find((k) => k.recognises(id));
+        if (kind) files.push({ id, absPath: abs, kind: kind.name, mtimeMs: stat.mtimeMs, size: stat.size });
+      }
     }
     walking.delete(real);
   };

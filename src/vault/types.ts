@@ -1,5 +1,7 @@
 // The vault model's data shapes. Plain TypeScript: no Astro import anywhere under src/vault.
 import type { Root } from 'mdast';
+import type { ParsedBody } from '../markdown/parse';
+import type { GitDates } from './dates';
 
 /** A problem found in the author's input: always names the file (and line when known) and what to do. */
 export interface Diagnostic {
@@ -13,9 +15,48 @@ export interface Diagnostic {
 export interface VaultFile {
   id: string;
   absPath: string;
-  kind: 'note' | 'attachment';
+  /** Name of the file kind that recognised it (`note`, `attachment`…; see src/kinds/registry.ts). */
+  kind: string;
   mtimeMs: number;
   size: number;
+}
+
+/**
+ * The model's side of a file kind: recognise a file and read it, with no cross-file knowledge. The vault is
+ * handed the kinds (src/kinds/registry.ts) rather than importing them, so the model never depends on them.
+ */
+export interface FileReader<Data = unknown> {
+  /** Short, unique: `note`, `attachment`, `base`, `canvas`. */
+  name: string;
+  /** Whether a file (its vault path, with extension) is of this kind. Kinds are asked in registry order. */
+  recognises(id: string): boolean;
+  read(file: VaultFile, context: ReadContext): VaultEntry<Data>;
+}
+
+export interface ReadContext {
+  excludeFolders: string[];
+  /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
+  parse: (body: string, bodyStartLine: number) => ParsedBody;
+  /** Dates of the file from git history, when the vault is a repository. */
+  git?: GitDates;
+  /** Problems found while reading go here, each naming the file. */
+  diagnostics: Diagnostic[];
+}
+
+/** One file as the model knows it, whatever its kind: resolution, backlinks, the graph and publishing read this. */
+export interface VaultEntry<Data = unknown> {
+  id: string;
+  kind: string;
+  file: VaultFile;
+  /** As links, lists and search show it. */
+  title: string;
+  /** Every link and embed the file holds, in Dataview's outlink order, before resolution. */
+  links: LinkRef[];
+  publish: PublishDecision;
+  /** The note itself, for the markdown note kind (most of the model is about notes). */
+  note?: ParsedNote;
+  /** What the kind parsed (a base's views, a canvas's nodes). */
+  data: Data;
 }
 
 /** One link as written by the author, before resolution. */
@@ -74,7 +115,7 @@ export interface ParsedNote {
   modified: Date;
 }
 
-export type PublishDecision = { published: true } | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' };
+export type PublishDecision = { published: true } | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' | 'kind-not-published' };
 
 /** A link after resolution. `to` is the target note/attachment id, or undefined if nothing matched. */
 export interface ResolvedLink extends LinkRef {
