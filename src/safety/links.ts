@@ -2,8 +2,8 @@
 // and every #fragment to an id on the page it names. Run after each build; a broken link is a build error.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Tokenizer, TokenizerMode } from 'parse5';
 import { distFiles } from './dist-files.ts';
+import { type PageScan, scanPage } from './page-scan.ts';
 
 export interface BrokenLink {
   /** The page holding the link, relative to dist ('notes/a/index.html'). */
@@ -13,43 +13,54 @@ export interface BrokenLink {
   reason: string;
 }
 
-type State = (typeof TokenizerMode)[keyof typeof TokenizerMode];
-
-interface PageRefs {
-  ids: Set<string>;
-  urls: string[];
+export interface PageLinks {
+  broken: BrokenLink[];
+  /** The files of the site this page's links lead to: what can break them later. */
+  targets: string[];
 }
 
-/** Attributes that hold one URL; srcset holds a list. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'action', 'cite', 'data']);
 /** `#top` and `#` scroll to the top of any page (HTML's rules), with or without an element of that id. */
 const IMPLICIT_FRAGMENTS = new Set(['', 'top']);
 
+/** The whole check over a built site (the build itself runs it incrementally: after-build-pass.ts). */
 export function checkLinks(distDir: string, base: string): BrokenLink[] {
-  const files = new Set(distFiles(distDir));
-  const pages = new Map<string, PageRefs>();
-  const refsOf = (file: string) => {
-    let refs = pages.get(file);
-    if (!refs) pages.set(file, (refs = pageRefs(readFileSync(path.join(distDir, file), 'utf8'))));
-    return refs;
+  const files = distFiles(distDir);
+  const scans = new Map<string, PageScan>();
+  const scanOf = (file: string) => {
+    let scan = scans.get(file);
+    if (!scan) scans.set(file, (scan = scanPage(readFileSync(path.join(distDir, file), 'utf8'))));
+    return scan;
   };
-  const broken: BrokenLink[] = [];
-  for (const page of files) {
-    if (!page.endsWith('.html')) continue;
+  const check = linkCheck(new Set(files), base, (file) => scanOf(file).ids);
+  return files.filter((file) => file.endsWith('.html')).flatMap((page) => check(page, scanOf(page).urls).broken);
+}
+
+/** Checks one page's URLs against the site's files and, for fragments, the ids of the pages they name. */
+export function linkCheck(files: Set<string>, base: string, idsOf: (file: string) => Set<string>): (page: string, urls: string[]) => PageLinks {
+  return (page, urls) => {
     const pageUrl = new URL(pageUrlPath(page, base), 'https://site.invalid');
-    for (const written of refsOf(page).urls) {
-      const problem = checkUrl(written, pageUrl, base, files, refsOf);
+    const broken: BrokenLink[] = [];
+    const targets = new Set<string>();
+    for (const written of urls) {
+      const problem = checkUrl(written, pageUrl, base, files, idsOf, targets);
       if (problem) broken.push({ page, href: written, reason: problem });
     }
-  }
-  return broken;
+    return { broken, targets: [...targets] };
+  };
 }
 
 export function formatBrokenLinks(broken: BrokenLink[]): string {
   return [`${broken.length} broken internal link(s) in the built site:`, ...broken.map((b) => `  ${b.page}: ${b.href} — ${b.reason}`)].join('\n');
 }
 
-function checkUrl(written: string, pageUrl: URL, base: string, files: Set<string>, refsOf: (file: string) => PageRefs): string | undefined {
+function checkUrl(
+  written: string,
+  pageUrl: URL,
+  base: string,
+  files: Set<string>,
+  idsOf: (file: string) => Set<string>,
+  targets: Set<string>,
+): string | undefined {
   const trimmed = written.trim();
   if (trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return undefined; // external or no link
   const url = new URL(trimmed, pageUrl);
@@ -57,9 +68,10 @@ function checkUrl(written: string, pageUrl: URL, base: string, files: Set<string
   if (!pathname.startsWith(base)) return `outside the site's base ${base}`;
   const file = fileFor(pathname.slice(base.length), files);
   if (!file) return 'no such file in the built site';
+  targets.add(file);
   const fragment = safeDecode(url.hash.slice(1));
   if (IMPLICIT_FRAGMENTS.has(fragment) || !file.endsWith('.html')) return undefined;
-  return refsOf(file).ids.has(fragment) ? undefined : `no element with id "${fragment}" on ${file}`;
+  return idsOf(file).has(fragment) ? undefined : `no element with id "${fragment}" on ${file}`;
 }
 
 /** A URL path below base → the file a static host serves for it (directory URLs serve their index.html). */
@@ -81,53 +93,4 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
-}
-
-/** Tags whose content the tokenizer must read as text, as the HTML tree builder tells it to. */
-const TEXT_CONTENT: Record<string, State> = {
-  script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
-  plaintext: TokenizerMode.PLAINTEXT,
-};
-
-/** Ids and URLs of one page. Tokens only (no tree): several times faster than a full parse, same attributes. */
-function pageRefs(html: string): PageRefs {
-  const ids = new Set<string>();
-  const urls: string[] = [];
-  const ignore = () => {};
-  const tokenizer: Tokenizer = new Tokenizer(
-    {},
-    {
-      onStartTag: ({ tagName, attrs }) => {
-        for (const { name, value } of attrs) {
-          if (name === 'id' || (name === 'name' && tagName === 'a')) ids.add(value);
-          else if (URL_ATTRIBUTES.has(name) || name === 'xlink:href') urls.push(value);
-          else if (name === 'srcset')
-            urls.push(
-              ...value
-                .split(',')
-                .map((candidate) => candidate.trim().split(/\s+/)[0])
-                .filter(Boolean),
-            );
-        }
-        const textMode = TEXT_CONTENT[tagName];
-        if (textMode !== undefined) tokenizer.state = textMode;
-      },
-      onEndTag: ignore,
-      onComment: ignore,
-      onDoctype: ignore,
-      onEof: ignore,
-      onCharacter: ignore,
-      onNullCharacter: ignore,
-      onWhitespaceCharacter: ignore,
-    },
-  );
-  tokenizer.write(html, true);
-  return { ids, urls };
 }

@@ -1,0 +1,70 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../test/helpers/temp-dir';
+import { afterBuildPass } from './after-build-pass';
+import { withPolicy } from './csp';
+import { distFiles } from './dist-files';
+
+const tempDir = useTempDirs('tsunagu-pass-');
+const page = (body: string) => `<!doctype html><html><head><script>theme()</script></head><body>${body}</body></html>`;
+
+/** A build's output, written afresh as Astro writes it (rendered or restored pages, before the policy). */
+function build(dist: string, files: Record<string, string>): void {
+  rmSync(dist, { recursive: true, force: true });
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true });
+    writeFileSync(path.join(dist, rel), text);
+  }
+}
+
+describe('afterBuildPass', () => {
+  const site = {
+    'index.html': page('<a href="a/#x">x</a><a href="b/">b</a><img src="/pic.png">'),
+    'a/index.html': page('<h2 id="x">x</h2><a href="../">home</a>'),
+    'b/index.html': page('<a href="../a/">a</a><a href="/later/">later</a>'),
+    'pic.png': 'png',
+  };
+
+  it('adds the policy to every page and reports broken links, reading only the pages that changed', () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const manifest = path.join(work, 'manifest.json');
+    build(dist, site);
+    const cold = afterBuildPass(dist, '/', manifest);
+    expect(cold).toMatchObject({ pages: 3, scanned: 3 });
+    expect(cold.broken).toEqual([{ page: 'b/index.html', href: '/later/', reason: 'no such file in the built site' }]);
+    for (const file of distFiles(dist).filter((f) => f.endsWith('.html'))) {
+      expect(readFileSync(path.join(dist, file), 'utf8')).toBe(withPolicy(site[file as keyof typeof site]));
+    }
+
+    // Nothing changed: nothing is read but the page that had a broken link.
+    build(dist, site);
+    const again = afterBuildPass(dist, '/', manifest);
+    expect(again.scanned).toBe(1);
+    expect(again.broken).toEqual(cold.broken);
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe(withPolicy(site['index.html']));
+
+    // a/ loses its id, pic.png goes and later/ appears: the unchanged index.html is checked again, b/ is fixed.
+    const { 'pic.png': _gone, ...pages } = site;
+    build(dist, { ...pages, 'a/index.html': page('<h2 id="y">y</h2>'), 'later/index.html': page('') });
+    const changed = afterBuildPass(dist, '/', manifest);
+    expect(changed.broken).toEqual([
+      { page: 'index.html', href: 'a/#x', reason: 'no element with id "x" on a/index.html' },
+      { page: 'index.html', href: '/pic.png', reason: 'no such file in the built site' },
+    ]);
+  });
+
+  it('reads no manifest of another version or base', () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const manifest = path.join(work, 'manifest.json');
+    build(dist, site);
+    afterBuildPass(dist, '/', manifest);
+    build(dist, site);
+    expect(afterBuildPass(dist, '/sub/', manifest).scanned).toBe(3);
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), version: 0 }));
+    build(dist, site);
+    expect(afterBuildPass(dist, '/sub/', manifest).scanned).toBe(3);
+  });
+});
