@@ -13,7 +13,10 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Incremental: a page whose cacheKey (src/site/page-keys.ts) and code are the last build's is copied from Astro's
+  // cache instead of rendered again; it needs pages generated one at a time.
+  build: { format: 'directory', concurrency: 1 },
+  experimental: { incrementalBuild: true },
   integrations: [tsunagu(config), feeds(config), mdx()],
   devToolbar: { enabled: false },
   vite: { plugins: lazyScript('preview', 'TSUNAGU_PREVIEW_SCRIPT') },

@@ -8,6 +8,8 @@ const run = promisify(execFile);
 const projectDir = path.resolve(import.meta.dirname, '../..');
 
 export interface BuiltSite {
+  /** Holds outDir and Astro's cache. */
+  work: string;
   outDir: string;
   log: string;
   /** Text of a file of the output, by its path under dist/ ('' = index.html, 'a/' = a/index.html). */
@@ -17,13 +19,8 @@ export interface BuiltSite {
   files(): string[];
 }
 
-export async function buildVault(vaultDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
-  // Inside the project on purpose: for an outDir outside the working directory Astro puts its prerender
-  // chunks in the shared .astro/.prerender, and builds running side by side would overwrite each other.
-  // test/helpers/clean-scratch.ts removes old builds from it when a test run starts.
-  const scratch = path.join(projectDir, 'node_modules/.cache/tsunagu-test');
-  mkdirSync(scratch, { recursive: true });
-  const work = mkdtempSync(path.join(scratch, 'build-'));
+/** `work`: the folder of an earlier build (its BuiltSite.work) to build into again, Astro's cache kept (incremental). */
+export async function buildVault(vaultDir: string, env: Record<string, string> = {}, work = newWorkDir()): Promise<BuiltSite> {
   const outDir = path.join(work, 'dist');
   const { stdout, stderr } = await run('npx', ['astro', 'build', '--outDir', outDir], {
     cwd: projectDir,
@@ -32,12 +29,22 @@ export async function buildVault(vaultDir: string, env: Record<string, string> =
   });
   const file = (rel: string) => path.join(outDir, rel.endsWith('/') || rel === '' ? `${rel}index.html` : rel);
   return {
+    work,
     outDir,
     log: stdout + stderr,
     read: (rel) => readFileSync(file(rel), 'utf8'),
     exists: (rel) => existsSync(file(rel)),
     files: () => listFiles(outDir).map((f) => path.relative(outDir, f)),
   };
+}
+
+function newWorkDir(): string {
+  // Inside the project on purpose: for an outDir outside the working directory Astro puts its prerender
+  // chunks in the shared .astro/.prerender, and builds running side by side would overwrite each other.
+  // test/helpers/clean-scratch.ts removes old builds from it when a test run starts.
+  const scratch = path.join(projectDir, 'node_modules/.cache/tsunagu-test');
+  mkdirSync(scratch, { recursive: true });
+  return mkdtempSync(path.join(scratch, 'build-'));
 }
 
 function listFiles(dir: string): string[] {

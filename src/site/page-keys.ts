@@ -1,0 +1,50 @@
+// Cache keys for Astro's incremental build: a page is rendered again only when its key or its code changes, so a
+// key is the hash of everything the page shows that is data — the page's own props and every part of SiteData its
+// template reads (the frame, the sidebar, breadcrumbs, search fields). A part left out would leave a stale page,
+// so each key hashes the same values the template is given (test/incremental.test.ts compares with a cold build).
+import { createHash } from 'node:crypto';
+import { searchFields } from '../search/fields';
+import { folderPath } from './folders';
+import { sidebarView } from './sidebar';
+import type { FilePage, FolderNode, NotePage, SiteData, TagPage } from './types';
+
+/** Changes when what a key covers changes without the page code changing (the model is in the page's code). */
+const KEY_VERSION = 1;
+
+/** What Base.astro shows on every page: the site's config and whether it has a glossary. */
+function frame(site: SiteData) {
+  return { version: KEY_VERSION, config: site.config, glossary: site.glossary.groups.length > 0 };
+}
+
+function key(parts: unknown): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+const trail = (folders: FolderNode[]) => folders.map((folder) => ({ name: folder.name, url: folder.url }));
+
+export function notePageKey(site: SiteData, note: NotePage): string {
+  return key({
+    frame: frame(site),
+    note,
+    sidebar: sidebarView(site.folders, note.id, note.folder),
+    breadcrumbs: trail(folderPath(site.folders, note.folder)),
+    search: searchFields(note, site),
+  });
+}
+
+export function filePageKey(site: SiteData, page: FilePage): string {
+  return key({ frame: frame(site), page, sidebar: sidebarView(site.folders, page.id, '') });
+}
+
+export function tagPageKey(site: SiteData, tag: TagPage): string {
+  return key({ frame: frame(site), tag, sidebar: sidebarView(site.folders) });
+}
+
+export function folderPageKey(site: SiteData, folder: FolderNode): string {
+  return key({
+    frame: frame(site),
+    folder: { ...folder, folders: folder.folders.map((f) => ({ name: f.name, url: f.url, count: f.count })) },
+    sidebar: sidebarView(site.folders, undefined, folder.path),
+    breadcrumbs: trail(folderPath(site.folders, folder.path)),
+  });
+}

@@ -1,0 +1,75 @@
+// Astro's incremental build reuses every page whose cache key is unchanged: a key that misses something the page
+// shows leaves a stale page. Each step edits a copy of a small vault, builds it again into the same folder (Astro's
+// cache kept), and requires every file of dist/ to be byte-identical to a cold build of the edited vault.
+import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatLeaks, scanForMarkers } from '../src/safety/leaks';
+import { checkLinks } from '../src/safety/links';
+import { buildVault, type BuiltSite } from './helpers/build';
+
+const fixture = path.resolve(import.meta.dirname, 'fixtures/vaults/incremental');
+const copy = mkdtempSync(path.join(tmpdir(), 'tsunagu-incremental-'));
+cpSync(fixture, copy, { recursive: true });
+const vault = path.join(copy, 'vault');
+const env = { TSUNAGU_CONFIG: path.join(copy, 'tsunagu.config.yaml') };
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildVault(vault, env);
+}, 600_000);
+
+const edit = (file: string, change: (text: string) => string) => writeFileSync(path.join(copy, file), change(readFileSync(path.join(copy, file), 'utf8')));
+/** Astro's asset names carry a content hash that differs between two cold builds (test/determinism.test.ts). */
+const withoutAssetHashes = (text: string) => text.replace(/(\/_astro\/[^"'\s]*?)\.[\w-]{8}\.(js|css)/g, '$1.HASH.$2');
+
+/** Builds again incrementally and cold; returns the incremental site after comparing the two. */
+async function rebuildAndCompare(): Promise<BuiltSite> {
+  const before = new Map(site.files().map((f) => [f, site.read(f)]));
+  const [incremental, cold] = [await buildVault(vault, env, site.work), await buildVault(vault, env)];
+  const files = (s: BuiltSite) => s.files().map(withoutAssetHashes).sort();
+  expect(files(incremental)).toEqual(files(cold));
+  const coldByName = new Map(cold.files().map((f) => [withoutAssetHashes(f), f]));
+  for (const file of incremental.files()) {
+    expect(withoutAssetHashes(incremental.read(file)), file).toBe(withoutAssetHashes(cold.read(coldByName.get(withoutAssetHashes(file))!)));
+  }
+  // Not vacuous: some pages came from Astro's cache, and what they link to (assets included) exists.
+  expect(incremental.log).toMatch(/\(restored\)|\(cached\)/);
+  expect(checkLinks(incremental.outDir, '/')).toEqual([]);
+  expect([...before.keys()].some((f) => before.get(f) !== (incremental.exists(f) ? incremental.read(f) : undefined))).toBe(true);
+  site = incremental;
+  return incremental;
+}
+
+describe('incremental build = cold build of the edited vault', () => {
+  it('after editing a note’s text, adding a link, removing a tag and editing a glossary term', async () => {
+    edit('vault/Alpha.md', (t) => t.replace('first note', 'first edited note'));
+    edit('vault/Notes/Gamma.md', (t) => t.replace('tags: [remove-me, keep]', 'tags: [keep]').replace('[[Home]].', '[[Home]] and [[Beta]].'));
+    edit('vault/用語集/キャッシュ.md', (t) => t.replace('kept for later', 'kept for a later build'));
+    const built = await rebuildAndCompare();
+    expect(built.exists('tags/remove-me/')).toBe(false);
+    expect(built.read('beta/')).toContain('href="/notes/gamma/"');
+  }, 600_000);
+
+  it('after renaming a note', async () => {
+    renameSync(path.join(vault, 'Notes/Epsilon.md'), path.join(vault, 'Notes/Zeta.md'));
+    const built = await rebuildAndCompare();
+    expect(built.exists('notes/epsilon/')).toBe(false);
+    expect(built.exists('notes/zeta/')).toBe(true);
+  }, 600_000);
+
+  it('after making a note private, which then leaves no trace', async () => {
+    edit('vault/Notes/Delta.md', (t) => t.replace('tags: [topic]', 'publish: false\ntags: [topic]'));
+    const built = await rebuildAndCompare();
+    expect(built.exists('notes/delta/')).toBe(false);
+    const hits = scanForMarkers(built.outDir, ['zqxsecret', 'notes/delta']);
+    expect(hits, formatLeaks(hits)).toEqual([]);
+  }, 600_000);
+
+  it('after changing the config', async () => {
+    edit('tsunagu.config.yaml', (t) => t.replace('title: Incremental', 'title: Incremental, renamed'));
+    const built = await rebuildAndCompare();
+    expect(built.read('beta/')).toContain('Incremental, renamed');
+  }, 600_000);
+});
