@@ -7,6 +7,7 @@ import { lazyScript } from './lazy-script';
 import { safetyChecks } from '../safety/after-build';
 import { formatReport } from '../site/report';
 import { forgetSite, getSite } from '../site/site';
+import { timed } from '../site/timings';
 
 export default function tsunagu(config: SiteConfig): AstroIntegration {
   return {
@@ -39,7 +40,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
             `--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`,
           );
         }
-        logger.info(formatSearchReport(await indexSite(fileURLToPath(dir), config.lang)));
+        logger.info(formatSearchReport(await timed('pagefind', () => indexSite(fileURLToPath(dir), config.lang))));
       },
     },
   };
