@@ -6,6 +6,7 @@ import { formatSearchReport, indexSite } from '../search/index-site';
 import { lazyScript } from './lazy-script';
 import { safetyChecks } from '../safety/after-build';
 import { formatReport } from '../site/report';
+import { outputCache } from '../site/output-cache';
 import { forgetSite, getSite } from '../site/site';
 import { timed } from '../site/timings';
 
@@ -40,7 +41,8 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
             `--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`,
           );
         }
-        logger.info(formatSearchReport(await timed('pagefind', () => indexSite(fileURLToPath(dir), config.lang))));
+        const outDir = fileURLToPath(dir);
+        logger.info(formatSearchReport(await timed('pagefind', () => indexSite(outDir, config.lang, outputCache('pagefind', outDir)))));
       },
     },
   };
