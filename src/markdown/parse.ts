@@ -14,6 +14,7 @@ import { extractFacts, type TreeFacts } from './extract';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
 import { remarkStripHtmlComments } from './html-comments';
+import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
 import { remarkWikiLinks } from './wikilinks';
 
@@ -42,6 +43,7 @@ const processor = unified()
   // CommonMark's emphasis rules fail next to Japanese punctuation (**「強調」**を); Obsidian renders it bold.
   .use(remarkCjkFriendly)
   .use(remarkCjkFriendlyStrikethrough)
+  .use(remarkObsidianMath)
   .use(remarkStripHtmlComments)
   .use(remarkWikiLinks)
   .use(remarkObsidianTags)
