@@ -18,6 +18,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
         updateConfig({ vite: { plugins: lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT') } });
+        updateConfig({ vite: { plugins: lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT') } });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(config.vaultDir);

@@ -7,14 +7,14 @@ export interface CodeBlockSlot {
   index: number;
 }
 
-/** Every ``` block whose language (case-insensitive; `langs` lowercase) is one of `langs`, with where it sits. */
-export function codeBlocks(tree: Root, langs: ReadonlySet<string>): CodeBlockSlot[] {
+/** Every ``` block whose language (case-insensitive; `langs` lowercase) is one of `langs` or passes it, with where it sits. */
+export function codeBlocks(tree: Root, langs: ReadonlySet<string> | ((lang: string) => boolean)): CodeBlockSlot[] {
+  const wanted = typeof langs === 'function' ? langs : (lang: string) => langs.has(lang.toLowerCase());
   const found: CodeBlockSlot[] = [];
   const walk = (parent: { children?: unknown[] }) => {
     parent.children?.forEach((child, index) => {
       const node = child as { type: string; lang?: string | null; children?: unknown[] };
-      if (node.type === 'code' && node.lang && langs.has(node.lang.toLowerCase()))
-        found.push({ node: node as Code, parent: parent as CodeBlockSlot['parent'], index });
+      if (node.type === 'code' && node.lang && wanted(node.lang)) found.push({ node: node as Code, parent: parent as CodeBlockSlot['parent'], index });
       else if (node.children) walk(node);
     });
   };

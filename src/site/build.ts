@@ -11,6 +11,8 @@ import type { ParsedNote, VaultEntry } from '../vault/types';
 import { folderTree } from './folders';
 import { applyGlossary } from './glossary';
 import { findChromium } from './mermaid-browser';
+import { highlightCodeBlocks } from './code-highlight';
+import { renderMath } from './math';
 import { renderMermaidBlocks } from './mermaid';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
@@ -24,6 +26,8 @@ import { attachmentSlugs, href, noteSlugs } from './urls';
 
 /** Rendered diagrams survive builds here, keyed by diagram hash; parsed notes, by content hash. */
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
+/** Highlighted code, keyed by (language, code, themes, Shiki version). */
+const CODE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/code');
 const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
 
 /** `kinds`: the registry's, unless a test brings its own. */
@@ -69,6 +73,8 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
   vault.diagnostics.push(
     ...(await timed('mermaid', () => renderMermaidBlocks(published, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() }))),
   );
+  vault.diagnostics.push(...timed('math', () => renderMath(published, { lang: config.lang })));
+  await timed('code', () => highlightCodeBlocks(published, { cacheDir: CODE_CACHE }));
   const glossary = timed('glossary', () => applyGlossary(vault, published, { ...config.glossary, locale: config.lang, hrefFor: (id) => pageHref(index, id)! }));
   vault.diagnostics.push(...glossary.diagnostics);
   const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import { parseMarkdown } from '../markdown/parse';
+import { type MathNote, renderMath } from './math';
+
+function note(markdown: string, bodyStartLine = 1): MathNote {
+  return { id: 'n.md', tree: parseMarkdown(markdown), bodyStartLine };
+}
+
+function html(n: MathNote): string {
+  return JSON.stringify(n.tree);
+}
+
+describe('the math step', () => {
+  test('typesets inline and display math as KaTeX HTML with MathML', () => {
+    const n = note('a $x^2$ b\n\n$$\n\\frac12\n$$');
+    expect(renderMath([n], { lang: 'ja' })).toEqual([]);
+    expect(html(n)).toContain('class=\\"katex\\"');
+    expect(html(n)).toContain('<math xmlns=\\"http://www.w3.org/1998/Math/MathML\\"');
+    expect(html(n)).toContain('class=\\"katex-display\\"');
+  });
+
+  test('a formula KaTeX rejects keeps its TeX with a notice and one diagnostic on its file line', () => {
+    const n = note('ok $a$\n\n$$\\require{cancel}x$$', 5);
+    const diagnostics = renderMath([n], { lang: 'en' });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: 'n.md', line: 7, severity: 'warning' });
+    expect(diagnostics[0].message).toContain('\\require');
+    expect(html(n)).toContain('This formula could not be typeset');
+    expect(html(n)).toContain('\\\\require{cancel}x');
+  });
+
+  test('\\def holds for the rest of the note only', () => {
+    const first = note('$\\def\\Foo{\\mathbb{F}}$ $\\Foo$');
+    const second = note('$\\Foo$');
+    expect(renderMath([first, second], { lang: 'en' }).map((d) => d.file)).toEqual(['n.md']);
+  });
+
+  test('untrusted commands are not run', () => {
+    const n = note('$\\href{javascript:alert(1)}{x}$');
+    renderMath([n], { lang: 'en' });
+    expect(html(n)).not.toContain('href=');
+  });
+});

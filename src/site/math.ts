@@ -1,0 +1,69 @@
+// The math step: every formula of a published note becomes KaTeX's HTML + MathML at build time (readable and
+// copyable without script). A formula KaTeX cannot typeset keeps its TeX, shown with a notice and reported.
+import katex from 'katex';
+import type { Html, Root } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Lang } from '../config/config';
+import { escapeHtml } from '../html/escape';
+import { strings } from '../i18n/strings';
+import { trustedHtml } from '../safety/trusted';
+import type { Diagnostic } from '../vault/types';
+
+/** Every page holding typeset math has this in its HTML, so it links KaTeX's stylesheet. */
+export const MATH_MARKER = 'class="katex"';
+
+export interface MathNote {
+  id: string;
+  tree: Root;
+  bodyStartLine: number;
+}
+
+export function renderMath(notes: MathNote[], options: { lang: Lang }): Diagnostic[] {
+  const notice = strings(options.lang).mathFailed;
+  const diagnostics: Diagnostic[] = [];
+  for (const note of notes) {
+    // One macro table per note: `\def` in one formula holds for the note's later ones, as in Obsidian.
+    const macros: katex.KatexOptions['macros'] = {};
+    visit(note.tree, (node, index, parent) => {
+      if ((node.type !== 'mathBlock' && node.type !== 'mathInline') || !parent || index === undefined) return undefined;
+      const display = node.type === 'mathBlock' || node.display;
+      const html = typeset(node.value, display, macros);
+      if (typeof html === 'string') {
+        // Made by KaTeX, which escapes the TeX it quotes; untrusted commands (\href, \html…) are off.
+        parent.children[index] = { type: 'html', value: trustedHtml(html) } as Html;
+      } else {
+        diagnostics.push({
+          file: note.id,
+          line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
+          severity: 'warning',
+          message: `math could not be typeset: ${html.error}. The page shows its TeX with a notice; use a command KaTeX supports.`,
+        });
+        parent.children[index] = { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } as Html;
+      }
+      return SKIP;
+    });
+  }
+  return diagnostics;
+}
+
+function typeset(tex: string, displayMode: boolean, macros: katex.KatexOptions['macros']): string | { error: string } {
+  try {
+    // strict off: MathJax (Obsidian) accepts Unicode text in math, and KaTeX would only warn about it.
+    return katex.renderToString(tex, { displayMode, output: 'htmlAndMathml', throwOnError: true, strict: false, trust: false, macros, globalGroup: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // KaTeX underlines the failing position with U+0332, which reads as noise in a build log.
+    return {
+      error: message
+        .replace(/^KaTeX parse error: /, '')
+        .replace(/\u0332/g, '')
+        .split('\n')[0],
+    };
+  }
+}
+
+function failedHtml(tex: string, block: boolean, display: boolean, notice: string): string {
+  const fence = display ? '$$' : '$';
+  if (block) return `<div class="math-failed" role="note"><p class="math-notice">${notice}</p><pre><code>${escapeHtml(`$$\n${tex}\n$$`)}</code></pre></div>`;
+  return `<span class="math-failed" role="note"><code>${escapeHtml(fence + tex + fence)}</code><span class="math-notice">${notice}</span></span>`;
+}
