@@ -1,8 +1,8 @@
 // The markdown of one generated note: frontmatter, paragraphs with links and glossary mentions, and the
-// Obsidian constructs a real vault has (callouts, embeds, tables, code, mermaid, dataviewjs).
+// Obsidian constructs a real vault has (callouts, embeds, tables, code, math, mermaid, dataviewjs).
 import { readFileSync } from 'node:fs';
 import type { Random } from './prng.ts';
-import { CALLOUT_TYPES, CODE_SAMPLES, HIGHLIGHTS, MERMAID_SAMPLES, NOUNS_EN, NOUNS_JA, SENTENCES_EN, SENTENCES_JA } from './vault-corpus.ts';
+import { CALLOUT_TYPES, CODE_SAMPLES, HIGHLIGHTS, MATH_SAMPLES, MERMAID_SAMPLES, NOUNS_EN, NOUNS_JA, SENTENCES_EN, SENTENCES_JA } from './vault-corpus.ts';
 import type { PlannedNote, VaultPlan } from './vault-plan.ts';
 
 /** The seed note's dataviewjs block, verbatim (fences included). */
@@ -80,6 +80,7 @@ function body(pen: Pen, options: NoteTextOptions): string {
     else if (extra < 0.75) blocks.push(embed(pen));
   });
   if (random.chance(options.mermaidShare)) blocks.push(fenced('mermaid', random.pick(MERMAID_SAMPLES)));
+  if (random.chance(0.2)) blocks.push(random.pick(MATH_SAMPLES));
   if (random.chance(0.15)) blocks.push(`${sentence(pen)} #${random.pick(note.tags)}`);
   if (random.chance(0.05)) blocks.push('%%あとで書き直す。ここは公開されない自分用のメモ。%%');
   // Links the text did not use are listed at the end, as many notes do.

@@ -270,6 +270,14 @@ export const CODE_SAMPLES: readonly { lang: string; code: string }[] = [
   { lang: 'dockerfile', code: 'FROM node:24-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY . .\nCMD ["node", "server.js"]' },
 ];
 
+/** Formulas as notes hold them: a sentence with inline math, or a display block. */
+export const MATH_SAMPLES: readonly string[] = [
+  'イメージのダイジェストは $\\mathrm{sha256}(\\text{manifest})$ で、レイヤーが一つ変わっても値が変わる。',
+  'Cache hit rate: $h = \\frac{n_{hit}}{n_{hit} + n_{miss}}$, measured per build.',
+  '$$\n\\begin{aligned}\nT_{build} &= \\sum_{i=1}^{n} t_i \\\\\n&\\le n \\cdot \\max_i t_i\n\\end{aligned}\n$$',
+  '$$\nP(\\text{miss}) = 1 - \\left(1 - \\frac{1}{k}\\right)^{m}\n$$',
+];
+
 export const MERMAID_SAMPLES: readonly string[] = [
   'flowchart LR\n  dev[開発者のPC] -->|docker push| reg[(レジストリ)]\n  reg -->|docker pull| prod[本番サーバー]',
   'sequenceDiagram\n  participant C as Client\n  participant S as Server\n  C->>S: GET /notes\n  S-->>C: 200 OK',

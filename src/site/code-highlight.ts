@@ -14,7 +14,8 @@ import { bundledThemes } from 'shiki/themes';
 import { codeBlocks } from '../markdown/code-block-slots';
 import { trustedHtml } from '../safety/trusted';
 
-export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+// The light theme's high-contrast variant: the default's comments (#6e7781) fall below WCAG AA on the code background.
+export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
 
 /** Every page holding highlighted code has this in its HTML, so it loads the copy-button loader. */
 export const CODE_MARKER = 'class="shiki';

@@ -103,6 +103,62 @@ describe('mermaid', () => {
   });
 });
 
+describe('code and math', () => {
+  const LESSON = 'Docker/レッスン/Dockerイメージとコンテナ.md';
+  /** The colour of the lesson Dockerfile's `FROM`, and how many elements hold it (one copy for both themes). */
+  const dockerfileFrom = (page: Page) =>
+    page.evaluate(() => {
+      const spans = [...document.querySelectorAll('.note-body pre.shiki span')].filter((s) => s.children.length === 0 && s.textContent === 'FROM');
+      return { copies: spans.length, color: spans[0] && getComputedStyle(spans[0]).color };
+    });
+
+  it('colours code by the theme from one copy of its HTML, in the system theme and with the toggle', async () => {
+    const light = await open(urlOf(LESSON));
+    const dark = await open(urlOf(LESSON), { colorScheme: 'dark' });
+    const [inLight, inDark] = [await dockerfileFrom(light), await dockerfileFrom(dark)];
+    expect(inLight.copies).toBe(1);
+    expect(inDark.copies).toBe(1);
+    expect(inLight.color).not.toBe(inDark.color);
+    await light.locator('[data-theme-toggle]').click();
+    expect((await dockerfileFrom(light)).color).toBe(inDark.color);
+    // The theme's colour, not the page's text colour: the token is highlighted.
+    expect(inLight.color).not.toBe(await light.evaluate(() => getComputedStyle(document.querySelector('.note-body p')!).color));
+    await light.close();
+    await dark.close();
+  });
+
+  it('adds a copy button when the reader first hovers a code block, loading its script only then', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const scripts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    await page.goto(urlOf(LESSON));
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual([]);
+    await page.locator('.note-body pre.shiki').first().hover();
+    const button = page.locator('.code-block .code-copy').first();
+    await button.waitFor({ state: 'visible' });
+    expect(scripts.some((url) => /code-copy/.test(url))).toBe(true);
+    expect(await button.textContent()).toBe('コピー');
+    await page.close();
+  });
+
+  it('typesets math with KaTeX fonts, its MathML kept for screen readers but not shown twice', async () => {
+    const page = await open(urlOf('用語集/ダイジェスト.md'));
+    await page.evaluate(() => document.fonts.ready);
+    const math = await page.evaluate(() => {
+      const katex = document.querySelector('.note-body .katex')!;
+      const mathml = katex.querySelector('.katex-mathml')!;
+      return {
+        mathmlClipped: getComputedStyle(mathml).position === 'absolute',
+        font: getComputedStyle(katex.querySelector('.mord.text') ?? katex).fontFamily,
+        fontsLoaded: document.fonts.check('1em KaTeX_Main'),
+      };
+    });
+    expect(math).toEqual({ mathmlClipped: true, font: expect.stringContaining('KaTeX_Main'), fontsLoaded: true });
+    await page.close();
+  });
+});
+
 describe('glossary filter', () => {
   for (const query of ['digest', 'だいじぇすと', 'ダイジェスト']) {
     it(`"${query}" leaves ダイジェスト visible and hides the other terms`, async () => {
