@@ -86,6 +86,8 @@ function sectionBlocks(heading: Element): Element[] {
 function cleaned(block: Element): Node {
   const copy = document.importNode(block, true) as Element;
   for (const el of [copy, ...copy.querySelectorAll('[id]')]) el.removeAttribute('id');
+  // Formulas as their MathML, which browsers draw natively: this page may not load KaTeX's stylesheet.
+  for (const katex of copy.querySelectorAll('.katex')) katex.replaceWith(katex.querySelector('math') ?? '');
   for (const el of copy.querySelectorAll('script, style, svg, figure.mermaid-diagram')) el.remove();
   return copy;
 }
