@@ -6,7 +6,7 @@ import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethroug
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Heading, LinkRef } from '../vault/types';
+import type { Heading, LinkRef } from './facts';
 import { remarkBlockIds } from './block-ids';
 import { remarkCallouts } from './callouts';
 import { stripComments } from './comments';
