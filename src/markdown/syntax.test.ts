@@ -3,7 +3,7 @@ import { remarkKbd } from '../../test/fixtures/plugins/remark-kbd';
 import { markdownParser } from './parse';
 import { renderTree } from './render';
 import { SYNTAX } from './syntax';
-import { fakeContext } from './test-support';
+import { fakeContext } from '../../test/helpers/markdown';
 
 describe('adding a syntax', () => {
   it('takes a plugin file and one line in the syntax list: {{x}} becomes <kbd>x</kbd>', () => {

@@ -25,7 +25,7 @@ export function publishedFiles(vault: Vault, base: string, lang: KindSite['lang'
   const pageEntries = [...vault.files.values()].filter((entry) => kindOf(entry).output === 'page' && entry.publish.published);
   const notes = pageEntries.flatMap((entry) => (entry.note ? [entry.note] : []));
   const ids = new Set(pageEntries.map((entry) => entry.id));
-  const index: SiteIndex = { vault, base, pageSlugs: noteSlugs([...ids]), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
+  const index: SiteIndex = { vault, base, lang, pageSlugs: noteSlugs([...ids]), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
   const kindSite: KindSite = {
     lang,
     renderContext: (id) => renderContextFor(id, index, kindSite),
