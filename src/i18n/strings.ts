@@ -88,7 +88,7 @@ const ja = {
   searchMore: 'さらに表示',
 };
 
-type Strings = typeof ja;
+export type Strings = typeof ja;
 
 const en: Strings = {
   skipToContent: 'Skip to content',

@@ -23,6 +23,7 @@ const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse'
 export interface SiteModel {
   config: SiteConfig;
   kinds: readonly FileKind[];
+  reserved: ReadonlySet<string>;
   /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
   load: Vault;
   publish: Published;
@@ -34,7 +35,7 @@ export interface SiteModel {
   sections: Map<string, NoteGraphSections>;
 }
 
-export const GIVEN = ['config', 'kinds'] as const;
+export const GIVEN = ['config', 'kinds', 'reserved'] as const;
 
 // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another); the glossary
 // reads the trees after the code blocks were replaced, so it never links a term inside a query's source.
@@ -51,8 +52,8 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'publish',
-    needs: ['load', 'config', 'kinds'],
-    run: ({ load, config, kinds }) => ({ output: publishedFiles(load, config.base, config.lang, kinds) }),
+    needs: ['load', 'config', 'kinds', 'reserved'],
+    run: ({ load, config, kinds, reserved }) => ({ output: publishedFiles(load, { base: config.base, lang: config.lang, kinds, reserved }) }),
   },
   { name: 'graph', needs: ['load', 'publish'], run: ({ load, publish }) => ({ output: linkGraph(load.links, publish.ids) }) },
   {

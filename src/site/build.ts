@@ -1,6 +1,5 @@
 // The site's data, computed once per build: the steps (build-steps.ts) in order, then the pages (pages.ts).
 import type { FileKind } from '../kinds/kind';
-import { KINDS } from '../kinds/registry';
 import type { SiteConfig } from '../config/config';
 import { BUILD_STEPS, GIVEN, type SiteModel } from './build-steps';
 import { sitePages } from './pages';
@@ -9,9 +8,15 @@ import type { SiteData } from './types';
 
 checkStepOrder(BUILD_STEPS, GIVEN);
 
-/** `kinds`: the registry's, unless a test brings its own. */
-export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] = KINDS): Promise<SiteData> {
-  const model = { config, kinds } as SiteModel;
+export interface BuildOptions {
+  /** The file kinds (src/kinds/registry.ts, or a test's own). */
+  kinds: readonly FileKind[];
+  /** First path segments the site's own routes take: a note folder of that name gets another slug. */
+  reserved: ReadonlySet<string>;
+}
+
+export async function buildSite(config: SiteConfig, { kinds, reserved }: BuildOptions): Promise<SiteData> {
+  const model = { config, kinds, reserved } as SiteModel;
   const diagnostics = await runSteps(BUILD_STEPS, model, {
     replace: (replacement) => applyReplacement(model.load.notes.get(replacement.noteId)!.tree, replacement),
   });

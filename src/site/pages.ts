@@ -5,10 +5,11 @@ import { folderTree } from './folders';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { resolveTarget } from './render-context';
+import { siteGraphView } from './site-graph';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import { timed } from './timings';
-import type { BacklinkRef, FilePage, NotePage, NoteRef, SiteData } from './types';
+import type { BacklinkRef, FilePage, GraphJson, NotePage, NoteRef, SiteData, SiteGraphView } from './types';
 import { href } from './urls';
 
 /**
@@ -83,6 +84,22 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
   const neighbours = folderNeighbours(folders);
   for (const page of notes) Object.assign(page, neighbours.get(page.id));
 
+  const graphJson: GraphJson = {
+    notes: [...notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), ...pages.map((p) => ({ ...p, tags: [], aliases: [], created: p.modified }))].map(
+      (n) => ({
+        id: n.id,
+        title: n.title,
+        url: n.url,
+        tags: n.tags,
+        aliases: n.aliases,
+        created: n.created,
+        modified: n.modified,
+        outlinks: graph.get(n.id)!.outlinks,
+        inlinks: graph.get(n.id)!.inlinks,
+      }),
+    ),
+  };
+  let graphView: SiteGraphView | undefined;
   return {
     config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
     notes,
@@ -93,20 +110,9 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
     ),
     folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.files.get(id)!.file.absPath })),
-    graph: {
-      notes: [...notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), ...pages.map((p) => ({ ...p, tags: [], aliases: [], created: p.modified }))].map(
-        (n) => ({
-          id: n.id,
-          title: n.title,
-          url: n.url,
-          tags: n.tags,
-          aliases: n.aliases,
-          created: n.created,
-          modified: n.modified,
-          outlinks: graph.get(n.id)!.outlinks,
-          inlinks: graph.get(n.id)!.inlinks,
-        }),
-      ),
+    graph: graphJson,
+    get graphView() {
+      return (graphView ??= siteGraphView(graphJson));
     },
     glossary: glossary.index,
     report: buildReport(vault, publish.notes, pages.length, index.attachmentSlugs, index.kindOf),

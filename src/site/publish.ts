@@ -18,14 +18,22 @@ export interface Published {
   kindSite: KindSite;
 }
 
-export function publishedFiles(vault: Vault, base: string, lang: KindSite['lang'], kinds: readonly FileKind[]): Published {
+export interface PublishOptions {
+  base: string;
+  lang: KindSite['lang'];
+  kinds: readonly FileKind[];
+  /** First path segments of the site's own routes. */
+  reserved: ReadonlySet<string>;
+}
+
+export function publishedFiles(vault: Vault, { base, lang, kinds, reserved }: PublishOptions): Published {
   const byName = new Map(kinds.map((kind) => [kind.name, kind]));
   // Every entry's kind is registered: the scan named it.
   const kindOf = (entry: VaultEntry) => byName.get(entry.kind)!;
   const pageEntries = [...vault.files.values()].filter((entry) => kindOf(entry).output === 'page' && entry.publish.published);
   const notes = pageEntries.flatMap((entry) => (entry.note ? [entry.note] : []));
   const ids = new Set(pageEntries.map((entry) => entry.id));
-  const index: SiteIndex = { vault, base, lang, pageSlugs: noteSlugs([...ids]), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
+  const index: SiteIndex = { vault, base, lang, pageSlugs: noteSlugs([...ids], reserved), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
   const kindSite: KindSite = {
     lang,
     renderContext: (id) => renderContextFor(id, index, kindSite),
