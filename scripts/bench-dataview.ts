@@ -13,6 +13,7 @@ const { generateVault, writeVault, DEFAULT_OPTIONS } = await import('./lib/gener
 const { isPublished, loadVault } = await import('../src/vault/load.ts');
 const { KINDS } = await import('../src/kinds/registry.ts');
 const { runDataviewBlocks } = await import('../src/site/dataview.ts');
+const { applyReplacement } = await import('../src/site/steps.ts');
 type ParsedNote = import('../src/vault/types.ts').ParsedNote;
 
 const { values } = parseArgs({
@@ -27,7 +28,7 @@ for (const notes of values.notes.split(',').map(Number)) {
     const vault = loadVault({ vaultDir: dir, excludeFolders: [], aliasFallback: false, kinds: KINDS });
     const published = sampled([...vault.notes.values()].filter(isPublished));
     const started = performance.now();
-    const diagnostics = await runDataviewBlocks(vault, published, {
+    const { replacements, diagnostics } = await runDataviewBlocks(vault, published, {
       enabled: true,
       timeoutMs: 1000,
       lang: 'ja',
@@ -35,6 +36,7 @@ for (const notes of values.notes.split(',').map(Number)) {
       hrefForTag: (tag) => `/tags/${tag.toLowerCase()}/`,
     });
     const ms = performance.now() - started;
+    for (const replacement of replacements) applyReplacement(vault.notes.get(replacement.noteId)!.tree, replacement);
     const blocks = published.reduce((n, note) => n + countNodes(note.tree, isDataviewOutput), 0);
     console.log(
       `${notes} notes (${published.length} published), ${blocks} blocks: ${(ms / 1000).toFixed(2)} s, ` +

@@ -9,7 +9,7 @@ import { bareBuild, bareProject, PROJECT_DIR, tsunaguBuild, type BuildDirs, type
 import { DEFAULT_OPTIONS, generateVault, writeVault } from './lib/generate-vault.ts';
 import { folderSize, gigabytes, median, megabytes, seconds } from './lib/stats.ts';
 
-const PHASES = ['scan+parse', 'graph', 'glossary', 'dataview', 'render', 'pagefind', 'after-build'];
+const PHASES = ['load', 'graph', 'sections', 'glossary', 'dataview', 'render', 'pagefind', 'after-build'];
 /** Issue 14's targets: cold against a cold bare build; rebuilds against a warm bare build (1,000 notes) or in seconds. */
 const TARGETS = {
   small: { cold: 1.5, edit: 1.0, noEdit: 0.5 },

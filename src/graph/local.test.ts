@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphOf } from './fixtures';
+import { graphOf } from '../../test/helpers/graph';
 import { adjacencyOf, localGraph } from './local';
 
 // a → b → c → d, e → a, and a hidden (unpublished) note linking to a.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphOf } from './fixtures';
+import { graphOf } from '../../test/helpers/graph';
 import { backlinksInLinkOrder, linkPathOrder, outgoingWithBacklinks } from './outgoing';
 
 describe('outgoingWithBacklinks', () => {

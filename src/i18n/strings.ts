@@ -59,7 +59,8 @@ const ja = {
   dataviewPlaceholder: 'このブロックの結果はビルド時に計算されます。',
   dataviewDisabled: 'このDataviewブロックは実行されていません。',
   dataviewFailed: 'このDataviewブロックを実行できませんでした。',
-  embedCycle: '埋め込みが循環しているため表示を省略しました',
+  embedCycle: (title: string) => `「${title}」はこのノートを含んでいるため、ここには埋め込みません。`,
+  embedTooDeep: (title: string) => `「${title}」は埋め込みの入れ子が深すぎるため、埋め込みません。`,
   themeToggle: 'ライト／ダークの切り替え',
   footer: 'tsunagu で公開',
   noteCount: (n: number) => `${n} 件`,
@@ -90,7 +91,7 @@ const ja = {
   searchMore: 'さらに表示',
 };
 
-type Strings = typeof ja;
+export type Strings = typeof ja;
 
 const en: Strings = {
   skipToContent: 'Skip to content',
@@ -150,7 +151,8 @@ const en: Strings = {
   dataviewPlaceholder: 'The result of this block is computed at build time.',
   dataviewDisabled: 'This Dataview block was not run.',
   dataviewFailed: 'This Dataview block could not be run.',
-  embedCycle: 'Embed skipped: it would embed itself',
+  embedCycle: (title: string) => `“${title}” is not embedded again here: it already contains this note.`,
+  embedTooDeep: (title: string) => `“${title}” is not embedded: too many embeds inside each other.`,
   themeToggle: 'Toggle light/dark theme',
   footer: 'Published with tsunagu',
   noteCount: (n) => `${n}`,

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { FEED_SIZE, rssXml, sitemapXml } from '../site/feeds';
-import { getSite } from '../site/site';
+import { builtSite } from '../site/site';
 
 export default function feeds(config: SiteConfig): AstroIntegration {
   return {
@@ -15,7 +15,7 @@ export default function feeds(config: SiteConfig): AstroIntegration {
           logger.info('rss.xml and sitemap.xml skipped: they need absolute URLs; set `site` in tsunagu.config.yaml (e.g. https://user.github.io).');
           return;
         }
-        const site = await getSite();
+        const site = await builtSite();
         writeFileSync(new URL('rss.xml', dir), rssXml(site, config.site));
         writeFileSync(
           new URL('sitemap.xml', dir),

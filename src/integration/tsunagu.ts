@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { formatSearchReport, indexSite } from '../search/index-site';
+import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
+import { reservedSegments } from './reserved';
 import { safetyChecks } from '../safety/after-build';
 import { formatReport } from '../site/report';
 import { outputCache } from '../site/output-cache';
@@ -11,14 +13,29 @@ import { forgetSite, getSite } from '../site/site';
 import { timed } from '../site/timings';
 
 export default function tsunagu(config: SiteConfig): AstroIntegration {
+  let assets = '_astro';
+  let reserved: string[] = [];
   return {
     name: 'tsunagu',
     hooks: {
       // Added last: the CSP and the link check must see every file written after the build (feeds, search index).
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
-        updateConfig({ vite: { plugins: lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT') } });
-        updateConfig({ vite: { plugins: lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT') } });
+        updateConfig({
+          vite: {
+            plugins: [
+              ...lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT'),
+              ...lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT'),
+              configModule(config, () => reserved),
+            ],
+          },
+        });
+      },
+      'astro:config:done': ({ config: astroConfig }) => {
+        assets = astroConfig.build.assets;
+      },
+      'astro:routes:resolved': ({ routes }) => {
+        reserved = reservedSegments(routes, assets);
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(config.vaultDir);
@@ -34,7 +51,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { report } = await getSite();
+        const { report } = await getSite(config, reserved);
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
           // Thrown: the CLI ends with status 0 whatever process.exitCode says.

@@ -55,7 +55,7 @@ describe('file kinds', () => {
       'Books.base': 'views:\n  - type: table\n    name: SECRET-BASE-VIEW\n',
       'pic.png': 'png',
     });
-    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }));
+    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: KINDS, reserved: new Set() });
     expect(site.attachments.map((a) => a.id)).toEqual(['pic.png']);
     expect(site.pages).toEqual([]);
     expect(site.report.diagnostics).toEqual([]);
@@ -74,7 +74,7 @@ describe('file kinds', () => {
       'Story.txt': 'Once upon a time.\n\nBack [[Home]], not [[Secret]].',
       'Secret.md': '---\npublish: false\n---\nSECRET',
     });
-    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), [textPage, ...KINDS]);
+    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: [textPage, ...KINDS], reserved: new Set() });
     expect(site.pages.map((p) => [p.id, p.slug, p.url, p.kind])).toEqual([['Story.txt', 'story.txt', '/story.txt/', 'text']]);
     const [story] = site.pages;
     expect(story.html).toBe(

@@ -1,7 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { blockAnchorId, remarkBlockIds } from './block-ids';
-import { treeWith } from './test-support';
+import { treeWith } from '../../test/helpers/markdown';
 
 describe('block ids', () => {
   it('moves a trailing ^id of a paragraph into data and the HTML id', () => {

@@ -2,7 +2,7 @@ import type { Blockquote } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { calloutClass, remarkCallouts } from './callouts';
-import { nodesOfType, treeWith } from './test-support';
+import { nodesOfType, treeWith } from '../../test/helpers/markdown';
 
 function callouts(markdown: string): Blockquote[] {
   return nodesOfType(treeWith(markdown, remarkCallouts), 'blockquote').filter((quote) => quote.data?.hName);

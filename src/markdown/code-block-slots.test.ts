@@ -7,6 +7,7 @@ describe('codeBlocks', () => {
     const tree = parseMarkdown('```mermaid\na\n```\n\n> ```Mermaid\n> b\n> ```\n\n```js\nc\n```\n');
     const slots = codeBlocks(tree, new Set(['mermaid']));
     expect(slots.map((s) => s.node.value)).toEqual(['a', 'b']);
-    for (const slot of slots) expect(slot.parent.children[slot.index]).toBe(slot.node);
+    const at = (path: number[]) => path.reduce<unknown>((node, index) => (node as { children: unknown[] }).children[index], tree);
+    for (const slot of slots) expect(at(slot.path)).toBe(slot.node);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_EMBED_DEPTH } from './embeds';
 import { parseBody } from './parse';
 import { renderTree } from './render';
-import { fakeContext } from './test-support';
+import { fakeContext } from '../../test/helpers/markdown';
 
 function render(noteId: string, notes: Record<string, string>, attachments: string[] = []): string {
   return renderTree(parseBody(notes[noteId], 1).tree, fakeContext(noteId, notes, attachments));

@@ -2,6 +2,7 @@
 // stopping at cycles (A → B → A, or a note embedding itself) and at a depth limit. Each embed gets its own id prefix.
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
+import { strings } from '../i18n/strings';
 import { element, namespaceIds, text, unresolvedLink } from './hast-build';
 import type { RenderScope, RenderTarget } from './render-context';
 import { sectionOf } from './section';
@@ -15,8 +16,9 @@ export function noteEmbed(
   written: string,
   render: (tree: Root, scope: RenderScope) => HastRoot,
 ): Element {
-  if (scope.chain.includes(target.id)) return embedStopped(`“${target.title}” is not embedded again here: it already contains this note.`);
-  if (scope.chain.length > MAX_EMBED_DEPTH) return embedStopped(`“${target.title}” is not embedded: too many embeds inside each other.`);
+  const t = strings(scope.ctx.lang);
+  if (scope.chain.includes(target.id)) return embedStopped(t.embedCycle(target.title));
+  if (scope.chain.length > MAX_EMBED_DEPTH) return embedStopped(t.embedTooDeep(target.title));
   const tree = scope.ctx.embedTree(target.id, subpath);
   const section = tree && sectionOf(tree, subpath);
   if (!section) return unresolvedLink([text(written)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from './parse';
 import { renderTree } from './render';
-import { fakeContext } from './test-support';
+import { fakeContext } from '../../test/helpers/markdown';
 
 const note = `# Docker notes #t-notes/Docker
 

@@ -2,7 +2,7 @@
 import type { Image, Link, Nodes, Parents, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
-import type { Heading, LinkRef } from '../vault/types';
+import type { Heading, LinkRef } from './facts';
 import { linkContext } from './context';
 import { headingId, headingText } from './headings';
 import { vaultTarget } from './links';

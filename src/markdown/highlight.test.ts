@@ -1,7 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { remarkHighlight } from './highlight';
-import { nodesOfType, treeWith } from './test-support';
+import { nodesOfType, treeWith } from '../../test/helpers/markdown';
 
 function highlights(markdown: string): string[] {
   return nodesOfType(treeWith(markdown, remarkHighlight), 'highlight').map((node) => toString(node));

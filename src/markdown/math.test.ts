@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown } from './parse';
-import { nodesOfType } from './test-support';
+import { nodesOfType } from '../../test/helpers/markdown';
 
 function math(markdown: string) {
   const tree = parseMarkdown(markdown);

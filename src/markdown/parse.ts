@@ -1,22 +1,12 @@
 // Phase 1: a note body → tree with Obsidian nodes + the facts the vault model needs. No cross-note knowledge.
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import type { Heading, LinkRef } from '../vault/types';
-import { remarkBlockIds } from './block-ids';
-import { remarkCallouts } from './callouts';
+import { type PluggableList, unified } from 'unified';
 import { stripComments } from './comments';
 import { extractFacts, type TreeFacts } from './extract';
-import { remarkHeadingIds } from './headings';
-import { remarkHighlight } from './highlight';
-import { remarkStripHtmlComments } from './html-comments';
-import { remarkObsidianMath } from './math';
-import { remarkObsidianTags } from './tags';
-import { remarkWikiLinks } from './wikilinks';
+import type { Heading, LinkRef } from './facts';
+import { SYNTAX } from './syntax';
 
 // Phase 1's public helpers for link targets, so integrators import from one place.
 export { subpathFragment } from './anchors';
@@ -35,27 +25,14 @@ export interface ParsedBody {
   firstParagraph?: string;
 }
 
-// Order matters: tags split text before highlights pair markers across nodes; callouts and block ids then read the
-// cleaned-up text; heading ids come last so they see the final heading text.
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  // CommonMark's emphasis rules fail next to Japanese punctuation (**「強調」**を); Obsidian renders it bold.
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyStrikethrough)
-  .use(remarkObsidianMath)
-  .use(remarkStripHtmlComments)
-  .use(remarkWikiLinks)
-  .use(remarkObsidianTags)
-  .use(remarkHighlight)
-  .use(remarkCallouts)
-  .use(remarkBlockIds)
-  .use(remarkHeadingIds);
+/** A parser of markdown text (no comment handling) into the tree with Obsidian nodes, for a list of syntax plugins. */
+export function markdownParser(syntax: PluggableList = SYNTAX): (markdown: string) => Root {
+  const processor = unified().use(remarkParse).use(syntax);
+  return (markdown) => processor.runSync(processor.parse(markdown), markdown) as Root;
+}
 
 /** Parses one markdown text (no comment handling) into the tree with Obsidian nodes. */
-export function parseMarkdown(markdown: string): Root {
-  return processor.runSync(processor.parse(markdown), markdown) as Root;
-}
+export const parseMarkdown = markdownParser();
 
 /** `bodyStartLine`: the file line on which `body` starts (1-based), so every reported line is a file line. */
 export function parseBody(body: string, bodyStartLine: number): ParsedBody {

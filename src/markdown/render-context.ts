@@ -1,6 +1,7 @@
 // What the renderer needs to know about other notes, supplied by the integrator.
 import type { ElementContent } from 'hast';
 import type { Root } from 'mdast';
+import type { Lang } from '../config/config';
 
 export interface RenderTarget {
   /** Final URL including base and `#fragment` (see `subpathFragment`). */
@@ -21,6 +22,8 @@ export interface RenderLink {
 
 export interface RenderContext {
   noteId: string;
+  /** Language of the notices the renderer writes (an embed it stopped, a query left unrun). */
+  lang: Lang;
   /** undefined = unresolved or unpublished: rendered as plain text. */
   resolve(link: RenderLink): RenderTarget | undefined;
   tagHref(tag: string): string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from './parse';
 import { renderTree } from './render';
-import { fakeContext } from './test-support';
+import { fakeContext } from '../../test/helpers/markdown';
 
 const notes = { 'Home.md': '', 'folder/Other.md': '# Part\n\ntext' };
 const attachments = ['pic.png', 'sound.mp3', 'clip.mp4', 'doc.pdf', 'data.zip'];

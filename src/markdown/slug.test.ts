@@ -3,7 +3,7 @@ import type { Heading } from '../vault/types';
 import { remarkHeadingIds } from './headings';
 import { createSlugger, headingSlug } from './slug';
 import { remarkObsidianTags } from './tags';
-import { nodesOfType, treeWith } from './test-support';
+import { nodesOfType, treeWith } from '../../test/helpers/markdown';
 import { remarkWikiLinks } from './wikilinks';
 
 const headings: Heading[] = [

@@ -1,7 +1,7 @@
 // Heading ids: one github-slugger per note (so repeated headings get `-1`, `-2` like everywhere else),
 // and the lookup from a link's `#subpath` to the slug it means.
 import GithubSlugger, { slug as slugOnce } from 'github-slugger';
-import type { Heading } from '../vault/types';
+import type { Heading } from './facts';
 
 export interface Slugger {
   /** A unique slug for this heading text within the note. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { remarkObsidianTags } from './tags';
-import { nodesOfType, treeWith } from './test-support';
+import { nodesOfType, treeWith } from '../../test/helpers/markdown';
 import { remarkWikiLinks } from './wikilinks';
 
 function tags(markdown: string): string[] {

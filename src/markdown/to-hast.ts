@@ -38,7 +38,7 @@ function obsidianHandlers(scope: RenderScope): Handlers {
       return remote;
     },
     paragraph: (state: State, node: Paragraph) => renderParagraph(state, node),
-    code: (state: State, node: Code) => renderCodeBlock(state, node),
+    code: (state: State, node: Code) => renderCodeBlock(state, node, scope.ctx.lang),
   };
 }
 

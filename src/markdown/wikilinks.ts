@@ -3,7 +3,9 @@
 import type { Literal } from 'mdast';
 import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
 import type { Code, Effects, Extension as SyntaxExtension, State, TokenizeContext } from 'micromark-util-types';
-import type { Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import { type Processor, unified } from 'unified';
+import { visit } from 'unist-util-visit';
 
 export interface WikiLink extends Literal {
   type: 'wikiLink';
@@ -44,6 +46,64 @@ export function remarkWikiLinks(this: Processor): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(wikiLinkSyntax);
   (data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown);
+}
+
+/** A wikilink found in a plain string, with where it is written (`start` and `end` as string offsets). */
+export interface WikiLinkInText extends Pick<WikiLink, 'target' | 'subpath' | 'display' | 'embed'> {
+  start: number;
+  end: number;
+}
+
+/** Every markdown construct but paragraphs: in a property value nothing but `[[…]]` means anything. */
+const PLAIN_TEXT: SyntaxExtension = {
+  disable: {
+    null: [
+      'attention',
+      'autolink',
+      'blockQuote',
+      'characterEscape',
+      'characterReference',
+      'codeFenced',
+      'codeIndented',
+      'codeText',
+      'definition',
+      'hardBreakEscape',
+      'headingAtx',
+      'htmlFlow',
+      'htmlText',
+      'labelEnd',
+      'labelStartImage',
+      'labelStartLink',
+      'list',
+      'setextUnderline',
+      'thematicBreak',
+    ],
+  },
+};
+
+const plainTextProcessor = unified()
+  .use(remarkParse)
+  .use(remarkWikiLinks)
+  .use(function plainText(this: Processor) {
+    (this.data().micromarkExtensions ??= []).push(PLAIN_TEXT);
+  });
+
+/** The wikilinks of a plain string (a property value), read by the same construct as in a note's body. */
+export function wikiLinksIn(text: string): WikiLinkInText[] {
+  if (!text.includes('[[')) return [];
+  const found: WikiLinkInText[] = [];
+  visit(plainTextProcessor.parse(text), 'wikiLink', (node: WikiLink) => {
+    const { target, subpath, display, embed } = node;
+    found.push({
+      target,
+      ...(subpath ? { subpath } : {}),
+      ...(display ? { display } : {}),
+      embed,
+      start: node.position!.start.offset!,
+      end: node.position!.end.offset!,
+    });
+  });
+  return found;
 }
 
 /** The parts of a wikilink's inner text. `\|` counts as `|`: it is how the alias is written inside GFM tables. */

@@ -1,7 +1,6 @@
 // dist/graph.json: published notes and their links, for tools and the graph view.
-import { getSite } from '../site/site';
+import type { APIContext } from 'astro';
 
-export async function GET(): Promise<Response> {
-  const site = await getSite();
-  return new Response(JSON.stringify(site.graph, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export function GET({ locals }: APIContext): Response {
+  return new Response(JSON.stringify(locals.site.graph, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseBody } from '../markdown/parse';
 import { renderTree } from '../markdown/render';
-import { fakeContext } from '../markdown/test-support';
+import { fakeContext } from '../../test/helpers/markdown';
 import { trustedHtml } from './trusted';
 
 const render = (markdown: string) =>

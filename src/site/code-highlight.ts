@@ -13,6 +13,7 @@ import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
 import { bundledThemes } from 'shiki/themes';
 import { codeBlocks } from '../markdown/code-block-slots';
 import { trustedHtml } from '../safety/trusted';
+import type { Replacement } from './steps';
 
 // The light theme's high-contrast variant: the default's comments (#6e7781) fall below WCAG AA on the code background.
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-default' } as const;
@@ -53,15 +54,15 @@ const shikiVersion: string = (createRequire(import.meta.url)('shiki/package.json
 /** Bump when the HTML made here changes for the same input. */
 const OUTPUT_VERSION = 1;
 
-/** Replaces each fence in a known language by its highlighted HTML; other fences stay plain code. */
-export async function highlightCodeBlocks(notes: CodeNote[], options: { cacheDir: string }): Promise<void> {
+/** A replacement of each fence in a known language by its highlighted HTML; other fences stay plain code. */
+export async function highlightCodeBlocks(notes: CodeNote[], options: { cacheDir: string }): Promise<{ replacements: Replacement[] }> {
   const blocks = notes.flatMap((note) =>
     codeBlocks(note.tree, (lang) => shikiLanguage(lang) !== undefined).map((block) => {
       const lang = shikiLanguage(block.node.lang)!;
-      return { ...block, lang, key: cacheKey(lang, block.node.value) };
+      return { ...block, noteId: note.id, lang, key: cacheKey(lang, block.node.value) };
     }),
   );
-  if (blocks.length === 0) return;
+  if (blocks.length === 0) return { replacements: [] };
   const html = new Map<string, string>();
   const missing = new Map<string, { lang: string; code: string }>();
   for (const block of blocks) {
@@ -80,10 +81,11 @@ export async function highlightCodeBlocks(notes: CodeNote[], options: { cacheDir
     }
     highlighter.dispose();
   }
-  for (const block of blocks) {
-    // Shiki escapes the code it wraps, so the note sanitizer need not (and must not) rewrite its spans.
-    block.parent.children[block.index] = { type: 'html', value: trustedHtml(html.get(block.key)!) } satisfies Html;
-  }
+  // Shiki escapes the code it wraps, so the note sanitizer need not (and must not) rewrite its spans.
+  const replacements = blocks.map(
+    (block): Replacement => ({ noteId: block.noteId, path: block.path, node: { type: 'html', value: trustedHtml(html.get(block.key)!) } satisfies Html }),
+  );
+  return { replacements };
 }
 
 async function loadHighlighter(langs: Set<string>): Promise<HighlighterCore> {

@@ -7,6 +7,7 @@ import type { Lang } from '../config/config';
 import { strings } from '../i18n/strings';
 import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
+import type { Replacement } from './steps';
 
 const DATAVIEW_LANGS = new Set(['dataviewjs', 'dataview']);
 
@@ -18,14 +19,19 @@ export interface DataviewStepOptions {
   hrefForTag(tag: string): string;
 }
 
-/** Replaces each dataview block of the published notes; returns a diagnostic per block that could not run. */
-export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], options: DataviewStepOptions): Promise<Diagnostic[]> {
+/** A replacement for each dataview block of the published notes, and a diagnostic per block that could not run. */
+export async function runDataviewBlocks(
+  vault: Vault,
+  published: ParsedNote[],
+  options: DataviewStepOptions,
+): Promise<{ replacements: Replacement[]; diagnostics: Diagnostic[] }> {
   const blocks = published.flatMap((note) => codeBlocks(note.tree, DATAVIEW_LANGS).map((block) => ({ note, ...block })));
-  if (blocks.length === 0) return [];
+  const replacements: Replacement[] = [];
+  if (blocks.length === 0) return { replacements, diagnostics: [] };
   const t = strings(options.lang);
   if (!options.enabled) {
-    for (const { parent, index } of blocks) parent.children[index] = notice(t.dataviewDisabled);
-    return [];
+    for (const { note, path } of blocks) replacements.push({ noteId: note.id, path, node: notice(t.dataviewDisabled) });
+    return { replacements, diagnostics: [] };
   }
   const engine: DataviewEngine = createDataviewEngine(dataviewPages(vault, published), {
     hrefFor: options.hrefFor,
@@ -37,10 +43,10 @@ export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], o
   });
   const diagnostics: Diagnostic[] = [];
   try {
-    for (const { note, node, parent, index } of blocks) {
+    for (const { note, node, path } of blocks) {
       const result = node.lang?.toLowerCase() === 'dataview' ? await engine.runQuery(node.value, note.id) : await engine.runJs(node.value, note.id);
       if (result.ok) {
-        parent.children[index] = { type: 'html', value: `<div class="dataview" data-section="dataview">${result.html}</div>` };
+        replacements.push({ noteId: note.id, path, node: { type: 'html', value: `<div class="dataview" data-section="dataview">${result.html}</div>` } });
         continue;
       }
       const fenceLine = (node.position?.start.line ?? 1) + note.bodyStartLine - 1;
@@ -50,12 +56,12 @@ export async function runDataviewBlocks(vault: Vault, published: ParsedNote[], o
         severity: 'warning',
         message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
       });
-      parent.children[index] = notice(t.dataviewFailed);
+      replacements.push({ noteId: note.id, path, node: notice(t.dataviewFailed) });
     }
   } finally {
     engine.dispose();
   }
-  return diagnostics;
+  return { replacements, diagnostics };
 }
 
 function notice(text: string): Html {

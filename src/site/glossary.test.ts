@@ -63,6 +63,7 @@ describe('applyGlossary', () => {
       kindOf: () => markdownNote,
       vault,
       base: '/',
+      lang: 'ja' as const,
       pageSlugs: new Map([...vault.notes.keys()].map((id) => [id, id.replace(/\.md$/, '')])),
       attachmentSlugs: new Map(),
     };

@@ -4,10 +4,18 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { findChromium, type ThemedRenderer } from './mermaid-browser';
-import { renderMermaidBlocks, type MermaidNote } from './mermaid';
+import { renderMermaidBlocks as mermaidStep, type MermaidNote, type MermaidStepOptions } from './mermaid';
+import { applyReplacement } from './steps';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 
 const cacheDir = useTempDirs('tsunagu-mermaid-');
+
+/** Runs the step and puts its replacements into the trees, as the build's step runner does. */
+async function renderMermaidBlocks(notes: MermaidNote[], options: MermaidStepOptions) {
+  const { replacements, diagnostics } = await mermaidStep(notes, options);
+  for (const replacement of replacements) applyReplacement(notes.find((n) => n.id === replacement.noteId)!.tree, replacement);
+  return diagnostics;
+}
 
 function note(id: string, markdown: string, bodyStartLine = 1): MermaidNote {
   return { id, tree: unified().use(remarkParse).parse(markdown) as Root, bodyStartLine };

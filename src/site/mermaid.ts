@@ -12,6 +12,7 @@ import { escapeHtml } from '../html/escape';
 import { strings } from '../i18n/strings';
 import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';
+import type { Replacement } from './steps';
 import { chromiumRenderer, MERMAID_CONFIGS, type ChromiumSearch, type MermaidTheme, type ThemedRenderer } from './mermaid-browser';
 
 /** Marks diagrams left to the reader's browser; a page holding one loads the client renderer. */
@@ -35,13 +36,17 @@ export interface MermaidStepOptions {
 type Rendered = Record<MermaidTheme, string>;
 type Outcome = { kind: 'svg'; svg: Rendered } | { kind: 'failed'; reason: string } | { kind: 'client' };
 
-/** Replaces each mermaid block of the notes' trees; returns diagnostics for a missing browser and failed diagrams. */
 const MERMAID = new Set(['mermaid']);
 
-export async function renderMermaidBlocks(notes: MermaidNote[], options: MermaidStepOptions): Promise<Diagnostic[]> {
+/** A replacement for each mermaid block of the notes' trees, and diagnostics for a missing browser and failed diagrams. */
+export async function renderMermaidBlocks(
+  notes: MermaidNote[],
+  options: MermaidStepOptions,
+): Promise<{ replacements: Replacement[]; diagnostics: Diagnostic[] }> {
   const blocks = notes.flatMap((note) => codeBlocks(note.tree, MERMAID).map((block) => ({ note, ...block, key: diagramKey(block.node.value) })));
-  if (blocks.length === 0) return [];
+  const replacements: Replacement[] = [];
   const diagnostics: Diagnostic[] = [];
+  if (blocks.length === 0) return { replacements, diagnostics };
   const outcomes = new Map<string, Outcome>();
   const sources = new Map(blocks.map((b) => [b.key, b.node.value]));
   for (const key of sources.keys()) {
@@ -82,9 +87,9 @@ export async function renderMermaidBlocks(notes: MermaidNote[], options: Mermaid
         message: `mermaid diagram could not be rendered: ${outcome.reason}. The page shows its code with a notice; fix the diagram.`,
       });
     }
-    block.parent.children[block.index] = diagramHtml(block.node.value, outcome, t.mermaidFailed);
+    replacements.push({ noteId: block.note.id, path: block.path, node: diagramHtml(block.node.value, outcome, t.mermaidFailed) });
   }
-  return diagnostics;
+  return { replacements, diagnostics };
 }
 
 /** Both themes of every diagram in one browser launch; undefined when there is no browser. */

@@ -14,6 +14,7 @@ function site(notes: ReturnType<typeof note>[], title = 'Site'): SiteData {
     folders: folderTree(notes, '/'),
     attachments: [],
     graph: { notes: [] },
+    graphView: {} as SiteData['graphView'],
     glossary: { groups: [] },
     report: {} as SiteData['report'],
   } as SiteData;

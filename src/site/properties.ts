@@ -2,12 +2,11 @@
 import type { Lang } from '../config/config';
 import { formatDate, formatDateTime } from '../i18n/strings';
 import { parseDate } from '../vault/dates';
-import { parseWikiLink, wikiLinkText } from '../markdown/wikilinks';
+import { wikiLinksIn, wikiLinkText } from '../markdown/wikilinks';
 import type { PropertyRun, PropertyView } from './types';
 
 /** Shown elsewhere on the page (title, tags) or only meaningful to the build. */
 const HIDDEN_KEYS = new Set(['title', 'tags', 'tag', 'publish', 'draft', 'cssclasses', 'cssclass']);
-const WIKILINK = /!?\[\[([^[\]]+?)\]\]/g;
 const URL_VALUE = /^https?:\/\/\S+$/;
 
 /** Resolves `[[target#subpath]]` to a published page's href, or undefined (unpublished, missing): then plain text. */
@@ -27,13 +26,12 @@ function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): Proper
   if (URL_VALUE.test(value.trim())) return [{ text: value.trim(), href: value.trim() }];
   const parts: PropertyRun[] = [];
   let last = 0;
-  for (const match of value.matchAll(WIKILINK)) {
-    if (match.index > last) parts.push({ text: value.slice(last, match.index) });
-    const link = parseWikiLink(match[1]);
+  for (const { start, end, ...link } of wikiLinksIn(value)) {
+    if (start > last) parts.push({ text: value.slice(last, start) });
     const text = wikiLinkText(link);
     const href = resolve(link);
     parts.push(href === undefined ? { text } : { text, href });
-    last = match.index + match[0].length;
+    last = end;
   }
   if (last < value.length) parts.push({ text: value.slice(last) });
   return parts;

@@ -1,4 +1,5 @@
 // What the markdown renderer may know about other files: only published pages and used attachments.
+import type { Lang } from '../config/config';
 import type { FileKind, KindSite } from '../kinds/kind';
 import { subpathFragment } from '../markdown/parse';
 import type { RenderContext, RenderLink, RenderTarget } from '../markdown/render';
@@ -10,6 +11,7 @@ import { href } from './urls';
 export interface SiteIndex {
   vault: Vault;
   base: string;
+  lang: Lang;
   /** Published page id (a note, or a file of another page kind) → slug. A file without one cannot be linked. */
   pageSlugs: Map<string, string>;
   /** Used attachment id → slug. */
@@ -21,6 +23,7 @@ export interface SiteIndex {
 export function renderContextFor(noteId: string, site: SiteIndex, kindSite?: KindSite): RenderContext {
   return {
     noteId,
+    lang: site.lang,
     // Inside an embed, `link.from` is the embedded note: its relative links resolve from there.
     resolve: (link) => resolveTarget(link.from ?? noteId, link, site),
     tagHref: (tag) => tagUrl(tag, site.base),

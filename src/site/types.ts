@@ -191,6 +191,19 @@ export interface GlossaryIndex {
   groups: { key: string; label: string; anchor: string; terms: TermSummary[] }[];
 }
 
+/** The /graph/ page, laid out (SVG user units). */
+export interface SiteGraphView {
+  width: number;
+  height: number;
+  /** Too many pages for the force layout: they are grouped by folder. */
+  byFolder: boolean;
+  edgesOmitted: number;
+  linkCount: number;
+  /** One SVG path of every edge drawn. */
+  edgesPath: string;
+  nodes: { url: string; title: string; x: number; y: number; r: number; label?: string }[];
+}
+
 export interface SiteData {
   config: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'base' | 'site'>;
   notes: NotePage[];
@@ -200,6 +213,8 @@ export interface SiteData {
   folders: FolderNode;
   attachments: AttachmentFile[];
   graph: GraphJson;
+  /** Laid out when first read (only the /graph/ page reads it). */
+  graphView: SiteGraphView;
   glossary: GlossaryIndex;
   report: BuildReport;
 }

@@ -54,7 +54,7 @@ describe('noteSlugs', () => {
   });
 
   test('reserved first segments get a suffix', () => {
-    expect(noteSlugs(['tags/Docker.md', 'Tags.md', 'Graph/x.md', 'notes/tags.md', '404.md'])).toEqual(
+    expect(noteSlugs(['tags/Docker.md', 'Tags.md', 'Graph/x.md', 'notes/tags.md', '404.md'], new Set(['tags', 'graph', '404']))).toEqual(
       new Map([
         ['404.md', '404-notes'],
         ['Graph/x.md', 'graph-notes/x'],

@@ -1,24 +1,5 @@
 // Readable, stable, unique URLs for notes, tags and attachments. Japanese stays Japanese; the href is percent-encoded.
 
-/** First path segments the site itself uses; a note folder with such a name gets a suffix. */
-const RESERVED = new Set([
-  'tags',
-  'glossary',
-  'graph',
-  'search',
-  'pagefind',
-  '_astro',
-  'attachments',
-  '404',
-  'rss.xml',
-  'graph.json',
-  'sitemap.xml',
-  'about',
-  'guide',
-  'folders',
-  'scripts',
-]);
-
 /** One path segment: spaces to '-', characters with a meaning in URLs or file systems removed, ASCII lowercased. */
 export function slugSegment(segment: string): string {
   const slug = segment
@@ -31,11 +12,14 @@ export function slugSegment(segment: string): string {
   return slug || '_';
 }
 
-/** Slugs for every note id, unique (ties resolved by sorted id order, so builds agree). */
-export function noteSlugs(ids: string[]): Map<string, string> {
+/**
+ * Slugs for every note id, unique (ties resolved by sorted id order, so builds agree). A first segment the site
+ * itself uses (`reserved`: its routes' first segments, lowercase) gets a suffix.
+ */
+export function noteSlugs(ids: string[], reserved: ReadonlySet<string> = new Set()): Map<string, string> {
   return uniqueSlugs(ids, (id) => {
     const segments = id.replace(/\.md$/i, '').split('/').map(slugSegment);
-    if (RESERVED.has(segments[0])) segments[0] = `${segments[0]}-notes`;
+    if (reserved.has(segments[0])) segments[0] = `${segments[0]}-notes`;
     return { stem: segments.join('/'), extension: '' };
   });
 }

@@ -1,14 +1,10 @@
 // A note's created and modified dates: frontmatter, else git history, else the file system.
 import { execFileSync } from 'node:child_process';
 import { property } from './properties';
+import type { GitDates } from './types';
 
 const MODIFIED_KEYS = ['updated', 'modified', 'lastmod', 'last_modified', 'datetimeUpdate', 'date_modified', 'mtime'];
 const CREATED_KEYS = ['created', 'datetimeCreate', 'date', 'date_created', 'ctime'];
-
-export interface GitDates {
-  first: number;
-  last: number;
-}
 
 /** One `git log` for the whole vault: vault-relative path → first and last commit times (ms). */
 export function readGitDates(vaultDir: string): Map<string, GitDates> {

@@ -1,5 +1,5 @@
 // Obsidian's reserved properties: tags, aliases, publish flags, dates, and links written in properties.
-import { parseWikiLink } from '../markdown/wikilinks';
+import { wikiLinksIn } from '../markdown/wikilinks';
 import type { LinkRef } from './types';
 
 /** Value of a property whose key matches case-insensitively (Dataview matches `tags`/`Tags` alike). */
@@ -32,14 +32,12 @@ function listValue(value: unknown, separator: RegExp): string[] {
   return items.map((s) => s.trim()).filter(Boolean);
 }
 
-const WIKILINK = /(!?)\[\[([^[\]]+?)\]\]/g;
-
-/** Wikilinks inside property values (`author: "[[etaroid]]"`), in property order. */
+/** Wikilinks inside property values (`author: "[[etaroid]]"`), in property order, read by the markdown layer. */
 export function propertyLinks(fm: Record<string, unknown>, line: number): LinkRef[] {
   const links: LinkRef[] = [];
   const visit = (value: unknown) => {
     if (typeof value === 'string') {
-      for (const m of value.matchAll(WIKILINK)) links.push({ ...parseWikiLink(m[2]), embed: m[1] === '!', source: 'frontmatter', syntax: 'wikilink', line });
+      for (const { start, end, ...link } of wikiLinksIn(value)) links.push({ ...link, source: 'frontmatter', syntax: 'wikilink', line });
     } else if (Array.isArray(value)) value.forEach(visit);
     else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach(visit);
   };

@@ -1,7 +1,10 @@
 // The vault model's data shapes. Plain TypeScript: no Astro import anywhere under src/vault.
+
+// What the markdown layer reads out of a note's text, re-exported: the model is built on it.
+export type { Heading, LinkRef } from '../markdown/facts';
 import type { Root } from 'mdast';
+import type { Heading, LinkRef } from '../markdown/facts';
 import type { ParsedBody } from '../markdown/parse';
-import type { GitDates } from './dates';
 
 /** A problem found in the author's input: always names the file (and line when known) and what to do. */
 export interface Diagnostic {
@@ -33,6 +36,12 @@ export interface FileReader<Data = unknown> {
   read(file: VaultFile, context: ReadContext): VaultEntry<Data>;
 }
 
+/** A file's first and last commit times (ms), from git history. */
+export interface GitDates {
+  first: number;
+  last: number;
+}
+
 export interface ReadContext {
   excludeFolders: string[];
   /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
@@ -57,32 +66,6 @@ export interface VaultEntry<Data = unknown> {
   note?: ParsedNote;
   /** What the kind parsed (a base's views, a canvas's nodes). */
   data: Data;
-}
-
-/** One link as written by the author, before resolution. */
-export interface LinkRef {
-  /** Path part (before the first `#`), trimmed; markdown-link destinations percent-decoded. '' = this note. */
-  target: string;
-  /** Heading (`Heading`, nested as `A#B`) or block (`^id`) part after `#`, without the leading `#`. */
-  subpath?: string;
-  /** Display text (`[[a|text]]`, `[text](a.md)`), or the size spec of an image embed (`300`, `100x145`). */
-  display?: string;
-  embed: boolean;
-  /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text). */
-  source: 'body' | 'frontmatter' | 'comment';
-  syntax: 'wikilink' | 'markdown';
-  /** 1-based line in the file (frontmatter lines included). */
-  line: number;
-  /** Plain text of the sentence or list item around the link (for backlinks). */
-  context?: string;
-}
-
-/** A heading of a note, with the id the renderer gives it (same slugger). */
-export interface Heading {
-  depth: number;
-  text: string;
-  slug: string;
-  line: number;
 }
 
 /** Result of reading + parsing one note (no cross-note knowledge yet). */

@@ -1,11 +1,11 @@
-// Shared by the tests of this folder: parse with just the plugins under test.
+// Shared by the markdown tests: parse with just the plugins under test, render against a tiny fake vault.
 import type { Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Pluggable, unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parseBody } from './parse';
-import type { RenderContext, RenderLink } from './render-context';
+import { parseBody } from '../../src/markdown/parse';
+import type { RenderContext, RenderLink } from '../../src/markdown/render-context';
 
 export function treeWith(markdown: string, ...plugins: Pluggable[]): Root {
   const processor = unified().use(remarkParse).use(remarkGfm).use(plugins);
@@ -29,6 +29,7 @@ export function fakeContext(noteId: string, notes: Record<string, string>, attac
   const calls: RenderLink[] = [];
   return {
     noteId,
+    lang: 'en',
     calls,
     resolve(link) {
       calls.push(link);

@@ -1,6 +1,6 @@
 // Small link fixtures shared by the graph tests.
-import { linkGraph } from './links';
-import type { ResolvedLink } from '../vault/types';
+import { linkGraph } from '../../src/graph/links';
+import type { ResolvedLink } from '../../src/vault/types';
 
 export function link(from: string, to: string | undefined, extra: Partial<ResolvedLink> = {}): ResolvedLink {
   return { from, to, target: to ?? 'missing', embed: false, source: 'body', syntax: 'wikilink', line: 1, ...extra };

@@ -1,0 +1,27 @@
+// The facts the markdown layer reads out of a text (links, headings) and the vault model is built on.
+
+/** One link as written by the author, before resolution. */
+export interface LinkRef {
+  /** Path part (before the first `#`), trimmed; markdown-link destinations percent-decoded. '' = this note. */
+  target: string;
+  /** Heading (`Heading`, nested as `A#B`) or block (`^id`) part after `#`, without the leading `#`. */
+  subpath?: string;
+  /** Display text (`[[a|text]]`, `[text](a.md)`), or the size spec of an image embed (`300`, `100x145`). */
+  display?: string;
+  embed: boolean;
+  /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text). */
+  source: 'body' | 'frontmatter' | 'comment';
+  syntax: 'wikilink' | 'markdown';
+  /** 1-based line in the file (frontmatter lines included). */
+  line: number;
+  /** Plain text of the sentence or list item around the link (for backlinks). */
+  context?: string;
+}
+
+/** A heading of a note, with the id the renderer gives it (same slugger). */
+export interface Heading {
+  depth: number;
+  text: string;
+  slug: string;
+  line: number;
+}

@@ -1,0 +1,32 @@
+// The markdown syntax tsunagu reads, as remark plugins in the order they run: adding a syntax (say `$math$`) is a
+// plugin file beside this one and a line in this list. The parse cache knows every file of this folder, so a
+// change here parses every note again.
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
+import remarkGfm from 'remark-gfm';
+import type { PluggableList } from 'unified';
+import { remarkBlockIds } from './block-ids';
+import { remarkCallouts } from './callouts';
+import { remarkHeadingIds } from './headings';
+import { remarkHighlight } from './highlight';
+import { remarkStripHtmlComments } from './html-comments';
+import { remarkObsidianMath } from './math';
+import { remarkObsidianTags } from './tags';
+import { remarkWikiLinks } from './wikilinks';
+
+// Order matters: tags split text before highlights pair markers across nodes; callouts and block ids then read the
+// cleaned-up text; heading ids come last so they see the final heading text.
+export const SYNTAX: PluggableList = [
+  remarkGfm,
+  // CommonMark's emphasis rules fail next to Japanese punctuation (**「強調」**を); Obsidian renders it bold.
+  remarkCjkFriendly,
+  remarkCjkFriendlyStrikethrough,
+  remarkObsidianMath,
+  remarkStripHtmlComments,
+  remarkWikiLinks,
+  remarkObsidianTags,
+  remarkHighlight,
+  remarkCallouts,
+  remarkBlockIds,
+  remarkHeadingIds,
+];

@@ -1,0 +1,12 @@
+// Every page and endpoint gets the site's data and its language from here: they render what they are given.
+import { defineMiddleware } from 'astro:middleware';
+import { config, reserved } from 'virtual:tsunagu/config';
+import { strings } from './i18n/strings';
+import { getSite } from './site/site';
+
+export const onRequest = defineMiddleware(async ({ locals }, next) => {
+  locals.site = await getSite(config, reserved);
+  locals.lang = config.lang;
+  locals.t = strings(config.lang);
+  return next();
+});

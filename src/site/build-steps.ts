@@ -1,0 +1,120 @@
+// The build's steps, in order: each reads the model and earlier steps' outputs and gives its own (see steps.ts).
+import path from 'node:path';
+import type { SiteConfig } from '../config/config';
+import { linkGraph, type NoteLinks } from '../graph/links';
+import { graphSections, type NoteGraphSections } from '../graph/sections';
+import type { FileKind } from '../kinds/kind';
+import { loadVault, type Vault } from '../vault/load';
+import { openParseCache } from '../vault/parse-cache';
+import { runDataviewBlocks } from './dataview';
+import { applyGlossary, type GlossaryStepResult } from './glossary';
+import { highlightCodeBlocks } from './code-highlight';
+import { renderMath } from './math';
+import { findChromium } from './mermaid-browser';
+import { renderMermaidBlocks } from './mermaid';
+import { publishedFiles, type Published } from './publish';
+import { pageHref } from './render-context';
+import type { BuildStep } from './steps';
+import { tagUrl } from './tags';
+
+/** Rendered diagrams survive builds here, keyed by diagram hash; parsed notes, by content hash. */
+const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
+/** Highlighted code, keyed by (language, code, themes, Shiki version). */
+const CODE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/code');
+const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
+
+/** What the build knows: what it was given, then each step's output under the step's name. */
+export interface SiteModel {
+  config: SiteConfig;
+  kinds: readonly FileKind[];
+  reserved: ReadonlySet<string>;
+  /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
+  load: Vault;
+  publish: Published;
+  graph: Map<string, NoteLinks>;
+  dataview: undefined;
+  mermaid: undefined;
+  math: undefined;
+  code: undefined;
+  glossary: GlossaryStepResult;
+  /** Each published note's related lists, outgoing links and local graph. */
+  sections: Map<string, NoteGraphSections>;
+}
+
+export const GIVEN = ['config', 'kinds', 'reserved'] as const;
+
+// Steps that rewrite note trees run before any note is rendered (a note may be embedded in another); the glossary
+// reads the trees after the code blocks were replaced, so it never links a term inside a query's source.
+export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
+  {
+    name: 'load',
+    needs: ['config', 'kinds'],
+    run: ({ config, kinds }) => {
+      const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd() });
+      const output = loadVault({ ...config, kinds, parse: parseCache.parse });
+      parseCache.save();
+      return { output };
+    },
+  },
+  {
+    name: 'publish',
+    needs: ['load', 'config', 'kinds', 'reserved'],
+    run: ({ load, config, kinds, reserved }) => ({ output: publishedFiles(load, { base: config.base, lang: config.lang, kinds, reserved }) }),
+  },
+  { name: 'graph', needs: ['load', 'publish'], run: ({ load, publish }) => ({ output: linkGraph(load.links, publish.ids) }) },
+  {
+    name: 'dataview',
+    needs: ['load', 'publish', 'config', 'trees'],
+    run: async ({ load, publish, config }) => ({
+      output: undefined,
+      ...(await runDataviewBlocks(load, publish.notes, {
+        ...config.dataview,
+        lang: config.lang,
+        hrefFor: (id, subpath) => pageHref(publish.index, id, subpath),
+        hrefForTag: (tag) => tagUrl(tag, config.base),
+      })),
+    }),
+  },
+  {
+    name: 'mermaid',
+    needs: ['publish', 'config', 'trees'],
+    run: async ({ publish, config }) => ({
+      output: undefined,
+      ...(await renderMermaidBlocks(publish.notes, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })),
+    }),
+  },
+  {
+    name: 'math',
+    needs: ['publish', 'config', 'trees'],
+    // Typesets formulas where they sit, inside paragraphs and table cells: a rewrite of inline nodes.
+    rewritesTrees: true,
+    run: ({ publish, config }) => ({ output: undefined, diagnostics: renderMath(publish.notes, { lang: config.lang }) }),
+  },
+  {
+    name: 'code',
+    needs: ['publish', 'trees', 'dataview', 'mermaid'],
+    run: async ({ publish }) => ({ output: undefined, ...(await highlightCodeBlocks(publish.notes, { cacheDir: CODE_CACHE })) }),
+  },
+  {
+    name: 'glossary',
+    needs: ['load', 'publish', 'config', 'dataview', 'mermaid', 'math', 'code', 'trees'],
+    // Links term mentions inside text nodes, splitting them: a rewrite no list of replacements expresses simply.
+    rewritesTrees: true,
+    run: ({ load, publish, config }) => {
+      const output = applyGlossary(load, publish.notes, { ...config.glossary, locale: config.lang, hrefFor: (id) => pageHref(publish.index, id)! });
+      return { output, diagnostics: output.diagnostics };
+    },
+  },
+  {
+    name: 'sections',
+    needs: ['publish', 'graph', 'config'],
+    run: ({ publish, graph, config }) => {
+      const sectionsOf = graphSections(
+        publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
+        graph,
+        { depth: config.graph.depth, locale: config.lang },
+      );
+      return { output: new Map(publish.notes.map((note) => [note.id, sectionsOf(note.id)])) };
+    },
+  },
+];

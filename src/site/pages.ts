@@ -1,0 +1,141 @@
+// The pages: what each page shows, from the model the steps computed. Serialisable as JSON (see types.ts).
+import type { Vault } from '../vault/load';
+import type { SiteModel } from './build-steps';
+import { folderTree } from './folders';
+import { folderNeighbours } from './neighbours';
+import { propertyViews } from './properties';
+import { resolveTarget } from './render-context';
+import { siteGraphView } from './site-graph';
+import { buildReport } from './report';
+import { tagPages, tagUrl } from './tags';
+import { timed } from './timings';
+import type { BacklinkRef, FilePage, GraphJson, NotePage, NoteRef, SiteData, SiteGraphView } from './types';
+import { href } from './urls';
+
+/**
+ * Backlinks listed under each outgoing link. Every page repeating a hub's full list would make the site grow with
+ * notes × links; the rest is one click away on the hub's own page.
+ */
+const OUTGOING_BACKLINKS_SHOWN = 20;
+
+export function sitePages({ config, load: vault, publish, graph, glossary, sections }: SiteModel): SiteData {
+  const { index, kindSite } = publish;
+  const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });
+  const renderPage = (id: string) => {
+    const entry = vault.files.get(id)!;
+    return () => timed('render', () => index.kindOf(entry).render!(entry, kindSite));
+  };
+  // Obsidian's backlinks pane lists notes by name, in the reader's collation.
+  const byTitle = new Intl.Collator(config.lang);
+  const backlinksOf = (id: string) =>
+    graph
+      .get(id)!
+      .inlinks.map((from) => backlink(vault, from, id, refOf))
+      .sort((a, b) => byTitle.compare(a.title, b.title));
+
+  const notes = publish.notes.map((note) => {
+    const links = graph.get(note.id)!;
+    const noteSections = sections.get(note.id)!;
+    return withLazyHtml<NotePage>(
+      {
+        ...refOf(note.id),
+        slug: index.pageSlugs.get(note.id)!,
+        name: note.name,
+        folder: note.folder,
+        tags: note.tags.map((tag) => ({ tag, url: tagUrl(tag, config.base) })),
+        aliases: note.aliases,
+        created: note.created.toISOString(),
+        modified: note.modified.toISOString(),
+        headings: note.headings,
+        outlinks: links.outlinks.map(refOf),
+        backlinks: backlinksOf(note.id),
+        related: noteSections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
+        outgoing: noteSections.outgoing.map((target) => ({
+          ...refOf(target.id),
+          backlinks: target.backlinks.slice(0, OUTGOING_BACKLINKS_SHOWN).map(refOf),
+          moreBacklinks: Math.max(0, target.backlinks.length - OUTGOING_BACKLINKS_SHOWN),
+        })),
+        localGraph: { ...noteSections.localGraph, nodes: noteSections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
+        properties: propertyViews(
+          glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter,
+          (link) => resolveTarget(note.id, link, index)?.href,
+          config.lang,
+        ),
+        term: glossary.termPages.get(note.id),
+      },
+      renderPage(note.id),
+    );
+  });
+  const pages = publish.pageEntries
+    .filter((entry) => !entry.note)
+    .map((entry) =>
+      withLazyHtml<FilePage>(
+        {
+          ...refOf(entry.id),
+          slug: index.pageSlugs.get(entry.id)!,
+          kind: entry.kind,
+          modified: new Date(entry.file.mtimeMs).toISOString(),
+          backlinks: backlinksOf(entry.id),
+        },
+        renderPage(entry.id),
+      ),
+    );
+  const folders = folderTree(notes, config.base);
+  const neighbours = folderNeighbours(folders);
+  for (const page of notes) Object.assign(page, neighbours.get(page.id));
+
+  const graphJson: GraphJson = {
+    notes: [...notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), ...pages.map((p) => ({ ...p, tags: [], aliases: [], created: p.modified }))].map(
+      (n) => ({
+        id: n.id,
+        title: n.title,
+        url: n.url,
+        tags: n.tags,
+        aliases: n.aliases,
+        created: n.created,
+        modified: n.modified,
+        outlinks: graph.get(n.id)!.outlinks,
+        inlinks: graph.get(n.id)!.inlinks,
+      }),
+    ),
+  };
+  let graphView: SiteGraphView | undefined;
+  return {
+    config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
+    notes,
+    pages,
+    tags: tagPages(
+      notes.map((n) => ({ id: n.id, title: n.title, url: n.url, modified: n.modified, tags: n.tags.map((t) => t.tag) })),
+      config.base,
+    ),
+    folders,
+    attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.files.get(id)!.file.absPath })),
+    graph: graphJson,
+    get graphView() {
+      return (graphView ??= siteGraphView(graphJson));
+    },
+    glossary: glossary.index,
+    report: buildReport(vault, publish.notes, pages.length, index.attachmentSlugs, index.kindOf),
+  };
+}
+
+/**
+ * A page's HTML is rendered when first read: the dev server renders only the pages it serves (a build reads
+ * every one). Every tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
+ */
+function withLazyHtml<Page extends { html: string }>(page: Omit<Page, 'html'>, render: () => string): Page {
+  let html: string | undefined;
+  return Object.defineProperty(page, 'html', { get: () => (html ??= render()), enumerable: true }) as Page;
+}
+
+/** A term page shows these in its term header already. */
+function withoutTermKeys(frontmatter: Record<string, unknown>): Record<string, unknown> {
+  const shown = new Set(['type', 'aliases', 'alias', 'reading', 'description']);
+  return Object.fromEntries(Object.entries(frontmatter).filter(([key]) => !shown.has(key.toLowerCase())));
+}
+
+function backlink(vault: Vault, from: string, to: string, refOf: (id: string) => NoteRef): BacklinkRef {
+  // A link inside %%comment%% counts (Obsidian indexes it) but its words are the author's private text.
+  const contexts = (vault.links.get(from) ?? []).filter((l) => l.to === to && l.context && l.source === 'body').map((l) => l.context!);
+  return { ...refOf(from), contexts: [...new Set(contexts)] };
+}

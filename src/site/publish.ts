@@ -1,0 +1,60 @@
+// The privacy filter: which files the site publishes (pages of published files, attachments a published page
+// uses) and under which slugs. Everything later asks this, never the vault, whether a file may be shown.
+import type { FileKind, KindSite } from '../kinds/kind';
+import type { Vault } from '../vault/load';
+import type { ParsedNote, VaultEntry } from '../vault/types';
+import { pageHref, renderContextFor, type SiteIndex } from './render-context';
+import { attachmentSlugs, href, noteSlugs } from './urls';
+
+export interface Published {
+  index: SiteIndex;
+  /** Every published file with a page of its own, notes among them, in id order. */
+  pageEntries: VaultEntry[];
+  /** The published notes. */
+  notes: ParsedNote[];
+  /** Ids of `pageEntries`. */
+  ids: Set<string>;
+  /** What a kind may know of the site when it renders a page or an embed. */
+  kindSite: KindSite;
+}
+
+export interface PublishOptions {
+  base: string;
+  lang: KindSite['lang'];
+  kinds: readonly FileKind[];
+  /** First path segments of the site's own routes. */
+  reserved: ReadonlySet<string>;
+}
+
+export function publishedFiles(vault: Vault, { base, lang, kinds, reserved }: PublishOptions): Published {
+  const byName = new Map(kinds.map((kind) => [kind.name, kind]));
+  // Every entry's kind is registered: the scan named it.
+  const kindOf = (entry: VaultEntry) => byName.get(entry.kind)!;
+  const pageEntries = [...vault.files.values()].filter((entry) => kindOf(entry).output === 'page' && entry.publish.published);
+  const notes = pageEntries.flatMap((entry) => (entry.note ? [entry.note] : []));
+  const ids = new Set(pageEntries.map((entry) => entry.id));
+  const index: SiteIndex = { vault, base, lang, pageSlugs: noteSlugs([...ids], reserved), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
+  const kindSite: KindSite = {
+    lang,
+    renderContext: (id) => renderContextFor(id, index, kindSite),
+    href: (id, subpath) => pageHref(index, id, subpath) ?? attachmentHref(index, id),
+    notes,
+  };
+  return { index, pageEntries, notes, ids, kindSite };
+}
+
+/** Files of a copied kind (attachments) that a published page links to or embeds: only these are copied. */
+function usedAttachments(vault: Vault, published: Set<string>, kindOf: (entry: VaultEntry) => FileKind): Map<string, string> {
+  const isCopied = (entry: VaultEntry | undefined) => entry !== undefined && kindOf(entry).output === 'copy' && entry.publish.published;
+  const used = new Set<string>();
+  for (const id of published) {
+    // An embed inside a %%comment%% is not shown, so it does not publish its attachment.
+    for (const link of vault.links.get(id) ?? []) if (link.to && link.source !== 'comment' && isCopied(vault.files.get(link.to))) used.add(link.to);
+  }
+  return attachmentSlugs([...used]);
+}
+
+function attachmentHref(index: SiteIndex, id: string): string | undefined {
+  const slug = index.attachmentSlugs.get(id);
+  return slug === undefined ? undefined : href(index.base, `attachments/${slug}`, { page: false });
+}
