@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import { parseMarkdown } from '../markdown/parse';
 import { highlightCodeBlocks, shikiLanguage } from './code-highlight';
+import { applyReplacement } from './steps';
 
 const cacheDir = useTempDirs('tsunagu-code-');
 
@@ -28,7 +29,7 @@ describe('the code step', () => {
     const dir = cacheDir();
     const markdown = '```ts\nconst a = 1;\n```\n\n```nosuch\nplain\n```\n\n```mermaid\ngraph TD\n```';
     const notes = [{ id: 'a.md', tree: parseMarkdown(markdown) }];
-    await highlightCodeBlocks(notes, { cacheDir: dir });
+    for (const replacement of (await highlightCodeBlocks(notes, { cacheDir: dir })).replacements) applyReplacement(notes[0].tree, replacement);
     const [ts, unknown, mermaid] = notes[0].tree.children;
     expect(ts.type).toBe('html');
     expect((ts as { value: string }).value).toMatch(
@@ -38,7 +39,7 @@ describe('the code step', () => {
     expect(mermaid.type).toBe('code');
     expect(readdirSync(dir)).toHaveLength(1);
     const again = [{ id: 'b.md', tree: parseMarkdown(markdown) }];
-    await highlightCodeBlocks(again, { cacheDir: dir });
+    for (const replacement of (await highlightCodeBlocks(again, { cacheDir: dir })).replacements) applyReplacement(again[0].tree, replacement);
     expect(again[0].tree.children[0]).toEqual(ts);
   });
 });
