@@ -134,6 +134,8 @@ async function benchSize(notes: number, runs: number): Promise<number> {
   console.log(`  peak memory: ${gigabytes(oursPeak)} (target ≤ ${gigabytes(TARGETS.peakBytes)}: ${met(oursPeak <= TARGETS.peakBytes)})`);
   console.log('  phases, cold build:');
   printPhases(results.oursCold, wall(results.oursCold));
+  console.log('  phases, rebuild after no edit:');
+  printPhases(results.oursNoEdit, wall(results.oursNoEdit));
   console.log('  phases, rebuild after one edit:');
   printPhases(results.oursRebuild, wall(results.oursRebuild));
   console.log(`  output: tsunagu ${sizes.ours.files} files, ${megabytes(sizes.ours.bytes)}; bare ${sizes.bare.files} files, ${megabytes(sizes.bare.bytes)}\n`);
