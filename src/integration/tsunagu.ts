@@ -19,6 +19,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
         updateConfig({ vite: { plugins: lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT') } });
         updateConfig({ vite: { plugins: lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT') } });
+        updateConfig({ vite: { plugins: lazyScript('canvas', 'TSUNAGU_CANVAS_SCRIPT') } });
       },
       'astro:server:setup': ({ server }) => {
         server.watcher.add(config.vaultDir);
