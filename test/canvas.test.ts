@@ -129,6 +129,10 @@ describe('a canvas page', () => {
     const lesson = site.read('lesson/');
     expect(lesson).toMatch(/<div class="canvas-embed" data-pagefind-ignore="all"><div class="canvas-board canvas-preview" id="canvas-embed-[a-z0-9]+"/);
     expect(lesson).toContain('<a href="/board.canvas/">キャンバス「Board」を開く</a>');
+    // Build output, kept whole by the sanitizer: the SVG and the zoom buttons.
+    expect(lesson).toMatch(
+      /<div class="canvas-embed"[\s\S]*<button type="button" data-canvas-zoom="in"[\s\S]*<svg class="canvas-svg" viewBox="-80 -120 1520 1060"/,
+    );
     expect(lesson).toContain('<a class="internal-link" href="/board.canvas/">the board</a>');
     // A preview names note cards without their content.
     expect(lesson).toContain('<a class="canvas-note-title" href="/notes/alpha/">Alpha</a>');

@@ -117,8 +117,6 @@ export function enhanceCanvas(board: HTMLElement, first?: Event): void {
   );
   viewport.addEventListener('pointerdown', (event) => {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
-    // Text and scrolling inside a note card stay the card's own.
-    if ((event.target as Element).closest('.canvas-card-body') && event.pointerType === 'mouse') return;
     pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     if (pointers.size === 1) drag = { x: event.clientX, y: event.clientY, view: { ...view }, moved: false };
     if (pointers.size === 2) {
