@@ -156,6 +156,8 @@ export function enhanceCanvas(board: HTMLElement, first?: Event): void {
       board.classList.remove('is-dragging');
     }
   };
+  // A press on a link or image would start the browser's own drag of it, which cancels the pan.
+  viewport.addEventListener('dragstart', (event) => event.preventDefault());
   viewport.addEventListener('pointerup', release);
   viewport.addEventListener('pointercancel', release);
   // Touch: the board takes one-finger drags and pinches once enhanced (the page still scrolls outside it).
