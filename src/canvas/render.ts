@@ -73,7 +73,7 @@ export function renderBoard(canvas: Canvas, content: CardContent, options: Board
     button('fit', '⤢', t.fit),
     '</div>',
     `<p class="visually-hidden" id="${helpId}" data-pagefind-ignore>${escapeHtml(t.help)}</p>`,
-    `<div class="canvas-viewport" tabindex="0" role="region" aria-label="${escapeHtml(t.label)}" aria-describedby="${helpId}">${svg}</div>`,
+    `<div class="canvas-viewport" tabindex="0"${options.mode === 'preview' ? ` style="aspect-ratio:${box.width} / ${box.height}"` : ''} role="region" aria-label="${escapeHtml(t.label)}" aria-describedby="${helpId}">${svg}</div>`,
     options.mode === 'page' ? searchText(words) : '',
     '</div>',
   ].join('');
