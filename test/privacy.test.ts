@@ -32,7 +32,7 @@ describe('unpublished notes leave no trace', () => {
 
   it('lists only published notes in graph.json, tag pages and dataview output', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
-    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', 'Public Two.md', '用語集/公開用語.md']);
+    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', 'Map.canvas', 'Public Two.md', '用語集/公開用語.md']);
     const shared = site.read('tags/shared/');
     expect(shared).toContain('href="/home/"');
     expect(shared).toContain('href="/public-two/"');
@@ -46,6 +46,13 @@ describe('unpublished notes leave no trace', () => {
     ).toEqual(['/home/', '/public-two/']);
   });
 
+  it('draws a canvas card of an unpublished note as a grey card, and never copies the .canvas file', () => {
+    const board = site.read('map.canvas/');
+    expect(board.match(/class="canvas-card canvas-unavailable"/g)).toHaveLength(2);
+    expect(board).toContain('a hidden card link');
+    expect(site.files().filter((f) => f.endsWith('.canvas'))).toEqual([]);
+  });
+
   it('copies attachments only when a published note uses them outside comments', () => {
     expect(site.files().filter((f) => f.startsWith('attachments/'))).toEqual(['attachments/shared.png']);
   });
@@ -55,6 +62,6 @@ describe('unpublished notes leave no trace', () => {
   });
 
   it('counts every file in the report', () => {
-    expect(site.log).toContain('11 files seen = 3 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused');
+    expect(site.log).toContain('12 files seen = 3 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 1 other pages');
   });
 });

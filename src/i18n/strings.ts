@@ -89,6 +89,14 @@ const ja = {
   searchKindNote: 'ノート',
   searchKindTerm: '用語',
   searchMore: 'さらに表示',
+  canvasLabel: (title: string) => `キャンバス「${title}」`,
+  canvasZoomIn: '拡大',
+  canvasZoomOut: '縮小',
+  canvasFit: '全体を表示',
+  canvasUnavailable: '公開されていないファイル',
+  canvasUnreadable: 'このキャンバスは読み込めませんでした。',
+  canvasHelp: 'ドラッグで移動、Ctrl＋ホイールかピンチで拡大・縮小。キーボードでは矢印キーで移動、＋と−で拡大・縮小、0 で全体を表示します。',
+  canvasOpen: (title: string) => `キャンバス「${title}」を開く`,
 };
 
 export type Strings = typeof ja;
@@ -181,6 +189,14 @@ const en: Strings = {
   searchKindNote: 'Note',
   searchKindTerm: 'Term',
   searchMore: 'Show more',
+  canvasLabel: (title) => `Canvas “${title}”`,
+  canvasZoomIn: 'Zoom in',
+  canvasZoomOut: 'Zoom out',
+  canvasFit: 'Zoom to fit',
+  canvasUnavailable: 'A file that is not published',
+  canvasUnreadable: 'This canvas could not be read.',
+  canvasHelp: 'Drag to move, Ctrl + wheel or pinch to zoom. With the keyboard: arrow keys move, + and − zoom, 0 fits the whole board.',
+  canvasOpen: (title) => `Open the canvas “${title}”`,
 };
 
 export function strings(lang: Lang): Strings {

@@ -26,6 +26,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
             plugins: [
               ...lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT'),
               ...lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT'),
+              ...lazyScript('canvas', 'TSUNAGU_CANVAS_SCRIPT'),
               configModule(config, () => reserved),
             ],
           },

@@ -48,10 +48,9 @@ describe('file kinds', () => {
     expect(new Set(KINDS.map((k) => k.name)).size).toBe(KINDS.length);
   });
 
-  it('a .canvas or .base a published note links to or embeds is neither copied nor diagnosed until its kind publishes it', async () => {
+  it('a .base a published note links to or embeds is neither copied nor diagnosed until its kind publishes it', async () => {
     const vaultDir = vaultWith({
-      'Home.md': 'See [[Plan.canvas]], ![[Books.base]] and ![[pic.png]].',
-      'Plan.canvas': '{"nodes":[{"id":"1","type":"text","text":"SECRET-CANVAS-CARD"}],"edges":[]}',
+      'Home.md': 'See [[Books.base]], ![[Books.base]] and ![[pic.png]].',
       'Books.base': 'views:\n  - type: table\n    name: SECRET-BASE-VIEW\n',
       'pic.png': 'png',
     });
@@ -60,12 +59,33 @@ describe('file kinds', () => {
     expect(site.pages).toEqual([]);
     expect(site.report.diagnostics).toEqual([]);
     expect(site.report.unresolvedLinks).toEqual([]);
-    expect(site.report.otherSkipped).toEqual(['Books.base', 'Plan.canvas']);
+    expect(site.report.otherSkipped).toEqual(['Books.base']);
     const home = site.notes.find((n) => n.id === 'Home.md')!;
     // What the author wrote stays, as text: there is no page to link to yet.
-    expect(home.html).toContain('<span class="internal-link is-unresolved">Plan.canvas</span>');
-    expect(home.html).not.toMatch(/href="[^"]*(canvas|base)|SECRET/i);
+    expect(home.html).toContain('<span class="internal-link is-unresolved">Books.base</span>');
+    expect(home.html).not.toMatch(/href="[^"]*base|SECRET/i);
     expect(home.html).toContain('src="/attachments/pic.png"');
+  });
+
+  it('a .canvas is a page: its cards link, the notes it shows list it, its raw file is never copied', async () => {
+    const vaultDir = vaultWith({
+      'Home.md': 'See [[Plan.canvas]].',
+      'Plan.canvas': JSON.stringify({
+        nodes: [
+          { id: '1', type: 'text', text: 'Card to [[Home]] and [[Secret|a private note]]', x: 0, y: 0, width: 200, height: 100 },
+          { id: '2', type: 'file', file: 'Secret.md', x: 300, y: 0, width: 200, height: 100 },
+        ],
+      }),
+      'Secret.md': '---\npublish: false\n---\nSECRET',
+    });
+    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: KINDS, reserved: new Set() });
+    expect(site.attachments).toEqual([]);
+    const plan = site.pages.find((p) => p.id === 'Plan.canvas')!;
+    expect(plan).toMatchObject({ kind: 'canvas', title: 'Plan', url: '/plan.canvas/' });
+    expect(plan.html).toContain('<a class="internal-link" href="/home/">Home</a>');
+    expect(plan.html).not.toMatch(/SECRET|Secret/);
+    expect(site.notes.find((n) => n.id === 'Home.md')!.backlinks.map((b) => b.id)).toEqual(['Plan.canvas']);
+    expect(site.graph.notes.find((n) => n.id === 'Plan.canvas')!.outlinks).toEqual(['Home.md']);
   });
 
   it('a page kind emits a page, renders its links with the site pipeline, is embedded by its kind and counts for backlinks and the graph', async () => {

@@ -8,7 +8,7 @@ export interface AttachmentRef {
   title: string;
 }
 
-const IMAGE = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'svg', 'webp', 'avif']);
+export const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'svg', 'webp', 'avif']);
 const AUDIO = new Set(['mp3', 'wav', 'm4a', 'ogg', 'oga', 'flac', 'opus', '3gp', 'aac']);
 const VIDEO = new Set(['mp4', 'webm', 'mov', 'ogv', 'mkv', 'm4v']);
 
@@ -29,7 +29,7 @@ export function attachmentEmbed(attachment: AttachmentRef, display: string | und
   const { alt, width, height } = parseEmbedDisplay(display);
   const label = alt ?? attachment.title;
   const fallback = element('a', { href: attachment.href }, [text(label)]);
-  if (IMAGE.has(extension)) return element('img', { src: attachment.href, alt: label, loading: 'lazy', width, height });
+  if (IMAGE_EXTENSIONS.has(extension)) return element('img', { src: attachment.href, alt: label, loading: 'lazy', width, height });
   if (AUDIO.has(extension)) return element('audio', { controls: true, preload: 'metadata', src: attachment.href }, [fallback]);
   if (VIDEO.has(extension)) return element('video', { controls: true, preload: 'metadata', src: attachment.href, width, height }, [fallback]);
   if (extension === 'pdf') {

@@ -4,6 +4,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { rehypeSanitizeNote } from '../safety/sanitize';
+import { namespaceIds } from './hast-build';
 import { rehypeRemoveComments } from './rehype-comments';
 import type { RenderContext } from './render-context';
 import { rehypeTaskLabels } from './task-lists';
@@ -20,7 +21,9 @@ const htmlPipeline = unified()
   .use(rehypeTaskLabels)
   .use(rehypeStringify);
 
-export function renderTree(tree: Root, ctx: RenderContext): string {
+/** `idPrefix`: for a part of a page (a canvas card), so that several parts never share an id. */
+export function renderTree(tree: Root, ctx: RenderContext, options: { idPrefix?: string } = {}): string {
   const hast = toHastTree(tree, { ctx, noteId: ctx.noteId, chain: [ctx.noteId], page: { embeds: 0 } });
+  if (options.idPrefix) namespaceIds(hast, options.idPrefix);
   return htmlPipeline.stringify(htmlPipeline.runSync(hast));
 }

@@ -88,7 +88,7 @@ function cleaned(block: Element): Node {
   for (const el of [copy, ...copy.querySelectorAll('[id]')]) el.removeAttribute('id');
   // Formulas as their MathML, which browsers draw natively: this page may not load KaTeX's stylesheet.
   for (const katex of copy.querySelectorAll('.katex')) katex.replaceWith(katex.querySelector('math') ?? '');
-  for (const el of copy.querySelectorAll('script, style, svg, figure.mermaid-diagram')) el.remove();
+  for (const el of copy.querySelectorAll('script, style, svg, figure.mermaid-diagram, .canvas-board')) el.remove();
   return copy;
 }
 

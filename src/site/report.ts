@@ -19,8 +19,10 @@ export function buildReport(
   kindOf: (entry: VaultEntry) => FileKind,
 ): BuildReport {
   const entries = [...vault.files.values()];
-  const unresolvedLinks = published.flatMap((note) =>
-    (vault.links.get(note.id) ?? []).filter((l) => !l.to && l.target !== '').map((l) => ({ file: note.id, line: l.line, target: l.target })),
+  // Every published page's links: a canvas card that names no file is as broken as a note's link.
+  const pageIds = entries.filter((e) => e.publish.published && kindOf(e).output === 'page').map((e) => e.id);
+  const unresolvedLinks = pageIds.flatMap((id) =>
+    (vault.links.get(id) ?? []).filter((l) => !l.to && l.target !== '').map((l) => ({ file: id, line: l.line, target: l.target })),
   );
   return {
     filesSeen: vault.filesSeen,

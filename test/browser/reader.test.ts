@@ -242,6 +242,100 @@ describe('feeds', () => {
   });
 });
 
+describe('canvas', () => {
+  const CANVAS = 'Docker/レッスン/イメージのライフサイクル.canvas';
+  /** On-screen width of one card: the board's scale, whatever moves it (viewBox, fit to the column). */
+  const cardWidth = (page: Page) => page.locator('[data-node="a1f0c2d4e6b80012"]').evaluate((el) => el.getBoundingClientRect().width);
+
+  it('draws the whole board without script, scaled to the column, and fetches no script before interaction', async () => {
+    const scripts: string[] = [];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(urlOf(CANVAS));
+    const board = await page.locator('.canvas-viewport').boundingBox();
+    const svg = await page.locator('.canvas-svg').boundingBox();
+    expect(svg!.width).toBeLessThanOrEqual(board!.width + 1);
+    expect(await page.locator('.canvas-card').count()).toBeGreaterThan(10);
+    expect(await cardWidth(page)).toBeGreaterThan(100);
+    expect(scripts).toEqual([]);
+    await page.close();
+  });
+
+  it('zooms in and out with the buttons and keys, and fits the board again', async () => {
+    const page = await open(urlOf(CANVAS));
+    const initial = await cardWidth(page);
+    await page.getByRole('button', { name: '拡大' }).click();
+    await expect.poll(() => page.locator('.canvas-board.is-interactive').count()).toBe(1);
+    await expect.poll(() => cardWidth(page)).toBeGreaterThan(initial * 1.1);
+    const zoomedIn = await cardWidth(page);
+    await page.getByRole('button', { name: '縮小' }).click();
+    await page.getByRole('button', { name: '縮小' }).click();
+    expect(await cardWidth(page)).toBeLessThan(zoomedIn / 1.4);
+    await page.locator('.canvas-viewport').focus();
+    const beforeKey = await cardWidth(page);
+    await page.keyboard.press('+');
+    expect(await cardWidth(page)).toBeGreaterThan(beforeKey * 1.1);
+    await page.getByRole('button', { name: '全体を表示' }).click();
+    // Fit: the whole board in the viewport.
+    const fitted = await page.evaluate(() => {
+      const frame = document.querySelector('.canvas-viewport')!.getBoundingClientRect();
+      const cards = [...document.querySelectorAll('.canvas-card')].map((el) => el.getBoundingClientRect());
+      return cards.every((c) => c.left >= frame.left - 1 && c.right <= frame.right + 1 && c.top >= frame.top - 1 && c.bottom <= frame.bottom + 1);
+    });
+    expect(fitted).toBe(true);
+    await page.close();
+  });
+
+  it('pans by dragging without following the link under the pointer', async () => {
+    const page = await open(urlOf(CANVAS));
+    await page.getByRole('button', { name: '拡大' }).click();
+    await expect.poll(() => page.locator('.canvas-board.is-interactive').count()).toBe(1);
+    const card = page.locator('[data-node="a1f0c2d4e6b80012"]');
+    const before = (await card.boundingBox())!;
+    const frame = (await page.locator('.canvas-viewport').boundingBox())!;
+    await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(frame.x + frame.width / 2 - 120, frame.y + frame.height / 2 - 40, { steps: 5 });
+    await page.mouse.up();
+    const after = (await card.boundingBox())!;
+    expect(before.x - after.x).toBeGreaterThan(100);
+    expect(new URL(page.url()).pathname).toBe(new URL(urlOf(CANVAS)).pathname);
+    await page.close();
+  });
+
+  it('follows links on cards: a note card label and a wikilink in a text card', async () => {
+    const page = await open(urlOf(CANVAS));
+    await page.locator('.canvas-file-label', { hasText: 'レジストリ' }).first().click();
+    await page.waitForURL((url) => url.pathname === new URL(urlOf('用語集/レジストリ.md')).pathname);
+    await page.goBack();
+    await page.locator('[data-node="a1f0c2d4e6b80013"] a.internal-link', { hasText: 'タグ' }).click();
+    await page.waitForURL((url) => url.pathname === new URL(urlOf('用語集/タグ.md')).pathname);
+    // The term lists the canvas among the pages that link to it.
+    expect(await page.locator('[data-section="backlinks"] a', { hasText: 'イメージのライフサイクル' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('fits the embedded board into its frame in the lesson, with a link to the canvas page', async () => {
+    const page = await open(urlOf('Docker/レッスン/Dockerイメージとコンテナ.md'), { width: 390 });
+    const embed = page.locator('.canvas-embed .canvas-viewport');
+    const frame = (await embed.boundingBox())!;
+    const svg = (await page.locator('.canvas-embed .canvas-svg').boundingBox())!;
+    expect(svg.width).toBeLessThanOrEqual(frame.width + 1);
+    await page.getByRole('link', { name: 'キャンバス「イメージのライフサイクル」を開く' }).click();
+    await page.waitForURL((url) => url.pathname === new URL(urlOf(CANVAS)).pathname);
+    await page.close();
+  });
+
+  it('scrolls both ways on a narrow screen instead of shrinking the text away', async () => {
+    const page = await open(urlOf(CANVAS), { width: 390 });
+    const sizes = await page.locator('.canvas-viewport').evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(sizes.scrollWidth).toBeGreaterThan(sizes.clientWidth);
+    await page.close();
+  });
+});
+
 describe('accessibility (axe-core)', () => {
   const axeSource = readFileSync(path.join(projectDir, 'node_modules/axe-core/axe.min.js'), 'utf8');
   const pages: [string, () => string][] = [
@@ -250,6 +344,7 @@ describe('accessibility (axe-core)', () => {
     ['a tag page', () => new URL('tags/t-notes/docker/', server.url).href],
     ['the glossary', () => new URL('glossary/', server.url).href],
     ['the about page', () => new URL('about/', server.url).href],
+    ['a canvas', () => urlOf('Docker/レッスン/イメージのライフサイクル.canvas')],
   ];
   for (const [name, url] of pages) {
     for (const colorScheme of ['light', 'dark'] as const) {
