@@ -13,6 +13,7 @@ import { stripComments } from './comments';
 import { extractFacts, type TreeFacts } from './extract';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
+import { remarkInlineFields } from './inline-fields';
 import { remarkStripHtmlComments } from './html-comments';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
@@ -50,6 +51,7 @@ const processor = unified()
   .use(remarkHighlight)
   .use(remarkCallouts)
   .use(remarkBlockIds)
+  .use(remarkInlineFields)
   .use(remarkHeadingIds);
 
 /** Parses one markdown text (no comment handling) into the tree with Obsidian nodes. */

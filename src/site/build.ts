@@ -67,6 +67,7 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
         lang: config.lang,
         hrefFor: (id, subpath) => pageHref(index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
+        renderContext: (id) => renderContextFor(id, index),
       }),
     )),
   );
