@@ -17,6 +17,7 @@ import { renderMermaidBlocks } from './mermaid';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { runDataviewBlocks } from './dataview';
+import { dataviewLinkedUrls, shownSections } from './repeated-sections';
 import { pageHref, renderContextFor, resolveTarget, type SiteIndex } from './render-context';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
@@ -67,7 +68,7 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
         lang: config.lang,
         hrefFor: (id, subpath) => pageHref(index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
-        renderContext: (id) => renderContextFor(id, index),
+        renderContext: kindSite.renderContext,
       }),
     )),
   );
@@ -90,7 +91,7 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
   const notes: NotePage[] = [];
   for (const note of published) {
     const links = graph.get(note.id)!;
-    const sections = timed('graph', () => sectionsOf(note.id));
+    const sections = timed('graph', () => shownSections(sectionsOf(note.id), config.sections, dataviewLinkedUrls(note.tree), (id) => refOf(id).url));
     notes.push(
       withLazyHtml<NotePage>(
         {
