@@ -96,7 +96,10 @@ describe('pages', () => {
   });
 
   test('unsupported page data says so instead of answering wrongly', async () => {
-    await expect(evaluate('dv.current().file.tasks')).rejects.toThrow('file.tasks is not supported by tsunagu');
+    await expect(evaluate('dv.current().file.size')).rejects.toThrow('file.size is not supported by tsunagu');
+    const sized = createDataviewEngine([page('S.md', { size: 123 })], testLinks);
+    expect(await sized.runJs('dv.paragraph(dv.current().file.size)', 'S.md')).toEqual({ ok: true, html: '<p><span>123</span></p>' });
+    expect(await evaluate('dv.current().file.tasks.length')).toBe(0);
   });
 });
 
@@ -148,11 +151,11 @@ describe('rendering', () => {
     });
   });
 
-  test('text is escaped; inline markdown and [[links]] render; unresolved links stay text', async () => {
-    expect(await run('dv.paragraph("<script>x</script> *em* `a<b` [[b|Bee]] [[Secret]] ~~s~~")')).toEqual({
+  test('text renders as markdown through the one pipeline: HTML sanitized, [[links]] by Obsidian rules, unresolved links stay text', async () => {
+    expect(await run('dv.paragraph("x <b onclick=\\"evil()\\">bold</b><script>alert(1)</script> *em* `a<b` [[b|Bee]] [[Secret]] ~~s~~")')).toEqual({
       ok: true,
       html:
-        '<p><span>&lt;script&gt;x&lt;/script&gt; <em>em</em> <code>a&lt;b</code> <a class="internal-link" href="/Docker/b/">Bee</a> ' +
+        '<p><span>x <b>bold</b> <em>em</em> <code>a&#x3C;b</code> <a class="internal-link" href="/Docker/b/">Bee</a> ' +
         '<span class="internal-link is-unresolved">Secret</span> <del>s</del></span></p>',
     });
   });
@@ -178,5 +181,118 @@ describe('rendering', () => {
         '<ul class="dataview dataview-ul dataview-result-list-ul"><li class="dataview-result-list-li">2</li></ul></li></ul></li>' +
         '<li><ul class="dataview dataview-ul dataview-result-object-ul"><li class="dataview dataview-li dataview-result-object-li">a: <span>-</span></li></ul></li></ul></div>',
     });
+  });
+});
+
+describe('dv.view, dv.io and Obsidian helpers', () => {
+  const files: Record<string, string> = {
+    'views/hello.js': 'dv.paragraph("hello " + input.name); return "returned";',
+    'views/styled/view.js': 'const t = await dv.io.load("data/notes.txt"); dv.span(t.trim());',
+    'views/styled/view.css': '.x { color: red; background: url(https://evil.example/x.png); } @import "https://evil.example/a.css";',
+    'data/notes.txt': 'loaded text\n',
+    'data/table.csv': 'name,score\n# comment\nA,3\n"B, b",5\n',
+  };
+  const viewEngine = createDataviewEngine([page('Docker/a.md')], { ...testLinks, readFile: (path) => files[path] });
+
+  test('dv.view runs name.js with input, and renders a truthy return value', async () => {
+    const result = await viewEngine.runJs('await dv.view("views/hello", { name: "world" })', 'Docker/a.md');
+    expect(result).toEqual({ ok: true, html: '<p><span>hello world</span></p><span><span>returned</span></span>' });
+  });
+
+  test('dv.view loads name/view.js and its view.css; the CSS loads nothing remote', async () => {
+    const result = await viewEngine.runJs('await dv.view("views/styled")', 'Docker/a.md');
+    expect(result.ok && result.html).toContain('<style>.x { color: red; background: none; } </style>');
+    expect(result.ok && result.html).toContain('<span><span>loaded text</span></span>');
+    expect(result.ok && result.html).not.toContain('evil');
+  });
+
+  test('a missing view names both paths Dataview tried', async () => {
+    expect(await viewEngine.runJs('await dv.view("nope")', 'Docker/a.md')).toMatchObject({
+      ok: false,
+      reason: "Dataview: custom view not found for 'nope.js' or 'nope/view.js'.",
+    });
+  });
+
+  test('dv.io.load gives undefined for files the host does not publish; dv.io.csv types cells', async () => {
+    const run = async (code: string) => viewEngine.runJs(`dv.paragraph(JSON.stringify(${code}))`, 'Docker/a.md');
+    expect(await run('await dv.io.load("secret.md") === undefined')).toMatchObject({ html: '<p><span>true</span></p>' });
+    expect(await run('(await dv.io.csv("data/table.csv")).array()')).toMatchObject({
+      html: '<p><span>[{"name":"A","score":3},{"name":"B, b","score":5}]</span></p>',
+    });
+  });
+
+  test("Obsidian's contains/first/last on arrays and strings", async () => {
+    const result = await viewEngine.runJs('dv.paragraph([[1, 2].contains(2), "abc".contains("b"), [1, 2].first(), [1, 2].last()].join(" "))', 'Docker/a.md');
+    expect(result).toEqual({ ok: true, html: '<p><span>true true 1 2</span></p>' });
+  });
+});
+
+describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
+  const tasksEngine = createDataviewEngine(
+    [
+      page('T.md', {
+        frontmatter: { rating: 2, spent: '2 hours' },
+        lists: [
+          { line: 0, lineCount: 1, text: 'open one', symbol: '-', status: ' ', list: 0, tags: [], outlinks: [], fields: [] },
+          { line: 1, lineCount: 1, text: 'done child', symbol: '-', status: 'x', parent: 0, list: 0, tags: [], outlinks: [], fields: [] },
+          { line: 2, lineCount: 1, text: 'closed', symbol: '-', status: 'x', list: 0, tags: [], outlinks: [], fields: [] },
+        ],
+      }),
+    ],
+    testLinks,
+  );
+  const js = async (code: string) => {
+    const result = await tasksEngine.runJs(code, 'T.md');
+    if (!result.ok) throw new Error(result.reason);
+    return result.html;
+  };
+
+  test("dv.query gives Dataview's result object; tryQuery throws the error", async () => {
+    expect(
+      await js(
+        'const r = await dv.query("TABLE rating FROM \\"T\\""); dv.paragraph(JSON.stringify([r.successful, r.value.type, r.value.headers, r.value.values[0][1]]))',
+      ),
+    ).toBe('<p><span>[true,"table",["File","rating"],2]</span></p>');
+    expect(await js('const r = await dv.query("LIST WHERE nofn()"); dv.paragraph(String(r.successful))')).toBe('<p><span>false</span></p>');
+    await expect(tasksEngine.runJs('await dv.tryQuery("LIST WHERE nofn()")', 'T.md')).resolves.toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('nofn'),
+    });
+  });
+
+  test('dv.execute renders a DQL view in place', async () => {
+    expect(await js('dv.execute("LIST WITHOUT ID rating FROM \\"T\\"")')).toBe('<div><ul class="dataview list-view-ul"><li>2</li></ul></div>');
+  });
+
+  test('dv.taskList groups by file; subtasks nest once; file.tasks comes from the snapshot', async () => {
+    const html = await js('dv.taskList(dv.current().file.tasks)');
+    expect(html).toContain('<h4><span><a class="internal-link" href="/T/">T</a></span><span class="dataview small-text">3</span></h4>');
+    expect(html.match(/done child/g)).toHaveLength(1);
+    expect(await js('dv.taskList(dv.current().file.tasks.where(t => !t.completed), false)')).not.toContain('<h4>');
+  });
+
+  test('markdownTable, markdownList, markdownTaskList', async () => {
+    expect(await js('dv.paragraph(JSON.stringify(dv.markdownTable(["a", "bb"], [[1, null], ["x|y", "z"]])))')).toContain(
+      '| a    | bb |\\n| ---- | -- |\\n| 1    | \\- |\\n| x\\|y | z  |',
+    );
+    expect(await js('dv.span(dv.markdownList([1, 2]))')).toContain('<li>1</li>');
+    expect(await js('dv.paragraph(JSON.stringify(dv.markdownTaskList(dv.current().file.tasks)))')).toContain(
+      '- [ ] open one\\n    - [x] done child\\n- [x] closed',
+    );
+  });
+
+  test('dv.duration, durations from fields, Luxon DateTime.utc and Duration', async () => {
+    expect(
+      await js(
+        'dv.paragraph([dv.duration("15 min").as("minutes"), dv.current().spent.as("hours"), dv.luxon.DateTime.utc(2024, 1, 2).toISODate(), dv.luxon.Duration.fromObject({ hours: 1 }).as("minutes")].join(" "))',
+      ),
+    ).toBe('<p><span>15 2 2024-01-02 60</span></p>');
+    expect(await js('dv.span(dv.current().spent)')).toBe('<span>2 hours</span>');
+  });
+
+  test('buttons, which act on the vault in Obsidian, give one notice per block and the rest renders', async () => {
+    const html = await js('dv.el("button", "a"); dv.el("button", "b"); dv.paragraph("after")');
+    expect(html.match(/works only inside Obsidian/g)).toHaveLength(1);
+    expect(html).toContain('<p><span>after</span></p>');
   });
 });

@@ -1,11 +1,17 @@
 // Host-side rendering of a block's recorded output into the HTML Dataview produces in Obsidian
 // (same elements and classes; links become site links). The output comes from the sandbox: untrusted,
 // so every shape is checked and every string escaped.
+import { isScriptFreeStyle } from '../safety/style';
+import { trustedHtml } from '../safety/trusted';
 import { escapeHtml, isSafeAttribute, isSafeTag, isVoidTag } from './html';
-import { internalLink, renderInlineMarkdown, type InlineLinks } from './inline-markdown';
+import type { InlineMarkdown } from './markdown';
 import type { DataviewOptions } from './types';
 
-type Links = Pick<DataviewOptions, 'hrefFor' | 'hrefForTag'>;
+export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
+  /** The note the block is in: text values' links resolve from it. */
+  originPath: string;
+  markdown: InlineMarkdown;
+}
 export type Layout = 'js' | 'query';
 type Json = Record<string, unknown>;
 
@@ -19,17 +25,17 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asString = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function markdown(value: Json, links: Links): string {
-  const resolved: InlineLinks['resolved'] = {};
-  if (isObject(value.links)) {
-    for (const [target, path] of Object.entries(value.links)) resolved[target] = typeof path === 'string' ? path : null;
-  }
-  return renderInlineMarkdown(asString(value.s), { resolved, hrefFor: links.hrefFor, hrefForTag: links.hrefForTag });
+  return links.markdown(asString(value.s), links.originPath);
 }
 
+/** A link value (already resolved to a published path, or null): Obsidian's internal link, or unresolved text. */
 function link(value: Json, links: Links): string {
   const path = typeof value.path === 'string' ? value.path : null;
   const subpath = typeof value.subpath === 'string' ? value.subpath : undefined;
-  return internalLink(path, subpath, asString(value.text), { resolved: {}, hrefFor: links.hrefFor });
+  const text = escapeHtml(asString(value.text));
+  const href = path === null ? undefined : links.hrefFor(path, subpath || undefined);
+  if (href === undefined) return `<span class="internal-link is-unresolved">${text}</span>`;
+  return `<a class="internal-link" href="${escapeHtml(href)}">${text}</a>`;
 }
 
 /** What Obsidian's markdown renderer puts in a span for strings, links and null. */
@@ -124,6 +130,18 @@ function renderTable(block: Json, links: Links, layout: Layout): string {
   );
 }
 
+/**
+ * A dv.view's view.css, as Dataview injects it. The build makes the element (so the sanitizer keeps it); the CSS
+ * may not run script, load anything (builds and pages stay offline) or close the element.
+ */
+function viewStyle(css: string): string {
+  const clean = css
+    .replace(/<\/?style/gi, '')
+    .replace(/@import[^;]*;?/gi, '')
+    .replace(/url\s*\([^)]*\)/gi, 'none');
+  return isScriptFreeStyle(clean) ? trustedHtml(`<style>${clean}</style>`) : '';
+}
+
 /** Dataview's empty-result box. */
 function renderNotice(block: Json): string {
   return `<div class="dataview dataview-error-box"><p class="dataview dataview-error-message">${escapeHtml(asString(block.text))}</p></div>`;
@@ -202,6 +220,7 @@ export function renderOutput(output: unknown, links: Links, layout: Layout = 'js
       if (block.kind === 'list') return renderList(block, links, layout);
       if (block.kind === 'table') return renderTable(block, links, layout);
       if (block.kind === 'notice') return renderNotice(block);
+      if (block.kind === 'style') return viewStyle(asString(block.css));
       if (block.kind === 'tasks') return renderTasks(block, links);
       if (block.kind === 'calendar') return renderCalendar(block, links);
       return '';

@@ -14,8 +14,10 @@ import { findChromium } from './mermaid-browser';
 import { renderMermaidBlocks } from './mermaid';
 import { publishedFiles, type Published } from './publish';
 import { pageHref } from './render-context';
+import { dataviewLinkedUrls, shownSections } from './repeated-sections';
 import type { BuildStep } from './steps';
 import { tagUrl } from './tags';
+import { href } from './urls';
 
 /** Rendered diagrams survive builds here, keyed by diagram hash; parsed notes, by content hash. */
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
@@ -72,6 +74,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
         lang: config.lang,
         hrefFor: (id, subpath) => pageHref(publish.index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
+        renderContext: publish.kindSite.renderContext,
       })),
     }),
   },
@@ -107,14 +110,18 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'sections',
-    needs: ['publish', 'graph', 'config'],
+    // `dataview` and `trees`: a note's own dataview output can make a built-in section a repetition (config `sections`).
+    needs: ['publish', 'graph', 'config', 'dataview', 'trees'],
     run: ({ publish, graph, config }) => {
       const sectionsOf = graphSections(
         publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
         graph,
         { depth: config.graph.depth, locale: config.lang },
       );
-      return { output: new Map(publish.notes.map((note) => [note.id, sectionsOf(note.id)])) };
+      const urlOf = (id: string) => href(config.base, publish.index.pageSlugs.get(id)!);
+      return {
+        output: new Map(publish.notes.map((note) => [note.id, shownSections(sectionsOf(note.id), config.sections, dataviewLinkedUrls(note.tree), urlOf)])),
+      };
     },
   },
 ];

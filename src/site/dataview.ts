@@ -1,12 +1,16 @@
 // The dataview step: every ```dataviewjs / ```dataview block of a published note is evaluated at build time
 // and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
+import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
+import { escapeHtml } from '../html/escape';
 import { codeBlocks } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
 import type { Lang } from '../config/config';
+import type { RenderContext } from '../markdown/render';
 import { strings } from '../i18n/strings';
 import type { Vault } from '../vault/load';
-import type { Diagnostic, ParsedNote } from '../vault/types';
+import { bodyData } from '../dataview/tree-data';
+import type { Diagnostic, ParsedNote, ResolvedLink } from '../vault/types';
 import type { Replacement } from './steps';
 
 const DATAVIEW_LANGS = new Set(['dataviewjs', 'dataview']);
@@ -17,6 +21,8 @@ export interface DataviewStepOptions {
   lang: Lang;
   hrefFor(id: string, subpath?: string): string | undefined;
   hrefForTag(tag: string): string;
+  /** How the site renders a note's markdown: dataview text values render the same way. */
+  renderContext?(id: string): RenderContext;
 }
 
 /** A replacement for each dataview block of the published notes, and a diagnostic per block that could not run. */
@@ -36,6 +42,8 @@ export async function runDataviewBlocks(
   const engine: DataviewEngine = createDataviewEngine(dataviewPages(vault, published), {
     hrefFor: options.hrefFor,
     hrefForTag: options.hrefForTag,
+    renderContext: options.renderContext,
+    readFile: (path) => publishedFileText(vault, path),
     timeoutMs: options.timeoutMs,
     // Dates in the model are the author's wall time, kept as UTC.
     timeZone: 'UTC',
@@ -56,12 +64,40 @@ export async function runDataviewBlocks(
         severity: 'warning',
         message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
       });
-      replacements.push({ noteId: note.id, path, node: notice(t.dataviewFailed) });
+      // The notice says what failed, as the build report does; the reason is Dataview's own (English) wording.
+      replacements.push({
+        noteId: note.id,
+        path,
+        node: notice(`${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`),
+      });
     }
   } finally {
     engine.dispose();
   }
   return { replacements, diagnostics };
+}
+
+/** Largest file dv.view and dv.io may read. */
+const MAX_READ_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The text of a published vault file, for dv.view and dv.io; nothing else. Found like Obsidian's
+ * getFirstLinkpathDest: the exact path, else case-insensitively, else the first file whose path ends with it.
+ */
+function publishedFileText(vault: Vault, path: string): string | undefined {
+  const wanted = path.replace(/^\/+/, '').normalize('NFC');
+  let entry = vault.files.get(wanted);
+  if (!entry) {
+    const lower = wanted.toLowerCase();
+    const entries = [...vault.files.values()];
+    entry = entries.find((e) => e.id.toLowerCase() === lower) ?? entries.find((e) => e.id.toLowerCase().endsWith(`/${lower}`));
+  }
+  if (!entry?.publish.published || entry.file.size > MAX_READ_BYTES) return undefined;
+  try {
+    return readFileSync(entry.file.absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function notice(text: string): Html {
@@ -77,22 +113,33 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
       if (link.to && publishedIds.has(link.to)) (inlinks.get(link.to) ?? inlinks.set(link.to, new Set()).get(link.to)!).add(note.id);
     }
   }
-  return published.map((note) => ({
-    path: note.id,
-    name: note.name,
-    folder: note.folder,
-    etags: note.tags,
-    outlinks: visibleLinks(vault, note.id).flatMap((link): DvLink[] => {
+  const dvLinks = (links: ResolvedLink[]) =>
+    links.flatMap((link): DvLink[] => {
       if (link.to && vault.notes.has(link.to) && !publishedIds.has(link.to)) return [];
       const type = !link.subpath ? 'file' : link.subpath.startsWith('^') ? 'block' : 'header';
       return [{ path: link.to ?? link.target, subpath: link.subpath, display: link.display, embed: link.embed, type }];
-    }),
-    inlinks: [...(inlinks.get(note.id) ?? [])].sort(),
-    ctime: note.created.getTime(),
-    mtime: note.modified.getTime(),
-    day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
-    frontmatter: note.frontmatter,
-  }));
+    });
+  return published.map((note) => {
+    const links = visibleLinks(vault, note.id);
+    const body = bodyData(note.tree, note.bodyStartLine, (first, last) =>
+      dvLinks(links.filter((link) => link.source === 'body' && link.line >= first && link.line <= last)),
+    );
+    return {
+      path: note.id,
+      name: note.name,
+      folder: note.folder,
+      etags: note.tags,
+      outlinks: dvLinks(links),
+      fields: body.fields,
+      lists: body.lists,
+      inlinks: [...(inlinks.get(note.id) ?? [])].sort(),
+      ctime: note.created.getTime(),
+      mtime: note.modified.getTime(),
+      day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
+      frontmatter: note.frontmatter,
+      size: vault.files.get(note.id)?.file.size,
+    };
+  });
 }
 
 /** Links written inside %%comments%% stay out of Dataview's output: their targets would print private text. */

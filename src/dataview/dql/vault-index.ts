@@ -3,9 +3,16 @@
 import { DateTime } from 'luxon';
 import type { DvPageInput } from '../types';
 import type { Source } from './ast';
+import { EvaluationError } from './evaluate';
 import { dataviewGrammar } from './grammar';
 import { fromParsed, parseInlineValue } from './parsed';
 import { type DataObject, DISPLAY, Link, type Value } from './values';
+
+const LINK_LIKE = /^!?\[\[.*\]\]$/;
+/** ISO dates as Dataview's date grammar reads them (`2021-04`, `…T10:20:30.123+02:00`, `…[Europe/Paris]`). */
+const DATE_LIKE = /^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?|\[[^\]]+\])?$/;
+/** `7 hours`, `6hr7min`, `9 years, 8 months`. */
+const DURATION_LIKE = /^(?:\d+(?:\.\d+)?\s*[a-z]+[\s,]*)+$/i;
 
 /** Dataview's canonicalizeVarName: lower-case word runs, whitespace runs → `-`, other characters dropped, emoji kept. */
 export function canonicalKey(key: string): string {
@@ -80,7 +87,7 @@ export class VaultIndex {
     const date = (ms: number) => DateTime.fromMillis(ms, { zone: DISPLAY.zone });
     const aliasKey = Object.keys(fm).find((k) => /^alias(es)?$/i.test(k));
     const aliasValue = aliasKey === undefined ? [] : fm[aliasKey];
-    const aliases = (Array.isArray(aliasValue) ? aliasValue : typeof aliasValue === 'string' ? aliasValue.split(',') : []).filter(
+    const aliases = (Array.isArray(aliasValue) ? aliasValue : typeof aliasValue === 'string' ? aliasValue.split(',').map((a) => a.trim()) : []).filter(
       (a): a is string => typeof a === 'string' && a.trim() !== '',
     );
     const fields = new Map<string, Value[]>();
@@ -103,11 +110,20 @@ export class VaultIndex {
       mtime: date(page.mtime),
       mday: date(page.mtime).startOf('day'),
       frontmatter: fm as DataObject,
-      size: page.size ?? 0,
-      lists: [],
-      tasks: [],
+      size: page.size ?? null,
       starred: false,
     };
+    // List items are built when a query first reads them: most queries never do.
+    let lists: { all: DataObject[]; tasks: DataObject[] } | undefined;
+    const listsOf = () => {
+      if (!lists) {
+        const all = this.listItems(page);
+        lists = { all, tasks: all.filter((item) => item.task === true) };
+      }
+      return lists;
+    };
+    Object.defineProperty(file, 'lists', { enumerable: true, get: () => listsOf().all });
+    Object.defineProperty(file, 'tasks', { enumerable: true, get: () => listsOf().tasks });
     const day = this.fileDay(page, fields);
     if (day) file.day = day;
     const row: DataObject = { file };
@@ -123,6 +139,73 @@ export class VaultIndex {
     }
     for (const [alias, values] of byAlias) row[alias] = values.length === 1 ? values[0] : values;
     return row;
+  }
+
+  /** file.lists: Dataview's list items (tasks included), each with its own fields, children and implicit fields. */
+  private listItems(page: DvPageInput): DataObject[] {
+    const byLine = new Map<number, DataObject>();
+    const items = (page.lists ?? []).map((input) => {
+      const section = input.section ? new Link(page.path, 'header', input.section) : Link.file(page.path);
+      const item: DataObject = {};
+      for (const [key, raw] of input.fields) {
+        const value = this.fieldValue(raw, page.path);
+        const previous = item[key];
+        item[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+      }
+      const task = input.status !== undefined;
+      const status = input.status ?? '';
+      const first = (...keys: string[]) => {
+        for (const key of keys) if (key in item) return Array.isArray(item[key]) ? (item[key] as Value[])[0] : item[key];
+        return undefined;
+      };
+      Object.assign(item, {
+        symbol: input.symbol,
+        link: input.blockId ? new Link(page.path, 'block', input.blockId) : section,
+        section,
+        header: section,
+        text: input.text,
+        tags: input.tags.map((t) => (t.startsWith('#') ? t : `#${t}`)),
+        line: input.line,
+        lineCount: input.lineCount,
+        list: input.list,
+        outlinks: input.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+        path: page.path,
+        children: [],
+        subtasks: [],
+        task,
+        real: task,
+        annotated: input.fields.length > 0,
+        ...(input.parent === undefined ? {} : { parent: input.parent }),
+        ...(input.blockId ? { blockId: input.blockId } : {}),
+      });
+      if (task) {
+        const dates: Record<string, string[]> = {
+          due: ['due', 'duetime', 'dueday'],
+          completion: ['completion', 'completed', 'comptime', 'compday'],
+          created: ['created', 'ctime', 'cday'],
+          start: ['start'],
+          scheduled: ['scheduled'],
+        };
+        for (const [name, keys] of Object.entries(dates)) {
+          const value = first(...keys);
+          if (value !== undefined) item[name] = value;
+        }
+        Object.assign(item, { status, checked: status !== ' ' && status !== '', completed: status === 'x' || status === 'X' });
+      }
+      byLine.set(input.line, item);
+      return item;
+    });
+    for (const item of items) {
+      const parent = typeof item.parent === 'number' ? byLine.get(item.parent) : undefined;
+      if (parent) (parent.children as Value[]).push(item);
+    }
+    const fullyCompleted = (item: DataObject): boolean =>
+      item.task !== true || (item.completed === true && (item.children as DataObject[]).every(fullyCompleted));
+    for (const item of items) {
+      item.subtasks = item.children;
+      if (item.task === true) item.fullyCompleted = fullyCompleted(item);
+    }
+    return items;
   }
 
   /** file.day: a `date`/`day` field holding a date, else a date in the file name. */
@@ -145,16 +228,15 @@ export class VaultIndex {
     }
     if (typeof value !== 'string') return (value ?? null) as Value;
     const trimmed = value.trim();
+    // The grammar only confirms what looks like a link, an ISO date or a duration: most text needs no parsing.
     const { EXPRESSION } = dataviewGrammar();
-    if (/^!?\[\[.*\]\]$/.test(trimmed)) {
+    if (LINK_LIKE.test(trimmed)) {
       const link = EXPRESSION.inlineField.parse(trimmed);
       if (link.status) return this.resolveValue(fromParsed(link.value), originPath);
     }
-    for (const parser of [EXPRESSION.date, EXPRESSION.duration]) {
-      const parsed = parser.parse(trimmed);
-      if (parsed.status) return fromParsed(parsed.value);
-    }
-    return value;
+    const parser = DATE_LIKE.test(trimmed) ? EXPRESSION.date : DURATION_LIKE.test(trimmed) ? EXPRESSION.duration : undefined;
+    const parsed = parser?.parse(trimmed);
+    return parsed?.status ? fromParsed(parsed.value) : value;
   }
 
   /** An inline field's value, typed as Dataview types it (§1.3), links resolved. */
@@ -209,7 +291,7 @@ export class VaultIndex {
         return new Set([...left, ...right]);
       }
       case 'csv':
-        throw new Error('FROM csv(…) is not supported by tsunagu');
+        throw new EvaluationError('FROM csv(…) is not supported by tsunagu');
     }
   }
 }

@@ -71,10 +71,44 @@ function frontmatterValue(value, originPath) {
   return ts === undefined ? value : new DateTime(ts);
 }
 
-/** Dataview also exposes each key in canonical form: lowercased, spaces and punctuation as '-'. */
-function canonicalKey(key) {
-  return key.trim().toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-');
+/** A value the host typed (snapshot-values.ts): tagged dates, durations and links become sandbox values. */
+function decodeValue(value) {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value === null || typeof value !== 'object') return value;
+  if ('$date' in value) return new DateTime(value.$date);
+  if ('$duration' in value) return new Duration(value.$duration, value.$text);
+  if ('$link' in value) return new Link(value.$link);
+  var object = {};
+  Object.keys(value).forEach(function (key) { object[key] = decodeValue(value[key]); });
+  return object;
 }
+
+/** A list item or task: its children, tags and links are data arrays, as in Dataview. */
+function decodeListItem(item) {
+  var wrap = function (o) {
+    o.children = wrapDataArray((o.children || []).map(wrap));
+    o.subtasks = o.children;
+    if (Array.isArray(o.tags)) o.tags = wrapDataArray(o.tags);
+    if (Array.isArray(o.outlinks)) o.outlinks = wrapDataArray(o.outlinks);
+    return o;
+  };
+  return wrap(decodeValue(item));
+}
+
+/** List items come from the host when a block first reads them (most never do), then stay, frozen, for every block. */
+var listsByPath = new Map();
+function listsOf(path) {
+  if (!listsByPath.has(path)) {
+    var items = askHost({ op: 'lists', path: path }).map(decodeListItem);
+    var entry = { lists: wrapDataArray(items), tasks: wrapDataArray(items.filter(function (item) { return item.task; })) };
+    freezeData(entry.lists);
+    freezeData(entry.tasks);
+    listsByPath.set(path, entry);
+  }
+  return listsByPath.get(path);
+}
+function fileListsGetter() { return listsOf(this.path).lists; }
+function fileTasksGetter() { return listsOf(this.path).tasks; }
 
 /** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
 var unsupportedGetters = new Map();
@@ -113,18 +147,15 @@ function buildPageObject(page) {
     frontmatter: fm,
     ext: 'md'
   };
-  if (page.day) file.day = new DateTime(parseIsoMillis(page.day));
-  // The model has no list items or file sizes: say so rather than answer wrongly.
-  unsupportedField(file, 'lists', 'file.lists');
-  unsupportedField(file, 'tasks', 'file.tasks');
-  unsupportedField(file, 'size', 'file.size');
+  var typed = page.typed || { fields: {} };
+  if (typed.day) file.day = decodeValue(typed.day);
+  Object.defineProperty(file, 'lists', { enumerable: true, get: fileListsGetter });
+  Object.defineProperty(file, 'tasks', { enumerable: true, get: fileTasksGetter });
+  // Without a size from the host, say so rather than answer wrongly.
+  if (typeof page.size === 'number') file.size = page.size;
+  else unsupportedField(file, 'size', 'file.size');
   var result = { file: file };
-  Object.keys(fm).forEach(function (key) {
-    if (key in result) return;
-    result[key] = frontmatterValue(fm[key], page.path);
-    var canonical = canonicalKey(key);
-    if (canonical !== key && !(canonical in fm) && !(canonical in result)) result[canonical] = frontmatterValue(fm[key], page.path);
-  });
+  Object.keys(typed.fields).forEach(function (key) { result[key] = decodeValue(typed.fields[key]); });
   return result;
 }
 
