@@ -42,8 +42,13 @@ describe('loadConfig', () => {
       dataview: { enabled: true, timeoutMs: 1000 },
       glossary: { folder: '用語集', autoLink: 'first' },
       graph: { depth: 1 },
+      limits: { noteSize: 10_000_000, depth: 100, emphasisMarks: 500, tags: 500, parseMs: 10_000, yamlAliases: 100 },
       strict: false,
     });
+  });
+
+  test('limits: each one can be raised, the others keep their defaults', () => {
+    expect(loadConfig(project('limits: { depth: 300, tags: 2000 }'), {}).limits).toMatchObject({ depth: 300, tags: 2000, noteSize: 10_000_000 });
   });
 
   test.each([[''], ['# only a comment\n'], ['---\n']])('a config file without options (%j) means defaults', (yamlText) => {
@@ -137,6 +142,8 @@ describe('loadConfig', () => {
     ['glossary: { autoLink: always }', '"glossary.autoLink" must be off, first or all, not "always"'],
     ['graph: { depth: 4 }', '"graph.depth" must be 1, 2 or 3'],
     ['graph: { depth: 1.5 }', '"graph.depth" must be 1, 2 or 3'],
+    ['limits: { depth: 0 }', '"limits.depth" must be a whole number above 0'],
+    ['limits: { nesting: 5 }', '"limits.nesting" is not a known option'],
   ])('%s → ConfigError', (yamlText, expected) => {
     expect(configError(project(yamlText)).message).toContain(expected);
   });

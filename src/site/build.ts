@@ -14,6 +14,7 @@ import { findChromium } from './mermaid-browser';
 import { highlightCodeBlocks } from './code-highlight';
 import { renderMath } from './math';
 import { renderMermaidBlocks } from './mermaid';
+import { addLimitNotices, renderOrText } from './limits';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { runDataviewBlocks } from './dataview';
@@ -58,6 +59,7 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
     href: (id, subpath) => pageHref(index, id, subpath) ?? attachmentHref(index, id),
     notes: published,
   };
+  addLimitNotices(published, config.lang);
   const graph = timed('graph', () => linkGraph(vault.links, publishedIds));
   // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another).
   vault.diagnostics.push(
@@ -118,7 +120,10 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
           ),
           term: glossary.termPages.get(note.id),
         },
-        () => timed('render', () => kindOf(vault.files.get(note.id)!).render!(vault.files.get(note.id)!, kindSite)),
+        () =>
+          timed('render', () =>
+            renderOrText(note, () => kindOf(vault.files.get(note.id)!).render!(vault.files.get(note.id)!, kindSite), config.lang, vault.diagnostics),
+          ),
       ),
     );
   }

@@ -1,4 +1,5 @@
 // The vault model's data shapes. Plain TypeScript: no Astro import anywhere under src/vault.
+import type { LimitHit, NoteLimits } from '../markdown/limits';
 import type { Root } from 'mdast';
 import type { ParsedBody } from '../markdown/parse';
 import type { GitDates } from './dates';
@@ -35,8 +36,10 @@ export interface FileReader<Data = unknown> {
 
 export interface ReadContext {
   excludeFolders: string[];
+  /** Budgets of one note (README, "Limits"). */
+  limits: NoteLimits;
   /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
-  parse: (body: string, bodyStartLine: number) => ParsedBody;
+  parse: (body: string, bodyStartLine: number, limits: NoteLimits) => ParsedBody;
   /** Dates of the file from git history, when the vault is a repository. */
   git?: GitDates;
   /** Problems found while reading go here, each naming the file. */
@@ -110,6 +113,8 @@ export interface ParsedNote {
   firstParagraph?: string;
   /** Line of the file on which the body starts (1-based), so tree positions map to file lines. */
   bodyStartLine: number;
+  /** The limit the note went over (README, "Limits"): its page shows a notice. */
+  limit?: LimitHit;
   publish: PublishDecision;
   created: Date;
   modified: Date;
