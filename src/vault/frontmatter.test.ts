@@ -77,6 +77,14 @@ describe('fixture vault "frontmatter"', () => {
     expect(note.diagnostics[0].message).toContain('limits.yamlAliases');
   });
 
+  test('more aliases than limits.yamlAliases never reach the parser (it looks each one up across the document)', () => {
+    const text = `---\nbase: &b [x]\n${Array.from({ length: 500 }, (_, i) => `k${i}: *b`).join('\n')}\n---\nbody\n`;
+    const note = read('aliases.md', text);
+    expect(note.frontmatter).toEqual({});
+    expect(note.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('limits.yamlAliases: 100')]);
+    expect(read('few.md', '---\nbase: &b [x]\ncopy: *b\nstar: a *b c\n---\n').frontmatter).toEqual({ base: ['x'], copy: ['x'], star: 'a *b c' });
+  });
+
   test('dates stay dates and << merges a map, as the YAML 1.1 reader before did', () => {
     expect(notes.get('dates-and-merge.md')!.frontmatter).toEqual({
       created: new Date('2024-03-01T00:00:00Z'),

@@ -77,6 +77,8 @@ function parseFrontmatter(
     return { data: {}, diagnostics: [{ file: id, line: 2, severity: 'warning', message }] };
   }
   const yamlAliases = limits.yamlAliases;
+  // The parser looks each alias's anchor up across the whole document (aliases × nodes): many never reach it.
+  if (aliasCount(yamlText) > yamlAliases) return { data: {}, diagnostics: [{ file: id, line: 2, severity: 'warning', message: aliasMessage(yamlAliases) }] };
   try {
     // Passing options disables gray-matter's cache, which would keep every file's text alive. The engine may return a
     // scalar or null (not a map): checked below.
@@ -99,10 +101,19 @@ function parseFrontmatter(
     // gray-matter hands the engine the text after the opening ---, newline included: its line N is the file's line N.
     const line = error.line ?? 2;
     const message = error.aliasLimit
-      ? `has frontmatter whose YAML aliases (*name) expand past the limit (limits.yamlAliases: ${yamlAliases}); its properties are ignored, the body is published. Write the values out instead of repeating anchors, or raise limits.yamlAliases.`
+      ? aliasMessage(yamlAliases)
       : `has invalid YAML in its frontmatter (${error.message}); its properties are ignored, the body is published. Fix the YAML syntax on that line.`;
     return { data: {}, diagnostics: [{ file: id, line, severity: 'warning', message }] };
   }
+}
+
+/** `*name` tokens where a YAML node may start (an upper bound of the aliases). */
+function aliasCount(yamlText: string): number {
+  return yamlText.match(/(?:^|[\s,[{:-])\*[^\s,[\]{}]/g)?.length ?? 0;
+}
+
+function aliasMessage(yamlAliases: number): string {
+  return `has frontmatter whose YAML aliases (*name) expand past the limit (limits.yamlAliases: ${yamlAliases}); its properties are ignored, the body is published. Write the values out instead of repeating anchors, or raise limits.yamlAliases.`;
 }
 
 function countLines(s: string): number {
