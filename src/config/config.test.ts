@@ -42,7 +42,7 @@ describe('loadConfig', () => {
       dataview: { enabled: true, timeoutMs: 1000 },
       glossary: { folder: '用語集', autoLink: 'first' },
       graph: { depth: 1 },
-      limits: { noteSize: 10_000_000, depth: 100, emphasisMarks: 500, tags: 500, parseMs: 10_000, yamlAliases: 100 },
+      limits: { noteSize: 10_000_000, depth: 100, inlineMarks: 500, tags: 500, parseMs: 10_000, yamlAliases: 100 },
       strict: false,
     });
   });

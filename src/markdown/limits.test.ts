@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { deepBlockquote, deepList, emphasisRun, manyTags } from '../../scripts/lib/hostile-notes';
-import { bracketDepth, capTags, DEFAULT_LIMITS, hideEmphasisFloods, overDeepLine, overDeepNode } from './limits';
+import { bracketDepth, capTags, DEFAULT_LIMITS, hideMarkFloods, overDeepLine, overDeepNode } from './limits';
 import { parseBody } from './parse';
 
 describe('overDeepLine', () => {
@@ -19,17 +19,23 @@ describe('overDeepLine', () => {
   });
 });
 
-describe('hideEmphasisFloods', () => {
+describe('hideMarkFloods', () => {
+  it('counts ] that close no [ (GFM footnotes scan back from each), not those of links', () => {
+    expect(hideMarkFloods('[a](b) [[c]] ](\n', 1).hit).toBeUndefined();
+    expect(hideMarkFloods('](](](\n', 2)).toEqual({ text: '\uFDD3(\uFDD3(\uFDD3(\n', hit: { limit: 'inlineMarks', line: 1, found: 3 } });
+  });
+
   it('hides the marks of a paragraph with too many runs, and only that paragraph; the tree gets them back', () => {
-    const { text, hit } = hideEmphasisFloods('*a* _b_\n\n*_*_*_\n\n```\n*_*_*_\n```\n', 4);
+    const { text, hit } = hideMarkFloods('*a* _b_\n\n*_*_*_\n\n```\n*_*_*_\n```\n', 4);
     expect(text).toBe('*a* _b_\n\n\uFDD0\uFDD1\uFDD0\uFDD1\uFDD0\uFDD1\n\n```\n*_*_*_\n```\n');
-    expect(hit).toEqual({ limit: 'emphasisMarks', line: 3, found: 6 });
-    const parsed = parseBody('*a* x\n\n*_*_*_ `c*d` [l](u_v)\n', 1, { ...DEFAULT_LIMITS, emphasisMarks: 4 });
-    expect(parsed.limit).toMatchObject({ limit: 'emphasisMarks', line: 3 });
+    expect(hit).toEqual({ limit: 'inlineMarks', line: 3, found: 6 });
+    const parsed = parseBody('*a* x\n\n*_*_*_ `c*d` [l] <https://e.x/u_v>\n', 1, { ...DEFAULT_LIMITS, inlineMarks: 4 });
+    expect(parsed.limit).toMatchObject({ limit: 'inlineMarks', line: 3 });
     expect(JSON.stringify(parsed.tree)).not.toMatch(/[\uFDD0-\uFDD2]/);
     expect(parsed.tree.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph']);
     expect(JSON.stringify(parsed.tree.children[1])).toContain('"value":"*_*_*_ "');
-    expect(JSON.stringify(parsed.tree.children[1])).toContain('"url":"u_v"');
+    expect(JSON.stringify(parsed.tree.children[1])).toContain('"value":"c*d"');
+    expect(JSON.stringify(parsed.tree.children[1])).toContain('"url":"https://e.x/u_v"');
   });
 });
 
@@ -53,7 +59,7 @@ describe('parseBody within limits (the inputs of issue 16)', () => {
   it.each([
     ['a blockquote 5,000 deep', deepBlockquote(), 'depth', 1],
     ['a list 2,000 deep', deepList(), 'depth', 101],
-    ['a 200 KB line of *_', emphasisRun(), 'emphasisMarks', 1],
+    ['a 200 KB line of *_', emphasisRun(), 'inlineMarks', 1],
   ])('%s: text of the note, the limit and its line', (_, body, limit, line) => {
     const parsed = parseBody(body, 1);
     expect(parsed.limit).toMatchObject({ limit, line });

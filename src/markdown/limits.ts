@@ -1,7 +1,8 @@
 // Budgets of one note (README, "Limits"): no single note can take the build down. Each check is one linear pass, and
 // each runs before the step whose cost it bounds: the markdown parser is slow on deep containers and recursive
 // libraries (tree walks, to-hast, the sanitizer, JSON) overflow the stack on deep trees, so an over-deep note never
-// reaches them; a paragraph flooded with emphasis marks has them escaped (micromark pairs them in quadratic time).
+// reaches them; a paragraph flooded with emphasis marks or stray `]` has them read as text (micromark and its GFM
+// footnotes pair them in quadratic time).
 import type { Nodes, Root } from 'mdast';
 import { DEFAULT_YAML_ALIASES } from '../vault/yaml';
 
@@ -10,8 +11,8 @@ export interface NoteLimits {
   noteSize: number;
   /** Containers inside each other: block quotes, list items, and in the tree also emphasis, links, HTML elements. */
   depth: number;
-  /** Runs of `*`, `_` or `~` in one paragraph. */
-  emphasisMarks: number;
+  /** Runs of `*`, `_` or `~`, and `]` closing no `[`, in one paragraph (micromark pairs both in quadratic time). */
+  inlineMarks: number;
   /** Distinct tags of a note. */
   tags: number;
   /** Parse time of a note, in milliseconds. */
@@ -25,7 +26,7 @@ export type LimitName = keyof NoteLimits;
 export const DEFAULT_LIMITS: NoteLimits = {
   noteSize: 10_000_000,
   depth: 100,
-  emphasisMarks: 500,
+  inlineMarks: 500,
   tags: 500,
   parseMs: 10_000,
   yamlAliases: DEFAULT_YAML_ALIASES,
@@ -89,15 +90,30 @@ export function overDeepLine(text: string, max: number): LimitHit | undefined {
 
 const EMPHASIS_RUN = /\*+|_+|~+/g;
 /** Stand-ins the parser reads as plain text: Unicode noncharacters, which no text interchanges. */
-const STAND_IN: Record<string, string> = { '*': '\uFDD0', _: '\uFDD1', '~': '\uFDD2' };
-const MARK: Record<string, string> = { '\uFDD0': '*', '\uFDD1': '_', '\uFDD2': '~' };
+const STAND_IN: Record<string, string> = { '*': '\uFDD0', _: '\uFDD1', '~': '\uFDD2', ']': '\uFDD3' };
+const MARK: Record<string, string> = { '\uFDD0': '*', '\uFDD1': '_', '\uFDD2': '~', '\uFDD3': ']' };
+
+/** `]` that close no `[` before them on the line. */
+function unmatchedClosers(line: string): number {
+  let open = 0;
+  let unmatched = 0;
+  for (let i = line.indexOf(']') === -1 ? line.length : 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x5b) open++;
+    else if (c === 0x5d) {
+      if (open > 0) open--;
+      else unmatched++;
+    }
+  }
+  return unmatched;
+}
 
 /**
- * Paragraphs (runs of non-blank lines outside fenced code) with more than `max` runs of emphasis marks get every
- * mark replaced by a stand-in the parser reads as text (escaping them would cost a token each); `restoreMarks`
- * puts the marks back into the tree. Lines and line count stay as they were.
+ * Paragraphs (runs of non-blank lines outside fenced code) with more than `max` runs of emphasis marks and
+ * unmatched `]` get every such mark replaced by a stand-in the parser reads as text (escaping them would cost a
+ * token each); `restoreMarks` puts the marks back into the tree. Lines and line count stay as they were.
  */
-export function hideEmphasisFloods(text: string, max: number): { text: string; hit?: LimitHit } {
+export function hideMarkFloods(text: string, max: number): { text: string; hit?: LimitHit } {
   const lines = text.split('\n');
   let hit: LimitHit | undefined;
   let fence = '';
@@ -112,22 +128,22 @@ export function hideEmphasisFloods(text: string, max: number): { text: string; h
     let last = first;
     let runs = 0;
     while (last < lines.length && lines[last].trim() !== '' && !FENCE.test(lines[last].trimStart())) {
-      runs += lines[last].match(EMPHASIS_RUN)?.length ?? 0;
+      runs += (lines[last].match(EMPHASIS_RUN)?.length ?? 0) + unmatchedClosers(lines[last]);
       last++;
     }
     if (runs > max) {
-      hit ??= { limit: 'emphasisMarks', line: first + 1, found: runs };
-      for (let i = first; i < last; i++) lines[i] = lines[i].replace(/[*_~]/g, (mark) => STAND_IN[mark]);
+      hit ??= { limit: 'inlineMarks', line: first + 1, found: runs };
+      for (let i = first; i < last; i++) lines[i] = lines[i].replace(/[*_~\]]/g, (mark) => STAND_IN[mark]);
     }
     first = Math.max(last, first + 1);
   }
   return hit ? { text: lines.join('\n'), hit } : { text };
 }
 
-const STAND_INS = /[\uFDD0-\uFDD2]/g;
+const STAND_INS = /[\uFDD0-\uFDD3]/g;
 const TEXT_FIELDS = ['value', 'url', 'alt', 'title', 'target', 'display', 'tag'] as const;
 
-/** Puts back the marks `hideEmphasisFloods` replaced, wherever they ended up (text, code, URLs, link targets). */
+/** Puts back the marks `hideMarkFloods` replaced, wherever they ended up (text, code, URLs, link targets). */
 export function restoreMarks(tree: Root): void {
   const stack: Nodes[] = [tree];
   while (stack.length) {

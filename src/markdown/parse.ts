@@ -14,7 +14,7 @@ import { extractFacts } from './extract';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
 import { remarkStripHtmlComments } from './html-comments';
-import { capTags, DEFAULT_LIMITS, hideEmphasisFloods, type LimitHit, type NoteLimits, overDeepLine, overDeepNode, plainTextTree, restoreMarks } from './limits';
+import { capTags, DEFAULT_LIMITS, hideMarkFloods, type LimitHit, type NoteLimits, overDeepLine, overDeepNode, plainTextTree, restoreMarks } from './limits';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
 import { remarkWikiLinks } from './wikilinks';
@@ -108,7 +108,7 @@ export function parseBody(body: string, bodyStartLine: number, limits: NoteLimit
 function boundedParse(markdown: string, limits: NoteLimits): { tree?: Root; limit?: LimitHit } {
   const deepLine = overDeepLine(markdown, limits.depth);
   if (deepLine) return { limit: deepLine };
-  const { text, hit: flood } = hideEmphasisFloods(markdown, limits.emphasisMarks);
+  const { text, hit: flood } = hideMarkFloods(markdown, limits.inlineMarks);
   const parsed = processor.parse(text);
   // Inline nesting (emphasis, links) and the tree's own levels (a list item is two): twice the block depth.
   const deepNode = overDeepNode(parsed, 2 * limits.depth);
