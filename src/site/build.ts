@@ -1,4 +1,5 @@
 // load → parse → resolve → graph → render: everything the pages show, computed once per build.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/config';
 import { linkGraph } from '../graph/links';
@@ -14,7 +15,7 @@ import { findChromium } from './mermaid-browser';
 import { highlightCodeBlocks } from './code-highlight';
 import { renderMath } from './math';
 import { renderMermaidBlocks } from './mermaid';
-import { addLimitNotices, renderOrText } from './limits';
+import { addLimitNotices, renderOrText, treeText } from './limits';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { runDataviewBlocks } from './dataview';
@@ -122,7 +123,13 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
         },
         () =>
           timed('render', () =>
-            renderOrText(note, () => kindOf(vault.files.get(note.id)!).render!(vault.files.get(note.id)!, kindSite), config.lang, vault.diagnostics),
+            renderOrText(
+              note.id,
+              () => kindOf(vault.files.get(note.id)!).render!(vault.files.get(note.id)!, kindSite),
+              () => treeText(note.tree),
+              config.lang,
+              vault.diagnostics,
+            ),
           ),
       ),
     );
@@ -141,7 +148,16 @@ export async function buildSite(config: SiteConfig, kinds: readonly FileKind[] =
             .inlinks.map((from) => backlink(vault, from, entry.id, refOf))
             .sort((a, b) => byTitle.compare(a.title, b.title)),
         },
-        () => timed('render', () => kindOf(entry).render!(entry, kindSite)),
+        () =>
+          timed('render', () =>
+            renderOrText(
+              entry.id,
+              () => kindOf(entry).render!(entry, kindSite),
+              () => readFileSync(entry.file.absPath, 'utf8'),
+              config.lang,
+              vault.diagnostics,
+            ),
+          ),
       ),
     );
   const folders = folderTree(notes, config.base);

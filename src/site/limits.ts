@@ -13,18 +13,18 @@ export function addLimitNotices(notes: ParsedNote[], lang: Lang): void {
   for (const note of notes) if (note.limit) note.tree.children.unshift(noticeNode(t.noteOverLimit));
 }
 
-/** `render()`, or on failure the tree's text under a notice, and one diagnostic. */
-export function renderOrText(note: ParsedNote, render: () => string, lang: Lang, diagnostics: Diagnostic[]): string {
+/** `render()`, or on failure `text()` (what the file holds, as written) under a notice, and one diagnostic. */
+export function renderOrText(id: string, render: () => string, text: () => string, lang: Lang, diagnostics: Diagnostic[]): string {
   try {
     return render();
   } catch (error) {
     const reason = (error as Error).message?.split('\n')[0] ?? String(error);
     diagnostics.push({
-      file: note.id,
+      file: id,
       severity: 'warning',
-      message: `could not be rendered (${reason}); its page shows its text with a notice. Simplify the part of the note that nests deepest (often raw HTML), or report the note to tsunagu.`,
+      message: `could not be rendered (${reason}); its page shows its text with a notice. Simplify the part that nests deepest (often raw HTML), or report the file to tsunagu.`,
     });
-    return `${noticeNode(strings(lang).noteNotRendered).value}<pre><code>${escapeHtml(textOf(note.tree))}</code></pre>`;
+    return `${noticeNode(strings(lang).noteNotRendered).value}<pre><code>${escapeHtml(text())}</code></pre>`;
   }
 }
 
@@ -32,8 +32,8 @@ function noticeNode(text: string): Html {
   return { type: 'html', value: `<div class="limit-notice" role="note">${escapeHtml(text)}</div>` };
 }
 
-/** Raw HTML included, as written: it is what failed to render. */
-function textOf(tree: Root): string {
+/** A note's text, raw HTML included as written (it is what failed to render); comments are out of the tree already. */
+export function treeText(tree: Root): string {
   try {
     return toString(tree, { includeHtml: true });
   } catch {
