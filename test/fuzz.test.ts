@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFuzzCase } from '../scripts/lib/fuzz-vault';
 
-const SEEDS = Array.from({ length: 12 }, (_, i) => 1 + i);
+const SEEDS = Array.from({ length: 30 }, (_, i) => 1 + i);
 const workDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-fuzz-test-'));
 const failedBefore = path.resolve(import.meta.dirname, 'fixtures/fuzz');
 

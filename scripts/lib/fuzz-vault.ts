@@ -5,7 +5,9 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
+import { searchFields } from '../../src/search/fields';
 import { buildSite } from '../../src/site/build';
+import { formatReport } from '../../src/site/report';
 import type { SiteData } from '../../src/site/types';
 import { deepBlockquote, deepList, emphasisRun, manyTags, yamlAliasBomb } from './hostile-notes';
 import { type Random, seededRandom } from './prng';
@@ -13,7 +15,13 @@ import { type Random, seededRandom } from './prng';
 const PROJECT_DIR = path.resolve(import.meta.dirname, '../..');
 
 /** Vaults the fuzzer starts from. */
-export const FUZZ_BASES = ['notes', 'test/fixtures/site-vault', 'test/fixtures/dataview-vault', 'test/fixtures/vaults/bad-input/vault'];
+export const FUZZ_BASES = [
+  'notes',
+  'test/fixtures/site-vault',
+  'test/fixtures/dataview-vault',
+  'test/fixtures/vaults/bad-input/vault',
+  'test/fixtures/vaults/glossary',
+];
 
 /** One case may take this long (the model of a 70-note vault with a few hostile notes takes seconds). */
 export const CASE_BOUND_MS = 30_000;
@@ -120,10 +128,11 @@ export function writeFuzzVault(seed: number, vault: string): FuzzCase {
   return { seed, base, changes };
 }
 
-/** The HTML of every note page, by note id, after reading every page (as a build does). */
-function noteHtml(site: SiteData): Map<string, string> {
+/** What each note's page shows and gives search (HTML, search fields), by note id, after reading every page and the report. */
+function notePages(site: SiteData): Map<string, string> {
   for (const page of site.pages) void page.html;
-  return new Map(site.notes.map((note) => [note.id, note.html]));
+  formatReport(site.report);
+  return new Map(site.notes.map((note) => [note.id, `${note.html}\n${JSON.stringify(searchFields(note, site))}`]));
 }
 
 async function buildModel(vault: string): Promise<SiteData> {
@@ -142,7 +151,7 @@ async function baseline(base: string, workDir: string) {
     rmSync(vault, { recursive: true, force: true });
     cpSync(path.join(PROJECT_DIR, base), vault, { recursive: true });
     const site = await buildModel(vault);
-    known = { html: noteHtml(site), outlinks: new Map(site.graph.notes.map((n) => [n.id, [...n.outlinks, ...n.inlinks]])) };
+    known = { html: notePages(site), outlinks: new Map(site.graph.notes.map((n) => [n.id, [...n.outlinks, ...n.inlinks]])) };
     baselines.set(base, known);
   }
   return known;
@@ -165,7 +174,7 @@ export async function runFuzzCase(seed: number, workDir: string, kept?: string):
   let html = new Map<string, string>();
   try {
     site = await buildModel(vault);
-    html = noteHtml(site);
+    html = notePages(site);
   } catch (error) {
     failures.push(`crashed: ${(error as Error).stack?.split('\n').slice(0, 4).join(' | ')}`);
   }
