@@ -20,9 +20,11 @@ describe('overDeepLine', () => {
 });
 
 describe('hideMarkFloods', () => {
-  it('counts ] that close no [ (GFM footnotes scan back from each), not those of links', () => {
-    expect(hideMarkFloods('[a](b) [[c]] ](\n', 1).hit).toBeUndefined();
+  it('counts ] that close no [ and how deep [ nest (micromark scans back over them), not links side by side', () => {
+    expect(hideMarkFloods('[a](b) ](\n', 2).hit).toBeUndefined();
+    expect(hideMarkFloods(`${'['.repeat(8000)}x${'](u)'.repeat(8000)}\n`, 500).hit).toEqual({ limit: 'inlineMarks', line: 1, found: 8000 });
     expect(hideMarkFloods('](](](\n', 2)).toEqual({ text: '\uFDD3(\uFDD3(\uFDD3(\n', hit: { limit: 'inlineMarks', line: 1, found: 3 } });
+    expect(hideMarkFloods('[[c]] [[d]]\n', 2).hit).toBeUndefined();
   });
 
   it('hides the marks of a paragraph with too many runs, and only that paragraph; the tree gets them back', () => {
