@@ -132,7 +132,8 @@ export function writeFuzzVault(seed: number, vault: string): FuzzCase {
 function notePages(site: SiteData): Map<string, string> {
   for (const page of site.pages) void page.html;
   formatReport(site.report);
-  return new Map(site.notes.map((note) => [note.id, `${note.html}\n${JSON.stringify(searchFields(note, site))}`]));
+  // A tag's display form is the site's (its first spelling), so it may rightly change with another note: not compared.
+  return new Map(site.notes.map((note) => [note.id, `${note.html}\n${JSON.stringify({ ...searchFields(note, site), tags: undefined })}`]));
 }
 
 async function buildModel(vault: string): Promise<SiteData> {
@@ -188,9 +189,12 @@ export async function runFuzzCase(seed: number, workDir: string, kept?: string):
     if (r.filesSeen !== onDisk) failures.push(`report: ${r.filesSeen} files seen, ${onDisk} in the vault`);
     const changed = new Set(fuzzCase.changes.map((c) => c.file));
     for (const [id, page] of before.html) {
-      // A page that links to or from a changed note, or runs a query, may rightly change with it.
-      const related = changed.has(id) || (before.outlinks.get(id) ?? []).some((other) => changed.has(other));
-      const queries = /dataview|```base/i.test(readFileSync(path.join(vault, id), 'utf8'));
+      // A page that links to or from a changed note, or names one (a link to an unpublished note that a mutation
+      // published), or runs a query, may rightly change with it.
+      const source = readFileSync(path.join(vault, id), 'utf8');
+      const names = [...changed].map((file) => path.posix.basename(file, '.md'));
+      const related = changed.has(id) || (before.outlinks.get(id) ?? []).some((other) => changed.has(other)) || names.some((name) => source.includes(name));
+      const queries = /dataview|```base/i.test(source);
       if (related || queries) continue;
       compared++;
       if (html.get(id) !== page) failures.push(`page of ${id} changed`);
