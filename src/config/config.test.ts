@@ -43,8 +43,13 @@ describe('loadConfig', () => {
       glossary: { folder: '用語集', autoLink: 'first' },
       graph: { depth: 1 },
       sections: 'auto',
+      limits: { noteSize: 10_000_000, depth: 100, inlineMarks: 500, tags: 500, parseMs: 10_000, yamlAliases: 100 },
       strict: false,
     });
+  });
+
+  test('limits: each one can be raised, the others keep their defaults', () => {
+    expect(loadConfig(project('limits: { depth: 300, tags: 2000 }'), {}).limits).toMatchObject({ depth: 300, tags: 2000, noteSize: 10_000_000 });
   });
 
   test.each([[''], ['# only a comment\n'], ['---\n']])('a config file without options (%j) means defaults', (yamlText) => {
@@ -139,6 +144,8 @@ describe('loadConfig', () => {
     ['sections: sometimes', '"sections" must be auto, always or never'],
     ['graph: { depth: 4 }', '"graph.depth" must be 1, 2 or 3'],
     ['graph: { depth: 1.5 }', '"graph.depth" must be 1, 2 or 3'],
+    ['limits: { depth: 0 }', '"limits.depth" must be a whole number above 0'],
+    ['limits: { nesting: 5 }', '"limits.nesting" is not a known option'],
   ])('%s → ConfigError', (yamlText, expected) => {
     expect(configError(project(yamlText)).message).toContain(expected);
   });

@@ -2,7 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { loadAll as loadAllYaml } from 'js-yaml';
+import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
+import { parseYamlDocuments, YamlError } from '../vault/yaml';
 
 export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
@@ -27,6 +28,8 @@ export interface SiteConfig {
   graph: { depth: number };
   /** Built-in related/outgoing sections: `auto` leaves out those a note's own dataview block already lists. */
   sections: SectionsMode;
+  /** Budgets of one note (README, "Limits"). */
+  limits: NoteLimits;
   /** Diagnostics fail the build. */
   strict: boolean;
 }
@@ -61,6 +64,7 @@ const KNOWN_KEYS = new Set([
   'glossary',
   'graph',
   'sections',
+  'limits',
   'strict',
 ]);
 
@@ -104,8 +108,20 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
     glossary: { folder: str(glossary, 'folder', (k) => where(`glossary.${k}`)) ?? DEFAULTS.glossary.folder, autoLink: autoLink as AutoLinkMode },
     graph: { depth },
     sections: sections as SectionsMode,
+    limits: readLimits(obj(raw, 'limits', where, Object.keys(DEFAULT_LIMITS)), (k) => where(`limits.${k}`)),
     strict: env.TSUNAGU_STRICT === '1' || process.argv.includes('--strict') || (bool(raw, 'strict', where) ?? DEFAULTS.strict),
   };
+}
+
+function readLimits(section: Record<string, unknown>, where: Where): NoteLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(limits) as (keyof NoteLimits)[]) {
+    const value = num(section, key, where);
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${where(key)} must be a whole number above 0.`);
+    limits[key] = value;
+  }
+  return limits;
 }
 
 export function normalizeBase(base: string): string {
@@ -120,11 +136,10 @@ function readConfigFile(file: string, required: boolean): Record<string, unknown
   }
   let documents: unknown[];
   try {
-    // loadAll, because js-yaml 5's load throws on a file that is empty or holds only comments.
-    documents = loadAllYaml(readFileSync(file, 'utf8'));
+    documents = parseYamlDocuments(readFileSync(file, 'utf8'));
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    throw new ConfigError(`${file}${mark ? `:${mark.line + 1}` : ''}: invalid YAML (${(error as Error).message.split('\n')[0]}).`);
+    if (!(error instanceof YamlError)) throw error;
+    throw new ConfigError(`${file}${error.line ? `:${error.line}` : ''}: invalid YAML (${error.message}).`);
   }
   if (documents.length > 1) throw new ConfigError(`${file}: holds ${documents.length} YAML documents (separated by ---); keep one.`);
   const parsed = documents[0];

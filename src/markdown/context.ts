@@ -10,17 +10,31 @@ export function linkContext(ancestors: Parents[], node: Nodes): string | undefin
   const blockIndex = ancestors.findLastIndex((ancestor) => CONTEXT_BLOCKS.has(ancestor.type));
   if (blockIndex < 0) return undefined;
   const owner = ancestors[blockIndex - 1];
-  const parts: Nodes[] = owner?.type === 'listItem' ? owner.children.filter((child) => child.type !== 'list') : [ancestors[blockIndex]];
-  const { before, after } = splitTextAt(parts, node);
+  const inListItem = owner?.type === 'listItem';
+  const block = blockText(
+    inListItem ? owner : ancestors[blockIndex],
+    inListItem ? owner.children.filter((child) => child.type !== 'list') : [ancestors[blockIndex]],
+  );
+  const splitAt = block.starts.get(node) ?? block.text.length;
+  // Only a window either side is collapsed: a paragraph with thousands of links is read once, not once per link.
+  const before = block.text.slice(Math.max(0, splitAt - WINDOW), splitAt);
+  const after = block.text.slice(splitAt, splitAt + WINDOW);
   return around(collapse(before), collapse(after)) || undefined;
 }
 
-/** Plain text of `parts` (blocks joined by a space), split where `node` starts. */
-function splitTextAt(parts: Nodes[], node: Nodes): { before: string; after: string } {
+/** Characters read either side of a link: enough for CONTEXT_LIMIT after collapsing ordinary whitespace. */
+const WINDOW = 4 * CONTEXT_LIMIT;
+
+const BLOCK_TEXTS = new WeakMap<Nodes, { text: string; starts: Map<Nodes, number> }>();
+
+/** Plain text of `parts` (blocks joined by a space) and where each node in them starts; computed once per block. */
+function blockText(key: Nodes, parts: Nodes[]): { text: string; starts: Map<Nodes, number> } {
+  const cached = BLOCK_TEXTS.get(key);
+  if (cached) return cached;
   let text = '';
-  let splitAt = -1;
+  const starts = new Map<Nodes, number>();
   const walk = (current: Nodes): void => {
-    if (current === node) splitAt = text.length;
+    starts.set(current, text.length);
     if ('children' in current) current.children.forEach(walk);
     else text += toString(current, { includeHtml: false });
   };
@@ -28,7 +42,9 @@ function splitTextAt(parts: Nodes[], node: Nodes): { before: string; after: stri
     if (index > 0) text += ' ';
     walk(part);
   });
-  return splitAt < 0 ? { before: text, after: '' } : { before: text.slice(0, splitAt), after: text.slice(splitAt) };
+  const result = { text, starts };
+  BLOCK_TEXTS.set(key, result);
+  return result;
 }
 
 function collapse(text: string): string {

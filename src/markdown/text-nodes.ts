@@ -15,10 +15,29 @@ export function textSlice(node: Text, start: number, end: number): Text {
 export function pointAt(node: Text, index: number): Point | undefined {
   const start = node.position?.start;
   if (!start) return undefined;
-  const before = node.value.slice(0, index);
-  const lastBreak = before.lastIndexOf('\n');
-  if (lastBreak < 0) {
+  const starts = lineStarts(node);
+  // The last line starting at or before `index` (binary search: a text with thousands of tags asks thousands of times).
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= index) low = middle;
+    else high = middle - 1;
+  }
+  if (low === 0) {
     return { line: start.line, column: start.column + index, ...(start.offset === undefined ? {} : { offset: start.offset + index }) };
   }
-  return { line: start.line + before.split('\n').length - 1, column: index - lastBreak };
+  return { line: start.line + low, column: index - starts[low] + 1 };
+}
+
+/** Where each line of a text node's value starts, kept while the value is unchanged. */
+const LINE_STARTS = new WeakMap<Text, { value: string; starts: number[] }>();
+
+function lineStarts(node: Text): number[] {
+  const cached = LINE_STARTS.get(node);
+  if (cached?.value === node.value) return cached.starts;
+  const starts = [0];
+  for (let i = node.value.indexOf('\n'); i !== -1; i = node.value.indexOf('\n', i + 1)) starts.push(i + 1);
+  LINE_STARTS.set(node, { value: node.value, starts });
+  return starts;
 }

@@ -10,6 +10,7 @@ import { runDataviewBlocks } from './dataview';
 import { applyGlossary, type GlossaryStepResult } from './glossary';
 import { highlightCodeBlocks } from './code-highlight';
 import { renderMath } from './math';
+import { addLimitNotices } from './limits';
 import { findChromium } from './mermaid-browser';
 import { renderMermaidBlocks } from './mermaid';
 import { publishedFiles, type Published } from './publish';
@@ -33,6 +34,7 @@ export interface SiteModel {
   /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
   load: Vault;
   publish: Published;
+  limitNotices: undefined;
   graph: Map<string, NoteLinks>;
   dataview: undefined;
   mermaid: undefined;
@@ -62,6 +64,16 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     name: 'publish',
     needs: ['load', 'config', 'kinds', 'reserved'],
     run: ({ load, config, kinds, reserved }) => ({ output: publishedFiles(load, { base: config.base, lang: config.lang, kinds, reserved }) }),
+  },
+  {
+    name: 'limitNotices',
+    needs: ['publish', 'config', 'trees'],
+    // A notice at the top of each note that went over a limit (an embed of it shows the notice too).
+    rewritesTrees: true,
+    run: ({ publish, config }) => {
+      addLimitNotices(publish.notes, config.lang);
+      return { output: undefined };
+    },
   },
   { name: 'graph', needs: ['load', 'publish'], run: ({ load, publish }) => ({ output: linkGraph(load.links, publish.ids) }) },
   {

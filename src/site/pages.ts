@@ -1,7 +1,9 @@
 // The pages: what each page shows, from the model the steps computed. Serialisable as JSON (see types.ts).
+import { readFileSync } from 'node:fs';
 import type { Vault } from '../vault/load';
 import type { SiteModel } from './build-steps';
 import { folderTree } from './folders';
+import { renderOrText, treeText } from './limits';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
 import { resolveTarget } from './render-context';
@@ -21,9 +23,11 @@ const OUTGOING_BACKLINKS_SHOWN = 20;
 export function sitePages({ config, load: vault, publish, graph, glossary, sections }: SiteModel): SiteData {
   const { index, kindSite } = publish;
   const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });
+  // A render that fails all the same shows the file's text under a notice (src/site/limits.ts): the build goes on.
   const renderPage = (id: string) => {
     const entry = vault.files.get(id)!;
-    return () => timed('render', () => index.kindOf(entry).render!(entry, kindSite));
+    const text = () => (entry.note ? treeText(entry.note.tree) : readFileSync(entry.file.absPath, 'utf8'));
+    return () => timed('render', () => renderOrText(id, () => index.kindOf(entry).render!(entry, kindSite), text, config.lang, vault.diagnostics));
   };
   // Obsidian's backlinks pane lists notes by name, in the reader's collation.
   const byTitle = new Intl.Collator(config.lang);

@@ -57,7 +57,7 @@ describe('fixture vault "frontmatter"', () => {
     expect(note.diagnostics).toHaveLength(1);
     // Line 5 of the file is " - b", the badly indented list item.
     expect(note.diagnostics[0]).toMatchObject({ file: 'bad-indent.md', line: 5, severity: 'warning' });
-    expect(note.diagnostics[0].message).toContain('bad indentation');
+    expect(note.diagnostics[0].message).toContain('(A block sequence may not be used as an implicit map key)');
   });
 
   test.each([['list.md'], ['scalar.md']])('frontmatter that is not a map (%s): one diagnostic, body kept', (id) => {
@@ -66,6 +66,31 @@ describe('fixture vault "frontmatter"', () => {
     expect(note.body).toBe('body\n');
     expect(note.diagnostics).toHaveLength(1);
     expect(note.diagnostics[0]).toMatchObject({ file: id, line: 2 });
+  });
+
+  test('YAML aliases that expand exponentially: refused quickly, one diagnostic naming the limit, body kept', () => {
+    const note = notes.get('alias-bomb.md')!;
+    expect(note.frontmatter).toEqual({});
+    expect(note.body).toContain('billion laughs');
+    expect(note.diagnostics).toHaveLength(1);
+    expect(note.diagnostics[0]).toMatchObject({ file: 'alias-bomb.md', line: 2 });
+    expect(note.diagnostics[0].message).toContain('limits.yamlAliases');
+  });
+
+  test('more aliases than limits.yamlAliases never reach the parser (it looks each one up across the document)', () => {
+    const text = `---\nbase: &b [x]\n${Array.from({ length: 500 }, (_, i) => `k${i}: *b`).join('\n')}\n---\nbody\n`;
+    const note = read('aliases.md', text);
+    expect(note.frontmatter).toEqual({});
+    expect(note.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('limits.yamlAliases: 100')]);
+    expect(read('few.md', '---\nbase: &b [x]\ncopy: *b\nstar: a *b c\n---\n').frontmatter).toEqual({ base: ['x'], copy: ['x'], star: 'a *b c' });
+  });
+
+  test('dates stay dates and << merges a map, as the YAML 1.1 reader before did', () => {
+    expect(notes.get('dates-and-merge.md')!.frontmatter).toEqual({
+      created: new Date('2024-03-01T00:00:00Z'),
+      base: { lang: 'ja' },
+      merged: { lang: 'ja', extra: 1 },
+    });
   });
 
   test('unterminated frontmatter: one diagnostic, whole file kept as body', () => {

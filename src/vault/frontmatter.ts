@@ -1,6 +1,8 @@
 // Reads a note file: encoding, BOM, line endings and YAML frontmatter. Bad YAML never loses the body.
 import matter from 'gray-matter';
 import type { Diagnostic } from './types';
+import { bracketDepth, DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
+import { parseYamlDocuments, YamlError } from './yaml';
 
 export interface NoteSource {
   frontmatter: Record<string, unknown>;
@@ -35,7 +37,7 @@ function normalizeText(text: string): string {
 const OPENING = /^---[ \t]*\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 
-export function splitFrontmatter(id: string, text: string): NoteSource {
+export function splitFrontmatter(id: string, text: string, limits: Pick<NoteLimits, 'yamlAliases' | 'depth'> = DEFAULT_LIMITS): NoteSource {
   if (!OPENING.test(text)) return { frontmatter: {}, body: text, bodyStartLine: 1, diagnostics: [] };
   const afterOpening = text.slice(text.indexOf('\n') + 1);
   const close = CLOSING.exec(afterOpening);
@@ -59,14 +61,29 @@ export function splitFrontmatter(id: string, text: string): NoteSource {
   const bodyStart = close.index + close[0].length + 1;
   const body = afterOpening.slice(bodyStart);
   const bodyStartLine = 2 + countLines(afterOpening.slice(0, Math.min(bodyStart, afterOpening.length)));
-  const parsed = parseYaml(id, yamlText);
+  const parsed = parseFrontmatter(id, yamlText, limits);
   return { frontmatter: parsed.data, body, bodyStartLine, diagnostics: parsed.diagnostics };
 }
 
-function parseYaml(id: string, yamlText: string): { data: Record<string, unknown>; diagnostics: Diagnostic[] } {
+function parseFrontmatter(
+  id: string,
+  yamlText: string,
+  limits: Pick<NoteLimits, 'yamlAliases' | 'depth'>,
+): { data: Record<string, unknown>; diagnostics: Diagnostic[] } {
+  // The YAML parser recurses (and runs out of memory) on lists nested thousands deep: such text never reaches it.
+  const depth = bracketDepth(yamlText);
+  if (depth > limits.depth) {
+    const message = `has frontmatter whose [ ] or { } nest ${depth} deep, over limits.depth (${limits.depth}); its properties are ignored, the body is published. Flatten the values, or raise limits.depth.`;
+    return { data: {}, diagnostics: [{ file: id, line: 2, severity: 'warning', message }] };
+  }
+  const yamlAliases = limits.yamlAliases;
+  // The parser looks each alias's anchor up across the whole document (aliases × nodes): many never reach it.
+  if (aliasCount(yamlText) > yamlAliases) return { data: {}, diagnostics: [{ file: id, line: 2, severity: 'warning', message: aliasMessage(yamlAliases) }] };
   try {
-    // Passing options disables gray-matter's cache, which would keep every file's text alive.
-    const data: unknown = matter(`---\n${yamlText}\n---\n`, {}).data;
+    // Passing options disables gray-matter's cache, which would keep every file's text alive. The engine may return a
+    // scalar or null (not a map): checked below.
+    const yaml = (text: string) => (parseYamlDocuments(text, yamlAliases)[0] ?? null) as object;
+    const data: unknown = matter(`---\n${yamlText}\n---\n`, { engines: { yaml } }).data;
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, diagnostics: [] };
     return {
       data: {},
@@ -80,20 +97,23 @@ function parseYaml(id: string, yamlText: string): { data: Record<string, unknown
       ],
     };
   } catch (error) {
-    const mark = (error as { mark?: { line: number } }).mark;
-    const reason = ((error as { reason?: string }).reason ?? (error as Error).message).split('\n')[0];
-    return {
-      data: {},
-      diagnostics: [
-        {
-          file: id,
-          line: mark ? mark.line + 1 : 2,
-          severity: 'warning',
-          message: `has invalid YAML in its frontmatter (${reason}); its properties are ignored, the body is published. Fix the YAML syntax on that line.`,
-        },
-      ],
-    };
+    if (!(error instanceof YamlError)) throw error;
+    // gray-matter hands the engine the text after the opening ---, newline included: its line N is the file's line N.
+    const line = error.line ?? 2;
+    const message = error.aliasLimit
+      ? aliasMessage(yamlAliases)
+      : `has invalid YAML in its frontmatter (${error.message}); its properties are ignored, the body is published. Fix the YAML syntax on that line.`;
+    return { data: {}, diagnostics: [{ file: id, line, severity: 'warning', message }] };
   }
+}
+
+/** `*name` tokens where a YAML node may start (an upper bound of the aliases). */
+function aliasCount(yamlText: string): number {
+  return yamlText.match(/(?:^|[\s,[{:-])\*[^\s,[\]{}]/g)?.length ?? 0;
+}
+
+function aliasMessage(yamlAliases: number): string {
+  return `has frontmatter whose YAML aliases (*name) expand past the limit (limits.yamlAliases: ${yamlAliases}); its properties are ignored, the body is published. Write the values out instead of repeating anchors, or raise limits.yamlAliases.`;
 }
 
 function countLines(s: string): number {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBody } from '../markdown/parse';
 import type { ParsedNote, ResolvedLink } from './types';
 import { frontmatterKeyLines } from './frontmatter-lines';
+import { frontmatterAliases } from './properties';
 import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
 
 function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
@@ -29,6 +30,17 @@ function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
 }
 
 describe('noteInputDiagnostics', () => {
+  it('a map where Obsidian expects text (aliases: [{a: b}]) is a diagnostic on its line, never the alias "[object Object]"', () => {
+    const frontmatter = { title: { a: 1 }, aliases: ['ok', { a: 'b' }], tags: 'fine' };
+    const frontmatterLines = frontmatterKeyLines('---\ntitle: {a: 1}\naliases: [ok, {a: b}]\ntags: fine\n---\n');
+    const found = noteInputDiagnostics(note('n.md', { frontmatter, frontmatterLines, aliases: frontmatterAliases(frontmatter) }), []);
+    expect(frontmatterAliases(frontmatter)).toEqual(['ok']);
+    expect(found.map((d) => [d.line, d.message.split(',')[0]])).toEqual([
+      [2, 'has a map (key: value) in its "title" property'],
+      [3, 'has a map (key: value) in its "aliases" property'],
+    ]);
+  });
+
   it('names link syntax in a file name, all-digit tags and aliases listed twice, with lines', () => {
     const frontmatterLines = frontmatterKeyLines('---\ntags: [2024, ok]\naliases: [Dup, dup]\n---\nBody #123\n');
     const found = noteInputDiagnostics(note('C#.md', { tags: ['123', '2024', 'ok'], aliases: ['Dup', 'dup'], frontmatterLines }), [{ tag: '123', line: 5 }]);

@@ -4,6 +4,7 @@
 import type { Blockquote } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { isKnownCalloutType } from '../markdown/callouts';
+import { nonTextProperties } from './properties';
 import type { Diagnostic, ParsedNote, ResolvedLink } from './types';
 
 /** Obsidian refuses these in file names: a wikilink reads them as heading, block, link or display syntax. */
@@ -32,6 +33,12 @@ export function noteInputDiagnostics(note: ParsedNote, bodyTags: { tag: string; 
       );
     }
   });
+  for (const key of nonTextProperties(note.frontmatter)) {
+    warn(
+      `has a map (key: value) in its "${key}" property, where Obsidian expects text; that part is ignored. Write the value as text (quote it if it holds a colon).`,
+      keyLine(key.toLowerCase()),
+    );
+  }
   const seen = new Set<string>();
   for (const alias of note.aliases) {
     const key = alias.toLowerCase();

@@ -1,4 +1,5 @@
 // scan → read (each file by its kind) → resolve: the vault as data. Everything later (graph, glossary, pages) reads this.
+import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
 import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
@@ -12,8 +13,10 @@ export interface VaultOptions {
   aliasFallback: boolean;
   /** The file kinds, in registry order (src/kinds/registry.ts). */
   kinds: readonly FileReader[];
+  /** Budgets of one note (README, "Limits"). */
+  limits?: NoteLimits;
   /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
-  parse?: (body: string, bodyStartLine: number) => ParsedBody;
+  parse?: (body: string, bodyStartLine: number, limits: NoteLimits) => ParsedBody;
 }
 
 export interface Vault {
@@ -36,7 +39,13 @@ export function loadVault(options: VaultOptions): Vault {
   const files = new Map<string, VaultEntry>();
   const notes = new Map<string, ParsedNote>();
   for (const file of scan.files) {
-    const context = { excludeFolders: options.excludeFolders, parse: options.parse ?? parseBody, git: git.get(file.id), diagnostics };
+    const context = {
+      excludeFolders: options.excludeFolders,
+      limits: options.limits ?? DEFAULT_LIMITS,
+      parse: options.parse ?? parseBody,
+      git: git.get(file.id),
+      diagnostics,
+    };
     const entry = kinds.get(file.kind)!.read(file, context);
     files.set(file.id, entry);
     if (entry.note) notes.set(file.id, entry.note);

@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 
 export interface ParseCache {
-  parse(body: string, bodyStartLine: number): ParsedBody;
+  parse(body: string, bodyStartLine: number, limits?: NoteLimits): ParsedBody;
   /** Keeps the entries this load used (and only those), in memory and on disk. */
   save(): void;
 }
@@ -37,14 +38,16 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
   const used = new Map<string, string>();
   let missed = false;
   return {
-    parse(body, bodyStartLine) {
-      const key = hash(`${fingerprint}\0${bodyStartLine}\0${body}`);
+    parse(body, bodyStartLine, limits = DEFAULT_LIMITS) {
+      // Limits are part of the key: raising one re-parses the notes that went over it.
+      const key = hash(`${fingerprint}\0${bodyStartLine}\0${JSON.stringify(limits)}\0${body}`);
       const cached = entries.get(key);
       if (cached !== undefined) {
         used.set(key, cached);
         return JSON.parse(cached) as ParsedBody;
       }
-      const parsed = parseBody(body, bodyStartLine);
+      const parsed = parseBody(body, bodyStartLine, limits);
+      // Within limits.depth the tree is shallow enough for JSON's recursion.
       used.set(key, JSON.stringify(parsed));
       missed = true;
       return parsed;

@@ -24,12 +24,28 @@ export function frontmatterAliases(fm: Record<string, unknown>): string[] {
 }
 
 function listValue(value: unknown, separator: RegExp): string[] {
-  if (value == null) return [];
+  if (value == null || (!Array.isArray(value) && !isText(value))) return [];
   // An empty list item (`tags:` then a bare `-`, common in templates) is null: not a tag called "null".
   const items = Array.isArray(value)
-    ? value.flatMap((v) => (v == null ? [] : typeof v === 'string' ? v.split(separator) : [String(v)]))
+    ? value.flatMap((v) => (v == null || !isText(v) ? [] : typeof v === 'string' ? v.split(separator) : [String(v)]))
     : String(value).split(separator);
   return items.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Properties Obsidian reads as text (or a list of texts). */
+const TEXT_PROPERTIES = ['title', 'tags', 'tag', 'aliases', 'alias', 'cssclasses', 'cssclass', 'description'];
+
+/** Reserved properties holding a map (`aliases: [{a: b}]`) where Obsidian expects text: ignored, never "[object Object]". */
+export function nonTextProperties(fm: Record<string, unknown>): string[] {
+  return Object.keys(fm).filter((key) => {
+    const value = fm[key];
+    if (!TEXT_PROPERTIES.includes(key.toLowerCase()) || value == null) return false;
+    return Array.isArray(value) ? value.some((v) => v != null && !isText(v)) : !isText(value);
+  });
+}
+
+function isText(value: unknown): boolean {
+  return typeof value !== 'object' || value instanceof Date;
 }
 
 /** Wikilinks inside property values (`author: "[[etaroid]]"`), in property order, read by the markdown layer. */

@@ -2,6 +2,7 @@
 
 // What the markdown layer reads out of a note's text, re-exported: the model is built on it.
 export type { Heading, LinkRef } from '../markdown/facts';
+import type { LimitHit, NoteLimits } from '../markdown/limits';
 import type { Root } from 'mdast';
 import type { Heading, LinkRef } from '../markdown/facts';
 import type { ParsedBody } from '../markdown/parse';
@@ -44,8 +45,10 @@ export interface GitDates {
 
 export interface ReadContext {
   excludeFolders: string[];
+  /** Budgets of one note (README, "Limits"). */
+  limits: NoteLimits;
   /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
-  parse: (body: string, bodyStartLine: number) => ParsedBody;
+  parse: (body: string, bodyStartLine: number, limits: NoteLimits) => ParsedBody;
   /** Dates of the file from git history, when the vault is a repository. */
   git?: GitDates;
   /** Problems found while reading go here, each naming the file. */
@@ -93,6 +96,8 @@ export interface ParsedNote {
   firstParagraph?: string;
   /** Line of the file on which the body starts (1-based), so tree positions map to file lines. */
   bodyStartLine: number;
+  /** The limit the note went over (README, "Limits"): its page shows a notice. */
+  limit?: LimitHit;
   publish: PublishDecision;
   created: Date;
   modified: Date;

@@ -33,7 +33,7 @@ export function readCanvasFile(file: VaultFile, context: ReadContext): VaultEntr
     if (node.type === 'file') links.push(link(node.file, node.subpath));
     else if (node.type === 'group' && node.background) links.push(link(node.background));
     else if (node.type === 'text') {
-      const body = context.parse(node.text, node.line);
+      const body = context.parse(node.text, node.line, context.limits);
       cards.set(node.id, body.tree);
       // The whole card sits on the node's line of the JSON file.
       links.push(...body.links.map((l) => ({ ...l, line: node.line })));

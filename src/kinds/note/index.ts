@@ -10,6 +10,7 @@ import { frontmatterAliases, frontmatterTags, property, propertyLinks } from '..
 import { publishDecision } from '../../vault/publish';
 import type { ParsedNote, ReadContext, VaultEntry, VaultFile } from '../../vault/types';
 import type { FileKind } from '../kind';
+import { limitDiagnostic } from './limit-diagnostic';
 
 export const markdownNote: FileKind<undefined> = {
   name: 'note',
@@ -23,11 +24,17 @@ export const markdownNote: FileKind<undefined> = {
 };
 
 function readNote(file: VaultFile, context: ReadContext): ParsedNote {
+  const { limits } = context;
   const decoded = decodeNote(file.id, readFileSync(file.absPath));
-  const source = splitFrontmatter(file.id, decoded.text);
+  const source = splitFrontmatter(file.id, decoded.text, limits);
   context.diagnostics.push(...decoded.diagnostics, ...source.diagnostics);
   const fm = source.frontmatter;
-  const body = context.parse(source.body, source.bodyStartLine);
+  const body = context.parse(source.body, source.bodyStartLine, limits);
+  const frontmatterLines = frontmatterKeyLines(decoded.text);
+  const tags = uniqueTags([...body.tags.map((t) => t.tag), ...frontmatterTags(fm)]);
+  // Body tags past the limit are text already (in the tree); frontmatter tags past it are left out here.
+  const limit = body.limit ?? (tags.length > limits.tags ? { limit: 'tags' as const, line: frontmatterLines.tags ?? 1, found: tags.length } : undefined);
+  if (limit) context.diagnostics.push(limitDiagnostic(file.id, limit, limits));
   const name = path.posix.basename(file.id).replace(/\.md$/i, '');
   const folder = path.posix.dirname(file.id) === '.' ? '' : path.posix.dirname(file.id);
   const title = property(fm, 'title');
@@ -40,14 +47,15 @@ function readNote(file: VaultFile, context: ReadContext): ParsedNote {
     frontmatter: fm,
     title: typeof title === 'string' && title.trim() ? title.trim() : name,
     aliases: frontmatterAliases(fm),
-    tags: uniqueTags([...body.tags.map((t) => t.tag), ...frontmatterTags(fm)]),
+    tags: tags.slice(0, limits.tags),
     links: [...propertyLinks(fm, 2), ...bodyLinks, ...embeds],
     headings: body.headings,
     blockIds: body.blockIds,
     tree: body.tree,
-    frontmatterLines: frontmatterKeyLines(decoded.text),
+    frontmatterLines,
     ...(body.firstParagraph ? { firstParagraph: body.firstParagraph } : {}),
     bodyStartLine: source.bodyStartLine,
+    ...(limit ? { limit } : {}),
     publish: publishDecision(file.id, fm, context.excludeFolders),
     ...noteDates(fm, context.git, file.mtimeMs),
   };
