@@ -69,7 +69,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
       output: undefined,
       ...(await runDataviewBlocks(load, publish.notes, {
         ...config.dataview,
-        lang: config.lang,
+        lang: publish.lang,
         hrefFor: (id, subpath) => pageHref(publish.index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
       })),
@@ -78,9 +78,9 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'mermaid',
     needs: ['publish', 'config', 'trees'],
-    run: async ({ publish, config }) => ({
+    run: async ({ publish }) => ({
       output: undefined,
-      ...(await renderMermaidBlocks(publish.notes, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })),
+      ...(await renderMermaidBlocks(publish.notes, { lang: publish.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })),
     }),
   },
   {
@@ -88,7 +88,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     needs: ['publish', 'config', 'trees'],
     // Typesets formulas where they sit, inside paragraphs and table cells: a rewrite of inline nodes.
     rewritesTrees: true,
-    run: ({ publish, config }) => ({ output: undefined, diagnostics: renderMath(publish.notes, { lang: config.lang }) }),
+    run: ({ publish }) => ({ output: undefined, diagnostics: renderMath(publish.notes, { lang: publish.lang }) }),
   },
   {
     name: 'code',
@@ -101,7 +101,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     // Links term mentions inside text nodes, splitting them: a rewrite no list of replacements expresses simply.
     rewritesTrees: true,
     run: ({ load, publish, config }) => {
-      const output = applyGlossary(load, publish.notes, { ...config.glossary, locale: config.lang, hrefFor: (id) => pageHref(publish.index, id)! });
+      const output = applyGlossary(load, publish.notes, { ...config.glossary, locale: publish.lang, hrefFor: (id) => pageHref(publish.index, id)! });
       return { output, diagnostics: output.diagnostics };
     },
   },
@@ -112,7 +112,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
       const sectionsOf = graphSections(
         publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
         graph,
-        { depth: config.graph.depth, locale: config.lang },
+        { depth: config.graph.depth, locale: publish.lang },
       );
       return { output: new Map(publish.notes.map((note) => [note.id, sectionsOf(note.id)])) };
     },

@@ -1,5 +1,6 @@
 // What the Astro pages render: computed once per build by buildSite(), serialisable as JSON.
-import type { SiteConfig } from '../config/config';
+import type { Lang, SiteConfig } from '../config/config';
+import type { DetectedLang } from './lang';
 import type { Diagnostic, Heading } from '../vault/types';
 
 export interface NoteRef {
@@ -135,6 +136,8 @@ export interface AttachmentFile {
 }
 
 export interface BuildReport {
+  /** What was built, with what: the report's first line. */
+  settings: SettingsSummary;
   filesSeen: number;
   notesPublished: number;
   notesSkipped: { id: string; reason: string }[];
@@ -146,6 +149,15 @@ export interface BuildReport {
   otherSkipped: string[];
   unresolvedLinks: { file: string; line: number; target: string }[];
   diagnostics: Diagnostic[];
+}
+
+export interface SettingsSummary {
+  vaultDir: string;
+  settingsFiles: string[];
+  title: string;
+  lang: Lang;
+  /** Set when the settings gave no `lang`. */
+  detected?: DetectedLang;
 }
 
 export interface GraphJson {
@@ -205,7 +217,7 @@ export interface SiteGraphView {
 }
 
 export interface SiteData {
-  config: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'base' | 'site'>;
+  config: Pick<SiteConfig, 'title' | 'description' | 'base' | 'site'> & { lang: Lang };
   notes: NotePage[];
   /** Pages of the other page kinds. */
   pages: FilePage[];

@@ -1,4 +1,5 @@
 // scan → read (each file by its kind) → resolve: the vault as data. Everything later (graph, glossary, pages) reads this.
+import type { PublishMode } from '../config/config';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
 import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
@@ -9,6 +10,8 @@ import type { Diagnostic, FileReader, ParsedNote, ResolvedLink, VaultEntry } fro
 export interface VaultOptions {
   vaultDir: string;
   excludeFolders: string[];
+  /** Default `all`; `opt-in` publishes only notes with `publish: true`. */
+  publish?: PublishMode;
   aliasFallback: boolean;
   /** The file kinds, in registry order (src/kinds/registry.ts). */
   kinds: readonly FileReader[];
@@ -36,7 +39,13 @@ export function loadVault(options: VaultOptions): Vault {
   const files = new Map<string, VaultEntry>();
   const notes = new Map<string, ParsedNote>();
   for (const file of scan.files) {
-    const context = { excludeFolders: options.excludeFolders, parse: options.parse ?? parseBody, git: git.get(file.id), diagnostics };
+    const context = {
+      excludeFolders: options.excludeFolders,
+      publish: options.publish ?? 'all',
+      parse: options.parse ?? parseBody,
+      git: git.get(file.id),
+      diagnostics,
+    };
     const entry = kinds.get(file.kind)!.read(file, context);
     files.set(file.id, entry);
     if (entry.note) notes.set(file.id, entry.note);

@@ -48,7 +48,7 @@ function readNote(file: VaultFile, context: ReadContext): ParsedNote {
     frontmatterLines: frontmatterKeyLines(decoded.text),
     ...(body.firstParagraph ? { firstParagraph: body.firstParagraph } : {}),
     bodyStartLine: source.bodyStartLine,
-    publish: publishDecision(file.id, fm, context.excludeFolders),
+    publish: publishDecision(file.id, fm, context.excludeFolders, context.publish),
     ...noteDates(fm, context.git, file.mtimeMs),
   };
   context.diagnostics.push(...noteInputDiagnostics(note, body.tags));
