@@ -50,6 +50,8 @@ export interface NotePage extends NoteRef {
   next?: NoteRef;
   /** Set when the note is a glossary term: what its page shows above the body. */
   term?: TermPage;
+  /** Set when the note is a glossary note: the terms it defines, each at its own anchor. */
+  definesTerms?: TermSummary[];
 }
 
 /** The page of a published file of another page kind (a base, a canvas): its body comes from its kind. */
@@ -228,5 +230,7 @@ export interface SiteData {
   /** Laid out when first read (only the /graph/ page reads it). */
   graphView: SiteGraphView;
   glossary: GlossaryIndex;
+  /** Absolute path of the vault's publish.css, applied after the site's own CSS; undefined when it has none. */
+  publishCss?: string;
   report: BuildReport;
 }
