@@ -58,6 +58,8 @@ describe('a glossary from the glossary note', () => {
     }
     expect(decodeURI(termHref('ネットワーク'))).toBe('/ネットワーク/');
     expect(site.read('glossary/')).toContain('土を入れて植物を育てる容器。');
+    // 灌水（かんすい）: sorted by its reading into the か row.
+    expect(/id="glossary-か"[\s\S]*?<\/section>/.exec(site.read('glossary/'))?.[0]).toContain('>灌水</a>');
     // The section headed 別名 holds terms; it is no term itself. No page is made per term.
     expect(site.read('glossary/')).not.toContain('>別名<');
     expect(site.exists('鉢植え/')).toBe(false);
@@ -114,6 +116,30 @@ describe("the vault's publish.css", () => {
     });
     expect(colours).toEqual({ background: 'rgb(250, 240, 220)', text: 'rgb(60, 30, 10)', link: 'rgb(0, 128, 64)' });
     expect(errors).toEqual([]); // no Content-Security-Policy violation
+    await page.close();
+  });
+
+  it("finds a glossary note's term by its alias first, with the term's heading among the sub-results", async () => {
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(server.url);
+    await page.addScriptTag({ type: 'module', content: `import * as pagefind from '/pagefind/pagefind.js'; window.pagefind = pagefind;` });
+    await page.waitForFunction(() => 'pagefind' in window);
+    const found = await page.evaluate(
+      async ({ key }) => {
+        type Result = { data(): Promise<{ url: string; filters: Record<string, string[]>; sub_results: { url: string }[] }> };
+        const pagefind = (window as unknown as { pagefind: { search(q: string | null, o: object): Promise<{ results: Result[] }> } }).pagefind;
+        const named = await pagefind.search(null, { filters: { name: key } });
+        const ranked = await pagefind.search('プランター', {});
+        const first = await named.results[0]?.data();
+        const hit = await ranked.results[0]?.data();
+        return { named: named.results.length, url: first?.url, kind: first?.filters.kind, subResults: hit?.sub_results.map((sub) => sub.url) ?? [] };
+      },
+      { key: nameKey('プランター') },
+    );
+    expect(found.named).toBe(1);
+    expect(decodeURI(found.url ?? '')).toBe('/はじめに/用語集/');
+    expect(found.kind).toEqual(['用語']);
+    expect(found.subResults.map((url) => decodeURI(url))).toContain('/はじめに/用語集/#鉢植え');
     await page.close();
   });
 });

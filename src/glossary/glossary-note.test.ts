@@ -88,6 +88,14 @@ describe('glossaryNoteTerms', () => {
     ]);
   });
 
+  test('a hiragana reading in brackets after the name is the reading', () => {
+    const { terms } = termsOf('## 鉢植え（はちうえ）\n\n土を入れる容器。\n\n- 灌水 (かんすい)\n- 水やりの硬い言い方。\n');
+    expect(terms.map(({ title, reading, anchor }) => ({ title, reading, anchor }))).toEqual([
+      { title: '鉢植え', reading: 'はちうえ', anchor: '鉢植えはちうえ' },
+      { title: '灌水', reading: 'かんすい', anchor: 'term-灌水' },
+    ]);
+  });
+
   test('prose is not a list of terms', () => {
     expect(termsOf('このノートは用語集です。\nよく使う言葉をまとめました。\n\n- 一つ目の項目です。\n- 二つ目の項目です。\n').terms).toEqual([]);
   });

@@ -10,6 +10,8 @@ import { textSlice } from '../markdown/text-nodes';
 
 export interface SectionTerm {
   title: string;
+  /** Kana written after the name, `鉢植え（はちうえ）`: the index sorts the term by it. */
+  reading?: string;
   /** The id of the term's place on the note's page: its heading's, or one given here (`term-…`). */
   anchor: string;
   /** Other **bold** names in the definition's first sentence. */
@@ -48,7 +50,7 @@ export function glossaryNoteTerms(tree: Root): SectionTerm[] {
       const title = headingText(block);
       // A heading followed by a list of terms (or nothing) is a section of the glossary, not a term.
       if (anchor && title && next?.type === 'paragraph' && linePairs(next) === undefined)
-        terms.push({ title, anchor, ...definitionOf(next, title), line: block.position?.start.line ?? 1 });
+        terms.push({ ...named(title), anchor, ...definitionOf(next, title), line: block.position?.start.line ?? 1 });
     } else if (block.type === 'paragraph') {
       const pairs = linePairs(block);
       if (!pairs) continue;
@@ -119,10 +121,16 @@ function listTerms(list: List, slugger: Slugger): SectionTerm[] {
 
 /** A term without a heading: the block that holds it gets the term's id. */
 function anchored(block: RootContent | ListItem, term: Line, definition: Line, slugger: Slugger): SectionTerm {
-  const title = lineText(term).trim();
-  const anchor = `term-${slugger.slug(title)}`;
+  const name = named(lineText(term).trim());
+  const anchor = `term-${slugger.slug(name.title)}`;
   block.data = { ...block.data, hProperties: { ...block.data?.hProperties, id: anchor } };
-  return { title, anchor, ...definitionOf({ type: 'paragraph', children: definition }, title), line: block.position?.start.line ?? 1 };
+  return { ...name, anchor, ...definitionOf({ type: 'paragraph', children: definition }, name.title), line: block.position?.start.line ?? 1 };
+}
+
+/** `鉢植え（はちうえ）` or `鉢植え (はちうえ)`: the name and its hiragana reading. */
+function named(written: string): Pick<SectionTerm, 'title' | 'reading'> {
+  const match = /^(.+?)\s*[（(]\s*([\p{Script=Hiragana}ー・\s]+?)\s*[)）]$/u.exec(written);
+  return match ? { title: match[1], reading: match[2] } : { title: written };
 }
 
 function definitionOf(paragraph: Paragraph, title: string): Pick<SectionTerm, 'aliases' | 'definition'> {

@@ -110,6 +110,7 @@ function sectionToTerm(term: SectionTermInput): Term {
   return {
     id: sectionTermId(term.noteId, term.anchor),
     title: term.title,
+    ...(term.reading ? { reading: term.reading } : {}),
     aliases: term.aliases,
     english: term.aliases.find((alias) => /[a-z]/.test(foldForFilter(alias))),
     ...(term.definition ? { definition: term.definition } : {}),

@@ -51,7 +51,7 @@ export function searchFields(note: NotePage, site: SiteData): SearchFields {
   return {
     title: note.title,
     modified: note.modified.slice(0, 10),
-    kind: note.term ? t.searchKindTerm : t.searchKindNote,
+    kind: note.term || note.definesTerms?.length ? t.searchKindTerm : t.searchKindNote,
     tags: [...new Set(note.tags.map((ref) => tagDisplay.get(ref.url) ?? ref.tag))],
     keywords,
     names: [...new Set(ownNames.filter((name) => name !== undefined).map(nameKey))],
