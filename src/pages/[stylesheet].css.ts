@@ -2,10 +2,11 @@
 // A file, not inline CSS, so the Content-Security-Policy stays as strict as it is.
 import { readFile } from 'node:fs/promises';
 import type { GetStaticPaths } from 'astro';
+import { config, reserved } from 'virtual:tsunagu/config';
 import { getSite } from '../site/site';
 
 export const getStaticPaths = (async () => {
-  const site = await getSite();
+  const site = await getSite(config, reserved);
   return site.publishCss ? [{ params: { stylesheet: 'publish' }, props: { absPath: site.publishCss } }] : [];
 }) satisfies GetStaticPaths;
 
