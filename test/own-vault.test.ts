@@ -14,7 +14,8 @@ const vault = path.join(import.meta.dirname, 'fixtures/vaults/わたしのノー
 let site: BuiltSite;
 
 beforeAll(async () => {
-  site = await buildVault(vault);
+  // As an author runs it: `npm run build -- --vault <folder>` (TSUNAGU_VAULT, the helper's way, names the sample: the command line wins).
+  site = await buildVault(path.join(projectDir, 'notes'), {}, undefined, ['--vault', vault]);
 });
 
 /** Where the glossary index sends a term. */
