@@ -6,7 +6,8 @@ import { getSite } from './site/site';
 
 export const onRequest = defineMiddleware(async ({ locals }, next) => {
   locals.site = await getSite(config, reserved);
-  locals.lang = config.lang;
-  locals.t = strings(config.lang);
+  // The settings' language, else the one detected from the notes (computed with the site).
+  locals.lang = locals.site.config.lang;
+  locals.t = strings(locals.site.config.lang);
   return next();
 });

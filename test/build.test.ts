@@ -30,8 +30,8 @@ describe('a fixture vault built with astro build', () => {
 
   it('renders the note with title, lang and its body', () => {
     const html = site.read('welcome/');
-    expect(html).toContain('<html lang="ja"');
-    expect(html).toContain('<title>Welcome to the vault | tsunagu');
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('<title>Welcome to the vault | site-vault');
     expect(html).toContain('<mark>highlighted</mark>');
     expect(html).toMatch(/data-callout="tip"/);
   });

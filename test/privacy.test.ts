@@ -1,17 +1,22 @@
-// The leak scan as a test: the fixture vault's unpublished things all hold "qzvleak"; no file of the build may.
+// The leak scan as a test, in both publishing modes: the fixture vault's unpublished things all hold "qzvleak", and
+// the note that only opt-in mode hides holds "qzvoptin"; no file of the build may hold a marker of its mode.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLeaks, scanForMarkers } from '../src/safety/leaks';
 import { buildVault, type BuiltSite } from './helpers/build';
 
 const fixture = path.resolve(import.meta.dirname, 'fixtures/vaults/leaks');
-let site: BuiltSite;
+const JOURNAL = 'Journal qzvoptin.md';
 
-beforeAll(async () => {
-  site = await buildVault(path.join(fixture, 'vault'), { TSUNAGU_CONFIG: path.join(fixture, 'tsunagu.config.yaml') });
-});
+describe.each([
+  { mode: 'all', config: 'tsunagu.config.yaml', markers: ['qzvleak'], journal: true, report: '12 files seen = 4 notes published + 4 notes skipped' },
+  { mode: 'opt-in', config: 'opt-in.yaml', markers: ['qzvleak', 'qzvoptin'], journal: false, report: '12 files seen = 3 notes published + 5 notes skipped' },
+])('unpublished notes leave no trace (publish: $mode)', ({ config, markers, journal, report }) => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildVault(path.join(fixture, 'vault'), { TSUNAGU_CONFIG: path.join(fixture, config) });
+  });
 
-describe('unpublished notes leave no trace', () => {
   it('writes every kind of output the scan must cover: pages, feeds, graph.json, search index', () => {
     for (const file of ['home/', 'rss.xml', 'sitemap.xml', 'graph.json', 'tags/shared/', 'glossary/', 'attachments/shared.png'])
       expect(site.exists(file), file).toBe(true);
@@ -19,20 +24,21 @@ describe('unpublished notes leave no trace', () => {
   });
 
   it('no file of dist/ holds the marker: paths, contents, decompressed search fragments', () => {
-    const hits = scanForMarkers(site.outDir, ['qzvleak']);
+    const hits = scanForMarkers(site.outDir, markers);
     expect(hits, formatLeaks(hits)).toEqual([]);
   });
 
   it('renders links and embeds of unpublished notes as plain text', () => {
     const html = site.read('home/');
-    for (const text of ['first hidden', 'second hidden', 'third hidden', 'shown text', 'embedded hidden']) {
+    for (const text of ['first hidden', 'second hidden', 'third hidden', 'shown text', 'embedded hidden', ...(journal ? [] : ['journal'])]) {
       expect(html).toMatch(new RegExp(`<span class="internal-link is-unresolved"[^>]*>${text}</span>`));
     }
+    if (journal) expect(html).toContain('href="/journal-qzvoptin/">journal</a>');
   });
 
   it('lists only published notes in graph.json, tag pages and dataview output', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
-    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', 'Map.canvas', 'Public Two.md', '用語集/公開用語.md']);
+    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', ...(journal ? [JOURNAL, 'Map.canvas'] : []), 'Public Two.md', '用語集/公開用語.md']);
     const shared = site.read('tags/shared/');
     expect(shared).toContain('href="/home/"');
     expect(shared).toContain('href="/public-two/"');
@@ -43,10 +49,13 @@ describe('unpublished notes leave no trace', () => {
         .map((m) => m[1])
         .filter((href) => !href.startsWith('/tags/'))
         .sort(),
-    ).toEqual(['/home/', '/public-two/']);
+    ).toEqual(['/home/', ...(journal ? ['/journal-qzvoptin/'] : []), '/public-two/']);
   });
 
   it('draws a canvas card of an unpublished note as a grey card, and never copies the .canvas file', () => {
+    expect(site.files().filter((f) => f.endsWith('.canvas'))).toEqual([]);
+    // A canvas has no properties to opt in with: opt-in mode does not publish it.
+    if (!journal) return expect(site.exists('map.canvas/')).toBe(false);
     const board = site.read('map.canvas/');
     expect(board.match(/class="canvas-card canvas-unavailable"/g)).toHaveLength(2);
     expect(board).toContain('a hidden card link');
@@ -62,6 +71,6 @@ describe('unpublished notes leave no trace', () => {
   });
 
   it('counts every file in the report', () => {
-    expect(site.log).toContain('12 files seen = 3 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 1 other pages');
+    expect(site.log).toContain(`${report} + 1 attachments copied + 3 attachments unused`);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
-import { ConfigError, loadConfig, normalizeBase } from './config';
+import { ConfigError, loadConfig, normalizeBase, vaultArgument } from './config';
 
 const tempDir = useTempDirs('tsunagu-config-');
 afterEach(() => {
@@ -19,7 +19,7 @@ function project(configYaml?: string): string {
 
 function configError(dir: string, env: NodeJS.ProcessEnv = {}): ConfigError {
   try {
-    loadConfig(dir, env);
+    loadConfig(dir, env, []);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return error as ConfigError;
@@ -30,13 +30,14 @@ function configError(dir: string, env: NodeJS.ProcessEnv = {}): ConfigError {
 describe('loadConfig', () => {
   test('defaults without a config file', () => {
     const dir = project();
-    expect(loadConfig(dir, {})).toEqual({
+    expect(loadConfig(dir, {}, [])).toEqual({
       vaultDir: path.join(dir, 'notes'),
-      title: 'tsunagu',
+      settingsFiles: [],
+      title: 'notes',
       description: '',
-      lang: 'ja',
       site: undefined,
       base: '/',
+      publish: 'all',
       excludeFolders: [],
       aliasFallback: true,
       dataview: { enabled: true, timeoutMs: 1000 },
@@ -53,7 +54,7 @@ describe('loadConfig', () => {
   });
 
   test.each([[''], ['# only a comment\n'], ['---\n']])('a config file without options (%j) means defaults', (yamlText) => {
-    expect(loadConfig(project(yamlText), {}).title).toBe('tsunagu');
+    expect(loadConfig(project(yamlText), {}, []).title).toBe('notes');
   });
 
   test('two YAML documents in the config file are an error', () => {
@@ -75,7 +76,7 @@ describe('loadConfig', () => {
         'strict: true',
       ].join('\n'),
     );
-    expect(loadConfig(dir, {})).toMatchObject({
+    expect(loadConfig(dir, {}, [])).toMatchObject({
       title: 'My notes',
       lang: 'en',
       site: 'https://example.com',
@@ -92,21 +93,21 @@ describe('loadConfig', () => {
   describe('TSUNAGU_VAULT', () => {
     test('absolute', () => {
       const other = project();
-      expect(loadConfig(project('vault: ignored'), { TSUNAGU_VAULT: path.join(other, 'notes') }).vaultDir).toBe(path.join(other, 'notes'));
+      expect(loadConfig(project('vault: ignored'), { TSUNAGU_VAULT: path.join(other, 'notes') }, []).vaultDir).toBe(path.join(other, 'notes'));
     });
 
     test('relative to the project folder', () => {
       const dir = project();
       mkdirSync(path.join(dir, 'my vault'));
-      expect(loadConfig(dir, { TSUNAGU_VAULT: 'my vault' }).vaultDir).toBe(path.join(dir, 'my vault'));
-      expect(loadConfig(dir, { TSUNAGU_VAULT: './notes/' }).vaultDir).toBe(path.join(dir, 'notes'));
+      expect(loadConfig(dir, { TSUNAGU_VAULT: 'my vault' }, []).vaultDir).toBe(path.join(dir, 'my vault'));
+      expect(loadConfig(dir, { TSUNAGU_VAULT: './notes/' }, []).vaultDir).toBe(path.join(dir, 'notes'));
     });
 
     test('~ is the home folder', () => {
       const home = project();
       vi.stubEnv('HOME', home);
-      expect(loadConfig(project(), { TSUNAGU_VAULT: '~/notes' }).vaultDir).toBe(path.join(home, 'notes'));
-      expect(loadConfig(project(), { TSUNAGU_VAULT: '~' }).vaultDir).toBe(home);
+      expect(loadConfig(project(), { TSUNAGU_VAULT: '~/notes' }, []).vaultDir).toBe(path.join(home, 'notes'));
+      expect(loadConfig(project(), { TSUNAGU_VAULT: '~' }, []).vaultDir).toBe(home);
     });
 
     test('a missing folder is an error naming it', () => {
@@ -118,7 +119,7 @@ describe('loadConfig', () => {
   test('vault from the file, relative to the project folder', () => {
     const dir = project('vault: notes/sub');
     mkdirSync(path.join(dir, 'notes', 'sub'));
-    expect(loadConfig(dir, {}).vaultDir).toBe(path.join(dir, 'notes', 'sub'));
+    expect(loadConfig(dir, {}, []).vaultDir).toBe(path.join(dir, 'notes', 'sub'));
   });
 
   test('an unknown key is an error naming the key', () => {
@@ -162,13 +163,76 @@ describe('loadConfig', () => {
   test('TSUNAGU_CONFIG picks another file; a missing one is an error', () => {
     const dir = project();
     writeFileSync(path.join(dir, 'other.yaml'), 'title: Other');
-    expect(loadConfig(dir, { TSUNAGU_CONFIG: 'other.yaml' }).title).toBe('Other');
+    expect(loadConfig(dir, { TSUNAGU_CONFIG: 'other.yaml' }, []).title).toBe('Other');
     expect(configError(dir, { TSUNAGU_CONFIG: 'missing.yaml' }).message).toContain('missing.yaml, which does not exist');
   });
 
   test('TSUNAGU_STRICT=1 turns strict on', () => {
-    expect(loadConfig(project(), { TSUNAGU_STRICT: '1' }).strict).toBe(true);
-    expect(loadConfig(project(), { TSUNAGU_STRICT: '0' }).strict).toBe(false);
+    expect(loadConfig(project(), { TSUNAGU_STRICT: '1' }, []).strict).toBe(true);
+    expect(loadConfig(project(), { TSUNAGU_STRICT: '0' }, []).strict).toBe(false);
+  });
+});
+
+describe('settings beside the notes', () => {
+  /** A project whose `notes` vault holds `vaultYaml` in `name`. */
+  function vaultProject(vaultYaml: string, projectYaml?: string, name = 'tsunagu.yaml'): string {
+    const dir = project(projectYaml);
+    writeFileSync(path.join(dir, 'notes', name), vaultYaml);
+    return dir;
+  }
+
+  test("the vault's file is read first; the project's file fills in what it leaves out", () => {
+    const dir = vaultProject('title: Vault title\nglossary: { autoLink: all }\n', 'title: Project title\nbase: /docs/\nglossary: { folder: Terms }\n');
+    const config = loadConfig(dir, {}, []);
+    expect(config).toMatchObject({ title: 'Vault title', base: '/docs/', glossary: { folder: 'Terms', autoLink: 'all' } });
+    expect(config.settingsFiles).toEqual([path.join(dir, 'notes', 'tsunagu.yaml'), path.join(dir, 'tsunagu.config.yaml')]);
+  });
+
+  test('tsunagu.config.yaml at the vault root works too; tsunagu.yaml wins over it', () => {
+    const dir = vaultProject('title: Long name\n', undefined, 'tsunagu.config.yaml');
+    expect(loadConfig(dir, {}, []).title).toBe('Long name');
+    writeFileSync(path.join(dir, 'notes', 'tsunagu.yaml'), 'title: Short name\n');
+    expect(loadConfig(dir, {}, []).title).toBe('Short name');
+  });
+
+  test("an unknown option or a wrong type in the vault's file stops the build naming file and option", () => {
+    expect(configError(vaultProject('titel: x\n')).message).toContain(`${path.join('notes', 'tsunagu.yaml')}: "titel" is not a known option`);
+    expect(configError(vaultProject('graph: { depth: 9 }\n')).message).toContain('"graph.depth" must be 1, 2 or 3');
+    expect(configError(vaultProject('vault: elsewhere\n')).message).toContain('"vault" belongs to the command line');
+  });
+
+  test('title defaults to the vault folder, lang to detection (undefined), description to none', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'My Vault'));
+    const config = loadConfig(dir, { TSUNAGU_VAULT: 'My Vault' }, []);
+    expect(config.title).toBe('My Vault');
+    expect(config.lang).toBeUndefined();
+    expect(config.description).toBe('');
+  });
+
+  test('publish: opt-in, and nothing else', () => {
+    expect(loadConfig(vaultProject('publish: opt-in\n'), {}, []).publish).toBe('opt-in');
+    expect(configError(vaultProject('publish: some\n')).message).toContain('"publish" must be all or opt-in, not "some"');
+  });
+});
+
+describe('the vault on the command line', () => {
+  test.each([
+    [['node', 'astro', 'build', '--vault', '/v'], '/v'],
+    [['node', 'astro', 'build', '--vault=/v'], '/v'],
+    [['node', 'astro', 'build', '/v'], '/v'],
+    [['node', 'astro', 'build', '--outDir', 'out', '/v', '--strict'], '/v'],
+    [['node', 'astro', 'dev', '--port', '4000'], undefined],
+    [['node', 'astro', 'build', '--strict'], undefined],
+    [['node', 'vitest', 'run'], undefined],
+  ])('%j → %s', (argv, expected) => {
+    expect(vaultArgument(argv)).toBe(expected);
+  });
+
+  test('beats TSUNAGU_VAULT', () => {
+    const dir = project();
+    mkdirSync(path.join(dir, 'other'));
+    expect(loadConfig(dir, { TSUNAGU_VAULT: 'notes' }, ['node', 'astro', 'build', '--vault', 'other']).vaultDir).toBe(path.join(dir, 'other'));
   });
 });
 

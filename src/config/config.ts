@@ -9,16 +9,23 @@ export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
 export type SectionsMode = 'auto' | 'always' | 'never';
 
+export type PublishMode = 'all' | 'opt-in';
+
 export interface SiteConfig {
   /** Absolute path of the vault. */
   vaultDir: string;
+  /** Absolute path of each settings file read, in the order read (the vault's first); empty when none. */
+  settingsFiles: string[];
   title: string;
   description: string;
-  lang: Lang;
+  /** Undefined: detected from the published notes' text (see src/site/lang.ts). */
+  lang?: Lang;
   /** Absolute origin the site is deployed at (for RSS, sitemap, canonical URLs); optional. */
   site?: string;
   /** Path prefix, always with leading and trailing slash: '/' or '/docs/'. */
   base: string;
+  /** `all`: every note unless it opts out; `opt-in`: only notes with `publish: true`. */
+  publish: PublishMode;
   /** Vault folders (vault-relative) whose notes are not published unless a note says `publish: true`. */
   excludeFolders: string[];
   /** Resolve a link that matches no file through a note's `aliases` (tsunagu's extension). */
@@ -36,12 +43,14 @@ export interface SiteConfig {
 
 export class ConfigError extends Error {}
 
+/** Settings files looked for at the vault's root, first found wins. */
+export const VAULT_SETTINGS_FILES = ['tsunagu.yaml', 'tsunagu.config.yaml'];
+
 const DEFAULTS = {
   vault: 'notes',
-  title: 'tsunagu',
   description: '',
-  lang: 'ja' as Lang,
   base: '/',
+  publish: 'all' as PublishMode,
   excludeFolders: [] as string[],
   aliasFallback: true,
   dataview: { enabled: true, timeoutMs: 1000 },
@@ -51,13 +60,14 @@ const DEFAULTS = {
   strict: false,
 };
 
-const KNOWN_KEYS = new Set([
-  'vault',
+/** Options of a vault's settings file; the project's file may also name the vault. */
+const VAULT_KEYS = [
   'title',
   'description',
   'lang',
   'site',
   'base',
+  'publish',
   'excludeFolders',
   'aliasFallback',
   'dataview',
@@ -66,63 +76,125 @@ const KNOWN_KEYS = new Set([
   'sections',
   'limits',
   'strict',
-]);
+];
+const SECTIONS: Record<string, string[]> = {
+  dataview: ['enabled', 'timeoutMs'],
+  glossary: ['folder', 'autoLink'],
+  graph: ['depth'],
+  limits: Object.keys(DEFAULT_LIMITS),
+};
 
-/** Reads the config file (if any) and the environment; throws ConfigError naming the file and key. */
-export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.env): SiteConfig {
-  const file = env.TSUNAGU_CONFIG ? path.resolve(projectDir, expandHome(env.TSUNAGU_CONFIG)) : path.join(projectDir, 'tsunagu.config.yaml');
-  const raw = readConfigFile(file, Boolean(env.TSUNAGU_CONFIG));
-  const where = (key: string) => `${path.relative(projectDir, file) || file}: "${key}"`;
-  rejectUnknownKeys(raw, KNOWN_KEYS, where);
-  const vault = env.TSUNAGU_VAULT || str(raw, 'vault', where) || DEFAULTS.vault;
+interface SettingsSource {
+  file: string;
+  raw: Record<string, unknown>;
+}
+
+/**
+ * Settings, strongest first: the command line and TSUNAGU_* variables (vault, strict), the vault's own
+ * tsunagu.yaml, then the project's tsunagu.config.yaml (or TSUNAGU_CONFIG), which holds defaults for every
+ * vault. Throws ConfigError naming the file and option.
+ */
+export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): SiteConfig {
+  const projectFile = env.TSUNAGU_CONFIG ? path.resolve(projectDir, expandHome(env.TSUNAGU_CONFIG)) : path.join(projectDir, 'tsunagu.config.yaml');
+  const project: SettingsSource = { file: projectFile, raw: readConfigFile(projectFile, Boolean(env.TSUNAGU_CONFIG)) };
+  const projectWhere = whereIn(projectDir, projectFile);
+  rejectUnknownKeys(project.raw, new Set(['vault', ...VAULT_KEYS]), projectWhere);
+  const vault = vaultArgument(argv) || env.TSUNAGU_VAULT || str(project.raw, 'vault', projectWhere) || DEFAULTS.vault;
   const vaultDir = path.resolve(projectDir, expandHome(vault));
   if (!existsSync(vaultDir))
-    throw new ConfigError(`The vault folder ${vaultDir} does not exist. Set TSUNAGU_VAULT or "vault" in ${path.basename(file)} to your vault's folder.`);
-  const lang = str(raw, 'lang', where) ?? DEFAULTS.lang;
-  if (lang !== 'ja' && lang !== 'en') throw new ConfigError(`${where('lang')} must be "ja" or "en", not "${lang}".`);
-  const site = str(raw, 'site', where);
-  if (site !== undefined && !/^https?:\/\/[^/]+/.test(site))
-    throw new ConfigError(`${where('site')} must be an absolute URL such as https://example.com, not "${site}".`);
-  const dataview = obj(raw, 'dataview', where, ['enabled', 'timeoutMs']);
-  const glossary = obj(raw, 'glossary', where, ['folder', 'autoLink']);
-  const graph = obj(raw, 'graph', where, ['depth']);
-  const autoLink = str(glossary, 'autoLink', (k) => where(`glossary.${k}`)) ?? DEFAULTS.glossary.autoLink;
-  if (!['off', 'first', 'all'].includes(autoLink)) throw new ConfigError(`${where('glossary.autoLink')} must be off, first or all, not "${autoLink}".`);
-  const depth = num(graph, 'depth', (k) => where(`graph.${k}`)) ?? DEFAULTS.graph.depth;
-  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new ConfigError(`${where('graph.depth')} must be 1, 2 or 3.`);
-  const sections = str(raw, 'sections', where) ?? DEFAULTS.sections;
-  if (!['auto', 'always', 'never'].includes(sections)) throw new ConfigError(`${where('sections')} must be auto, always or never, not "${sections}".`);
+    throw new ConfigError(`The vault folder ${vaultDir} does not exist. Pass it as \`npm run build -- --vault <folder>\`, or set TSUNAGU_VAULT.`);
+  const vaultFile = VAULT_SETTINGS_FILES.map((name) => path.join(vaultDir, name)).find((file) => existsSync(file));
+  const sources: SettingsSource[] = [];
+  if (vaultFile) {
+    const raw = readConfigFile(vaultFile, true);
+    rejectUnknownKeys(
+      raw,
+      new Set(VAULT_KEYS),
+      whereIn(projectDir, vaultFile),
+      'vault' in raw ? ' ("vault" belongs to the command line, not to the vault)' : '',
+    );
+    sources.push({ file: vaultFile, raw });
+  }
+  if (existsSync(projectFile)) sources.push(project);
   return {
-    vaultDir,
-    title: str(raw, 'title', where) ?? DEFAULTS.title,
-    description: str(raw, 'description', where) ?? DEFAULTS.description,
-    lang,
-    site: site?.replace(/\/+$/, ''),
-    base: normalizeBase(str(raw, 'base', where) ?? DEFAULTS.base),
-    excludeFolders: strList(raw, 'excludeFolders', where).map((f) => f.replace(/^\/+|\/+$/g, '').normalize('NFC')),
-    aliasFallback: bool(raw, 'aliasFallback', where) ?? DEFAULTS.aliasFallback,
-    dataview: {
-      enabled: bool(dataview, 'enabled', (k) => where(`dataview.${k}`)) ?? DEFAULTS.dataview.enabled,
-      timeoutMs: num(dataview, 'timeoutMs', (k) => where(`dataview.${k}`)) ?? DEFAULTS.dataview.timeoutMs,
-    },
-    glossary: { folder: str(glossary, 'folder', (k) => where(`glossary.${k}`)) ?? DEFAULTS.glossary.folder, autoLink: autoLink as AutoLinkMode },
-    graph: { depth },
-    sections: sections as SectionsMode,
-    limits: readLimits(obj(raw, 'limits', where, Object.keys(DEFAULT_LIMITS)), (k) => where(`limits.${k}`)),
-    strict: env.TSUNAGU_STRICT === '1' || process.argv.includes('--strict') || (bool(raw, 'strict', where) ?? DEFAULTS.strict),
+    ...fromSources(sources, projectDir, vaultDir),
+    strict: env.TSUNAGU_STRICT === '1' || argv.includes('--strict') || (pick(sources, projectDir, 'strict', bool) ?? DEFAULTS.strict),
   };
 }
 
-function readLimits(section: Record<string, unknown>, where: Where): NoteLimits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(limits) as (keyof NoteLimits)[]) {
-    const value = num(section, key, where);
-    if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${where(key)} must be a whole number above 0.`);
-    limits[key] = value;
+function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: string): Omit<SiteConfig, 'strict'> {
+  for (const source of sources) {
+    for (const [section, keys] of Object.entries(SECTIONS)) obj(source.raw, section, whereIn(projectDir, source.file), keys);
   }
-  return limits;
+  const get = <T>(key: string, read: Reader<T>) => pick(sources, projectDir, key, read);
+  const lang = get('lang', oneOf(['ja', 'en'], 'must be "ja" or "en"'));
+  const site = get('site', (o, k, w) => {
+    const value = str(o, k, w);
+    if (value !== undefined && !/^https?:\/\/[^/]+/.test(value))
+      throw new ConfigError(`${w(k)} must be an absolute URL such as https://example.com, not "${value}".`);
+    return value;
+  });
+  const depth = get('graph.depth', (o, k, w) => {
+    const value = num(o, k, w);
+    if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 3)) throw new ConfigError(`${w(k)} must be 1, 2 or 3.`);
+    return value;
+  });
+  return {
+    vaultDir,
+    settingsFiles: sources.map((source) => source.file),
+    title: get('title', str) ?? path.basename(vaultDir),
+    description: get('description', str) ?? DEFAULTS.description,
+    ...(lang ? { lang: lang as Lang } : {}),
+    site: site?.replace(/\/+$/, ''),
+    base: normalizeBase(get('base', str) ?? DEFAULTS.base),
+    publish: (get('publish', oneOf(['all', 'opt-in'], 'must be all or opt-in')) as PublishMode | undefined) ?? DEFAULTS.publish,
+    excludeFolders: (get('excludeFolders', strList) ?? DEFAULTS.excludeFolders).map((f) => f.replace(/^\/+|\/+$/g, '').normalize('NFC')),
+    aliasFallback: get('aliasFallback', bool) ?? DEFAULTS.aliasFallback,
+    dataview: {
+      enabled: get('dataview.enabled', bool) ?? DEFAULTS.dataview.enabled,
+      timeoutMs: get('dataview.timeoutMs', num) ?? DEFAULTS.dataview.timeoutMs,
+    },
+    glossary: {
+      folder: get('glossary.folder', str) ?? DEFAULTS.glossary.folder,
+      autoLink:
+        (get('glossary.autoLink', oneOf(['off', 'first', 'all'], 'must be off, first or all')) as AutoLinkMode | undefined) ?? DEFAULTS.glossary.autoLink,
+    },
+    graph: { depth: depth ?? DEFAULTS.graph.depth },
+    sections: (get('sections', oneOf(['auto', 'always', 'never'], 'must be auto, always or never')) as SectionsMode | undefined) ?? DEFAULTS.sections,
+    limits: Object.fromEntries(
+      (Object.keys(DEFAULT_LIMITS) as (keyof NoteLimits)[]).map((key) => [key, get(`limits.${key}`, wholeAboveZero) ?? DEFAULT_LIMITS[key]]),
+    ) as unknown as NoteLimits,
+  };
 }
+
+const wholeAboveZero: Reader<number> = (o, k, w) => {
+  const value = num(o, k, w);
+  if (value !== undefined && (!Number.isInteger(value) || value < 1)) throw new ConfigError(`${w(k)} must be a whole number above 0.`);
+  return value;
+};
+
+/** `--vault <folder>`, `--vault=<folder>`, or the first plain argument after astro's command (`astro build ~/my-vault`). */
+export function vaultArgument(argv: readonly string[]): string | undefined {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--vault') return args[i + 1];
+    if (args[i].startsWith('--vault=')) return args[i].slice('--vault='.length);
+  }
+  const command = args.findIndex((arg) => ASTRO_COMMANDS.has(arg));
+  if (command < 0) return undefined;
+  for (let i = command + 1; i < args.length; i++) {
+    if (args[i].startsWith('-')) {
+      if (ASTRO_VALUE_FLAGS.has(args[i])) i++;
+      continue;
+    }
+    return args[i];
+  }
+  return undefined;
+}
+
+const ASTRO_COMMANDS = new Set(['build', 'dev', 'preview']);
+/** Astro's flags that take a value (the value is not a vault). */
+const ASTRO_VALUE_FLAGS = new Set(['--outDir', '--mode', '--root', '--config', '--port', '--host', '--site', '--base']);
 
 export function normalizeBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
@@ -154,6 +226,25 @@ function expandHome(p: string): string {
 }
 
 type Where = (key: string) => string;
+type Reader<T> = (o: Record<string, unknown>, key: string, where: Where) => T | undefined;
+
+function whereIn(projectDir: string, file: string): Where {
+  const shown = path.relative(projectDir, file) || file;
+  return (key) => `${shown}: "${key}"`;
+}
+
+/** The first settings file that gives `key` (`section.key` reads inside a section) decides it. */
+function pick<T>(sources: SettingsSource[], projectDir: string, key: string, read: Reader<T>): T | undefined {
+  const [section, inner] = key.includes('.') ? key.split('.') : [undefined, key];
+  for (const source of sources) {
+    const where = whereIn(projectDir, source.file);
+    const o = section ? ((source.raw[section] ?? {}) as Record<string, unknown>) : source.raw;
+    const value = read(o, inner, section ? (k) => where(`${section}.${k}`) : where);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 function typed<T>(o: Record<string, unknown>, key: string, where: Where, type: string): T | undefined {
   const v = o[key];
   if (v === undefined || v === null) return undefined;
@@ -163,6 +254,13 @@ function typed<T>(o: Record<string, unknown>, key: string, where: Where, type: s
 const str = (o: Record<string, unknown>, k: string, w: Where) => typed<string>(o, k, w, 'string');
 const num = (o: Record<string, unknown>, k: string, w: Where) => typed<number>(o, k, w, 'number');
 const bool = (o: Record<string, unknown>, k: string, w: Where) => typed<boolean>(o, k, w, 'boolean');
+function oneOf(values: string[], rule: string): Reader<string> {
+  return (o, k, w) => {
+    const value = str(o, k, w);
+    if (value !== undefined && !values.includes(value)) throw new ConfigError(`${w(k)} ${rule}, not "${value}".`);
+    return value;
+  };
+}
 function obj(o: Record<string, unknown>, key: string, where: Where, knownKeys: string[]): Record<string, unknown> {
   const v = typed<object>(o, key, where, 'object');
   if (Array.isArray(v)) throw new ConfigError(`${where(key)} must be a map of options.`);
@@ -170,14 +268,14 @@ function obj(o: Record<string, unknown>, key: string, where: Where, knownKeys: s
   rejectUnknownKeys(section, new Set(knownKeys), (k) => where(`${key}.${k}`));
   return section;
 }
-function rejectUnknownKeys(o: Record<string, unknown>, known: Set<string>, where: Where): void {
+function rejectUnknownKeys(o: Record<string, unknown>, known: Set<string>, where: Where, hint = ''): void {
   for (const key of Object.keys(o)) {
-    if (!known.has(key)) throw new ConfigError(`${where(key)} is not a known option. Known options: ${[...known].join(', ')}.`);
+    if (!known.has(key)) throw new ConfigError(`${where(key)} is not a known option${hint}. Known options: ${[...known].join(', ')}.`);
   }
 }
-function strList(o: Record<string, unknown>, key: string, where: Where): string[] {
+function strList(o: Record<string, unknown>, key: string, where: Where): string[] | undefined {
   const v = o[key];
-  if (v == null) return [];
+  if (v == null) return undefined;
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new ConfigError(`${where(key)} must be a list of folder names.`);
   return v;
 }

@@ -1,6 +1,7 @@
 // Which notes are glossary terms, what each term says, and what is wrong with the set of terms.
 import type { Diagnostic } from '../vault/types';
 import { foldForFilter } from './filter';
+import type { SectionTerm } from './glossary-note';
 import { gojuonRow } from './kana';
 import type { MatcherEntry } from './matcher';
 
@@ -30,6 +31,18 @@ export interface Term {
   /** Frontmatter `description`, else the first paragraph. */
   definition?: string;
   relatedTermIds: string[];
+  /** A term defined inside a glossary note: that note and the term's id on its page. */
+  section?: { noteId: string; anchor: string };
+}
+
+/** A term of a glossary note (see glossary-note.ts), with the note it is in. */
+export interface SectionTermInput extends SectionTerm {
+  noteId: string;
+}
+
+/** The id of a glossary note's term: the note and the anchor, as a link to it would write them. */
+export function sectionTermId(noteId: string, anchor: string): string {
+  return `${noteId}#${anchor}`;
 }
 
 export interface GlossaryConfig {
@@ -53,24 +66,57 @@ export function isTermNote(note: Pick<TermNoteInput, 'folder' | 'frontmatter'>, 
   return folder !== '' && (noteFolder === folder || noteFolder.startsWith(`${folder}/`));
 }
 
-/** Terms in id order; a title or alias used twice keeps linking to the first term that claims it. */
-export function buildGlossary(notes: readonly TermNoteInput[], cfg: GlossaryConfig): Glossary {
+/** Where a term's names come from, for claiming them and pointing diagnostics at the place that wrote them. */
+interface NameSource {
+  id: string;
+  title: string;
+  aliases: string[];
+  at(key: 'title' | 'aliases', message: string): Diagnostic;
+}
+
+/**
+ * Term notes in id order, then glossary notes' terms in note order; a title or alias used twice keeps linking to
+ * the first term that claims it.
+ */
+export function buildGlossary(notes: readonly TermNoteInput[], cfg: GlossaryConfig, sectionTerms: readonly SectionTermInput[] = []): Glossary {
   const termNotes = notes.filter((note) => isTermNote(note, cfg)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const termIds = new Set(termNotes.map((note) => note.id));
-  const terms = termNotes.map((note) => toTerm(note, termIds));
+  const terms = [...termNotes.map((note) => toTerm(note, termIds)), ...sectionTerms.map(sectionToTerm)];
   const diagnostics = termNotes.flatMap(contentProblems);
-  const owners = new Map<string, { note: TermNoteInput; surface: string }>();
-  const claim = (note: TermNoteInput, surface: string, kind: 'title' | 'aliases') => {
+  const sources: NameSource[] = [
+    ...termNotes.map((note) => ({ id: note.id, title: note.title, aliases: note.aliases, at: (key: string, message: string) => at(note, key, message) })),
+    ...sectionTerms.map((term) => ({
+      id: sectionTermId(term.noteId, term.anchor),
+      title: term.title,
+      aliases: term.aliases,
+      at: (_: string, message: string): Diagnostic => ({ file: term.noteId, line: term.line, message, severity: 'warning' }),
+    })),
+  ];
+  const owners = new Map<string, { source: NameSource; surface: string }>();
+  const claim = (source: NameSource, surface: string, kind: 'title' | 'aliases') => {
     const key = foldForFilter(surface.trim());
     if (key === '') return;
     const owner = owners.get(key);
-    if (!owner) owners.set(key, { note, surface });
-    else if (owner.note !== note) diagnostics.push(sharedSurface(note, surface, kind, owner.note));
+    if (!owner) owners.set(key, { source, surface });
+    else if (owner.source.id !== source.id) diagnostics.push(sharedSurface(source, surface, kind, owner.source));
   };
-  for (const note of termNotes) claim(note, note.title, 'title');
-  for (const note of termNotes) for (const alias of note.aliases) claim(note, alias, 'aliases');
-  const entries = [...owners.values()].map(({ note, surface }) => ({ termId: note.id, surface }));
+  for (const source of sources) claim(source, source.title, 'title');
+  for (const source of sources) for (const alias of source.aliases) claim(source, alias, 'aliases');
+  const entries = [...owners.values()].map(({ source, surface }) => ({ termId: source.id, surface }));
   return { terms, entries, diagnostics };
+}
+
+function sectionToTerm(term: SectionTermInput): Term {
+  return {
+    id: sectionTermId(term.noteId, term.anchor),
+    title: term.title,
+    ...(term.reading ? { reading: term.reading } : {}),
+    aliases: term.aliases,
+    english: term.aliases.find((alias) => /[a-z]/.test(foldForFilter(alias))),
+    ...(term.definition ? { definition: term.definition } : {}),
+    relatedTermIds: [],
+    section: { noteId: term.noteId, anchor: term.anchor },
+  };
 }
 
 function toTerm(note: TermNoteInput, termIds: Set<string>): Term {
@@ -111,12 +157,12 @@ function contentProblems(note: TermNoteInput): Diagnostic[] {
 }
 
 /** Titles are claimed before aliases, so a clash on a title is always with another title. */
-function sharedSurface(note: TermNoteInput, surface: string, kind: 'title' | 'aliases', owner: TermNoteInput): Diagnostic {
+function sharedSurface(source: NameSource, surface: string, kind: 'title' | 'aliases', owner: NameSource): Diagnostic {
   const message =
     kind === 'title'
       ? `term 「${surface}」 is defined twice (also in ${owner.id}): merge the notes or rename one; mentions link to ${owner.id}.`
       : `alias 「${surface}」 is also the title or an alias of ${owner.id}: remove it from one of them; mentions link to ${owner.id}.`;
-  return at(note, kind, message);
+  return source.at(kind, message);
 }
 
 function at(note: TermNoteInput, key: string, message: string): Diagnostic {

@@ -12,7 +12,7 @@ export default function feeds(config: SiteConfig): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
         if (!config.site) {
-          logger.info('rss.xml and sitemap.xml skipped: they need absolute URLs; set `site` in tsunagu.config.yaml (e.g. https://user.github.io).');
+          logger.info('rss.xml and sitemap.xml skipped: they need absolute URLs; set `site` in tsunagu.yaml (e.g. https://user.github.io).');
           return;
         }
         const site = await builtSite();

@@ -19,6 +19,16 @@ describe('reservedSegments', () => {
         { content: 'n', dynamic: true },
       ]),
     ];
-    expect(reservedSegments(routes, '_astro')).toEqual(['_astro', 'graph.json', 'guide', 'pagefind', 'rss.xml', 'scripts', 'sitemap.xml', 'tags']);
+    expect(reservedSegments(routes, '_astro')).toEqual([
+      '_astro',
+      'graph.json',
+      'guide',
+      'pagefind',
+      'publish.css',
+      'rss.xml',
+      'scripts',
+      'sitemap.xml',
+      'tags',
+    ]);
   });
 });

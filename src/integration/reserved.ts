@@ -2,8 +2,8 @@
 // and those of the files the build writes beside them.
 import type { IntegrationResolvedRoute } from 'astro';
 
-/** Written by the build, not routes: search index, lazy client scripts, feeds. */
-const WRITTEN_BESIDE_ROUTES = ['pagefind', 'scripts', 'rss.xml', 'sitemap.xml'];
+/** Written by the build, not routes (or by a route with a parameter): search index, lazy client scripts, feeds, the vault's publish.css. */
+const WRITTEN_BESIDE_ROUTES = ['pagefind', 'scripts', 'rss.xml', 'sitemap.xml', 'publish.css'];
 
 /** `assets`: Astro's `build.assets` folder (`_astro`). The catch-all note route reserves nothing. */
 export function reservedSegments(routes: IntegrationResolvedRoute[], assets: string): string[] {

@@ -52,7 +52,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { report } = await getSite(config, reserved);
+        const { report, config: site } = await getSite(config, reserved);
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
           // Thrown: the CLI ends with status 0 whatever process.exitCode says.
@@ -61,7 +61,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
           );
         }
         const outDir = fileURLToPath(dir);
-        logger.info(formatSearchReport(await timed('pagefind', () => indexSite(outDir, config.lang, outputCache('pagefind', outDir)))));
+        logger.info(formatSearchReport(await timed('pagefind', () => indexSite(outDir, site.lang, outputCache('pagefind', outDir)))));
       },
     },
   };

@@ -40,7 +40,9 @@ export const MENTIONED_TERM_WEIGHT = 0.5;
 export function searchFields(note: NotePage, site: SiteData): SearchFields {
   const { tagDisplay, termsMentionedBy } = siteLookups(site);
   const t = strings(site.config.lang);
-  const ownNames = note.term ? [note.title, note.term.reading, ...note.term.aliases] : [note.title];
+  // A glossary note is the page of each term it defines: its names find it (Pagefind's sub-results lead to the heading).
+  const termNames = [note.term, ...(note.definesTerms ?? [])].flatMap((term) => (term ? [term.title, term.reading, ...term.aliases] : []));
+  const ownNames = [note.title, ...termNames];
   const keywords: SearchKeyword[] = [{ text: joinNames(ownNames), weight: NAME_WEIGHT }];
   // The definition is shown above the body (TermHeader), outside what Pagefind indexes.
   if (note.term?.definition) keywords.push({ text: note.term.definition, weight: DEFINITION_WEIGHT });
@@ -49,7 +51,7 @@ export function searchFields(note: NotePage, site: SiteData): SearchFields {
   return {
     title: note.title,
     modified: note.modified.slice(0, 10),
-    kind: note.term ? t.searchKindTerm : t.searchKindNote,
+    kind: note.term || note.definesTerms?.length ? t.searchKindTerm : t.searchKindNote,
     tags: [...new Set(note.tags.map((ref) => tagDisplay.get(ref.url) ?? ref.tag))],
     keywords,
     names: [...new Set(ownNames.filter((name) => name !== undefined).map(nameKey))],

@@ -67,11 +67,11 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'limitNotices',
-    needs: ['publish', 'config', 'trees'],
+    needs: ['publish', 'trees'],
     // A notice at the top of each note that went over a limit (an embed of it shows the notice too).
     rewritesTrees: true,
-    run: ({ publish, config }) => {
-      addLimitNotices(publish.notes, config.lang);
+    run: ({ publish }) => {
+      addLimitNotices(publish.notes, publish.lang);
       return { output: undefined };
     },
   },
@@ -83,7 +83,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
       output: undefined,
       ...(await runDataviewBlocks(load, publish.notes, {
         ...config.dataview,
-        lang: config.lang,
+        lang: publish.lang,
         hrefFor: (id, subpath) => pageHref(publish.index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
         renderContext: publish.kindSite.renderContext,
@@ -93,9 +93,9 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'mermaid',
     needs: ['publish', 'config', 'trees'],
-    run: async ({ publish, config }) => ({
+    run: async ({ publish }) => ({
       output: undefined,
-      ...(await renderMermaidBlocks(publish.notes, { lang: config.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })),
+      ...(await renderMermaidBlocks(publish.notes, { lang: publish.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })),
     }),
   },
   {
@@ -103,7 +103,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     needs: ['publish', 'config', 'trees'],
     // Typesets formulas where they sit, inside paragraphs and table cells: a rewrite of inline nodes.
     rewritesTrees: true,
-    run: ({ publish, config }) => ({ output: undefined, diagnostics: renderMath(publish.notes, { lang: config.lang }) }),
+    run: ({ publish }) => ({ output: undefined, diagnostics: renderMath(publish.notes, { lang: publish.lang }) }),
   },
   {
     name: 'code',
@@ -116,7 +116,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     // Links term mentions inside text nodes, splitting them: a rewrite no list of replacements expresses simply.
     rewritesTrees: true,
     run: ({ load, publish, config }) => {
-      const output = applyGlossary(load, publish.notes, { ...config.glossary, locale: config.lang, hrefFor: (id) => pageHref(publish.index, id)! });
+      const output = applyGlossary(load, publish.notes, { ...config.glossary, locale: publish.lang, hrefFor: (id) => pageHref(publish.index, id)! });
       return { output, diagnostics: output.diagnostics };
     },
   },
@@ -128,7 +128,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
       const sectionsOf = graphSections(
         publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
         graph,
-        { depth: config.graph.depth, locale: config.lang },
+        { depth: config.graph.depth, locale: publish.lang },
       );
       const urlOf = (id: string) => href(config.base, publish.index.pageSlugs.get(id)!);
       return {

@@ -127,3 +127,33 @@ describe('applyGlossary', () => {
     expect(termLinksIn(vault.notes.get('非公開メモ.md')!.tree)).toEqual([]);
   });
 });
+
+describe('applyGlossary with a glossary note', () => {
+  const vaultDir = fixtureDir('わたしのノート');
+  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
+  const published = [...vault.notes.values()].filter(isPublished);
+  const result = applyGlossary(vault, published, { folder: '用語集', autoLink: 'first', locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
+  const GLOSSARY = 'はじめに/用語集.md';
+
+  it("lists the note's terms beside the type: term note, each at its anchor, and no term page for them", () => {
+    const terms = result.index.groups.flatMap((group) => group.terms.map((term) => [term.title, decodeURIComponent(term.url)]));
+    expect(terms).toEqual(
+      expect.arrayContaining([
+        ['鉢植え', '/はじめに/用語集/#鉢植え'],
+        ['灌水', '/はじめに/用語集/#term-灌水'],
+        ['挿し木', '/はじめに/用語集/#term-挿し木'],
+        ['ネットワーク', '/ネットワーク/'],
+      ]),
+    );
+    expect([...result.termPages.keys()]).toEqual(['ネットワーク.md']);
+    expect(result.glossaryNotes.get(GLOSSARY)?.map((term) => term.title)).toEqual(['鉢植え', '水やり', '灌水', '腐葉土', '挿し木']);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('links mentions elsewhere, not inside the glossary note, and not a term the note links itself', () => {
+    expect(termLinksIn(vault.notes.get(GLOSSARY)!.tree)).toEqual([]);
+    expect(termLinksIn(vault.notes.get('日記.md')!.tree).map(decodeURIComponent)).toContain('鉢植え → /はじめに/用語集/#鉢植え');
+    // 道具 links [[用語集#水やり]] itself: that is the term's use, and no auto-link doubles it.
+    expect(termLinksIn(vault.notes.get('道具.md')!.tree)).toEqual([]);
+  });
+});

@@ -6,8 +6,10 @@ import type { AutoLinkMode } from '../config/config';
 import { searchKeys } from '../glossary/filter';
 import { groupTerms } from '../glossary/kana';
 import { compileMatcher, type Matcher } from '../glossary/matcher';
+import { glossaryNoteTerms, isGlossaryNote } from '../glossary/glossary-note';
 import { autoLinkModeFor, linkTermMentions } from '../glossary/mentions';
-import { buildGlossary, isTermNote, type Term, type TermNoteInput } from '../glossary/terms';
+import { buildGlossary, isTermNote, type SectionTermInput, sectionTermId, type Term, type TermNoteInput } from '../glossary/terms';
+import { headingSlug } from '../markdown/slug';
 import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
@@ -27,16 +29,27 @@ export interface GlossaryStepResult {
   index: GlossaryIndex;
   /** Term note id → what its page shows above the body. */
   termPages: Map<string, TermPage>;
+  /** Glossary note id → the terms it defines (its page is theirs: search finds it by their names). */
+  glossaryNotes: Map<string, TermSummary[]>;
   diagnostics: Diagnostic[];
 }
 
 export function applyGlossary(vault: Vault, published: ParsedNote[], options: GlossaryStepOptions): GlossaryStepResult {
+  // A glossary note's terms are read before any tree is rewritten; the note itself is not a term note.
+  const glossaryNotes = published.filter((note) => isGlossaryNote(note, options.folder));
+  const sectionTerms: SectionTermInput[] = glossaryNotes.flatMap((note) => glossaryNoteTerms(note.tree).map((term) => ({ ...term, noteId: note.id })));
+  const glossaryNoteIds = new Set(glossaryNotes.map((note) => note.id));
   const glossary = buildGlossary(
-    published.map((note) => termNoteInput(vault, note, options)),
+    published.filter((note) => !glossaryNoteIds.has(note.id)).map((note) => termNoteInput(vault, note, options)),
     options,
+    sectionTerms,
   );
   const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: options.hrefFor(id) });
-  const summaries = new Map(glossary.terms.map((term) => [term.id, summaryOf(term, refOf(term.id))]));
+  const termRef = (term: Term): NoteRef =>
+    term.section
+      ? { id: term.id, title: term.title, url: `${options.hrefFor(term.section.noteId)}#${encodeURIComponent(term.section.anchor)}` }
+      : refOf(term.id);
+  const summaries = new Map(glossary.terms.map((term) => [term.id, summaryOf(term, termRef(term))]));
   const uses = new Map<string, Map<string, string | undefined>>(glossary.terms.map((term) => [term.id, new Map()]));
   const noteUse = (termId: string, noteId: string, snippet: string | undefined) => {
     const byNote = uses.get(termId)!;
@@ -47,6 +60,8 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
     const matcher = compileMatcher(glossary.entries);
     const link = (termId: string, surface: string) => termLink(summaries.get(termId)!, surface);
     for (const note of published) {
+      // The glossary note is where the terms are defined: linking its words to itself would only add noise.
+      if (glossaryNoteIds.has(note.id)) continue;
       const linkedTerms = explicitTermLinks(vault, note.id, summaries);
       const mentions = linkTermMentions(note.tree, matcher, {
         mode: autoLinkModeFor(options.autoLink, note.frontmatter),
@@ -62,6 +77,7 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
   const byTitle = new Intl.Collator(options.locale);
   const termPages = new Map<string, TermPage>();
   for (const term of glossary.terms) {
+    if (term.section) continue; // its page is the glossary note's, which has no term header
     const usedIn: TermUse[] = [...uses.get(term.id)!]
       .filter(([noteId]) => noteId !== term.id)
       .map(([noteId, snippet]) => ({ ...refOf(noteId), ...(snippet ? { snippet } : {}) }))
@@ -69,7 +85,13 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
     termPages.set(term.id, { ...summaries.get(term.id)!, related: term.relatedTermIds.map(refOf), usedIn });
   }
   const groups = groupTerms([...summaries.values()]).map((group) => ({ ...group, anchor: `glossary-${group.key === '#' ? 'other' : group.key}` }));
-  return { index: { groups }, termPages, diagnostics: glossary.diagnostics };
+  const definedIn = new Map(
+    glossaryNotes.map((note) => [
+      note.id,
+      sectionTerms.filter((term) => term.noteId === note.id).map((term) => summaries.get(sectionTermId(note.id, term.anchor))!),
+    ]),
+  );
+  return { index: { groups }, termPages, glossaryNotes: definedIn, diagnostics: glossary.diagnostics };
 }
 
 /**
@@ -109,10 +131,19 @@ function explicitTermLinks(vault: Vault, noteId: string, terms: Map<string, Term
   const linked = new Map<string, string | undefined>();
   for (const link of vault.links.get(noteId) ?? []) {
     // A link inside %%comment%% is the author's private text: it neither counts nor shows.
-    if (!link.to || link.to === noteId || link.source !== 'body' || link.embed || !terms.has(link.to)) continue;
-    if (!linked.get(link.to)) linked.set(link.to, link.context);
+    if (!link.to || link.to === noteId || link.source !== 'body' || link.embed) continue;
+    const termId = terms.has(link.to) ? link.to : sectionTermOf(vault, link.to, link.subpath);
+    if (termId === undefined || !terms.has(termId)) continue;
+    if (!linked.get(termId)) linked.set(termId, link.context);
   }
   return linked;
+}
+
+/** `[[用語集#イメージ]]`: the glossary note's term under that heading. */
+function sectionTermOf(vault: Vault, noteId: string, subpath: string | undefined): string | undefined {
+  const note = vault.notes.get(noteId);
+  const slug = note && subpath ? headingSlug(note.headings, subpath) : undefined;
+  return slug === undefined ? undefined : sectionTermId(noteId, slug);
 }
 
 /** A link's context is its whole sentence or paragraph: cut it around the term as mention snippets are. */

@@ -1,5 +1,6 @@
 // The pages: what each page shows, from the model the steps computed. Serialisable as JSON (see types.ts).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Vault } from '../vault/load';
 import type { SiteModel } from './build-steps';
 import { folderTree } from './folders';
@@ -20,6 +21,9 @@ import { href } from './urls';
  */
 const OUTGOING_BACKLINKS_SHOWN = 20;
 
+/** At the vault's root, the stylesheet Obsidian Publish sites are themed with. */
+const PUBLISH_CSS = 'publish.css';
+
 export function sitePages({ config, load: vault, publish, graph, glossary, sections }: SiteModel): SiteData {
   const { index, kindSite } = publish;
   const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });
@@ -27,10 +31,11 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
   const renderPage = (id: string) => {
     const entry = vault.files.get(id)!;
     const text = () => (entry.note ? treeText(entry.note.tree) : readFileSync(entry.file.absPath, 'utf8'));
-    return () => timed('render', () => renderOrText(id, () => index.kindOf(entry).render!(entry, kindSite), text, config.lang, vault.diagnostics));
+    return () => timed('render', () => renderOrText(id, () => index.kindOf(entry).render!(entry, kindSite), text, publish.lang, vault.diagnostics));
   };
   // Obsidian's backlinks pane lists notes by name, in the reader's collation.
-  const byTitle = new Intl.Collator(config.lang);
+  const byTitle = new Intl.Collator(publish.lang);
+  const publishCss = path.join(config.vaultDir, PUBLISH_CSS);
   const backlinksOf = (id: string) =>
     graph
       .get(id)!
@@ -63,7 +68,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
         properties: propertyViews(
           glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter,
           (link) => resolveTarget(note.id, link, index)?.href,
-          config.lang,
+          publish.lang,
         ),
         term: glossary.termPages.get(note.id),
       },
@@ -105,7 +110,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
   };
   let graphView: SiteGraphView | undefined;
   return {
-    config: { title: config.title, description: config.description, lang: config.lang, base: config.base, site: config.site },
+    config: { title: config.title, description: config.description, lang: publish.lang, base: config.base, site: config.site },
     notes,
     pages,
     tags: tagPages(
@@ -119,7 +124,21 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
       return (graphView ??= siteGraphView(graphJson));
     },
     glossary: glossary.index,
-    report: buildReport(vault, publish.notes, pages.length, index.attachmentSlugs, index.kindOf),
+    ...(existsSync(publishCss) ? { publishCss } : {}),
+    report: buildReport(
+      {
+        vaultDir: config.vaultDir,
+        settingsFiles: config.settingsFiles,
+        title: config.title,
+        lang: publish.lang,
+        ...(publish.detected ? { detected: publish.detected } : {}),
+      },
+      vault,
+      publish.notes,
+      pages.length,
+      index.attachmentSlugs,
+      index.kindOf,
+    ),
   };
 }
 

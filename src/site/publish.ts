@@ -1,6 +1,8 @@
 // The privacy filter: which files the site publishes (pages of published files, attachments a published page
 // uses) and under which slugs. Everything later asks this, never the vault, whether a file may be shown.
+import type { Lang } from '../config/config';
 import type { FileKind, KindSite } from '../kinds/kind';
+import { type DetectedLang, detectLang } from './lang';
 import type { Vault } from '../vault/load';
 import type { ParsedNote, VaultEntry } from '../vault/types';
 import { pageHref, renderContextFor, type SiteIndex } from './render-context';
@@ -16,23 +18,30 @@ export interface Published {
   ids: Set<string>;
   /** What a kind may know of the site when it renders a page or an embed. */
   kindSite: KindSite;
+  /** The site's language: the settings', else detected from the published notes (`detected` says how). */
+  lang: Lang;
+  detected?: DetectedLang;
 }
 
 export interface PublishOptions {
   base: string;
-  lang: KindSite['lang'];
+  /** Undefined: detected from the published notes' prose. */
+  lang?: Lang;
   kinds: readonly FileKind[];
   /** First path segments of the site's own routes. */
   reserved: ReadonlySet<string>;
 }
 
-export function publishedFiles(vault: Vault, { base, lang, kinds, reserved }: PublishOptions): Published {
+export function publishedFiles(vault: Vault, { base, lang: setLang, kinds, reserved }: PublishOptions): Published {
   const byName = new Map(kinds.map((kind) => [kind.name, kind]));
   // Every entry's kind is registered: the scan named it.
   const kindOf = (entry: VaultEntry) => byName.get(entry.kind)!;
   const pageEntries = [...vault.files.values()].filter((entry) => kindOf(entry).output === 'page' && entry.publish.published);
   const notes = pageEntries.flatMap((entry) => (entry.note ? [entry.note] : []));
   const ids = new Set(pageEntries.map((entry) => entry.id));
+  // Before any step rewrites a tree: dataview results and term links are not the author's prose.
+  const detected = setLang ? undefined : detectLang(notes);
+  const lang = setLang ?? detected!.lang;
   const index: SiteIndex = { vault, base, lang, pageSlugs: noteSlugs([...ids], reserved), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
   const kindSite: KindSite = {
     lang,
@@ -40,7 +49,7 @@ export function publishedFiles(vault: Vault, { base, lang, kinds, reserved }: Pu
     href: (id, subpath) => pageHref(index, id, subpath) ?? attachmentHref(index, id),
     notes,
   };
-  return { index, pageEntries, notes, ids, kindSite };
+  return { index, pageEntries, notes, ids, kindSite, lang, ...(detected ? { detected } : {}) };
 }
 
 /** Files of a copied kind (attachments) that a published page links to or embeds: only these are copied. */

@@ -1,17 +1,21 @@
-// The build report: every file accounted for, every unresolved link and diagnostic with file:line.
+// The build report: what was built with which settings, every file accounted for, every unresolved link and
+// diagnostic with file:line.
+import path from 'node:path';
 import type { FileKind } from '../kinds/kind';
 import type { Vault } from '../vault/load';
 import type { ParsedNote, VaultEntry } from '../vault/types';
-import type { BuildReport } from './types';
+import type { BuildReport, SettingsSummary } from './types';
 
 const SKIP_REASONS = {
   'publish-false': 'publish: false',
   draft: 'draft: true',
   'excluded-folder': 'in an excluded folder',
   'kind-not-published': 'not published yet',
+  'not-opted-in': 'no publish: true (publish: opt-in)',
 } as const;
 
 export function buildReport(
+  settings: SettingsSummary,
   vault: Vault,
   published: ParsedNote[],
   pages: number,
@@ -25,6 +29,7 @@ export function buildReport(
     (vault.links.get(id) ?? []).filter((l) => !l.to && l.target !== '').map((l) => ({ file: id, line: l.line, target: l.target })),
   );
   return {
+    settings,
     filesSeen: vault.filesSeen,
     notesPublished: published.length,
     notesSkipped: [...vault.notes.values()].flatMap((n) => (n.publish.published ? [] : [{ id: n.id, reason: SKIP_REASONS[n.publish.reason] }])),
@@ -39,6 +44,7 @@ export function buildReport(
 
 export function formatReport(report: BuildReport): string {
   const lines = [
+    settingsLine(report.settings),
     `tsunagu: ${report.filesSeen} files seen = ${report.notesPublished} notes published + ${report.notesSkipped.length} notes skipped + ${report.attachmentsCopied} attachments copied + ${report.attachmentsUnused.length} attachments unused${otherKinds(report)}`,
     ...report.notesSkipped.map((s) => `  skipped ${s.id} (${s.reason})`),
   ];
@@ -63,4 +69,16 @@ function otherKinds(report: BuildReport): string {
     .filter(Boolean)
     .map((part) => ` + ${part}`)
     .join('');
+}
+
+/** The vault, the settings file(s), title and language: what an author checks first when the site looks wrong. */
+export function settingsLine(settings: SettingsSummary, cwd = process.cwd()): string {
+  const shown = (file: string) => (file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file);
+  const files = settings.settingsFiles.length
+    ? `settings ${settings.settingsFiles.map(shown).join(' + ')}`
+    : `no settings file (defaults; put a tsunagu.yaml beside the notes to change them)`;
+  const lang = settings.detected
+    ? `language ${settings.lang} (detected: ${settings.detected.japaneseChars} Japanese characters, ${settings.detected.latinWords} Latin words; set \`lang: ${settings.lang === 'ja' ? 'en' : 'ja'}\` in tsunagu.yaml to change it)`
+    : `language ${settings.lang}`;
+  return `tsunagu: vault ${shown(settings.vaultDir)}, ${files}, title "${settings.title}", ${lang}`;
 }

@@ -1,5 +1,6 @@
 // What the Astro pages render: computed once per build by buildSite(), serialisable as JSON.
-import type { SiteConfig } from '../config/config';
+import type { Lang, SiteConfig } from '../config/config';
+import type { DetectedLang } from './lang';
 import type { Diagnostic, Heading } from '../vault/types';
 
 export interface NoteRef {
@@ -49,6 +50,8 @@ export interface NotePage extends NoteRef {
   next?: NoteRef;
   /** Set when the note is a glossary term: what its page shows above the body. */
   term?: TermPage;
+  /** Set when the note is a glossary note: the terms it defines, each at its own anchor. */
+  definesTerms?: TermSummary[];
 }
 
 /** The page of a published file of another page kind (a base, a canvas): its body comes from its kind. */
@@ -135,6 +138,8 @@ export interface AttachmentFile {
 }
 
 export interface BuildReport {
+  /** What was built, with what: the report's first line. */
+  settings: SettingsSummary;
   filesSeen: number;
   notesPublished: number;
   notesSkipped: { id: string; reason: string }[];
@@ -146,6 +151,15 @@ export interface BuildReport {
   otherSkipped: string[];
   unresolvedLinks: { file: string; line: number; target: string }[];
   diagnostics: Diagnostic[];
+}
+
+export interface SettingsSummary {
+  vaultDir: string;
+  settingsFiles: string[];
+  title: string;
+  lang: Lang;
+  /** Set when the settings gave no `lang`. */
+  detected?: DetectedLang;
 }
 
 export interface GraphJson {
@@ -205,7 +219,7 @@ export interface SiteGraphView {
 }
 
 export interface SiteData {
-  config: Pick<SiteConfig, 'title' | 'description' | 'lang' | 'base' | 'site'>;
+  config: Pick<SiteConfig, 'title' | 'description' | 'base' | 'site'> & { lang: Lang };
   notes: NotePage[];
   /** Pages of the other page kinds. */
   pages: FilePage[];
@@ -216,5 +230,7 @@ export interface SiteData {
   /** Laid out when first read (only the /graph/ page reads it). */
   graphView: SiteGraphView;
   glossary: GlossaryIndex;
+  /** Absolute path of the vault's publish.css, applied after the site's own CSS; undefined when it has none. */
+  publishCss?: string;
   report: BuildReport;
 }

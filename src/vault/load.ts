@@ -1,5 +1,6 @@
 // scan → read (each file by its kind) → resolve: the vault as data. Everything later (graph, glossary, pages) reads this.
 import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
+import type { PublishMode } from '../config/config';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
 import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
@@ -10,6 +11,8 @@ import type { Diagnostic, FileReader, ParsedNote, ResolvedLink, VaultEntry } fro
 export interface VaultOptions {
   vaultDir: string;
   excludeFolders: string[];
+  /** Default `all`; `opt-in` publishes only notes with `publish: true`. */
+  publish?: PublishMode;
   aliasFallback: boolean;
   /** The file kinds, in registry order (src/kinds/registry.ts). */
   kinds: readonly FileReader[];
@@ -42,6 +45,7 @@ export function loadVault(options: VaultOptions): Vault {
     const context = {
       excludeFolders: options.excludeFolders,
       limits: options.limits ?? DEFAULT_LIMITS,
+      publish: options.publish ?? 'all',
       parse: options.parse ?? parseBody,
       git: git.get(file.id),
       diagnostics,

@@ -47,6 +47,16 @@ describe('publishDecision', () => {
   });
 });
 
+describe('publish: opt-in', () => {
+  test('only publish: true is published; publish: false and draft: true still win', () => {
+    expect(publishDecision('n.md', {}, [], 'opt-in')).toEqual({ published: false, reason: 'not-opted-in' });
+    expect(publishDecision('n.md', { publish: 'yes' }, [], 'opt-in')).toEqual({ published: false, reason: 'not-opted-in' });
+    expect(publishDecision('x/n.md', { publish: true }, ['x'], 'opt-in')).toEqual({ published: true });
+    expect(publishDecision('n.md', { Publish: 'true' }, [], 'opt-in')).toEqual({ published: true });
+    expect(publishDecision('n.md', { publish: true, draft: true }, [], 'opt-in')).toEqual({ published: false, reason: 'draft' });
+  });
+});
+
 describe('isInExcludedFolder', () => {
   test.each([
     ['Private/a.md', ['Private'], true],

@@ -5,6 +5,7 @@ export type { Heading, LinkRef } from '../markdown/facts';
 import type { LimitHit, NoteLimits } from '../markdown/limits';
 import type { Root } from 'mdast';
 import type { Heading, LinkRef } from '../markdown/facts';
+import type { PublishMode } from '../config/config';
 import type { ParsedBody } from '../markdown/parse';
 
 /** A problem found in the author's input: always names the file (and line when known) and what to do. */
@@ -47,6 +48,8 @@ export interface ReadContext {
   excludeFolders: string[];
   /** Budgets of one note (README, "Limits"). */
   limits: NoteLimits;
+  /** `opt-in`: only notes with `publish: true` are published. */
+  publish: PublishMode;
   /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
   parse: (body: string, bodyStartLine: number, limits: NoteLimits) => ParsedBody;
   /** Dates of the file from git history, when the vault is a repository. */
@@ -103,7 +106,9 @@ export interface ParsedNote {
   modified: Date;
 }
 
-export type PublishDecision = { published: true } | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' | 'kind-not-published' };
+export type PublishDecision =
+  | { published: true }
+  | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' | 'kind-not-published' | 'not-opted-in' };
 
 /** A link after resolution. `to` is the target note/attachment id, or undefined if nothing matched. */
 export interface ResolvedLink extends LinkRef {

@@ -20,9 +20,10 @@ export interface BuiltSite {
 }
 
 /** `work`: the folder of an earlier build (its BuiltSite.work) to build into again, Astro's cache kept (incremental). */
-export async function buildVault(vaultDir: string, env: Record<string, string> = {}, work = newWorkDir()): Promise<BuiltSite> {
+/** `args` go to `astro build` after the options the helper gives it (`--vault <folder>` beats `TSUNAGU_VAULT`). */
+export async function buildVault(vaultDir: string, env: Record<string, string> = {}, work = newWorkDir(), args: string[] = []): Promise<BuiltSite> {
   const outDir = path.join(work, 'dist');
-  const { stdout, stderr } = await run('npx', ['astro', 'build', '--outDir', outDir], {
+  const { stdout, stderr } = await run('npx', ['astro', 'build', '--outDir', outDir, ...args], {
     cwd: projectDir,
     env: { ...process.env, TSUNAGU_VAULT: vaultDir, TSUNAGU_CACHE_DIR: path.join(work, 'cache'), ...env },
     maxBuffer: 1 << 26,

@@ -45,8 +45,9 @@ export function readCanvasFile(file: VaultFile, context: ReadContext): VaultEntr
     file,
     title: path.posix.basename(file.id).replace(/\.canvas$/i, ''),
     links,
-    // A canvas is published like a note of its folder: it has no frontmatter to opt out with.
-    publish: publishDecision(file.id, {}, context.excludeFolders),
+    // A canvas is published like a note of its folder: it has no frontmatter to opt out with, nor to opt in (so in
+    // opt-in mode it is not published).
+    publish: publishDecision(file.id, {}, context.excludeFolders, context.publish),
     data: { canvas, cards },
   };
 }

@@ -56,7 +56,7 @@ function readNote(file: VaultFile, context: ReadContext): ParsedNote {
     ...(body.firstParagraph ? { firstParagraph: body.firstParagraph } : {}),
     bodyStartLine: source.bodyStartLine,
     ...(limit ? { limit } : {}),
-    publish: publishDecision(file.id, fm, context.excludeFolders),
+    publish: publishDecision(file.id, fm, context.excludeFolders, context.publish),
     ...noteDates(fm, context.git, file.mtimeMs),
   };
   context.diagnostics.push(...noteInputDiagnostics(note, body.tags));
