@@ -48,11 +48,10 @@ describe('file kinds', () => {
     expect(new Set(KINDS.map((k) => k.name)).size).toBe(KINDS.length);
   });
 
-  it('a .canvas or .base a published note links to or embeds is neither copied nor diagnosed until its kind publishes it', async () => {
+  it('a .canvas a published note links to or embeds is neither copied nor diagnosed until its kind publishes it', async () => {
     const vaultDir = vaultWith({
-      'Home.md': 'See [[Plan.canvas]], ![[Books.base]] and ![[pic.png]].',
+      'Home.md': 'See [[Plan.canvas]] and ![[pic.png]].',
       'Plan.canvas': '{"nodes":[{"id":"1","type":"text","text":"SECRET-CANVAS-CARD"}],"edges":[]}',
-      'Books.base': 'views:\n  - type: table\n    name: SECRET-BASE-VIEW\n',
       'pic.png': 'png',
     });
     const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: KINDS, reserved: new Set() });
@@ -60,11 +59,11 @@ describe('file kinds', () => {
     expect(site.pages).toEqual([]);
     expect(site.report.diagnostics).toEqual([]);
     expect(site.report.unresolvedLinks).toEqual([]);
-    expect(site.report.otherSkipped).toEqual(['Books.base', 'Plan.canvas']);
+    expect(site.report.otherSkipped).toEqual(['Plan.canvas']);
     const home = site.notes.find((n) => n.id === 'Home.md')!;
     // What the author wrote stays, as text: there is no page to link to yet.
     expect(home.html).toContain('<span class="internal-link is-unresolved">Plan.canvas</span>');
-    expect(home.html).not.toMatch(/href="[^"]*(canvas|base)|SECRET/i);
+    expect(home.html).not.toMatch(/href="[^"]*canvas|SECRET/i);
     expect(home.html).toContain('src="/attachments/pic.png"');
   });
 
