@@ -32,7 +32,7 @@ describe('unpublished notes leave no trace', () => {
 
   it('lists only published notes in graph.json, tag pages and dataview output', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
-    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', 'Public Two.md', '用語集/公開用語.md']);
+    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Everything.base', 'Home.md', 'Public Two.md', '用語集/公開用語.md']);
     const shared = site.read('tags/shared/');
     expect(shared).toContain('href="/home/"');
     expect(shared).toContain('href="/public-two/"');
@@ -46,6 +46,25 @@ describe('unpublished notes leave no trace', () => {
     ).toEqual(['/home/', '/public-two/']);
   });
 
+  it('lists only published files in bases: rows, groups, counts, summaries, cards', () => {
+    const home = site.read('home/');
+    const everything = home.slice(home.indexOf('data-view="Everything"'), home.indexOf('</section>', home.indexOf('data-view="Everything"')));
+    expect(everything).toContain('5 results');
+    expect([...everything.matchAll(/<tr><td><a class="internal-link" href="([^"]*)"/g)].map((m) => decodeURI(m[1])).sort()).toEqual([
+      '/attachments/shared.png',
+      '/everything.base/',
+      '/home/',
+      '/public-two/',
+      '/用語集/公開用語/',
+    ]);
+    // Grouped by folder: the root (4 files) and 用語集 (1); unpublished notes add to neither group nor summary.
+    expect([...everything.matchAll(/Unique<\/span> <span class="base-summary-value">(\d+)</g)].map((m) => m[1])).toEqual(['4', '1']);
+    const linkingHidden = home.slice(home.indexOf('data-view="Linking hidden"'));
+    expect(linkingHidden.slice(0, linkingHidden.indexOf('</section>'))).toContain('No matching notes');
+    expect(home).toMatch(/<span class="internal-link is-unresolved"[^>]*>hidden base<\/span>/);
+    expect(home).toContain('data-view="Shared"');
+  });
+
   it('copies attachments only when a published note uses them outside comments', () => {
     expect(site.files().filter((f) => f.startsWith('attachments/'))).toEqual(['attachments/shared.png']);
   });
@@ -55,6 +74,6 @@ describe('unpublished notes leave no trace', () => {
   });
 
   it('counts every file in the report', () => {
-    expect(site.log).toContain('11 files seen = 3 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused');
+    expect(site.log).toContain('13 files seen = 4 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused');
   });
 });
