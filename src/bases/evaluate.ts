@@ -35,14 +35,22 @@ export interface EvaluatorOptions {
 
 export type Locals = Record<string, Value>;
 
+/** One FileValue per file: `file` is read in most expressions, for every row. */
+function fileValue(entry: Entry): FileValue {
+  entry.fileValue ??= new FileValue(entry);
+  return entry.fileValue;
+}
+
 /** One evaluator per (base, `this`): formula results are cached per row for every view of that base. */
 export class Evaluator {
   private readonly formulaCache = new Map<string, Map<string, Value>>();
   private readonly computing = new Set<string>();
   private randomState: number;
+  private readonly thisValue: RowValue | null;
 
   constructor(readonly options: EvaluatorOptions) {
     this.randomState = options.now % 2147483647 || 1;
+    this.thisValue = options.thisEntry ? new RowValue(options.thisEntry) : null;
   }
 
   /** Never throws: an error becomes an ErrorValue. */
@@ -122,9 +130,9 @@ export class Evaluator {
 
   private identifier(name: string, row: Entry | undefined, locals: Locals | undefined): Value {
     if (locals && Object.hasOwn(locals, name)) return locals[name];
-    if (name === 'this') return this.options.thisEntry ? new RowValue(this.options.thisEntry) : null;
+    if (name === 'this') return this.thisValue;
     if (!row) return null;
-    if (name === 'file') return new FileValue(row);
+    if (name === 'file') return fileValue(row);
     if (name === 'note') return propertiesOf(this.options.snapshot, row);
     if (name === 'formula') fail('“formula” needs a name: formula.name');
     return propertyOf(this.options.snapshot, row, name);
@@ -135,7 +143,7 @@ export class Evaluator {
     if (!row) return null;
     if (scope === 'note') return propertyOf(this.options.snapshot, row, name);
     if (scope === 'formula') return this.formula(name, row);
-    return memberOf(new FileValue(row), name, this);
+    return memberOf(fileValue(row), name, this);
   }
 
   private member(objectExpr: Expr, name: string, row: Entry | undefined, locals: Locals | undefined): Value {
@@ -147,12 +155,7 @@ export class Evaluator {
   }
 
   private call(expr: Extract<Expr, { type: 'call' }>, row: Entry | undefined, locals: Locals | undefined): Value {
-    const args = {
-      exprs: expr.args,
-      at: (i: number) => (i < expr.args.length ? this.eval(expr.args[i], row, locals) : null),
-      all: () => expr.args.map((a) => this.eval(a, row, locals)),
-      with: (i: number, extra: Locals) => this.eval(expr.args[i], row, { ...locals, ...extra }),
-    };
+    const args = new Args(this, expr.args, row, locals);
     if (expr.callee.type === 'ident') return callGlobal(this, expr.callee.name, args);
     if (expr.callee.type === 'member') return callMethod(this, this.eval(expr.callee.object, row, locals), expr.callee.name, args);
     fail('only functions and methods can be called');
@@ -173,13 +176,27 @@ export class Evaluator {
   }
 }
 
-export interface CallArgs {
-  exprs: Expr[];
-  at(i: number): Value;
-  all(): Value[];
+/** A call's arguments, evaluated on demand (`if` and lambdas evaluate only what they need). */
+export class Args {
+  constructor(
+    private readonly ev: Evaluator,
+    readonly exprs: Expr[],
+    private readonly row: Entry | undefined,
+    private readonly locals: Locals | undefined,
+  ) {}
+  at(i: number): Value {
+    return i < this.exprs.length ? this.ev.eval(this.exprs[i], this.row, this.locals) : null;
+  }
+  all(): Value[] {
+    return this.exprs.map((a) => this.ev.eval(a, this.row, this.locals));
+  }
   /** Evaluates argument i with extra implicit variables (`value`, `index`, `acc`). */
-  with(i: number, locals: Locals): Value;
+  with(i: number, extra: Locals): Value {
+    return this.ev.eval(this.exprs[i], this.row, { ...this.locals, ...extra });
+  }
 }
+
+export type CallArgs = Args;
 
 export function binaryOp(op: string, a: Value, b: Value): Value {
   switch (op) {

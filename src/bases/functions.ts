@@ -2,7 +2,7 @@
 // duration, list, link, file, object, regexp), as obsidian-bases.md §7 lists them.
 import { formatMoment, parseDuration, relativeTime, startOfDay } from './dates';
 import { type CallArgs, describe, type Evaluator, numberOf } from './evaluate';
-import { linkValue, propertiesOf, propertyOf } from './snapshot';
+import { linkedIds, linkValue, propertiesOf, propertyOf } from './snapshot';
 import {
   compare,
   DateValue,
@@ -308,7 +308,7 @@ const LINK: Record<string, Method> = {
   linksTo: (ev, self: LinkValue, args) => {
     const from = self.id ? ev.options.snapshot.byId.get(self.id) : undefined;
     const to = fileOf(ev, args.at(0));
-    return Boolean(from && to && [...from.links, ...from.embeds].some((l) => l.id === to.id));
+    return Boolean(from && to && linkedIds(from).has(to.id));
   },
 };
 
@@ -316,11 +316,11 @@ const FILE: Record<string, Method> = {
   asLink: (_ev, self: FileValue, args) => new LinkValue(self.entry.id, args.exprs.length ? toText(args.at(0)) : undefined, self.entry.id),
   hasLink: (ev, self: FileValue, args) => {
     const other = args.at(0);
+    if (other === null) return false;
     const target = fileOf(ev, other);
-    const links = [...self.entry.links, ...self.entry.embeds];
-    if (target) return links.some((l) => l.id === target.id);
+    if (target) return linkedIds(self.entry).has(target.id);
     const text = toText(other);
-    return links.some((l) => !l.id && l.target === text);
+    return [...self.entry.links, ...self.entry.embeds].some((l) => !l.id && l.target === text);
   },
   hasProperty: (_ev, self: FileValue, args) => {
     const name = toText(args.at(0)).toLowerCase();

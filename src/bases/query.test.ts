@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshot } from '../../test/fixtures/bases/snapshot';
 import { readBase } from './model';
+import { narrow } from './plan';
 import { compileBase, evaluateViews, type ViewResult } from './query';
 import { DurationValue, toText } from './values';
 
@@ -191,5 +192,23 @@ views:
     expect(names(v)).toEqual(['Emma', 'cover']);
     expect(v.groups[0].rows[0].cells[0]).toEqual([]);
     expect(snapshot.byId.has('Secret.md')).toBe(false);
+  });
+
+  it('narrows filters through indexes (tags, links, property links to this) without changing the result', () => {
+    const cases: [string, string[], number][] = [
+      ['file.hasTag("SF")', ['Dune'], 1],
+      ['file.hasTag("book", "person")', ['Dune', 'Emma', 'Frank Herbert'], 3],
+      ['file.hasLink(this) || this.file.hasLink(file)', ['Dune'], 1],
+      ['list(author).contains(this.file)', ['Dune'], 1],
+      ['note.author == this', ['Dune'], 1],
+      ['file.hasTag("book") && rating > 3', ['Dune'], 2],
+      ['file.hasTag("book") || rating > 3', ['Dune', 'Emma'], 4],
+    ];
+    for (const [filter, expected, candidates] of cases) {
+      const base = compileBase(readBase(`filters: '${filter}'\nviews:\n  - type: table\n`));
+      const self = snapshot.byId.get('People/Frank Herbert.md');
+      expect(names(evaluateViews(base, { snapshot, now: NOW, locale: 'en', baseFile: 'b', thisEntry: self })[0]), filter).toEqual(expected);
+      expect(narrow(base.filters, snapshot, self)?.size ?? snapshot.entries.length, filter).toBe(candidates);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { Evaluator } from './evaluate';
 import { sortCompare } from './functions';
 import type { BaseModel, FilterNode, ViewModel } from './model';
 import { type Expr, ExpressionSyntaxError, parseExpression } from './parse-expression';
+import { narrow } from './plan';
 import type { Entry, Snapshot } from './snapshot';
 import { summarize } from './summaries';
 import { DateValue, ErrorValue, FileValue, LinkValue, toText, truthy, typeName, type Value } from './values';
@@ -14,7 +15,7 @@ export interface Problem {
   message: string;
 }
 
-type CompiledFilter = { kind: 'expr'; expr: Expr | ErrorValue; line: number } | { kind: 'and' | 'or' | 'not'; items: CompiledFilter[]; line: number };
+export type CompiledFilter = { kind: 'expr'; expr: Expr | ErrorValue; line: number } | { kind: 'and' | 'or' | 'not'; items: CompiledFilter[]; line: number };
 
 export interface CompiledBase {
   model: BaseModel;
@@ -139,43 +140,86 @@ export interface EvaluateOptions {
   thisEntry: Entry | undefined;
 }
 
-/** Evaluates every view of a compiled base for one `this` (one evaluator: formulas computed once per row). */
+/** Evaluates every view of a compiled base for one `this`. */
 export function evaluateViews(base: CompiledBase, options: EvaluateOptions, which?: number[]): ViewResult[] {
-  const ev = new Evaluator({ ...options, formulas: base.formulas });
-  return (which ?? base.model.views.map((_, i) => i)).map((i) => evaluateView(base, i, ev, options.snapshot));
+  const run = new BaseRun(base, options);
+  return (which ?? base.model.views.map((_, i) => i)).map((i) => run.view(i));
 }
 
-function evaluateView(base: CompiledBase, index: number, ev: Evaluator, snapshot: Snapshot): ViewResult {
-  const view = base.model.views[index];
-  // One problem per line (one expression), the first one met: a formula failing on 1,000 rows is one diagnostic.
+type Report = (line: number, message: string) => void;
+
+/** One base for one `this`: one evaluator (formulas computed once per row) and the files passing the base's own filters, for all its views. */
+export class BaseRun {
+  readonly ev: Evaluator;
+  private candidates?: { entries: Entry[]; problems: Problem[] };
+
+  constructor(
+    readonly base: CompiledBase,
+    readonly options: EvaluateOptions,
+  ) {
+    this.ev = new Evaluator({ ...options, formulas: base.formulas });
+  }
+
+  view(index: number): ViewResult {
+    if (!this.candidates) {
+      const problems = problemList();
+      const entries = candidatesOf(this.base.filters, this.options, undefined).filter((entry) => passes(this.base.filters, entry, this.ev, problems.report));
+      this.candidates = { entries, problems: problems.list() };
+    }
+    const viewFilter = this.base.viewFilters[index];
+    const narrowed = viewFilter && candidatesOf(viewFilter, this.options, this.candidates.entries);
+    return evaluateView(this.base, index, this.ev, narrowed ? { ...this.candidates, entries: narrowed } : this.candidates);
+  }
+}
+
+/** The files a filter can pass, through indexes where it allows (plan.ts), in snapshot order. */
+function candidatesOf(filter: CompiledFilter | undefined, options: EvaluateOptions, within: Entry[] | undefined): Entry[] {
+  const all = within ?? options.snapshot.entries;
+  const set = narrow(filter, options.snapshot, options.thisEntry);
+  if (!set) return all;
+  if (within) return within.filter((e) => set.has(e));
+  return [...set].sort((a, b) => a.order - b.order);
+}
+
+/** One problem per line (one expression), the first one met: a formula failing on 1,000 rows is one diagnostic. */
+function problemList(): { report: Report; list(): Problem[] } {
   const problems = new Map<number, Problem>();
-  const report = (line: number, message: string) => {
-    if (!problems.has(line)) problems.set(line, { line, message });
+  return {
+    report: (line, message) => {
+      if (!problems.has(line)) problems.set(line, { line, message });
+    },
+    list: () => [...problems.values()],
   };
+}
+
+function passes(f: CompiledFilter | undefined, entry: Entry, ev: Evaluator, report: Report): boolean {
+  if (!f) return true;
+  if (f.kind === 'expr') {
+    if (f.expr instanceof ErrorValue) return false;
+    const v = ev.value(f.expr, entry);
+    if (v instanceof ErrorValue) {
+      report(f.line, `filter: ${v.message}`);
+      return false;
+    }
+    return truthy(v);
+  }
+  if (f.kind === 'and') return f.items.every((item) => passes(item, entry, ev, report));
+  if (f.kind === 'or') return f.items.some((item) => passes(item, entry, ev, report));
+  return !f.items.some((item) => passes(item, entry, ev, report));
+}
+
+function evaluateView(base: CompiledBase, index: number, ev: Evaluator, candidates: { entries: Entry[]; problems: Problem[] }): ViewResult {
+  const view = base.model.views[index];
+  const problems = problemList();
+  const report = problems.report;
   const lineOfProperty = (id: string) => (id.startsWith('formula.') ? (base.formulaLines.get(id.slice(8)) ?? view.line) : view.line);
   const valueOf = (id: string, entry: Entry): Value => {
     const v = ev.value(propertyExpr(id), entry);
     if (v instanceof ErrorValue) report(lineOfProperty(id), `${id}: ${v.message}`);
     return v;
   };
-  const passes = (f: CompiledFilter | undefined, entry: Entry): boolean => {
-    if (!f) return true;
-    if (f.kind === 'expr') {
-      if (f.expr instanceof ErrorValue) return false;
-      const v = ev.value(f.expr, entry);
-      if (v instanceof ErrorValue) {
-        report(f.line, `filter: ${v.message}`);
-        return false;
-      }
-      return truthy(v);
-    }
-    if (f.kind === 'and') return f.items.every((item) => passes(item, entry));
-    if (f.kind === 'or') return f.items.some((item) => passes(item, entry));
-    return !f.items.some((item) => passes(item, entry));
-  };
-
   const viewFilter = base.viewFilters[index];
-  let entries = snapshot.entries.filter((entry) => passes(base.filters, entry) && passes(viewFilter, entry));
+  let entries = viewFilter ? candidates.entries.filter((entry) => passes(viewFilter, entry, ev, report)) : candidates.entries;
   if (view.sort.length) {
     const keyed = entries.map((entry) => ({ entry, keys: view.sort.map((s) => valueOf(s.property, entry)) }));
     keyed.sort((a, b) => {
@@ -227,7 +271,7 @@ function evaluateView(base: CompiledBase, index: number, ev: Evaluator, snapshot
       });
     }
   }
-  return { view, columns, groups, total: rows.length, problems: [...base.problems, ...problems.values()] };
+  return { view, columns, groups, total: rows.length, problems: [...base.problems, ...candidates.problems, ...problems.list()] };
 }
 
 /** Nulls last in both directions; ties are left to the caller. */

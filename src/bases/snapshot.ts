@@ -1,7 +1,7 @@
 // What a base can see: the published files only, each with its file properties and frontmatter. Built once per
 // build; every evaluation reads it and nothing else (no file system, no network).
 import { parseWikiLink } from '../markdown/wikilinks';
-import { DateValue, LinkValue, parseDateValue, type Value } from './values';
+import { DateValue, type FileValue, LinkValue, parseDateValue, type Value } from './values';
 
 export interface EntryInput {
   id: string;
@@ -24,8 +24,13 @@ export interface Entry extends Omit<EntryInput, 'links'> {
   links: LinkValue[];
   embeds: LinkValue[];
   backlinks: string[];
-  /** Lower-cased property name → value, built on first use: lookups by name stay O(1). */
+  /** Position in the snapshot: narrowed candidate sets keep the snapshot's order. */
+  order: number;
+  /** Property name (as written and lower-cased) → value, built on first use: lookups by name stay O(1). */
   propertyIndex?: Map<string, Value>;
+  /** Ids of the published files this one links to or embeds, built on first use (`hasLink`). */
+  linkedIds?: Set<string>;
+  fileValue?: FileValue;
 }
 
 export interface Snapshot {
@@ -39,7 +44,7 @@ export function createSnapshot(inputs: EntryInput[], resolve: (from: string, tar
   const published = new Set(inputs.map((i) => i.id));
   const visible = (id: string | undefined) => (id !== undefined && published.has(id) ? id : undefined);
   const backlinks = new Map<string, Set<string>>();
-  const entries = inputs.map((input): Entry => {
+  const entries = inputs.map((input, order): Entry => {
     const name = input.id.slice(input.id.lastIndexOf('/') + 1);
     const dot = name.lastIndexOf('.');
     const links: LinkValue[] = [];
@@ -60,6 +65,7 @@ export function createSnapshot(inputs: EntryInput[], resolve: (from: string, tar
       links,
       embeds,
       backlinks: [],
+      order,
     };
   });
   for (const entry of entries) entry.backlinks = [...(backlinks.get(entry.id) ?? [])].sort();
@@ -68,8 +74,21 @@ export function createSnapshot(inputs: EntryInput[], resolve: (from: string, tar
 
 /** A frontmatter property as a value (`note.x`, bare `x`): names match case-insensitively, as Obsidian's do. */
 export function propertyOf(snapshot: Snapshot, entry: Entry, name: string): Value {
-  entry.propertyIndex ??= new Map(Object.entries(entry.frontmatter).map(([k, v]) => [k.toLowerCase(), fromYaml(snapshot, entry.id, v)]));
-  return entry.propertyIndex.get(name.toLowerCase()) ?? null;
+  if (!entry.propertyIndex) {
+    const index = new Map<string, Value>();
+    for (const [key, raw] of Object.entries(entry.frontmatter)) {
+      const value = fromYaml(snapshot, entry.id, raw);
+      index.set(key, value);
+      if (!index.has(key.toLowerCase())) index.set(key.toLowerCase(), value);
+    }
+    entry.propertyIndex = index;
+  }
+  return entry.propertyIndex.get(name) ?? entry.propertyIndex.get(name.toLowerCase()) ?? null;
+}
+
+export function linkedIds(entry: Entry): Set<string> {
+  entry.linkedIds ??= new Set([...entry.links, ...entry.embeds].flatMap((l) => (l.id ? [l.id] : [])));
+  return entry.linkedIds;
 }
 
 export function propertiesOf(snapshot: Snapshot, entry: Entry): { [key: string]: Value } {

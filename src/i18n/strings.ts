@@ -245,19 +245,26 @@ export function strings(lang: Lang): Strings {
 
 /** Dates as readers of the site's language expect them; author-written times are kept as written (UTC). */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', {
-    year: 'numeric',
-    month: lang === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
+  return dateFormat(lang, false).format(new Date(iso));
 }
 
 /** A date with its time of day, for properties written with one. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', {
-    dateStyle: lang === 'en' ? 'medium' : 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
+  return dateFormat(lang, true).format(new Date(iso));
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one: a page of many dates (a base's table) reuses them.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const locale = lang === 'en' ? 'en-US' : 'ja-JP';
+    format = withTime
+      ? new Intl.DateTimeFormat(locale, { dateStyle: lang === 'en' ? 'medium' : 'long', timeStyle: 'short', timeZone: 'UTC' })
+      : new Intl.DateTimeFormat(locale, { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
 }

@@ -9,7 +9,7 @@ import { strings } from '../i18n/strings';
 import { codeBlocks } from '../markdown/code-block-slots';
 import type { WikiLink } from '../markdown/wikilinks';
 import { readBase } from '../bases/model';
-import { type CompiledBase, compileBase, evaluateViews, type Problem, type ViewResult } from '../bases/query';
+import { BaseRun, type CompiledBase, compileBase, type Problem, type ViewResult } from '../bases/query';
 import { renderViews } from '../bases/render';
 import { createSnapshot, type Entry, type Snapshot } from '../bases/snapshot';
 import { trustedHtml } from '../safety/trusted';
@@ -51,12 +51,17 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
     if (!base) compiled.set(entry.id, (base = compileBase(readBase(entry.data.source))));
     return base;
   };
+  const runs = new Map<string, BaseRun>();
   const cache = new Map<string, ViewResult>();
   const evaluate = (base: CompiledBase, key: string, baseFile: string, index: number, self: Entry | undefined, reportAs: [string, number]) => {
     const cacheKey = `${key}\0${index}\0${base.viewUsesThis[index] ? (self?.id ?? '') : ''}`;
     let result = cache.get(cacheKey);
     if (!result) {
-      [result] = evaluateViews(base, { snapshot, now: options.now, locale: options.lang, baseFile, thisEntry: self }, [index]);
+      // Views of one base for one `this` share the evaluator and the files passing the base's filters.
+      const runKey = `${key}\0${base.viewUsesThis.some(Boolean) ? (self?.id ?? '') : ''}`;
+      let run = runs.get(runKey);
+      if (!run) runs.set(runKey, (run = new BaseRun(base, { snapshot, now: options.now, locale: options.lang, baseFile, thisEntry: self })));
+      result = run.view(index);
       cache.set(cacheKey, result);
       report(reportAs[0], reportAs[1], result.problems);
     }
