@@ -5,7 +5,7 @@ import './lib/src-imports.ts';
 import { performance } from 'node:perf_hooks';
 import type { Root } from 'mdast';
 import type { Vault } from '../src/vault/load.ts';
-import type { ParsedNote, ResolvedLink } from '../src/vault/types.ts';
+import type { ParsedNote, ResolvedLink, VaultEntry } from '../src/vault/types.ts';
 import { seededRandom } from './lib/prng.ts';
 
 const { runBases } = await import('../src/site/bases.ts');
@@ -77,9 +77,13 @@ function note(id: string, fields: Partial<ParsedNote>): ParsedNote {
     publish: { published: true },
     created: day(0),
     modified: day(0),
-    size: 1000,
     ...fields,
   };
+}
+
+function entry(id: string, kind: string, fields: Partial<VaultEntry>): VaultEntry {
+  const file = { id, absPath: `/bench/${id}`, kind, mtimeMs: 0, size: 1000 };
+  return { id, kind, file, title: id, links: [], publish: { published: true }, data: undefined, ...fields };
 }
 
 function generate(): { vault: Vault; published: ParsedNote[] } {
@@ -106,12 +110,17 @@ function generate(): { vault: Vault; published: ParsedNote[] } {
       modified: day(random.int(0, 700)),
     });
   });
-  const bases = baseIds.map((id, i) => note(id, { base: { source: baseSource(i) } }));
-  const all = [...notes, ...bases];
-  const resolver = new LinkResolver({ fileIds: all.map((n) => n.id), aliases: new Map(), aliasFallback: false });
-  const links = new Map<string, ResolvedLink[]>(all.map((n) => [n.id, n.links.map((l) => ({ ...l, from: n.id, to: resolver.resolve(n.id, l.target)?.id }))]));
-  const vault: Vault = { notes: new Map(all.map((n) => [n.id, n])), attachments: new Map(), links, resolver, diagnostics: [], filesSeen: all.length };
-  return { vault, published: all };
+  const bases = baseIds.map((id, i) => entry(id, 'base', { data: { source: baseSource(i), created: day(0), modified: day(0) } }));
+  const files = new Map<string, VaultEntry>([
+    ...notes.map((n) => [n.id, entry(n.id, 'note', { note: n, links: n.links })] as const),
+    ...bases.map((b) => [b.id, b] as const),
+  ]);
+  const resolver = new LinkResolver({ fileIds: [...files.keys()], aliases: new Map(), aliasFallback: false });
+  const links = new Map<string, ResolvedLink[]>(
+    [...files.values()].map((e) => [e.id, e.links.map((l) => ({ ...l, from: e.id, to: resolver.resolve(e.id, l.target)?.id }))]),
+  );
+  const vault: Vault = { files, notes: new Map(notes.map((n) => [n.id, n])), links, resolver, diagnostics: [], filesSeen: files.size };
+  return { vault, published: notes };
 }
 
 const runs: number[] = [];

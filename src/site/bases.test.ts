@@ -1,18 +1,21 @@
 import path from 'node:path';
-import type { Html } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import type { BaseData } from '../kinds/base';
+import { KINDS } from '../kinds/registry';
 import { isPublished, loadVault } from '../vault/load';
+import type { VaultEntry } from '../vault/types';
 import { runBases } from './bases';
 
 const vaultDir = path.resolve(import.meta.dirname, '../../test/fixtures/vaults/bases/vault');
 
 function run(lang: 'en' | 'ja' = 'en') {
-  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true });
+  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
   const published = [...vault.notes.values()].filter(isPublished);
+  const pages = new Set([...vault.files.values()].filter((e) => e.kind !== 'attachment' && e.publish.published).map((e) => e.id));
   const diagnostics = runBases(vault, published, {
     lang,
     now: Date.UTC(2026, 11, 1),
-    hrefFor: (id) => (published.some((n) => n.id === id) || id === 'dune.png' ? `/${id}/` : undefined),
+    hrefFor: (id) => (pages.has(id) || id === 'dune.png' ? `/${id}/` : undefined),
     hrefForTag: (tag) => `/tags/${tag}/`,
     attachments: new Map([['dune.png', { size: 70, mtimeMs: 0 }]]),
   });
@@ -23,11 +26,10 @@ function run(lang: 'en' | 'ja' = 'en') {
 describe('the bases step', () => {
   it('reads .base files as pages with their own links, never as attachments', () => {
     const { vault } = run();
-    expect(vault.attachments.has('Books.base')).toBe(false);
-    const base = vault.notes.get('Books.base')!;
-    expect(base).toMatchObject({ name: 'Books', title: 'Books', base: { source: expect.stringContaining('views:') } });
-    expect(base.tree.children).toHaveLength(1);
-    expect((base.tree.children[0] as Html).value).toContain('base-tabs');
+    const base = vault.files.get('Books.base') as VaultEntry<BaseData>;
+    expect(base).toMatchObject({ kind: 'base', title: 'Books', publish: { published: true }, data: { source: expect.stringContaining('views:') } });
+    expect(base.data.html).toContain('base-tabs');
+    expect(base.data.html).not.toContain('tsunagu-trusted');
   });
 
   it('replaces embeds and blocks in the trees, and reports a broken formula once with file and line', () => {

@@ -144,7 +144,7 @@ function baseSnapshot(vault: Vault, published: ParsedNote[], bases: VaultEntry<B
     frontmatter: {},
   }));
   return createSnapshot(
-    [...notes, ...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    [...notes, ...baseFiles, ...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     (from, target) => vault.resolver.resolve(from, target)?.id,
   );
 }
