@@ -130,6 +130,8 @@ const NOTE_IDS = [
   'Docker/レッスン/Dockerイメージとコンテナ.md',
   'Clippings/【図解】Dockerの全体像を理解する -前編-.md',
   'Clippings/コンテナイメージとは.md',
+  'Docker/イメージを学ぶ順番.md',
+  '用語集の表.md',
 ];
 
 /** Opens the search with `/` on a note page. */

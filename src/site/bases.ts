@@ -13,6 +13,7 @@ import { BaseRun, type CompiledBase, compileBase, type Problem, type ViewResult 
 import { renderViews } from '../bases/render';
 import { createSnapshot, type Entry, type Snapshot } from '../bases/snapshot';
 import { trustedHtml } from '../safety/trusted';
+import { applyReplacement } from './steps';
 import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote, VaultEntry } from '../vault/types';
 import type { BaseData } from '../kinds/base';
@@ -80,14 +81,14 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
     // The page body goes out as the kind renders it (no sanitizer on the way): every value in it is escaped by render.ts.
     entry.data.html = broken(base) ? notice(broken(base)!) : renderViews(results, render(prefixFor(entry.id)), asOf(base));
   }
-  for (const { note, node, parent, index } of blocks) {
+  for (const { note, node, path } of blocks) {
     const fenceLine = (node.position?.start.line ?? 1) + note.bodyStartLine - 1;
     const base = compileBase(readBase(node.value));
     report(note.id, fenceLine, base.problems);
     const key = `${note.id}\0block${fenceLine}`;
     const results = all(base, key, note.id, snapshot.byId.get(note.id), [note.id, fenceLine]);
     const html = broken(base) ? notice(broken(base)!) : renderViews(results, render(prefixFor(key)), asOf(base));
-    parent.children[index] = embedNode(html, 'base-block');
+    applyReplacement(note.tree, { path, node: embedNode(html, 'base-block') });
   }
   for (const { note, link, parent, index, baseEntry } of embeds) {
     const base = compiledFile(baseEntry);

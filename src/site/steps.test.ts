@@ -16,7 +16,7 @@ const doubled: BuildStep<Model> = { name: 'doubled', needs: ['count'], run: ({ c
 describe('build steps', () => {
   it("the build's own list is in an order where every step finds what it needs", () => {
     expect(() => checkStepOrder(BUILD_STEPS, GIVEN)).not.toThrow();
-    expect(BUILD_STEPS.map((step) => step.name)).toEqual(['load', 'publish', 'graph', 'dataview', 'mermaid', 'math', 'code', 'glossary', 'sections']);
+    expect(BUILD_STEPS.map((step) => step.name)).toEqual(['load', 'publish', 'graph', 'dataview', 'bases', 'mermaid', 'math', 'code', 'glossary', 'sections']);
   });
 
   it('refuses, before anything runs, a step that needs what no earlier step gives, and a name used twice', () => {
