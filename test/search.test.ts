@@ -134,6 +134,8 @@ const NOTE_IDS = [
   // The sample's about and guide notes mention terms whose aliases hold イメージ (イメージタグ, イメージビルド).
   'about.md',
   'guide.md',
+  'Docker/イメージを学ぶ順番.md',
+  '用語集の表.md',
 ];
 
 /** Opens the search with `/` on a note page. */

@@ -97,6 +97,34 @@ const ja = {
   canvasUnreadable: 'このキャンバスは読み込めませんでした。',
   canvasHelp: 'ドラッグで移動、Ctrl＋ホイールかピンチで拡大・縮小。キーボードでは矢印キーで移動、＋と−で拡大・縮小、0 で全体を表示します。',
   canvasOpen: (title: string) => `キャンバス「${title}」を開く`,
+  baseResults: (n: number) => `${n} 件`,
+  baseAsOf: (date: string) => `${date} 時点の結果`,
+  baseViews: 'ビュー',
+  baseNoResults: '該当するノートはありません',
+  baseNoValue: '（なし）',
+  baseFileName: 'ファイル名',
+  baseProblems: 'このビューの一部の式を計算できませんでした。',
+  baseUnknownView: (name: string) => `ビュー「${name}」はこのベースにありません。最初のビューを表示しています。`,
+  baseNoViews: 'このベースにはビューがありません。',
+  baseMapNotice: '地図は表示していません。座標のある場所の一覧です。',
+  baseUnsupportedView: (type: string) => `ビューの種類「${type}」は表示できないため、表にしています。`,
+  baseBroken: 'このベースは読み込めませんでした。',
+  baseSummaries: {
+    average: '平均',
+    min: '最小',
+    max: '最大',
+    sum: '合計',
+    range: '範囲',
+    median: '中央値',
+    stddev: '標準偏差',
+    earliest: '最も早い',
+    latest: '最も遅い',
+    checked: 'チェック済み',
+    unchecked: '未チェック',
+    empty: '空',
+    filled: '入力済み',
+    unique: '一意',
+  } as Record<string, string>,
 };
 
 export type Strings = typeof ja;
@@ -197,6 +225,34 @@ const en: Strings = {
   canvasUnreadable: 'This canvas could not be read.',
   canvasHelp: 'Drag to move, Ctrl + wheel or pinch to zoom. With the keyboard: arrow keys move, + and − zoom, 0 fits the whole board.',
   canvasOpen: (title) => `Open the canvas “${title}”`,
+  baseResults: (n) => `${n} result${n === 1 ? '' : 's'}`,
+  baseAsOf: (date) => `Results as of ${date}`,
+  baseViews: 'Views',
+  baseNoResults: 'No matching notes',
+  baseNoValue: '(none)',
+  baseFileName: 'File name',
+  baseProblems: 'Some expressions of this view could not be computed.',
+  baseUnknownView: (name) => `This base has no view “${name}”; its first view is shown.`,
+  baseNoViews: 'This base has no views.',
+  baseMapNotice: 'The map is not drawn: these are its places and their coordinates.',
+  baseUnsupportedView: (type) => `The view type “${type}” cannot be shown; it is shown as a table.`,
+  baseBroken: 'This base could not be read.',
+  baseSummaries: {
+    average: 'Average',
+    min: 'Min',
+    max: 'Max',
+    sum: 'Sum',
+    range: 'Range',
+    median: 'Median',
+    stddev: 'Std dev',
+    earliest: 'Earliest',
+    latest: 'Latest',
+    checked: 'Checked',
+    unchecked: 'Unchecked',
+    empty: 'Empty',
+    filled: 'Filled',
+    unique: 'Unique',
+  },
 };
 
 export function strings(lang: Lang): Strings {
@@ -205,19 +261,26 @@ export function strings(lang: Lang): Strings {
 
 /** Dates as readers of the site's language expect them; author-written times are kept as written (UTC). */
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', {
-    year: 'numeric',
-    month: lang === 'en' ? 'short' : 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
+  return dateFormat(lang, false).format(new Date(iso));
 }
 
 /** A date with its time of day, for properties written with one. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'ja-JP', {
-    dateStyle: lang === 'en' ? 'medium' : 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
+  return dateFormat(lang, true).format(new Date(iso));
+}
+
+// Making an Intl.DateTimeFormat costs far more than using one: a page of many dates (a base's table) reuses them.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Lang, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${lang}${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const locale = lang === 'en' ? 'en-US' : 'ja-JP';
+    format = withTime
+      ? new Intl.DateTimeFormat(locale, { dateStyle: lang === 'en' ? 'medium' : 'long', timeStyle: 'short', timeZone: 'UTC' })
+      : new Intl.DateTimeFormat(locale, { year: 'numeric', month: lang === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
 }

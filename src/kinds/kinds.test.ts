@@ -48,25 +48,6 @@ describe('file kinds', () => {
     expect(new Set(KINDS.map((k) => k.name)).size).toBe(KINDS.length);
   });
 
-  it('a .base a published note links to or embeds is neither copied nor diagnosed until its kind publishes it', async () => {
-    const vaultDir = vaultWith({
-      'Home.md': 'See [[Books.base]], ![[Books.base]] and ![[pic.png]].',
-      'Books.base': 'views:\n  - type: table\n    name: SECRET-BASE-VIEW\n',
-      'pic.png': 'png',
-    });
-    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: KINDS, reserved: new Set() });
-    expect(site.attachments.map((a) => a.id)).toEqual(['pic.png']);
-    expect(site.pages).toEqual([]);
-    expect(site.report.diagnostics).toEqual([]);
-    expect(site.report.unresolvedLinks).toEqual([]);
-    expect(site.report.otherSkipped).toEqual(['Books.base']);
-    const home = site.notes.find((n) => n.id === 'Home.md')!;
-    // What the author wrote stays, as text: there is no page to link to yet.
-    expect(home.html).toContain('<span class="internal-link is-unresolved">Books.base</span>');
-    expect(home.html).not.toMatch(/href="[^"]*base|SECRET/i);
-    expect(home.html).toContain('src="/attachments/pic.png"');
-  });
-
   it('a .canvas is a page: its cards link, the notes it shows list it, its raw file is never copied', async () => {
     const vaultDir = vaultWith({
       'Home.md': 'See [[Plan.canvas]].',

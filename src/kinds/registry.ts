@@ -1,9 +1,9 @@
 // The file kinds, in the order a file is offered to them: the first that recognises it is its kind.
 import { attachment } from './attachment';
 import { canvasKind } from './canvas';
+import { base } from './base';
 import type { FileKind } from './kind';
 import { markdownNote } from './note';
-import { notPublished } from './not-published';
 
 // biome-ignore lint/suspicious/noExplicitAny: each kind reads its own data; the registry only dispatches on the entry's kind.
-export const KINDS: readonly FileKind<any>[] = [markdownNote, notPublished('base', 'base'), canvasKind, attachment];
+export const KINDS: readonly FileKind<any>[] = [markdownNote, base, canvasKind, attachment];

@@ -6,6 +6,7 @@ import { graphSections, type NoteGraphSections } from '../graph/sections';
 import type { FileKind } from '../kinds/kind';
 import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
+import { runBases } from './bases';
 import { runDataviewBlocks } from './dataview';
 import { applyGlossary, type GlossaryStepResult } from './glossary';
 import { highlightCodeBlocks } from './code-highlight';
@@ -37,6 +38,7 @@ export interface SiteModel {
   limitNotices: undefined;
   graph: Map<string, NoteLinks>;
   dataview: undefined;
+  bases: undefined;
   mermaid: undefined;
   math: undefined;
   code: undefined;
@@ -91,6 +93,22 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     }),
   },
   {
+    name: 'bases',
+    needs: ['load', 'publish', 'config', 'trees'],
+    // Replaces embeds and ```base blocks (the code step must not see them) and fills each base page's body.
+    rewritesTrees: true,
+    run: ({ load, publish, config }) => ({
+      output: undefined,
+      diagnostics: runBases(load, publish.notes, {
+        lang: publish.lang,
+        now: buildTime(),
+        hrefFor: (id) => publish.kindSite.href(id),
+        hrefForTag: (tag) => tagUrl(tag, config.base),
+        attachments: new Map([...publish.index.attachmentSlugs.keys()].map((id) => [id, load.files.get(id)!.file])),
+      }),
+    }),
+  },
+  {
     name: 'mermaid',
     needs: ['publish', 'config', 'trees'],
     run: async ({ publish }) => ({
@@ -107,7 +125,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'code',
-    needs: ['publish', 'trees', 'dataview', 'mermaid'],
+    needs: ['publish', 'trees', 'dataview', 'bases', 'mermaid'],
     run: async ({ publish }) => ({ output: undefined, ...(await highlightCodeBlocks(publish.notes, { cacheDir: CODE_CACHE })) }),
   },
   {
@@ -137,3 +155,9 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     },
   },
 ];
+
+/** One clock per build for bases' now()/today(); SOURCE_DATE_EPOCH (seconds) pins it for reproducible builds. */
+function buildTime(): number {
+  const pinned = Number(process.env.SOURCE_DATE_EPOCH);
+  return Number.isFinite(pinned) && pinned > 0 ? pinned * 1000 : Date.now();
+}

@@ -115,7 +115,8 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
   }
   const dvLinks = (links: ResolvedLink[]) =>
     links.flatMap((link): DvLink[] => {
-      if (link.to && vault.notes.has(link.to) && !publishedIds.has(link.to)) return [];
+      // A file that is not published (a private note, a base in an excluded folder…) is not even a path here.
+      if (link.to && vault.files.get(link.to)?.publish.published === false) return [];
       const type = !link.subpath ? 'file' : link.subpath.startsWith('^') ? 'block' : 'header';
       return [{ path: link.to ?? link.target, subpath: link.subpath, display: link.display, embed: link.embed, type }];
     });

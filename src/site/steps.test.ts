@@ -22,6 +22,7 @@ describe('build steps', () => {
       'limitNotices',
       'graph',
       'dataview',
+      'bases',
       'mermaid',
       'math',
       'code',
