@@ -9,8 +9,20 @@ const fixture = path.resolve(import.meta.dirname, 'fixtures/vaults/leaks');
 const JOURNAL = 'Journal qzvoptin.md';
 
 describe.each([
-  { mode: 'all', config: 'tsunagu.config.yaml', markers: ['qzvleak'], journal: true, report: '15 files seen = 4 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 2 other pages + 1 other files not published' },
-  { mode: 'opt-in', config: 'opt-in.yaml', markers: ['qzvleak', 'qzvoptin'], journal: false, report: '15 files seen = 3 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused + 3 other files not published' },
+  {
+    mode: 'all',
+    config: 'tsunagu.config.yaml',
+    markers: ['qzvleak'],
+    journal: true,
+    report: '15 files seen = 4 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 2 other pages + 1 other files not published',
+  },
+  {
+    mode: 'opt-in',
+    config: 'opt-in.yaml',
+    markers: ['qzvleak', 'qzvoptin'],
+    journal: false,
+    report: '15 files seen = 3 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused + 3 other files not published',
+  },
 ])('unpublished notes leave no trace (publish: $mode)', ({ config, markers, journal, report }) => {
   let site: BuiltSite;
   beforeAll(async () => {
