@@ -148,11 +148,11 @@ describe('rendering', () => {
     });
   });
 
-  test('text is escaped; inline markdown and [[links]] render; unresolved links stay text', async () => {
-    expect(await run('dv.paragraph("<script>x</script> *em* `a<b` [[b|Bee]] [[Secret]] ~~s~~")')).toEqual({
+  test('text renders as markdown through the one pipeline: HTML sanitized, [[links]] by Obsidian rules, unresolved links stay text', async () => {
+    expect(await run('dv.paragraph("x <b onclick=\\"evil()\\">bold</b><script>alert(1)</script> *em* `a<b` [[b|Bee]] [[Secret]] ~~s~~")')).toEqual({
       ok: true,
       html:
-        '<p><span>&lt;script&gt;x&lt;/script&gt; <em>em</em> <code>a&lt;b</code> <a class="internal-link" href="/Docker/b/">Bee</a> ' +
+        '<p><span>x <b>bold</b> <em>em</em> <code>a&#x3C;b</code> <a class="internal-link" href="/Docker/b/">Bee</a> ' +
         '<span class="internal-link is-unresolved">Secret</span> <del>s</del></span></p>',
     });
   });

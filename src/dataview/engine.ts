@@ -5,7 +5,8 @@ import { runDql } from './dql';
 import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
-import { renderOutput, type Layout } from './render';
+import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
+import { type Layout, type Links, renderOutput } from './render';
 import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
@@ -28,25 +29,26 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
   };
-  const links = { hrefFor: options.hrefFor, hrefForTag: options.hrefForTag };
   let sandbox: Promise<Sandbox> | undefined;
-  let index: VaultIndex | undefined;
+  let snapshot: VaultIndex | undefined;
+  const index = () => (snapshot ??= new VaultIndex(pages));
+  const markdown = inlineMarkdownRenderer(options.renderContext ?? snapshotRenderContext(index(), options));
+  const links = (originPath: string): Links => ({ hrefFor: options.hrefFor, originPath, markdown });
   DISPLAY.zone = options.timeZone ?? 'system';
   setCollation(host.collate);
 
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
     const outcome = (await (sandbox ??= createSandbox(snapshotJson, host, limits))).run(code, currentPath);
     if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
-    return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links, layout) };
+    return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };
   }
 
   return {
     runJs: (code, currentPath) => run(code, currentPath, 'js'),
     async runQuery(query, currentPath) {
-      index ??= new VaultIndex(pages);
-      const outcome = runDql(query, currentPath, index);
+      const outcome = runDql(query, currentPath, index());
       if (!outcome.ok) return outcome;
-      return { ok: true, html: renderOutput(outcome.blocks, links, 'query') };
+      return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };
     },
     dispose() {
       void sandbox?.then((s) => s.dispose());

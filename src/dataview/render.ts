@@ -2,10 +2,14 @@
 // (same elements and classes; links become site links). The output comes from the sandbox: untrusted,
 // so every shape is checked and every string escaped.
 import { escapeHtml, isSafeAttribute, isSafeTag, isVoidTag } from './html';
-import { internalLink, renderInlineMarkdown, type InlineLinks } from './inline-markdown';
+import type { InlineMarkdown } from './markdown';
 import type { DataviewOptions } from './types';
 
-type Links = Pick<DataviewOptions, 'hrefFor' | 'hrefForTag'>;
+export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
+  /** The note the block is in: text values' links resolve from it. */
+  originPath: string;
+  markdown: InlineMarkdown;
+}
 export type Layout = 'js' | 'query';
 type Json = Record<string, unknown>;
 
@@ -19,17 +23,17 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asString = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function markdown(value: Json, links: Links): string {
-  const resolved: InlineLinks['resolved'] = {};
-  if (isObject(value.links)) {
-    for (const [target, path] of Object.entries(value.links)) resolved[target] = typeof path === 'string' ? path : null;
-  }
-  return renderInlineMarkdown(asString(value.s), { resolved, hrefFor: links.hrefFor, hrefForTag: links.hrefForTag });
+  return links.markdown(asString(value.s), links.originPath);
 }
 
+/** A link value (already resolved to a published path, or null): Obsidian's internal link, or unresolved text. */
 function link(value: Json, links: Links): string {
   const path = typeof value.path === 'string' ? value.path : null;
   const subpath = typeof value.subpath === 'string' ? value.subpath : undefined;
-  return internalLink(path, subpath, asString(value.text), { resolved: {}, hrefFor: links.hrefFor });
+  const text = escapeHtml(asString(value.text));
+  const href = path === null ? undefined : links.hrefFor(path, subpath || undefined);
+  if (href === undefined) return `<span class="internal-link is-unresolved">${text}</span>`;
+  return `<a class="internal-link" href="${escapeHtml(href)}">${text}</a>`;
 }
 
 /** What Obsidian's markdown renderer puts in a span for strings, links and null. */

@@ -1,3 +1,4 @@
+import type { RenderContext } from '../markdown/render';
 // Data shapes crossing the dataview boundary: what the host gives the sandbox, and what the sandbox gives back.
 
 /** A link as Dataview sees it. `path` is the resolved note id when the link resolved, else the raw target text. */
@@ -56,6 +57,8 @@ export interface DataviewOptions {
   hrefFor(path: string, subpath?: string): string | undefined;
   /** URL of a tag page (tag without '#', author casing); without it tags render as plain spans. */
   hrefForTag?(tag: string): string | undefined;
+  /** How the site renders markdown written in a note (links, embeds, tags); default: links among the snapshot's pages. */
+  renderContext?(originPath: string): RenderContext;
   /** CPU time a block may use, in ms (default 1000). */
   timeoutMs?: number;
   /** Heap a block may use, in bytes (default 64 MiB). */
@@ -68,9 +71,9 @@ export interface DataviewOptions {
 
 // ---- What the sandbox hands back (untrusted: the renderer validates every field) ----
 
-/** A value to render. Strings are markdown; `links` maps each `[[target]]` in it to a published path or null. */
+/** A value to render. Strings are markdown, rendered from the note the block is in. */
 export type DvValue =
-  | { t: 'md'; s: string; links: Record<string, string | null> }
+  | { t: 'md'; s: string }
   | { t: 'num'; s: string }
   | { t: 'text'; s: string }
   | { t: 'null' }

@@ -9,6 +9,7 @@ import { remarkBlockIds } from './block-ids';
 import { remarkCallouts } from './callouts';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
+import { remarkInlineFields } from './inline-fields';
 import { remarkStripHtmlComments } from './html-comments';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
@@ -28,5 +29,6 @@ export const SYNTAX: PluggableList = [
   remarkHighlight,
   remarkCallouts,
   remarkBlockIds,
+  remarkInlineFields,
   remarkHeadingIds,
 ];

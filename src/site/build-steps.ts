@@ -72,6 +72,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
         lang: config.lang,
         hrefFor: (id, subpath) => pageHref(publish.index, id, subpath),
         hrefForTag: (tag) => tagUrl(tag, config.base),
+        renderContext: publish.kindSite.renderContext,
       })),
     }),
   },

@@ -4,9 +4,11 @@ import type { Html } from 'mdast';
 import { codeBlocks } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
 import type { Lang } from '../config/config';
+import type { RenderContext } from '../markdown/render';
 import { strings } from '../i18n/strings';
 import type { Vault } from '../vault/load';
-import type { Diagnostic, ParsedNote } from '../vault/types';
+import { bodyData } from '../dataview/tree-data';
+import type { Diagnostic, ParsedNote, ResolvedLink } from '../vault/types';
 import type { Replacement } from './steps';
 
 const DATAVIEW_LANGS = new Set(['dataviewjs', 'dataview']);
@@ -17,6 +19,8 @@ export interface DataviewStepOptions {
   lang: Lang;
   hrefFor(id: string, subpath?: string): string | undefined;
   hrefForTag(tag: string): string;
+  /** How the site renders a note's markdown: dataview text values render the same way. */
+  renderContext?(id: string): RenderContext;
 }
 
 /** A replacement for each dataview block of the published notes, and a diagnostic per block that could not run. */
@@ -36,6 +40,7 @@ export async function runDataviewBlocks(
   const engine: DataviewEngine = createDataviewEngine(dataviewPages(vault, published), {
     hrefFor: options.hrefFor,
     hrefForTag: options.hrefForTag,
+    renderContext: options.renderContext,
     timeoutMs: options.timeoutMs,
     // Dates in the model are the author's wall time, kept as UTC.
     timeZone: 'UTC',
@@ -77,22 +82,32 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
       if (link.to && publishedIds.has(link.to)) (inlinks.get(link.to) ?? inlinks.set(link.to, new Set()).get(link.to)!).add(note.id);
     }
   }
-  return published.map((note) => ({
-    path: note.id,
-    name: note.name,
-    folder: note.folder,
-    etags: note.tags,
-    outlinks: visibleLinks(vault, note.id).flatMap((link): DvLink[] => {
+  const dvLinks = (links: ResolvedLink[]) =>
+    links.flatMap((link): DvLink[] => {
       if (link.to && vault.notes.has(link.to) && !publishedIds.has(link.to)) return [];
       const type = !link.subpath ? 'file' : link.subpath.startsWith('^') ? 'block' : 'header';
       return [{ path: link.to ?? link.target, subpath: link.subpath, display: link.display, embed: link.embed, type }];
-    }),
-    inlinks: [...(inlinks.get(note.id) ?? [])].sort(),
-    ctime: note.created.getTime(),
-    mtime: note.modified.getTime(),
-    day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
-    frontmatter: note.frontmatter,
-  }));
+    });
+  return published.map((note) => {
+    const links = visibleLinks(vault, note.id);
+    const body = bodyData(note.tree, note.bodyStartLine, (first, last) =>
+      dvLinks(links.filter((link) => link.source === 'body' && link.line >= first && link.line <= last)),
+    );
+    return {
+      path: note.id,
+      name: note.name,
+      folder: note.folder,
+      etags: note.tags,
+      outlinks: dvLinks(links),
+      fields: body.fields,
+      lists: body.lists,
+      inlinks: [...(inlinks.get(note.id) ?? [])].sort(),
+      ctime: note.created.getTime(),
+      mtime: note.modified.getTime(),
+      day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
+      frontmatter: note.frontmatter,
+    };
+  });
 }
 
 /** Links written inside %%comments%% stay out of Dataview's output: their targets would print private text. */

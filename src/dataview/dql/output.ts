@@ -7,20 +7,10 @@ import { ExternalLink, isObject, Link, ListPair, renderDate, renderDuration, typ
 /** Deeper values render as '...', like Dataview's maxRecursiveRenderDepth (one spare level for the renderer's cut). */
 const MAX_DEPTH = 6;
 
-/** Markdown text with each `[[target]]` in it resolved from the querying note. */
-export function markdownOutput(text: string, ctx: Context): DvValue {
-  const links: Record<string, string | null> = {};
-  for (const m of text.matchAll(/\[\[([^[\]]+?)\]\]/g)) {
-    const target = m[1].split('|')[0].split('#')[0].trim();
-    links[target] = ctx.index.resolve(target, ctx.originPath)?.path ?? null;
-  }
-  return { t: 'md', s: text, links };
-}
-
 export function toOutput(value: Value | undefined, ctx: Context, depth = 0): DvValue {
   if (depth > MAX_DEPTH) return { t: 'more' };
   if (value === null || value === undefined) return { t: 'null' };
-  if (typeof value === 'string') return markdownOutput(value, ctx);
+  if (typeof value === 'string') return { t: 'md', s: value };
   if (typeof value === 'number' || typeof value === 'boolean') return { t: 'num', s: String(value) };
   if (typeof value === 'function') return { t: 'text', s: '<function>' };
   if (DateTime.isDateTime(value)) return { t: 'text', s: renderDate(value) };

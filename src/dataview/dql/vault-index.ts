@@ -104,10 +104,11 @@ export class VaultIndex {
       mday: date(page.mtime).startOf('day'),
       frontmatter: fm as DataObject,
       size: page.size ?? 0,
-      lists: [],
-      tasks: [],
       starred: false,
     };
+    const lists = this.listItems(page);
+    file.lists = lists;
+    file.tasks = lists.filter((item) => item.task === true);
     const day = this.fileDay(page, fields);
     if (day) file.day = day;
     const row: DataObject = { file };
@@ -123,6 +124,73 @@ export class VaultIndex {
     }
     for (const [alias, values] of byAlias) row[alias] = values.length === 1 ? values[0] : values;
     return row;
+  }
+
+  /** file.lists: Dataview's list items (tasks included), each with its own fields, children and implicit fields. */
+  private listItems(page: DvPageInput): DataObject[] {
+    const byLine = new Map<number, DataObject>();
+    const items = (page.lists ?? []).map((input) => {
+      const section = input.section ? new Link(page.path, 'header', input.section) : Link.file(page.path);
+      const item: DataObject = {};
+      for (const [key, raw] of input.fields) {
+        const value = this.fieldValue(raw, page.path);
+        const previous = item[key];
+        item[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+      }
+      const task = input.status !== undefined;
+      const status = input.status ?? '';
+      const first = (...keys: string[]) => {
+        for (const key of keys) if (key in item) return Array.isArray(item[key]) ? (item[key] as Value[])[0] : item[key];
+        return undefined;
+      };
+      Object.assign(item, {
+        symbol: input.symbol,
+        link: input.blockId ? new Link(page.path, 'block', input.blockId) : section,
+        section,
+        header: section,
+        text: input.text,
+        tags: input.tags.map((t) => (t.startsWith('#') ? t : `#${t}`)),
+        line: input.line,
+        lineCount: input.lineCount,
+        list: input.list,
+        outlinks: input.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+        path: page.path,
+        children: [],
+        subtasks: [],
+        task,
+        real: task,
+        annotated: input.fields.length > 0,
+        ...(input.parent === undefined ? {} : { parent: input.parent }),
+        ...(input.blockId ? { blockId: input.blockId } : {}),
+      });
+      if (task) {
+        const dates: Record<string, string[]> = {
+          due: ['due', 'duetime', 'dueday'],
+          completion: ['completion', 'completed', 'comptime', 'compday'],
+          created: ['created', 'ctime', 'cday'],
+          start: ['start'],
+          scheduled: ['scheduled'],
+        };
+        for (const [name, keys] of Object.entries(dates)) {
+          const value = first(...keys);
+          if (value !== undefined) item[name] = value;
+        }
+        Object.assign(item, { status, checked: status !== ' ' && status !== '', completed: status === 'x' || status === 'X' });
+      }
+      byLine.set(input.line, item);
+      return item;
+    });
+    for (const item of items) {
+      const parent = typeof item.parent === 'number' ? byLine.get(item.parent) : undefined;
+      if (parent) (parent.children as Value[]).push(item);
+    }
+    const fullyCompleted = (item: DataObject): boolean =>
+      item.task !== true || (item.completed === true && (item.children as DataObject[]).every(fullyCompleted));
+    for (const item of items) {
+      item.subtasks = item.children;
+      if (item.task === true) item.fullyCompleted = fullyCompleted(item);
+    }
+    return items;
   }
 
   /** file.day: a `date`/`day` field holding a date, else a date in the file name. */

@@ -1,5 +1,5 @@
 // Sandbox source: the `dv` object a block sees, and its output recorded as JSON for the host to render.
-export const API_JS = String.raw`
+export const API_JS = `
 var HEADER_TAGS = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
 var UNSUPPORTED = ['view', 'io', 'query', 'tryQuery', 'queryMarkdown', 'tryQueryMarkdown', 'execute', 'executeJs',
   'taskList', 'markdownTable', 'markdownList', 'markdownTaskList', 'evaluate', 'tryEvaluate', 'duration', 'parse',
@@ -12,22 +12,15 @@ function className(value) {
   return proto && proto.constructor && proto.constructor.name;
 }
 
-function markdownValue(text, originPath) {
-  var links = {};
-  text.replace(/\[\[([^\[\]]+?)\]\]/g, function (whole, inner) {
-    var target = inner.split('|')[0].split('#')[0].trim();
-    var page = resolveLinkpath(target, originPath);
-    links[target] = page ? page.path : null;
-    return whole;
-  });
-  return { t: 'md', s: text, links: links };
+function markdownValue(text) {
+  return { t: 'md', s: text };
 }
 
 /** A value as JSON for the host renderer. */
 function outputValue(value, originPath, depth) {
   if (depth > MAX_OUTPUT_DEPTH) return { t: 'more' };
   if (value === null || value === undefined) return { t: 'null' };
-  if (typeof value === 'string') return markdownValue(value, originPath);
+  if (typeof value === 'string') return markdownValue(value);
   if (typeof value === 'number' || typeof value === 'boolean') return { t: 'num', s: String(value) };
   if (typeof value === 'function') return { t: 'text', s: '<function>' };
   if (isDate(value)) return { t: 'text', s: renderMinimalDate(value) };
@@ -126,7 +119,7 @@ function createDv(currentPath) {
     table: function (headers, rows) {
       output.push({
         kind: 'table',
-        headers: Array.from(headers || []).map(function (h) { return markdownValue(String(h), currentPath); }),
+        headers: Array.from(headers || []).map(function (h) { return markdownValue(String(h)); }),
         rows: Array.from(rows || []).map(function (row) { return (Array.isArray(row) ? Array.from(row) : [row]).map(value); })
       });
     }

@@ -1,0 +1,107 @@
+// Inline fields, list items and tasks from a parsed note body, as DQL sees them (reference sheet §1, §3).
+import { describe, expect, test } from 'vitest';
+import { parseMarkdown } from '../markdown/parse';
+import { createDataviewEngine } from './index';
+import { page, testLinks } from './test-vault';
+import { bodyData } from './tree-data';
+
+const body = (markdown: string) => bodyData(parseMarkdown(markdown), 1, () => []);
+
+const DIARY = `# 2024-01-05
+Rating:: 9
+Basic Field:: some value
+I was [mood:: happy] and (weather:: sunny), time spent (spent:: 15 min).
+grocery:: flour
+grocery:: soap
+Due Date:: 2024-02-01
+links:: [[Other]], [[Missing]]
+
+## Tasks
+- [ ] write report [due:: 2024-01-10] #work
+    - [x] outline ✅ 2024-01-04
+- [-] cancelled task
+- plain item [topic:: notes]
+- kind:: reference
+`;
+
+const engine = createDataviewEngine(
+  [page('Diary.md', { frontmatter: { rating: 3, tags: ['log'] }, ...body(DIARY) }), page('Other.md', { frontmatter: { x: 1 } })],
+  { ...testLinks, timeZone: 'UTC' },
+);
+
+async function table(query: string): Promise<string[][]> {
+  const result = await engine.runQuery(query, 'Diary.md');
+  if (!result.ok) throw new Error(result.reason);
+  const strip = (s: string) =>
+    s
+      .replace(/<li[^>]*>/g, '|')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&gt;/g, '>');
+  return [...result.html.slice(result.html.indexOf('<tbody')).matchAll(/<tr>(.*?)<\/tr>/g)].map((tr) =>
+    [...tr[1].matchAll(/<td>(.*?)<\/td>/g)].map((td) => strip(td[1])),
+  );
+}
+
+describe('page inline fields', () => {
+  test('the three forms, typed values, canonical keys, repeated keys as lists', async () => {
+    expect(
+      await table(
+        'TABLE WITHOUT ID Rating, rating, mood, weather, spent, basic-field, row["Basic Field"], grocery, due-date, typeof(due-date), links, topic, kind FROM "Diary"',
+      ),
+    ).toEqual([
+      [
+        '9',
+        '3',
+        'happy',
+        'sunny',
+        '15 minutes',
+        'some value',
+        'some value',
+        '|flour|soap',
+        'February 01, 2024',
+        'date',
+        '|Other|Missing',
+        'notes',
+        'reference',
+      ],
+    ]);
+  });
+
+  test('file.day comes from the file name or a date field', async () => {
+    expect(await table('TABLE WITHOUT ID file.day FROM "Diary"')).toEqual([['-']]);
+  });
+});
+
+describe('list items and tasks', () => {
+  test('file.lists and file.tasks, with status, completion, nesting and task-only fields', async () => {
+    expect(
+      await table('TABLE WITHOUT ID length(file.lists), length(file.tasks), file.tasks.status, file.tasks.completed, file.tasks.text FROM "Diary"'),
+    ).toEqual([['5', '3', '| |x|-', '|false|true|false', '|write report due2024-01-10 #work|outline ✅ 2024-01-04|cancelled task']]);
+    expect(await table('TABLE WITHOUT ID T.due, T.completion, T.tags, length(T.children), T.section FROM "Diary" FLATTEN file.tasks AS T')).toEqual([
+      ['January 10, 2024', '-', '|#work', '1', 'Diary > Tasks'],
+      ['-', 'January 04, 2024', '', '0', 'Diary > Tasks'],
+      ['-', '-', '', '0', 'Diary > Tasks'],
+    ]);
+  });
+
+  test('TASK lists matching tasks with read-only checkboxes; a subtask shown in its parent is not repeated', async () => {
+    const result = await engine.runQuery('TASK FROM "Diary"', 'Diary.md');
+    expect(result.ok && result.html).toBe(
+      '<div class="dataview dataview-container"><ul class="contains-task-list">' +
+        '<li class="dataview task-list-item" data-task=""><input class="dataview task-list-item-checkbox" type="checkbox" disabled><span>write report <span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="due" data-dv-norm-key="due">due</span><span class="dataview inline-field-value">2024-01-10</span></span> <a class="tag" href="/tags/work/">#work</a></span>' +
+        '<ul class="contains-task-list"><li class="dataview task-list-item is-checked" data-task="x"><input class="dataview task-list-item-checkbox" type="checkbox" disabled checked><span>outline ✅ 2024-01-04</span></li></ul></li>' +
+        '<li class="dataview task-list-item is-checked" data-task="-"><input class="dataview task-list-item-checkbox" type="checkbox" disabled checked><span>cancelled task</span></li></ul></div>',
+    );
+  });
+
+  test('TASK with WHERE and GROUP BY: one heading per group with its count', async () => {
+    const result = await engine.runQuery('TASK FROM "Diary" WHERE !completed GROUP BY file.link', 'Diary.md');
+    expect(result.ok && result.html).toContain(
+      '<h4><span><a class="internal-link" href="/Diary/">Diary</a></span><span class="dataview small-text">2</span></h4>',
+    );
+  });
+
+  test('non-task item fields are page fields; task fields are not', async () => {
+    expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
+  });
+});

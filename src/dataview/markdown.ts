@@ -1,0 +1,50 @@
+// Text values of block output (dv.span("**x**"), table cells, list items) as Obsidian renders them: through the one
+// markdown pipeline (wikilinks by Obsidian's rules, tags, inline fields, images with sizes, HTML — sanitized).
+import { escapeHtml } from '../html/escape';
+import { parseMarkdown } from '../markdown/parse';
+import { type RenderContext, renderTree } from '../markdown/render';
+import type { VaultIndex } from './dql/vault-index';
+import type { DataviewOptions } from './types';
+
+export type InlineMarkdown = (text: string, originPath: string) => string;
+
+/** Nothing markdown, HTML or an autolink could make of the text. */
+const PLAIN = /^[^\\`*_~=[\]<>#!&|$^%\n:@]*$/;
+const CACHE_LIMIT = 100_000;
+
+/**
+ * Renders a text value as inline HTML; a text that is one paragraph renders without the `<p>` (Dataview's
+ * renderCompactMarkdown). Rendered once per note and text.
+ */
+export function inlineMarkdownRenderer(contextFor: (originPath: string) => RenderContext): InlineMarkdown {
+  const cache = new Map<string, string>();
+  return (text, originPath) => {
+    if (PLAIN.test(text) && !text.includes('www.')) return escapeHtml(text);
+    const key = `${originPath}\u0000${text}`;
+    let html = cache.get(key);
+    if (html === undefined) {
+      const tree = parseMarkdown(text);
+      html = renderTree(tree, contextFor(originPath));
+      const single = tree.children.length === 1 && tree.children[0].type === 'paragraph' && html.startsWith('<p>') && html.endsWith('</p>');
+      if (single) html = html.slice(3, -4);
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, html);
+    }
+    return html;
+  };
+}
+
+/** Without the site's context: links resolve among the snapshot's (published) pages, as Dataview resolves them. */
+export function snapshotRenderContext(index: VaultIndex, options: Pick<DataviewOptions, 'hrefFor' | 'hrefForTag'>): (originPath: string) => RenderContext {
+  return (originPath) => ({
+    noteId: originPath,
+    lang: 'en',
+    resolve(link) {
+      const page = index.resolve(link.target, link.from ?? originPath);
+      const href = page && options.hrefFor(page.path, link.subpath);
+      return page && href !== undefined ? { href, kind: 'note', id: page.path, title: page.name } : undefined;
+    },
+    tagHref: (tag) => options.hrefForTag?.(tag) ?? '',
+    embedTree: () => undefined,
+  });
+}

@@ -1,0 +1,92 @@
+// What Dataview indexes from a note's body, read from the parsed tree (markdown/inline-fields.ts records the facts):
+// page inline fields in Dataview's order, and every list item and task with its fields, tags, links and nesting.
+import type { List, ListItem, Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { InlineField } from '../markdown/inline-fields';
+import type { DvLink, DvListItemInput } from './types';
+
+const EMOJI_DATES: [RegExp, string][] = [
+  [/(?:📅|📆|🗓️?)\s*(\d{4}-\d{2}-\d{2})/u, 'due'],
+  [/✅\s*(\d{4}-\d{2}-\d{2})/u, 'completion'],
+  [/➕\s*(\d{4}-\d{2}-\d{2})/u, 'created'],
+  [/🛫\s*(\d{4}-\d{2}-\d{2})/u, 'start'],
+  [/(?:⏳|⌛)\s*(\d{4}-\d{2}-\d{2})/u, 'scheduled'],
+];
+
+export interface BodyData {
+  fields: [string, string][];
+  lists: DvListItemInput[];
+}
+
+const pairs = (fields: InlineField[] | undefined): [string, string][] => (fields ?? []).map((f) => [f.key, f.value]);
+
+/** `linksOnLines(first, last)`: the note's links written on those file lines (1-based), in order. */
+export function bodyData(tree: Root, bodyStartLine: number, linksOnLines: (first: number, last: number) => DvLink[]): BodyData {
+  const itemFields: [string, string][] = [];
+  const otherFields: [string, string][] = [];
+  const lists: DvListItemInput[] = [];
+  const fileLine = (line: number) => line + bodyStartLine - 2; // 0-based file line of a 1-based body line
+  let section: string | undefined;
+
+  function visitItem(item: ListItem, listLine: number, parent: number | undefined): void {
+    const source = item.data?.listItemSource;
+    const start = item.position?.start.line;
+    if (!source || start === undefined) return;
+    const lead = item.children[0]?.type === 'paragraph' ? item.children[0] : undefined;
+    const line = fileLine(start);
+    const leadEnd = fileLine(lead?.position?.end.line ?? start);
+    const task = source.status !== undefined;
+    const inline = lead?.data?.inlineFields ?? [];
+    // Tasks never take the full-line form; other items only when they have no bracketed field.
+    const fields = pairs(task ? inline.filter((f) => f.form !== 'line') : inline);
+    if (!task) itemFields.push(...fields);
+    for (const [pattern, key] of task ? EMOJI_DATES : []) {
+      const m = pattern.exec(source.text);
+      if (m) fields.push([key, m[1]]);
+    }
+    const tags = lead ? collect(lead, 'obsidianTag').map((t) => `#${t}`) : [];
+    const blockId = item.data?.blockId ?? lead?.data?.blockId;
+    lists.push({
+      line,
+      lineCount: leadEnd - line + 1,
+      text: source.text,
+      symbol: source.symbol,
+      ...(task ? { status: source.status } : {}),
+      ...(parent === undefined ? {} : { parent }),
+      list: listLine,
+      ...(section ? { section } : {}),
+      ...(blockId ? { blockId } : {}),
+      tags,
+      outlinks: linksOnLines(line + 1, leadEnd + 1),
+      fields,
+    });
+    for (const child of item.children) if (child.type === 'list') visitList(child, line);
+  }
+
+  function visitList(list: List, parent: number | undefined): void {
+    const listLine = fileLine(list.position?.start.line ?? 1);
+    for (const item of list.children) visitItem(item, listLine, parent);
+  }
+
+  function visit(node: Nodes): void {
+    if (node.type === 'list') {
+      visitList(node, undefined);
+      return;
+    }
+    if (node.type === 'heading') section = toString(node);
+    if (node.data?.inlineFields) otherFields.push(...pairs(node.data.inlineFields));
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  }
+  visit(tree);
+  return { fields: [...itemFields, ...otherFields], lists };
+}
+
+function collect(node: Nodes, type: 'obsidianTag'): string[] {
+  const found: string[] = [];
+  const walk = (n: Nodes) => {
+    if (n.type === type) found.push((n as { tag: string }).tag);
+    if ('children' in n) for (const child of n.children) walk(child as Nodes);
+  };
+  walk(node);
+  return found;
+}

@@ -1,0 +1,78 @@
+// Inline fields as Dataview reads them and as Obsidian's reading view draws them.
+import { describe, expect, test } from 'vitest';
+import { bracketFields, fullLineField } from './inline-fields';
+import { parseMarkdown } from './parse';
+import { renderTree as renderWith } from './render';
+import { fakeContext } from '../../test/helpers/markdown';
+
+const renderTree = (tree: ReturnType<typeof parseMarkdown>) => renderWith(tree, fakeContext('Home.md', { 'Home.md': '', 'Alice.md': '' }));
+
+describe('reading inline fields (Dataview inline-field.ts)', () => {
+  test.each([
+    ['text [rating:: 9] text', [['rating', '9', 'bracket']]],
+    [
+      'a (b:: c) and [d:: e]',
+      [
+        ['b', 'c', 'paren'],
+        ['d', 'e', 'bracket'],
+      ],
+    ],
+    ['[key:: [value]]', [['key', '[value]', 'bracket']]],
+    ['[[[[hello:: 16]]', [['hello', '16', 'bracket']]],
+    [
+      '[link:: [[Page|x]]] (z:: 1)',
+      [
+        ['link', '[[Page|x]]', 'bracket'],
+        ['z', '1', 'paren'],
+      ],
+    ],
+    ['[key:value]', []],
+    ['[a (b:: c)] no', [['b', 'c', 'paren']]],
+  ])('%s', (line, expected) => {
+    expect(bracketFields(line).map((f) => [f.key, f.value, f.form])).toEqual(expected);
+  });
+
+  test.each([
+    ['Rating:: 9', 'Rating', '9'],
+    ['**Bold Field**:: Nice!', 'Bold Field', 'Nice!'],
+    ['# Status:: open', 'Status', 'open'],
+    ['due date::2021-01-01', 'due date', '2021-01-01'],
+  ])('full line %s', (line, key, value) => {
+    expect(fullLineField(line)).toMatchObject({ key, value, form: 'line' });
+  });
+
+  test.each(['a.b:: c', 'x: y', 'what (is):: it'])('not a field: %s', (line) => {
+    expect(fullLineField(line)).toBeUndefined();
+  });
+});
+
+describe('drawing inline fields', () => {
+  test('bracket fields show key and value chips; parenthesis fields only the value; full lines stay as typed', () => {
+    const html = renderTree(parseMarkdown('I feel [mood:: happy] today (weather:: sunny).\n\nRating:: 9'));
+    expect(html).toContain(
+      '<span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="mood" data-dv-norm-key="mood">mood</span><span class="dataview inline-field-value">happy</span></span>',
+    );
+    expect(html).toContain('<span class="dataview inline-field-standalone-value" data-dv-key="weather" data-dv-norm-key="weather">sunny</span>.');
+    expect(html).not.toContain('[mood::');
+    expect(html).toContain('Rating:: 9');
+  });
+
+  test('links and tags inside values go through the one grammar', () => {
+    const tree = parseMarkdown('- task [owner:: [[Alice]]] [topic:: #work]');
+    const html = renderTree(tree);
+    expect(html).toMatch(/inline-field-value">(<[^>]+>)*<a [^>]*>Alice<\/a>/);
+    expect(html).toMatch(/inline-field-value"><a [^>]*class="tag"[^>]*>#work<\/a>/);
+  });
+
+  test('fields are recorded on their block with their raw values', () => {
+    const tree = parseMarkdown('Total:: 5 min\n\nsee [a:: 1] and (b:: [[X]])');
+    const fields = tree.children.map((block) => block.data?.inlineFields?.map((f) => [f.key, f.value, f.form]));
+    expect(fields).toEqual([
+      [['Total', '5 min', 'line']],
+      [
+        ['a', '1', 'bracket'],
+        ['b', '[[X]]', 'paren'],
+      ],
+    ]);
+  });
+});
