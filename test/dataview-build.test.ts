@@ -1,5 +1,5 @@
-// dataviewjs blocks in a real build: the seed block's output in place of its code, and hostile blocks
-// that each give one diagnostic while the rest of the site builds.
+// dataview blocks in a real build: the seed block's output in place of its code, DQL queries (TASK, CALENDAR,
+// GROUP BY + FLATTEN) over inline fields and tasks, and hostile blocks that each give one diagnostic while the rest builds.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildVault, type BuiltSite } from './helpers/build';
@@ -75,5 +75,55 @@ describe('hostile dataviewjs blocks', () => {
     expect(site.read('throws/')).toContain('AFTER-THROW-TEXT');
     expect(site.read('loops/')).toContain('AFTER-LOOP-TEXT');
     expect(site.read('older/')).toContain('Older note');
+  });
+});
+
+describe('DQL queries over inline fields and tasks, computed at build', () => {
+  const queries = () => site.read('queries/');
+
+  it("TASK: open tasks with their subtrees, read-only checkboxes, never a private note's task", () => {
+    const html = queries();
+    expect(html).toContain('ALPHA-OPEN write the plan');
+    expect(html).toMatch(
+      /ALPHA-OPEN write the plan<\/span><ul class="contains-task-list"><li class="dataview task-list-item is-checked" data-task="x"><input [^>]*disabled[^>]*>/,
+    );
+    expect(html).toContain('BETA-OPEN review');
+    expect(html).not.toContain('ALPHA-CLOSED');
+    expect(html).not.toMatch(/<input class="dataview task-list-item-checkbox" type="checkbox"(?![^>]*disabled)/);
+  });
+
+  it('CALENDAR: a month grid with one dot per note on its day, linking to the note', () => {
+    const html = queries();
+    expect(html).toContain('<caption>March 2025</caption>');
+    expect(html).toMatch(/<span class="dataview-calendar-day">3<\/span><a class="dataview-calendar-dot" href="[^"]*projects\/alpha\/"/i);
+    expect(html).toMatch(/<span class="dataview-calendar-day">17<\/span><a class="dataview-calendar-dot" href="[^"]*projects\/beta\/"/i);
+  });
+
+  it('FLATTEN + GROUP BY over inline list fields: one row per topic with its notes', () => {
+    const table = queries().slice(queries().indexOf('table-view-table'));
+    const rows = [...table.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) =>
+      m[1]
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(rows.slice(0, 2)).toEqual(['build 1 Alpha', 'docker 2 Alpha Beta']);
+  });
+
+  it('a private note is absent from every result and count', () => {
+    const html = queries();
+    expect(html).toContain('inlinks of Older: 1');
+    expect(html).toMatch(/<td>11<\/td>/);
+    expect(html).not.toContain('secret-topic');
+    expect(html).not.toContain('SECRET');
+  });
+
+  it("inline fields show in the note as Obsidian's reading view shows them", () => {
+    const html = site.read('projects/alpha/');
+    expect(html).toContain(
+      '<span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="status" data-dv-norm-key="status">status</span><span class="dataview inline-field-value">active</span></span>',
+    );
+    expect(html).toMatch(/<span class="dataview inline-field-standalone-value" data-dv-key="owner" data-dv-norm-key="owner"><a [^>]*>Queries<\/a><\/span>/);
+    expect(html).not.toContain('[status::');
   });
 });
