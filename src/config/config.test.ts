@@ -42,6 +42,7 @@ describe('loadConfig', () => {
       dataview: { enabled: true, timeoutMs: 1000 },
       glossary: { folder: '用語集', autoLink: 'first' },
       graph: { depth: 1 },
+      sections: 'auto',
       strict: false,
     });
   });
@@ -135,6 +136,7 @@ describe('loadConfig', () => {
     ['lang: fr', '"lang" must be "ja" or "en", not "fr"'],
     ['site: example.com', '"site" must be an absolute URL'],
     ['glossary: { autoLink: always }', '"glossary.autoLink" must be off, first or all, not "always"'],
+    ['sections: sometimes', '"sections" must be auto, always or never'],
     ['graph: { depth: 4 }', '"graph.depth" must be 1, 2 or 3'],
     ['graph: { depth: 1.5 }', '"graph.depth" must be 1, 2 or 3'],
   ])('%s → ConfigError', (yamlText, expected) => {

@@ -6,6 +6,7 @@ import { loadAll as loadAllYaml } from 'js-yaml';
 
 export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
+export type SectionsMode = 'auto' | 'always' | 'never';
 
 export interface SiteConfig {
   /** Absolute path of the vault. */
@@ -24,6 +25,8 @@ export interface SiteConfig {
   dataview: { enabled: boolean; timeoutMs: number };
   glossary: { folder: string; autoLink: AutoLinkMode };
   graph: { depth: number };
+  /** Built-in related/outgoing sections: `auto` leaves out those a note's own dataview block already lists. */
+  sections: SectionsMode;
   /** Diagnostics fail the build. */
   strict: boolean;
 }
@@ -41,6 +44,7 @@ const DEFAULTS = {
   dataview: { enabled: true, timeoutMs: 1000 },
   glossary: { folder: '用語集', autoLink: 'first' as AutoLinkMode },
   graph: { depth: 1 },
+  sections: 'auto' as SectionsMode,
   strict: false,
 };
 
@@ -56,6 +60,7 @@ const KNOWN_KEYS = new Set([
   'dataview',
   'glossary',
   'graph',
+  'sections',
   'strict',
 ]);
 
@@ -81,6 +86,8 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
   if (!['off', 'first', 'all'].includes(autoLink)) throw new ConfigError(`${where('glossary.autoLink')} must be off, first or all, not "${autoLink}".`);
   const depth = num(graph, 'depth', (k) => where(`graph.${k}`)) ?? DEFAULTS.graph.depth;
   if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new ConfigError(`${where('graph.depth')} must be 1, 2 or 3.`);
+  const sections = str(raw, 'sections', where) ?? DEFAULTS.sections;
+  if (!['auto', 'always', 'never'].includes(sections)) throw new ConfigError(`${where('sections')} must be auto, always or never, not "${sections}".`);
   return {
     vaultDir,
     title: str(raw, 'title', where) ?? DEFAULTS.title,
@@ -96,6 +103,7 @@ export function loadConfig(projectDir: string, env: NodeJS.ProcessEnv = process.
     },
     glossary: { folder: str(glossary, 'folder', (k) => where(`glossary.${k}`)) ?? DEFAULTS.glossary.folder, autoLink: autoLink as AutoLinkMode },
     graph: { depth },
+    sections: sections as SectionsMode,
     strict: env.TSUNAGU_STRICT === '1' || process.argv.includes('--strict') || (bool(raw, 'strict', where) ?? DEFAULTS.strict),
   };
 }

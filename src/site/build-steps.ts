@@ -7,6 +7,7 @@ import type { FileKind } from '../kinds/kind';
 import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
 import { runDataviewBlocks } from './dataview';
+import { dataviewLinkedUrls, shownSections } from './repeated-sections';
 import { applyGlossary, type GlossaryStepResult } from './glossary';
 import { highlightCodeBlocks } from './code-highlight';
 import { renderMath } from './math';
@@ -108,14 +109,18 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'sections',
-    needs: ['publish', 'graph', 'config'],
+    // After dataview: a list a note's own block already shows is not repeated (config `sections`).
+    needs: ['publish', 'graph', 'config', 'dataview'],
     run: ({ publish, graph, config }) => {
       const sectionsOf = graphSections(
         publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
         graph,
         { depth: config.graph.depth, locale: config.lang },
       );
-      return { output: new Map(publish.notes.map((note) => [note.id, sectionsOf(note.id)])) };
+      const urlOf = (id: string) => pageHref(publish.index, id) ?? '';
+      return {
+        output: new Map(publish.notes.map((note) => [note.id, shownSections(sectionsOf(note.id), config.sections, dataviewLinkedUrls(note.tree), urlOf)])),
+      };
     },
   },
 ];
