@@ -96,7 +96,8 @@ describe('pages', () => {
   });
 
   test('unsupported page data says so instead of answering wrongly', async () => {
-    await expect(evaluate('dv.current().file.tasks')).rejects.toThrow('file.tasks is not supported by tsunagu');
+    await expect(evaluate('dv.current().file.size')).rejects.toThrow('file.size is not supported by tsunagu');
+    expect(await evaluate('dv.current().file.tasks.length')).toBe(0);
   });
 });
 
@@ -178,5 +179,48 @@ describe('rendering', () => {
         '<ul class="dataview dataview-ul dataview-result-list-ul"><li class="dataview-result-list-li">2</li></ul></li></ul></li>' +
         '<li><ul class="dataview dataview-ul dataview-result-object-ul"><li class="dataview dataview-li dataview-result-object-li">a: <span>-</span></li></ul></li></ul></div>',
     });
+  });
+});
+
+describe('dv.view, dv.io and Obsidian helpers', () => {
+  const files: Record<string, string> = {
+    'views/hello.js': 'dv.paragraph("hello " + input.name); return "returned";',
+    'views/styled/view.js': 'const t = await dv.io.load("data/notes.txt"); dv.span(t.trim());',
+    'views/styled/view.css': '.x { color: red; background: url(https://evil.example/x.png); } @import "https://evil.example/a.css";',
+    'data/notes.txt': 'loaded text\n',
+    'data/table.csv': 'name,score\n# comment\nA,3\n"B, b",5\n',
+  };
+  const viewEngine = createDataviewEngine([page('Docker/a.md')], { ...testLinks, readFile: (path) => files[path] });
+
+  test('dv.view runs name.js with input, and renders a truthy return value', async () => {
+    const result = await viewEngine.runJs('await dv.view("views/hello", { name: "world" })', 'Docker/a.md');
+    expect(result).toEqual({ ok: true, html: '<p><span>hello world</span></p><span><span>returned</span></span>' });
+  });
+
+  test('dv.view loads name/view.js and its view.css; the CSS loads nothing remote', async () => {
+    const result = await viewEngine.runJs('await dv.view("views/styled")', 'Docker/a.md');
+    expect(result.ok && result.html).toContain('<style>.x { color: red; background: none; } </style>');
+    expect(result.ok && result.html).toContain('<span><span>loaded text</span></span>');
+    expect(result.ok && result.html).not.toContain('evil');
+  });
+
+  test('a missing view names both paths Dataview tried', async () => {
+    expect(await viewEngine.runJs('await dv.view("nope")', 'Docker/a.md')).toMatchObject({
+      ok: false,
+      reason: "Dataview: custom view not found for 'nope.js' or 'nope/view.js'.",
+    });
+  });
+
+  test('dv.io.load gives undefined for files the host does not publish; dv.io.csv types cells', async () => {
+    const run = async (code: string) => viewEngine.runJs(`dv.paragraph(JSON.stringify(${code}))`, 'Docker/a.md');
+    expect(await run('await dv.io.load("secret.md") === undefined')).toMatchObject({ html: '<p><span>true</span></p>' });
+    expect(await run('(await dv.io.csv("data/table.csv")).array()')).toMatchObject({
+      html: '<p><span>[{"name":"A","score":3},{"name":"B, b","score":5}]</span></p>',
+    });
+  });
+
+  test("Obsidian's contains/first/last on arrays and strings", async () => {
+    const result = await viewEngine.runJs('dv.paragraph([[1, 2].contains(2), "abc".contains("b"), [1, 2].first(), [1, 2].last()].join(" "))', 'Docker/a.md');
+    expect(result).toEqual({ ok: true, html: '<p><span>true true 1 2</span></p>' });
   });
 });

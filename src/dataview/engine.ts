@@ -6,6 +6,7 @@ import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
+import { sandboxFields } from './snapshot-values';
 import { type Layout, type Links, renderOutput } from './render';
 import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
@@ -23,8 +24,11 @@ export interface DataviewEngine {
 }
 
 export function createDataviewEngine(pages: DvPageInput[], options: DataviewOptions): DataviewEngine {
-  const snapshotJson = JSON.stringify({ pages });
-  const host: SandboxHost = { zoneOffset: zoneOffsetFunction(options.timeZone), collate: collateFunction(options.collationLocale) };
+  const host: SandboxHost = {
+    zoneOffset: zoneOffsetFunction(options.timeZone),
+    collate: collateFunction(options.collationLocale),
+    readFile: options.readFile ?? (() => undefined),
+  };
   const limits: SandboxLimits = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     memoryLimitBytes: options.memoryLimitBytes ?? DEFAULT_MEMORY_LIMIT_BYTES,
@@ -38,7 +42,9 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   setCollation(host.collate);
 
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
-    const outcome = (await (sandbox ??= createSandbox(snapshotJson, host, limits))).run(code, currentPath);
+    // Fields reach the sandbox typed by the host (Dataview's grammar), so both engines see the same values.
+    sandbox ??= createSandbox(JSON.stringify({ pages: pages.map((page) => ({ ...page, typed: sandboxFields(index(), page) })) }), host, limits);
+    const outcome = (await sandbox).run(code, currentPath);
     if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
     return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };
   }

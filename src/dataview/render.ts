@@ -1,6 +1,8 @@
 // Host-side rendering of a block's recorded output into the HTML Dataview produces in Obsidian
 // (same elements and classes; links become site links). The output comes from the sandbox: untrusted,
 // so every shape is checked and every string escaped.
+import { isScriptFreeStyle } from '../safety/style';
+import { trustedHtml } from '../safety/trusted';
 import { escapeHtml, isSafeAttribute, isSafeTag, isVoidTag } from './html';
 import type { InlineMarkdown } from './markdown';
 import type { DataviewOptions } from './types';
@@ -128,6 +130,18 @@ function renderTable(block: Json, links: Links, layout: Layout): string {
   );
 }
 
+/**
+ * A dv.view's view.css, as Dataview injects it. The build makes the element (so the sanitizer keeps it); the CSS
+ * may not run script, load anything (builds and pages stay offline) or close the element.
+ */
+function viewStyle(css: string): string {
+  const clean = css
+    .replace(/<\/?style/gi, '')
+    .replace(/@import[^;]*;?/gi, '')
+    .replace(/url\s*\([^)]*\)/gi, 'none');
+  return isScriptFreeStyle(clean) ? trustedHtml(`<style>${clean}</style>`) : '';
+}
+
 /** Dataview's empty-result box. */
 function renderNotice(block: Json): string {
   return `<div class="dataview dataview-error-box"><p class="dataview dataview-error-message">${escapeHtml(asString(block.text))}</p></div>`;
@@ -206,6 +220,7 @@ export function renderOutput(output: unknown, links: Links, layout: Layout = 'js
       if (block.kind === 'list') return renderList(block, links, layout);
       if (block.kind === 'table') return renderTable(block, links, layout);
       if (block.kind === 'notice') return renderNotice(block);
+      if (block.kind === 'style') return viewStyle(asString(block.css));
       if (block.kind === 'tasks') return renderTasks(block, links);
       if (block.kind === 'calendar') return renderCalendar(block, links);
       return '';

@@ -22,6 +22,8 @@ function quickjs(): Promise<QuickJSWASMModule> {
 export interface SandboxHost {
   zoneOffset(ts: number): number;
   collate(a: string, b: string): number;
+  /** Text of a published vault file (vault path), for dv.view and dv.io; undefined for anything else. */
+  readFile(path: string): string | undefined;
 }
 
 export interface SandboxLimits {
@@ -74,7 +76,13 @@ class Session {
       const prelude = this.unwrap(scope, vm.evalCode(PRELUDE_JS, 'dataview-prelude.js'));
       const zoneOffset = scope.manage(vm.newFunction('zoneOffset', (ts) => vm.newNumber(host.zoneOffset(vm.getNumber(ts)))));
       const collate = scope.manage(vm.newFunction('collate', (a, b) => vm.newNumber(host.collate(vm.getString(a), vm.getString(b)))));
-      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate);
+      const readFile = scope.manage(
+        vm.newFunction('readFile', (p) => {
+          const text = host.readFile(vm.getString(p));
+          return text === undefined ? vm.undefined : vm.newString(text);
+        }),
+      );
+      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate, readFile);
       if (api.error) this.fail(scope, api.error);
       this.api = api.value;
     } catch (error) {

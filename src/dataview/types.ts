@@ -59,6 +59,8 @@ export interface DataviewOptions {
   hrefForTag?(tag: string): string | undefined;
   /** How the site renders markdown written in a note (links, embeds, tags); default: links among the snapshot's pages. */
   renderContext?(originPath: string): RenderContext;
+  /** Text of a PUBLISHED vault file by vault path (dv.view scripts and CSS, dv.io.load/csv); undefined otherwise. */
+  readFile?(path: string): string | undefined;
   /** CPU time a block may use, in ms (default 1000). */
   timeoutMs?: number;
   /** Heap a block may use, in bytes (default 64 MiB). */
@@ -89,6 +91,7 @@ export type DvBlock =
   | { kind: 'list'; items: DvValue[] }
   | { kind: 'table'; headers: DvValue[]; rows: DvValue[][] }
   | { kind: 'notice'; text: string }
+  | { kind: 'style'; css: string }
   | { kind: 'tasks'; groups: { key?: DvValue; count?: number; items: DvTaskItem[] }[] }
   | { kind: 'calendar'; dots: { date: string; link: DvValue }[] };
 

@@ -1,5 +1,6 @@
 // The dataview step: every ```dataviewjs / ```dataview block of a published note is evaluated at build time
 // and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
+import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
 import { codeBlocks } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
@@ -41,6 +42,7 @@ export async function runDataviewBlocks(
     hrefFor: options.hrefFor,
     hrefForTag: options.hrefForTag,
     renderContext: options.renderContext,
+    readFile: (path) => publishedFileText(vault, path),
     timeoutMs: options.timeoutMs,
     // Dates in the model are the author's wall time, kept as UTC.
     timeZone: 'UTC',
@@ -67,6 +69,29 @@ export async function runDataviewBlocks(
     engine.dispose();
   }
   return { replacements, diagnostics };
+}
+
+/** Largest file dv.view and dv.io may read. */
+const MAX_READ_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The text of a published vault file, for dv.view and dv.io; nothing else. Found like Obsidian's
+ * getFirstLinkpathDest: the exact path, else case-insensitively, else the first file whose path ends with it.
+ */
+function publishedFileText(vault: Vault, path: string): string | undefined {
+  const wanted = path.replace(/^\/+/, '').normalize('NFC');
+  let entry = vault.files.get(wanted);
+  if (!entry) {
+    const lower = wanted.toLowerCase();
+    const entries = [...vault.files.values()];
+    entry = entries.find((e) => e.id.toLowerCase() === lower) ?? entries.find((e) => e.id.toLowerCase().endsWith(`/${lower}`));
+  }
+  if (!entry?.publish.published || entry.file.size > MAX_READ_BYTES) return undefined;
+  try {
+    return readFileSync(entry.file.absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function notice(text: string): Html {

@@ -1,7 +1,7 @@
 // Sandbox source: the `dv` object a block sees, and its output recorded as JSON for the host to render.
-export const API_JS = `
+export const API_JS = String.raw`
 var HEADER_TAGS = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
-var UNSUPPORTED = ['view', 'io', 'query', 'tryQuery', 'queryMarkdown', 'tryQueryMarkdown', 'execute', 'executeJs',
+var UNSUPPORTED = ['query', 'tryQuery', 'queryMarkdown', 'tryQueryMarkdown', 'execute', 'executeJs',
   'taskList', 'markdownTable', 'markdownList', 'markdownTaskList', 'evaluate', 'tryEvaluate', 'duration', 'parse',
   'literal', 'container', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext', 'func'];
 // Deeper values render as '...', like Dataview's maxRecursiveRenderDepth; one spare level for the host's cut.
@@ -24,6 +24,7 @@ function outputValue(value, originPath, depth) {
   if (typeof value === 'number' || typeof value === 'boolean') return { t: 'num', s: String(value) };
   if (typeof value === 'function') return { t: 'text', s: '<function>' };
   if (isDate(value)) return { t: 'text', s: renderMinimalDate(value) };
+  if (isDuration(value)) return { t: 'text', s: value.text };
   if (value instanceof ListPairWidget) {
     return { t: 'pair', key: outputValue(value.key, originPath, depth), value: outputValue(value.value, originPath, depth) };
   }
@@ -43,6 +44,38 @@ function outputValue(value, originPath, depth) {
   }
   return { t: 'text', s: String(value) };
 }
+
+/** dv.io.normalize: '/x' is vault-root; otherwise next to the origin note when a file is there, else as given. */
+function normalizeIoPath(path, originPath) {
+  var text = isLink(path) ? path.path : String(path);
+  if (text.charAt(0) === '/') return text.slice(1);
+  var slash = originPath.lastIndexOf('/');
+  var relative = slash >= 0 ? originPath.slice(0, slash) + '/' + text : text;
+  return readVaultFile(relative) !== undefined ? relative : text;
+}
+
+/** A CSV line split on commas outside double quotes ("" is a quote). */
+function csvCells(line) {
+  var cells = [], cell = '', quoted = false;
+  for (var i = 0; i < line.length; i++) {
+    var c = line.charAt(i);
+    if (quoted && c === '"' && line.charAt(i + 1) === '"') { cell += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) { cells.push(cell); cell = ''; }
+    else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+function csvValue(text) {
+  var t = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (t === 'true' || t === 'false') return t === 'true';
+  return frontmatterValue(t, '');
+}
+
+var AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 
 function classList(cls) {
   if (cls === undefined || cls === null) return [];
@@ -115,6 +148,41 @@ function createDv(currentPath) {
     list: function (values) {
       if (!values) return;
       output.push({ kind: 'list', items: Array.from(values).map(value) });
+    },
+    io: {
+      normalize: function (path, origin) { return normalizeIoPath(path, origin || currentPath); },
+      load: function (path, origin) { return Promise.resolve(readVaultFile(normalizeIoPath(path, origin || currentPath))); },
+      csv: function (path, origin) {
+        var file = normalizeIoPath(path, origin || currentPath);
+        var text = readVaultFile(file);
+        if (text === undefined) return Promise.reject(new Error('Could not find CSV for path ' + file));
+        var lines = text.split(/\r?\n/).filter(function (l) { return l.trim() !== '' && l.charAt(0) !== '#'; });
+        var header = lines.length ? csvCells(lines[0]).map(function (h) { return h.trim(); }) : [];
+        return Promise.resolve(wrapDataArray(lines.slice(1).map(function (line) {
+          var cells = csvCells(line), row = {};
+          header.forEach(function (key, i) { row[key] = cells[i] === undefined ? null : csvValue(cells[i]); });
+          return row;
+        })));
+      }
+    },
+    view: async function (name, input) {
+      var base = String(name).replace(/^\/+/, '').replace(/\.js$/, '');
+      var script = readVaultFile(base + '.js'), css, path = base + '.js';
+      if (script === undefined) {
+        path = base + '/view.js';
+        script = readVaultFile(path);
+        css = script === undefined ? undefined : readVaultFile(base + '/view.css');
+      }
+      if (script === undefined) throw new Error("Dataview: custom view not found for '" + base + ".js' or '" + base + "/view.js'.");
+      if (css !== undefined) output.push({ kind: 'style', css: css });
+      var result;
+      try {
+        var view = (script.indexOf('await') >= 0 ? AsyncFunction : Function)('dv', 'input', script);
+        result = await view(api, input);
+      } catch (error) {
+        throw new Error("Dataview: Failed to execute view '" + path + "'. " + (error && error.message ? error.message : String(error)));
+      }
+      if (result) dv.span(result);
     },
     table: function (headers, rows) {
       output.push({

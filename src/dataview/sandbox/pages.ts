@@ -71,9 +71,28 @@ function frontmatterValue(value, originPath) {
   return ts === undefined ? value : new DateTime(ts);
 }
 
-/** Dataview also exposes each key in canonical form: lowercased, spaces and punctuation as '-'. */
-function canonicalKey(key) {
-  return key.trim().toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-');
+/** A value the host typed (snapshot-values.ts): tagged dates, durations and links become sandbox values. */
+function decodeValue(value) {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value === null || typeof value !== 'object') return value;
+  if ('$date' in value) return new DateTime(value.$date);
+  if ('$duration' in value) return new Duration(value.$duration, value.$text);
+  if ('$link' in value) return new Link(value.$link);
+  var object = {};
+  Object.keys(value).forEach(function (key) { object[key] = decodeValue(value[key]); });
+  return object;
+}
+
+/** A list item or task: its children, tags and links are data arrays, as in Dataview. */
+function decodeListItem(item) {
+  var wrap = function (o) {
+    o.children = wrapDataArray((o.children || []).map(wrap));
+    o.subtasks = o.children;
+    if (Array.isArray(o.tags)) o.tags = wrapDataArray(o.tags);
+    if (Array.isArray(o.outlinks)) o.outlinks = wrapDataArray(o.outlinks);
+    return o;
+  };
+  return wrap(decodeValue(item));
 }
 
 /** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
@@ -113,18 +132,15 @@ function buildPageObject(page) {
     frontmatter: fm,
     ext: 'md'
   };
-  if (page.day) file.day = new DateTime(parseIsoMillis(page.day));
-  // The model has no list items or file sizes: say so rather than answer wrongly.
-  unsupportedField(file, 'lists', 'file.lists');
-  unsupportedField(file, 'tasks', 'file.tasks');
+  var typed = page.typed || { fields: {}, lists: [] };
+  if (typed.day) file.day = decodeValue(typed.day);
+  var lists = wrapDataArray(typed.lists.map(decodeListItem));
+  file.lists = lists;
+  file.tasks = wrapDataArray(lists.values.filter(function (item) { return item.task; }));
+  // The model has no file sizes: say so rather than answer wrongly.
   unsupportedField(file, 'size', 'file.size');
   var result = { file: file };
-  Object.keys(fm).forEach(function (key) {
-    if (key in result) return;
-    result[key] = frontmatterValue(fm[key], page.path);
-    var canonical = canonicalKey(key);
-    if (canonical !== key && !(canonical in fm) && !(canonical in result)) result[canonical] = frontmatterValue(fm[key], page.path);
-  });
+  Object.keys(typed.fields).forEach(function (key) { result[key] = decodeValue(typed.fields[key]); });
   return result;
 }
 

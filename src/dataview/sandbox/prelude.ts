@@ -12,7 +12,7 @@ import { SOURCES_JS } from './sources';
 import { VALUES_JS } from './values';
 
 export const PRELUDE_JS = [
-  '(function (snapshotJson, hostZoneOffset, hostCollate) {',
+  '(function (snapshotJson, hostZoneOffset, hostCollate, hostReadFile) {',
   '"use strict";',
   'var snapshot = JSON.parse(snapshotJson);',
   // Zone offsets only change at quarter-hour instants: one host call per quarter hour seen.
@@ -25,6 +25,13 @@ export const PRELUDE_JS = [
   // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points.
   'Object.defineProperty(String.prototype, "localeCompare", { configurable: true, writable: true,',
   '  value: function localeCompare(other) { return hostCollate(String(this), String(other)); } });',
+  // Obsidian's helpers on built-in prototypes, which vault scripts rely on.
+  'Object.defineProperty(Array.prototype, "contains", { configurable: true, writable: true, value: function contains(x) { return this.includes(x); } });',
+  'Object.defineProperty(Array.prototype, "first", { configurable: true, writable: true, value: function first() { return this[0]; } });',
+  'Object.defineProperty(Array.prototype, "last", { configurable: true, writable: true, value: function last() { return this[this.length - 1]; } });',
+  'Object.defineProperty(Array.prototype, "unique", { configurable: true, writable: true, value: function unique() { return Array.from(new Set(this)); } });',
+  'Object.defineProperty(String.prototype, "contains", { configurable: true, writable: true, value: function contains(x) { return this.includes(x); } });',
+  'function readVaultFile(path) { return hostReadFile(String(path)); }',
   // console.* is common in blocks; it has no output on a static page.
   'var quiet = function () {};',
   'globalThis.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, table: quiet };',

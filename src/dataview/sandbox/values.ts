@@ -180,7 +180,22 @@ class ListPairWidget {
   markdown() { return valueToString(this.key) + ': ' + valueToString(this.value); }
 }
 
+/** A duration typed on the host (Dataview's grammar); it keeps its length and the text Dataview prints for it. */
+class Duration {
+  constructor(ms, text) { this.ms = ms; this.text = text; }
+  toMillis() { return this.ms; }
+  valueOf() { return this.ms; }
+  as(unit) {
+    var per = { milliseconds: 1, seconds: 1000, minutes: 60000, hours: 3600000, days: 86400000, weeks: 604800000 };
+    if (!per[unit]) throw new Error('Duration.as: unsupported unit "' + unit + '"');
+    return this.ms / per[unit];
+  }
+  toHuman() { return this.text; }
+  toString() { return this.text; }
+}
+
 function isDate(value) { return value instanceof DateTime; }
+function isDuration(value) { return value instanceof Duration; }
 function isLink(value) { return value instanceof Link; }
 
 /** Dataview's type names; values of different types order by these names. */
@@ -190,6 +205,7 @@ function typeOf(value) {
   if (typeof value === 'string') return 'string';
   if (typeof value === 'boolean') return 'boolean';
   if (isDate(value)) return 'date';
+  if (isDuration(value)) return 'duration';
   if (Array.isArray(value)) return 'array';
   if (isLink(value)) return 'link';
   if (typeof value === 'function') return 'function';
@@ -225,6 +241,7 @@ function compareValue(a, b) {
       return a.subpath.localeCompare(b.subpath);
     }
     case 'date': return a.ts < b.ts ? -1 : a.ts === b.ts ? 0 : 1;
+    case 'duration': return a.ms < b.ms ? -1 : a.ms === b.ms ? 0 : 1;
     case 'array': {
       for (var i = 0; i < Math.min(a.length, b.length); i++) {
         var c = compareValue(a[i], b[i]);
@@ -254,6 +271,7 @@ function valueToString(value, nested) {
   if (type === 'number' || type === 'boolean') return String(value);
   if (type === 'link') return value.markdown();
   if (type === 'function') return '<function>';
+  if (type === 'duration') return value.text;
   if (type === 'date') return value.hour === 0 && value.minute === 0 && value.second === 0 ? value.toFormat('MMMM dd, yyyy') : value.toFormat('h:mm a - MMMM dd, yyyy');
   if (type === 'array') {
     var inner = Array.from(value).map(function (v) { return valueToString(v, true); }).join(', ');

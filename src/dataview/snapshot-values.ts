@@ -1,0 +1,46 @@
+// Page fields typed on the host (Dataview's own value grammar) and handed to the dataviewjs sandbox as JSON:
+// dates, durations and links are tagged objects the sandbox turns back into its DateTime, Duration and Link.
+import { DateTime, Duration } from 'luxon';
+import type { VaultIndex } from './dql/vault-index';
+import { type DataObject, isObject, Link, renderDuration, type Value } from './dql/values';
+import type { DvPageInput } from './types';
+
+export type Encoded = null | number | string | boolean | Encoded[] | { [key: string]: Encoded };
+
+export function encodeValue(value: Value | undefined, seen = new Set<object>()): Encoded {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'function') return null;
+  if (DateTime.isDateTime(value)) return { $date: value.toMillis() };
+  if (Duration.isDuration(value)) return { $duration: value.toMillis(), $text: renderDuration(value) };
+  if (value instanceof Link) {
+    return {
+      $link: {
+        path: value.path,
+        type: value.type,
+        embed: value.embed,
+        ...(value.subpath ? { subpath: value.subpath } : {}),
+        ...(value.display ? { display: value.display } : {}),
+      },
+    };
+  }
+  if (Array.isArray(value)) return value.map((v) => encodeValue(v, seen));
+  if (isObject(value)) {
+    if (seen.has(value)) return null;
+    seen.add(value);
+    const out: Record<string, Encoded> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = encodeValue(v, seen);
+    seen.delete(value);
+    return out;
+  }
+  return null;
+}
+
+/** The typed fields of a page (frontmatter and inline, canonical keys included) and its list items, for the sandbox. */
+export function sandboxFields(index: VaultIndex, page: DvPageInput): { fields: Record<string, Encoded>; lists: Encoded[]; day: Encoded } {
+  const row = index.row(page);
+  const fields: Record<string, Encoded> = {};
+  for (const [key, value] of Object.entries(row)) if (key !== 'file') fields[key] = encodeValue(value);
+  const file = row.file as DataObject;
+  return { fields, lists: (file.lists as Value[]).map((item) => encodeValue(item)), day: encodeValue(file.day) };
+}
