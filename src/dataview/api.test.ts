@@ -224,3 +224,73 @@ describe('dv.view, dv.io and Obsidian helpers', () => {
     expect(result).toEqual({ ok: true, html: '<p><span>true true 1 2</span></p>' });
   });
 });
+
+describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
+  const tasksEngine = createDataviewEngine(
+    [
+      page('T.md', {
+        frontmatter: { rating: 2, spent: '2 hours' },
+        lists: [
+          { line: 0, lineCount: 1, text: 'open one', symbol: '-', status: ' ', list: 0, tags: [], outlinks: [], fields: [] },
+          { line: 1, lineCount: 1, text: 'done child', symbol: '-', status: 'x', parent: 0, list: 0, tags: [], outlinks: [], fields: [] },
+          { line: 2, lineCount: 1, text: 'closed', symbol: '-', status: 'x', list: 0, tags: [], outlinks: [], fields: [] },
+        ],
+      }),
+    ],
+    testLinks,
+  );
+  const js = async (code: string) => {
+    const result = await tasksEngine.runJs(code, 'T.md');
+    if (!result.ok) throw new Error(result.reason);
+    return result.html;
+  };
+
+  test("dv.query gives Dataview's result object; tryQuery throws the error", async () => {
+    expect(
+      await js(
+        'const r = await dv.query("TABLE rating FROM \\"T\\""); dv.paragraph(JSON.stringify([r.successful, r.value.type, r.value.headers, r.value.values[0][1]]))',
+      ),
+    ).toBe('<p><span>[true,"table",["File","rating"],2]</span></p>');
+    expect(await js('const r = await dv.query("LIST WHERE nofn()"); dv.paragraph(String(r.successful))')).toBe('<p><span>false</span></p>');
+    await expect(tasksEngine.runJs('await dv.tryQuery("LIST WHERE nofn()")', 'T.md')).resolves.toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('nofn'),
+    });
+  });
+
+  test('dv.execute renders a DQL view in place', async () => {
+    expect(await js('dv.execute("LIST WITHOUT ID rating FROM \\"T\\"")')).toBe('<div><ul class="dataview list-view-ul"><li>2</li></ul></div>');
+  });
+
+  test('dv.taskList groups by file; subtasks nest once; file.tasks comes from the snapshot', async () => {
+    const html = await js('dv.taskList(dv.current().file.tasks)');
+    expect(html).toContain('<h4><span><a class="internal-link" href="/T/">T</a></span><span class="dataview small-text">3</span></h4>');
+    expect(html.match(/done child/g)).toHaveLength(1);
+    expect(await js('dv.taskList(dv.current().file.tasks.where(t => !t.completed), false)')).not.toContain('<h4>');
+  });
+
+  test('markdownTable, markdownList, markdownTaskList', async () => {
+    expect(await js('dv.paragraph(JSON.stringify(dv.markdownTable(["a", "bb"], [[1, null], ["x|y", "z"]])))')).toContain(
+      '| a    | bb |\\n| ---- | -- |\\n| 1    | \\- |\\n| x\\|y | z  |',
+    );
+    expect(await js('dv.span(dv.markdownList([1, 2]))')).toContain('<li>1</li>');
+    expect(await js('dv.paragraph(JSON.stringify(dv.markdownTaskList(dv.current().file.tasks)))')).toContain(
+      '- [ ] open one\\n    - [x] done child\\n- [x] closed',
+    );
+  });
+
+  test('dv.duration, durations from fields, Luxon DateTime.utc and Duration', async () => {
+    expect(
+      await js(
+        'dv.paragraph([dv.duration("15 min").as("minutes"), dv.current().spent.as("hours"), dv.luxon.DateTime.utc(2024, 1, 2).toISODate(), dv.luxon.Duration.fromObject({ hours: 1 }).as("minutes")].join(" "))',
+      ),
+    ).toBe('<p><span>15 2 2024-01-02 60</span></p>');
+    expect(await js('dv.span(dv.current().spent)')).toBe('<span>2 hours</span>');
+  });
+
+  test('buttons, which act on the vault in Obsidian, give one notice per block and the rest renders', async () => {
+    const html = await js('dv.el("button", "a"); dv.el("button", "b"); dv.paragraph("after")');
+    expect(html.match(/works only inside Obsidian/g)).toHaveLength(1);
+    expect(html).toContain('<p><span>after</span></p>');
+  });
+});

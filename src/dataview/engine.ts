@@ -6,6 +6,7 @@ import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
+import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
 import { type Layout, type Links, renderOutput } from './render';
 import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
@@ -28,6 +29,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     zoneOffset: zoneOffsetFunction(options.timeZone),
     collate: collateFunction(options.collationLocale),
     readFile: options.readFile ?? (() => undefined),
+    request: (json) => answerRequest(json, index()),
   };
   const limits: SandboxLimits = {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,

@@ -39,7 +39,7 @@ describe('hostile or broken blocks', () => {
     expect(result).toMatchObject({ ok: false, reason: "uses import(), which is not available (only Dataview's API is)" });
   });
 
-  test.each(['query', 'executeJs', 'app'])('dv.%s is reported as unsupported', async (name) => {
+  test.each(['evaluate', 'func', 'app'])('dv.%s is reported as unsupported', async (name) => {
     expect((await timed(`dv.${name}("x")`)).result).toEqual({ ok: false, reason: `dv.${name} is not supported by tsunagu`, line: 1 });
   });
 

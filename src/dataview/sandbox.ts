@@ -24,6 +24,8 @@ export interface SandboxHost {
   collate(a: string, b: string): number;
   /** Text of a published vault file (vault path), for dv.view and dv.io; undefined for anything else. */
   readFile(path: string): string | undefined;
+  /** Answers a JSON request of the block's dv (a DQL query, value typing) with JSON (host-requests.ts). */
+  request(json: string): string;
 }
 
 export interface SandboxLimits {
@@ -82,7 +84,8 @@ class Session {
           return text === undefined ? vm.undefined : vm.newString(text);
         }),
       );
-      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate, readFile);
+      const request = scope.manage(vm.newFunction('request', (json) => vm.newString(host.request(vm.getString(json)))));
+      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate, readFile, request);
       if (api.error) this.fail(scope, api.error);
       this.api = api.value;
     } catch (error) {

@@ -2,7 +2,7 @@
 // dates, durations and links are tagged objects the sandbox turns back into its DateTime, Duration and Link.
 import { DateTime, Duration } from 'luxon';
 import type { VaultIndex } from './dql/vault-index';
-import { type DataObject, isObject, Link, renderDuration, type Value } from './dql/values';
+import { type DataObject, isObject, Link, ListPair, renderDuration, type Value } from './dql/values';
 import type { DvPageInput } from './types';
 
 export type Encoded = null | number | string | boolean | Encoded[] | { [key: string]: Encoded };
@@ -25,6 +25,7 @@ export function encodeValue(value: Value | undefined, seen = new Set<object>()):
     };
   }
   if (Array.isArray(value)) return value.map((v) => encodeValue(v, seen));
+  if (value instanceof ListPair) return { key: encodeValue(value.key, seen), value: encodeValue(value.value, seen) };
   if (isObject(value)) {
     if (seen.has(value)) return null;
     seen.add(value);

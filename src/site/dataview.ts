@@ -2,6 +2,7 @@
 // and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
 import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
+import { escapeHtml } from '../html/escape';
 import { codeBlocks } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
 import type { Lang } from '../config/config';
@@ -63,7 +64,9 @@ export async function runDataviewBlocks(
         severity: 'warning',
         message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
       });
-      replacements.push({ noteId: note.id, path, node: notice(t.dataviewFailed) });
+      // The notice says what failed, as the build report does; the reason is Dataview's own (English) wording.
+      const reason = `${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
+      replacements.push({ noteId: note.id, path, node: notice(reason) });
     }
   } finally {
     engine.dispose();

@@ -98,41 +98,63 @@ const NO_RESULTS: Record<string, string> = {
   task: 'Dataview: No results to show for task query.',
 };
 
-/** The blocks a query renders to; throws QueryError (or EvaluationError) when Dataview would show an error. */
-export function executeQuery(query: Query, ctx: Context): DvBlock[] {
+/** A query's result as Dataview's dv.query gives it (values not yet rendered). */
+export type QueryResult =
+  | { type: 'list'; values: Value[]; primaryMeaning: string }
+  | { type: 'table'; headers: string[]; values: Value[][]; idMeaning: string }
+  | { type: 'task'; values: DataObject[]; grouped: boolean }
+  | { type: 'calendar'; values: { date: DateTime; link: Value }[] };
+
+/** Runs a query to its values; throws QueryError (or EvaluationError) when Dataview would show an error. */
+export function queryValues(query: Query, ctx: Context): QueryResult {
   let rows = sourceRows(query, ctx);
   for (const operation of query.operations) rows = runOperation(rows, operation, ctx);
-  const out = (v: Value): DvValue => toOutput(v, ctx);
   const header = query.header;
-  const empty: DvBlock[] = rows.length === 0 && header.type !== 'calendar' ? [{ kind: 'notice', text: NO_RESULTS[header.type] }] : [];
+  const grouped = query.operations.some((op) => op.type === 'group');
   switch (header.type) {
     case 'list': {
       const format = header.format;
-      const items = eachRow(rows, 'list', (row) => {
+      const values = eachRow(rows, 'list', (row) => {
         if (!format) return row.id;
         const v = evaluate(format, row.data, ctx);
         return header.showId ? new ListPair(row.id, v) : v;
-      }).map((r) => out(r.value));
-      // An empty LIST shows only Dataview's "no results" box; an empty TABLE keeps its headers above it.
-      return rows.length === 0 ? empty : [{ kind: 'list', items }];
+      }).map((r) => r.value);
+      return { type: 'list', values, primaryMeaning: grouped ? groupName(query) : 'File' };
     }
     case 'table': {
-      const grouped = query.operations.some((op) => op.type === 'group');
       const idName = grouped ? groupName(query) : 'File';
       const headers = [...(header.showId ? [idName] : []), ...header.fields.map((f) => f.name)];
       const values = eachRow(rows, 'table', (row) => [...(header.showId ? [row.id] : []), ...header.fields.map((f) => evaluate(f.field, row.data, ctx))]);
-      return [{ kind: 'table', headers: headers.map((h) => out(h)), rows: values.map((r) => r.value.map(out)) }, ...empty];
+      return { type: 'table', headers, values: values.map((r) => r.value), idMeaning: idName };
     }
     case 'task':
-      if (rows.length === 0) return empty;
-      return taskView(rows, query, ctx);
+      return { type: 'task', values: grouped ? rows.map((r) => ({ key: r.id, rows: r.data.rows as Value[] })) : rows.map((r) => r.data), grouped };
     case 'calendar': {
-      const dots = eachRow(rows, 'calendar', (row) => evaluate(header.field.field, row.data, ctx))
+      const values = eachRow(rows, 'calendar', (row) => evaluate(header.field.field, row.data, ctx))
         .filter((r) => DateTime.isDateTime(r.value))
-        .map((r) => ({ date: (r.value as DateTime).toISODate() ?? '', link: out(r.row.id) }));
-      if (dots.length === 0) throw new QueryError('Query returned 0 results.');
-      return [{ kind: 'calendar', dots }];
+        .map((r) => ({ date: r.value as DateTime, link: r.row.id }));
+      if (values.length === 0) throw new QueryError('Query returned 0 results.');
+      return { type: 'calendar', values };
     }
+  }
+}
+
+/** The blocks a query renders to, as Dataview draws each query type. */
+export function executeQuery(query: Query, ctx: Context): DvBlock[] {
+  const result = queryValues(query, ctx);
+  const out = (v: Value): DvValue => toOutput(v, ctx);
+  const empty: DvBlock[] = result.values.length === 0 && result.type !== 'calendar' ? [{ kind: 'notice', text: NO_RESULTS[result.type] }] : [];
+  switch (result.type) {
+    case 'list':
+      // An empty LIST shows only Dataview's "no results" box; an empty TABLE keeps its headers above it.
+      return result.values.length === 0 ? empty : [{ kind: 'list', items: result.values.map(out) }];
+    case 'table':
+      return [{ kind: 'table', headers: result.headers.map(out), rows: result.values.map((row) => row.map(out)) }, ...empty];
+    case 'task':
+      if (result.values.length === 0) return empty;
+      return [taskView(result, ctx)];
+    case 'calendar':
+      return [{ kind: 'calendar', dots: result.values.map((v) => ({ date: v.date.toISODate() ?? '', link: out(v.link) })) }];
   }
 }
 
@@ -167,29 +189,14 @@ function taskList(tasks: DataObject[], ctx: Context): DvTaskItem[] {
   return items;
 }
 
-function taskView(rows: Row[], query: Query, ctx: Context): DvBlock[] {
-  const grouped = query.operations.some((op) => op.type === 'group');
-  if (!grouped)
-    return [
-      {
-        kind: 'tasks',
-        groups: [
-          {
-            items: taskList(
-              rows.map((r) => r.data),
-              ctx,
-            ),
-          },
-        ],
-      },
-    ];
-  return [
-    {
-      kind: 'tasks',
-      groups: rows.map((group) => {
-        const members = group.data.rows as DataObject[];
-        return { key: toOutput(group.id, ctx), count: members.length, items: taskList(members, ctx) };
-      }),
-    },
-  ];
+/** TASK's view: one list, or a heading (key and count) and a list per group. */
+export function taskView(result: { values: DataObject[]; grouped: boolean }, ctx: Context): DvBlock {
+  if (!result.grouped) return { kind: 'tasks', groups: [{ items: taskList(result.values, ctx) }] };
+  return {
+    kind: 'tasks',
+    groups: result.values.map((group) => {
+      const members = group.rows as DataObject[];
+      return { key: toOutput(group.key, ctx), count: members.length, items: taskList(members, ctx) };
+    }),
+  };
 }

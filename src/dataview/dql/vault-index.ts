@@ -213,6 +213,8 @@ export class VaultIndex {
     }
     if (typeof value !== 'string') return (value ?? null) as Value;
     const trimmed = value.trim();
+    // Dates, durations and links all hold a digit or brackets: most text needs no parsing.
+    if (!/[\d[]/.test(trimmed)) return value;
     const { EXPRESSION } = dataviewGrammar();
     if (/^!?\[\[.*\]\]$/.test(trimmed)) {
       const link = EXPRESSION.inlineField.parse(trimmed);

@@ -1,9 +1,10 @@
 // Sandbox source: the `dv` object a block sees, and its output recorded as JSON for the host to render.
 export const API_JS = String.raw`
 var HEADER_TAGS = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
-var UNSUPPORTED = ['query', 'tryQuery', 'queryMarkdown', 'tryQueryMarkdown', 'execute', 'executeJs',
-  'taskList', 'markdownTable', 'markdownList', 'markdownTaskList', 'evaluate', 'tryEvaluate', 'duration', 'parse',
+var UNSUPPORTED = ['queryMarkdown', 'tryQueryMarkdown', 'evaluate', 'tryEvaluate',
   'literal', 'container', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext', 'func'];
+// Elements that act on the vault or the app when used (buttons, inputs): shown as a notice, once per block.
+var APP_ONLY_TAGS = new Set(['button', 'input', 'select', 'textarea', 'form']);
 // Deeper values render as '...', like Dataview's maxRecursiveRenderDepth; one spare level for the host's cut.
 var MAX_OUTPUT_DEPTH = 6;
 
@@ -77,6 +78,32 @@ function csvValue(text) {
 
 var AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
 
+/** A query answer's values as sandbox values (tasks as list items, with data-array children). */
+function decodeQueryValue(value) {
+  if (value.type === 'task') {
+    value.values = value.values.map(function (v) {
+      return 'rows' in v ? { key: decodeValue(v.key), rows: wrapDataArray(v.rows.map(decodeListItem)) } : decodeListItem(v);
+    });
+    return value;
+  }
+  return decodeValue(value);
+}
+
+/** The task tree Dataview's task views draw; a task inside a listed task's subtree is not listed again. */
+function taskTree(tasks) {
+  var listed = new Set(tasks.map(function (t) { return t.path + ':' + t.line; }));
+  var item = function (t) {
+    return { text: markdownValue(String(t.text || '')), task: !!t.task, status: typeof t.status === 'string' ? t.status : ' ',
+      children: Array.from(t.children || []).map(item) };
+  };
+  return tasks.filter(function (t) { return t.parent === undefined || !listed.has(t.path + ':' + t.parent); }).map(item);
+}
+
+/** Dataview's markdown export: cells as text, null as \-, pipes escaped. */
+function markdownCell(v) {
+  return (v === null || v === undefined ? '\\-' : valueToString(v)).split('|').join('\\|').split('\n').join(' ');
+}
+
 function classList(cls) {
   if (cls === undefined || cls === null) return [];
   return (Array.isArray(cls) ? Array.from(cls) : [cls]).map(String);
@@ -91,9 +118,10 @@ function attributeMap(attr) {
 function createDv(currentPath) {
   var output = [];
   var value = function (v) { return outputValue(v, currentPath, 0); };
+  var appNotices = new Set();
   var dv = {
     currentFilePath: currentPath,
-    luxon: { DateTime: DateTime },
+    luxon: { DateTime: DateTime, Duration: Duration },
     widget: { listPair: function (key, v) { return new ListPairWidget(key, v); } },
     value: {
       typeOf: typeOf, compareValue: compareValue, toString: function (v) { return valueToString(v); },
@@ -134,6 +162,11 @@ function createDv(currentPath) {
     clone: function (v) { return v === undefined ? v : frontmatterValue(JSON.parse(JSON.stringify(v)), currentPath); },
     el: function (tag, text, options) {
       var name = String(tag).toLowerCase();
+      if (APP_ONLY_TAGS.has(name)) {
+        if (!appNotices.has(name)) output.push({ kind: 'notice', text: "dv.el('" + name + "') works only inside Obsidian: it is not shown here." });
+        appNotices.add(name);
+        return;
+      }
       if (!SAFE_TAGS.has(name)) throw new Error("dv.el('" + tag + "') is not supported by tsunagu: only text elements are");
       var o = options || {};
       output.push({ kind: 'el', tag: name, value: value(text), cls: classList(o.cls), attr: attributeMap(o.attr) });
@@ -183,6 +216,62 @@ function createDv(currentPath) {
         throw new Error("Dataview: Failed to execute view '" + path + "'. " + (error && error.message ? error.message : String(error)));
       }
       if (result) dv.span(result);
+    },
+    query: function (dql, origin) {
+      var answer = askHost({ op: 'query', dql: String(dql), origin: origin ? String(origin) : currentPath });
+      return Promise.resolve(answer.successful ? { successful: true, value: decodeQueryValue(answer.value) } : answer);
+    },
+    tryQuery: async function (dql, origin) {
+      var result = await dv.query(dql, origin);
+      if (!result.successful) throw new Error(result.error);
+      return result.value;
+    },
+    execute: function (dql) {
+      var answer = askHost({ op: 'execute', dql: String(dql), origin: currentPath });
+      if (!answer.successful) throw new Error('Dataview: ' + answer.error);
+      answer.blocks.forEach(function (block) { output.push(block); });
+    },
+    executeJs: function (code) { return AsyncFunction('dv', 'dataview', String(code))(api, api); },
+    parse: function (text) { return decodeValue(askHost({ op: 'parse', text: String(text) })); },
+    duration: function (text) {
+      if (isDuration(text)) return text;
+      var parsed = dv.parse(String(text));
+      return isDuration(parsed) ? parsed : null;
+    },
+    taskList: function (tasks, groupByFile) {
+      var list = Array.from(tasks || []);
+      var groups;
+      if (list.length && list[0] && 'rows' in list[0] && 'key' in list[0]) {
+        groups = list.map(function (g) { return { key: value(g.key), count: Array.from(g.rows).length, items: taskTree(Array.from(g.rows)) }; });
+      } else if (groupByFile === false) {
+        groups = [{ items: taskTree(list) }];
+      } else {
+        var byPath = new Map();
+        list.forEach(function (t) { if (!byPath.has(t.path)) byPath.set(t.path, []); byPath.get(t.path).push(t); });
+        groups = Array.from(byPath.entries()).map(function (e) { return { key: value(Link.file(e[0])), count: e[1].length, items: taskTree(e[1]) }; });
+      }
+      output.push({ kind: 'tasks', groups: groups });
+    },
+    markdownTable: function (headers, rows) {
+      var head = Array.from(headers || []).map(markdownCell);
+      var body = Array.from(rows || []).map(function (row) { return Array.from(row).map(markdownCell); });
+      body.forEach(function (row) { if (row.length !== head.length) throw new Error('Dataview: markdownTable: every row needs ' + head.length + ' cells'); });
+      var widths = head.map(function (h, i) { return Math.max(h.length, 1, Math.max.apply(null, body.map(function (r) { return r[i].length; }).concat([0]))); });
+      var line = function (cells) { return '| ' + cells.map(function (c, i) { return c + ' '.repeat(widths[i] - c.length); }).join(' | ') + ' |'; };
+      return [line(head), line(widths.map(function (w) { return '-'.repeat(w); }))].concat(body.map(line)).join('\n');
+    },
+    markdownList: function (values) {
+      return Array.from(values || []).map(function (v) { return '- ' + markdownCell(v); }).join('\n');
+    },
+    markdownTaskList: function (tasks) {
+      var lines = [];
+      var walk = function (t, depth) {
+        lines.push(' '.repeat(4 * depth) + '- [' + (typeof t.status === 'string' ? t.status : ' ') + '] ' + String(t.text || ''));
+        Array.from(t.children || []).forEach(function (c) { walk(c, depth + 1); });
+      };
+      var listed = new Set(Array.from(tasks || []).map(function (t) { return t.path + ':' + t.line; }));
+      Array.from(tasks || []).filter(function (t) { return t.parent === undefined || !listed.has(t.path + ':' + t.parent); }).forEach(function (t) { walk(t, 0); });
+      return lines.join('\n');
     },
     table: function (headers, rows) {
       output.push({

@@ -12,7 +12,7 @@ import { SOURCES_JS } from './sources';
 import { VALUES_JS } from './values';
 
 export const PRELUDE_JS = [
-  '(function (snapshotJson, hostZoneOffset, hostCollate, hostReadFile) {',
+  '(function (snapshotJson, hostZoneOffset, hostCollate, hostReadFile, hostRequest) {',
   '"use strict";',
   'var snapshot = JSON.parse(snapshotJson);',
   // Zone offsets only change at quarter-hour instants: one host call per quarter hour seen.
@@ -32,6 +32,7 @@ export const PRELUDE_JS = [
   'Object.defineProperty(Array.prototype, "unique", { configurable: true, writable: true, value: function unique() { return Array.from(new Set(this)); } });',
   'Object.defineProperty(String.prototype, "contains", { configurable: true, writable: true, value: function contains(x) { return this.includes(x); } });',
   'function readVaultFile(path) { return hostReadFile(String(path)); }',
+  'function askHost(request) { return JSON.parse(hostRequest(JSON.stringify(request))); }',
   // console.* is common in blocks; it has no output on a static page.
   'var quiet = function () {};',
   'globalThis.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, table: quiet };',

@@ -53,6 +53,10 @@ class DateTime {
   static fromMillis(ms) { return new DateTime(Number(ms)); }
   static fromJSDate(date) { return new DateTime(date.getTime()); }
   static now() { return new DateTime(Date.now()); }
+  static utc(year, month, day, hour, minute, second, millisecond) {
+    if (year === undefined) return new DateTime(Date.now());
+    return new DateTime(Date.UTC(year, (month || 1) - 1, day || 1, hour || 0, minute || 0, second || 0, millisecond || 0));
+  }
   static local() { return DateTime.now(); }
   static fromISO(text) {
     var ts = parseIsoMillis(text);
@@ -181,14 +185,34 @@ class ListPairWidget {
 }
 
 /** A duration typed on the host (Dataview's grammar); it keeps its length and the text Dataview prints for it. */
+var DURATION_MS = { milliseconds: 1, seconds: 1000, minutes: 60000, hours: 3600000, days: 86400000, weeks: 604800000, months: 2592000000, years: 31536000000 };
+
 class Duration {
-  constructor(ms, text) { this.ms = ms; this.text = text; }
+  constructor(ms, text) { this.ms = ms; this.text = text === undefined ? Duration.human(ms) : text; }
+  static fromMillis(ms) { return new Duration(Number(ms)); }
+  static fromObject(o) {
+    var ms = 0;
+    for (var key in o) { var unit = /s$/.test(key) ? key : key + 's'; if (DURATION_MS[unit]) ms += o[key] * DURATION_MS[unit]; }
+    return new Duration(ms);
+  }
+  /** Days, hours, minutes and seconds, as Luxon's toHuman names them. */
+  static human(ms) {
+    var parts = [], rest = Math.abs(ms);
+    [['day', 86400000], ['hour', 3600000], ['minute', 60000], ['second', 1000]].forEach(function (u) {
+      var n = Math.floor(rest / u[1]);
+      rest -= n * u[1];
+      if (n) parts.push(n + ' ' + u[0] + (n === 1 ? '' : 's'));
+    });
+    return parts.join(', ');
+  }
+  plus(other) { return new Duration(this.ms + (other instanceof Duration ? other.ms : Duration.fromObject(other).ms)); }
+  minus(other) { return new Duration(this.ms - (other instanceof Duration ? other.ms : Duration.fromObject(other).ms)); }
   toMillis() { return this.ms; }
   valueOf() { return this.ms; }
   as(unit) {
-    var per = { milliseconds: 1, seconds: 1000, minutes: 60000, hours: 3600000, days: 86400000, weeks: 604800000 };
-    if (!per[unit]) throw new Error('Duration.as: unsupported unit "' + unit + '"');
-    return this.ms / per[unit];
+    var key = /s$/.test(unit) ? unit : unit + 's';
+    if (!DURATION_MS[key]) throw new Error('Duration.as: unsupported unit "' + unit + '"');
+    return this.ms / DURATION_MS[key];
   }
   toHuman() { return this.text; }
   toString() { return this.text; }
