@@ -14,13 +14,14 @@ const CACHE_LIMIT = 100_000;
 
 /**
  * Renders a text value as inline HTML; a text that is one paragraph renders without the `<p>` (Dataview's
- * renderCompactMarkdown). Rendered once per note and text.
+ * renderCompactMarkdown). Rendered once per text (per note and text when it holds links).
  */
 export function inlineMarkdownRenderer(contextFor: (originPath: string) => RenderContext): InlineMarkdown {
   const cache = new Map<string, string>();
   return (text, originPath) => {
     if (PLAIN.test(text) && !text.includes('www.')) return escapeHtml(text);
-    const key = `${originPath}\u0000${text}`;
+    // Only links resolve relative to the note: text without any renders the same everywhere.
+    const key = text.includes('[') ? `${originPath}\u0000${text}` : text;
     let html = cache.get(key);
     if (html === undefined) {
       const tree = parseMarkdown(text);
