@@ -65,3 +65,58 @@ describe('DQL', () => {
     });
   });
 });
+
+describe('DQL views and the snapshot index', () => {
+  const dated = createDataviewEngine(
+    [
+      page('2024-03-05.md', { frontmatter: { aliases: 'one, two' } }),
+      page('Log/b.md', { frontmatter: { date: '2024-03-20T10:00', tags: 'x' }, outlinks: [link('2024-03-05.md')] }),
+      page('Log/c.md', {
+        frontmatter: { site: 'https://example.com' },
+        fields: [
+          ['Due Date', '2024-04-01'],
+          ['due date', '2024-04-02'],
+        ],
+      }),
+      page('Log.md'),
+    ],
+    { ...testLinks, timeZone: 'UTC' },
+  );
+  const html = async (query: string) => {
+    const result = await dated.runQuery(query, 'Log/b.md');
+    if (!result.ok) throw new Error(result.reason);
+    return result.html;
+  };
+
+  test('CALENDAR: one month grid per month with results; weeks start on Sunday', async () => {
+    const grid = await html('CALENDAR file.day');
+    expect(grid).toContain('<caption>March 2024</caption>');
+    // March 1st, 2024 is a Friday.
+    expect(grid).toContain('<tr><td></td><td></td><td></td><td></td><td></td><td><span class="dataview-calendar-day">1</span></td>');
+    expect(grid.match(/dataview-calendar-dot/g)).toHaveLength(2);
+    expect(grid).toContain('href="/2024-03-05/" title="2024-03-05"');
+  });
+
+  test('file.day from the file name or a date field; aliases from a comma list; raw keys sharing an alias both feed it', async () => {
+    expect(await html('TABLE WITHOUT ID file.day, file.aliases, due-date FROM "2024-03-05" or "Log/c"')).toContain(
+      '<tr><td>March 05, 2024</td><td><ul class="dataview dataview-ul dataview-result-list-ul"><li class="dataview-result-list-li"><span>one</span></li><li class="dataview-result-list-li"><span>two</span></li></ul></td><td><span>-</span></td></tr>',
+    );
+    expect(await html('LIST WITHOUT ID due-date FROM "Log/c"')).toContain('April 01, 2024');
+  });
+
+  test('folder sources: a folder includes its notes, and a path names the note itself', async () => {
+    expect(await html('LIST WITHOUT ID file.name FROM "Log"')).toBe(
+      '<ul class="dataview list-view-ul"><li><span>b</span></li><li><span>c</span></li><li><span>Log</span></li></ul>',
+    );
+    expect(await html('LIST WITHOUT ID file.name FROM outgoing([[b]])')).toContain('2024-03-05');
+    expect(await html('LIST WITHOUT ID file.name FROM outgoing([[Nope]])')).toContain('No results');
+    expect(await html('LIST WITHOUT ID file.name FROM [[2024-03-05]]')).toContain('<span>b</span>');
+  });
+
+  test('external links render as Dataview draws them', async () => {
+    expect(await html('LIST WITHOUT ID elink(site, "ex") FROM "Log/c"')).toContain(
+      '<a class="external-link" href="https://example.com" target="_blank" rel="noopener">ex</a>',
+    );
+    expect(await html('LIST WITHOUT ID elink("javascript:alert(1)", "bad") FROM "Log/c"')).toBe('<ul class="dataview list-view-ul"><li>bad</li></ul>');
+  });
+});

@@ -227,7 +227,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     const m = /(-?[0-9]+(\.[0-9]+)?)/.exec(value);
     return m ? Number(m[1]) : null;
   }),
-  string: vectorize([0], (_ctx, value) => valueToString(value)),
+  string: (_ctx, value) => valueToString(value),
   link: vectorize([0, 1], (ctx, path, shown, embed) => {
     if (path === null) return null;
     if (path instanceof Link) return typeof shown === 'string' ? path.with({ display: shown }) : path;
@@ -386,7 +386,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   default: vectorize([0], (_ctx, value, fallback) => (value === null ? fallback : value)),
   ldefault: (_ctx, value, fallback) => (value === null ? fallback : value),
   choice: vectorize([0], (_ctx, condition, yes, no) => (truthy(condition) ? yes : no)),
-  display: vectorize([0], (_ctx, value) => display(value)),
+  display: (_ctx, value) => display(value),
   striptime: vectorize([0], (_ctx, value) => (DateTime.isDateTime(value) ? value.startOf('day') : value === null ? null : fail('striptime', [value]))),
   dateformat: vectorize([0], (_ctx, value, format) => {
     if (value === null) return null;

@@ -3,6 +3,7 @@
 import { DateTime } from 'luxon';
 import type { DvPageInput } from '../types';
 import type { Source } from './ast';
+import { EvaluationError } from './evaluate';
 import { dataviewGrammar } from './grammar';
 import { fromParsed, parseInlineValue } from './parsed';
 import { type DataObject, DISPLAY, Link, type Value } from './values';
@@ -80,7 +81,7 @@ export class VaultIndex {
     const date = (ms: number) => DateTime.fromMillis(ms, { zone: DISPLAY.zone });
     const aliasKey = Object.keys(fm).find((k) => /^alias(es)?$/i.test(k));
     const aliasValue = aliasKey === undefined ? [] : fm[aliasKey];
-    const aliases = (Array.isArray(aliasValue) ? aliasValue : typeof aliasValue === 'string' ? aliasValue.split(',') : []).filter(
+    const aliases = (Array.isArray(aliasValue) ? aliasValue : typeof aliasValue === 'string' ? aliasValue.split(',').map((a) => a.trim()) : []).filter(
       (a): a is string => typeof a === 'string' && a.trim() !== '',
     );
     const fields = new Map<string, Value[]>();
@@ -279,7 +280,7 @@ export class VaultIndex {
         return new Set([...left, ...right]);
       }
       case 'csv':
-        throw new Error('FROM csv(…) is not supported by tsunagu');
+        throw new EvaluationError('FROM csv(…) is not supported by tsunagu');
     }
   }
 }

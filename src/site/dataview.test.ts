@@ -1,0 +1,60 @@
+// The dataview step on the fixture vault, in process: blocks replaced by output or a notice naming the failure,
+// dv.view reading the vault's published files, a private note's text out of reach.
+import path from 'node:path';
+import type { Html } from 'mdast';
+import { describe, expect, test } from 'vitest';
+import { KINDS } from '../kinds/registry';
+import { isPublished, loadVault } from '../vault/load';
+import { runDataviewBlocks } from './dataview';
+
+const vault = loadVault({
+  vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
+  excludeFolders: [],
+  aliasFallback: false,
+  kinds: KINDS,
+});
+const published = [...vault.notes.values()].filter(isPublished);
+const options = {
+  timeoutMs: 2000,
+  lang: 'en' as const,
+  hrefFor: (id: string) => `/${id.replace(/\.md$/, '').toLowerCase()}/`,
+  hrefForTag: (tag: string) => `/tags/${tag}/`,
+};
+const diagnostics = await runDataviewBlocks(vault, published, { ...options, enabled: true });
+const html = (id: string) =>
+  vault.notes
+    .get(id)!
+    .tree.children.filter((n): n is Html => n.type === 'html')
+    .map((n) => n.value)
+    .join('\n');
+
+describe('the dataview step', () => {
+  test('DQL and dataviewjs output replaces each block; dv.view reads the script and CSS kept in the vault', () => {
+    const queries = html('Queries.md');
+    expect(queries).toContain('ALPHA-OPEN write the plan');
+    expect(queries).toContain('<caption>March 2025</caption>');
+    expect(queries).toContain('VIEW-CARD Projects');
+    expect(queries).toContain('VIEW-CSS-MARKER');
+    expect(queries).toContain('secret file: undefined');
+    expect(queries).not.toContain('SECRET');
+  });
+
+  test('a failing block leaves a notice naming what failed, in the site language, and one diagnostic with file and line', () => {
+    expect(html('Throws.md')).toMatch(
+      /class="dataview-notice"[^>]*>This Dataview block could not be run\. <span class="dataview-notice-reason">boom from the author/,
+    );
+    expect(diagnostics.find((d) => d.file === 'Throws.md')).toMatchObject({ line: 4, severity: 'warning' });
+  });
+
+  test('disabled: every block becomes the notice, and nothing runs', async () => {
+    const again = loadVault({
+      vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
+      excludeFolders: [],
+      aliasFallback: false,
+      kinds: KINDS,
+    });
+    const notes = [...again.notes.values()].filter(isPublished);
+    expect(await runDataviewBlocks(again, notes, { ...options, enabled: false })).toEqual([]);
+    expect(notes.find((n) => n.id === 'Queries.md')!.tree.children.some((n) => n.type === 'html' && n.value.includes('was not run'))).toBe(true);
+  });
+});
