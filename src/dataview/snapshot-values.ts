@@ -37,11 +37,16 @@ export function encodeValue(value: Value | undefined, seen = new Set<object>()):
   return null;
 }
 
-/** The typed fields of a page (frontmatter and inline, canonical keys included) and its list items, for the sandbox. */
-export function sandboxFields(index: VaultIndex, page: DvPageInput): { fields: Record<string, Encoded>; lists: Encoded[]; day: Encoded } {
+/** The typed fields of a page (frontmatter and inline, canonical keys included), for the sandbox's page objects. */
+export function sandboxFields(index: VaultIndex, page: DvPageInput): { fields: Record<string, Encoded>; day: Encoded } {
   const row = index.row(page);
   const fields: Record<string, Encoded> = {};
   for (const [key, value] of Object.entries(row)) if (key !== 'file') fields[key] = encodeValue(value);
-  const file = row.file as DataObject;
-  return { fields, lists: (file.lists as Value[]).map((item) => encodeValue(item)), day: encodeValue(file.day) };
+  return { fields, day: encodeValue((row.file as DataObject).day) };
+}
+
+/** A page's list items and tasks, asked for by the sandbox when a block first reads file.lists or file.tasks. */
+export function sandboxLists(index: VaultIndex, path: string): Encoded[] {
+  const page = index.page(path);
+  return page ? ((index.row(page).file as DataObject).lists as Value[]).map((item) => encodeValue(item)) : [];
 }

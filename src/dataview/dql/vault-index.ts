@@ -8,6 +8,12 @@ import { dataviewGrammar } from './grammar';
 import { fromParsed, parseInlineValue } from './parsed';
 import { type DataObject, DISPLAY, Link, type Value } from './values';
 
+const LINK_LIKE = /^!?\[\[.*\]\]$/;
+/** ISO dates as Dataview's date grammar reads them (`2021-04`, `…T10:20:30.123+02:00`, `…[Europe/Paris]`). */
+const DATE_LIKE = /^\d{4}-\d{2}(?:-\d{2}(?:T\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?|\[[^\]]+\])?$/;
+/** `7 hours`, `6hr7min`, `9 years, 8 months`. */
+const DURATION_LIKE = /^(?:\d+(?:\.\d+)?\s*[a-z]+[\s,]*)+$/i;
+
 /** Dataview's canonicalizeVarName: lower-case word runs, whitespace runs → `-`, other characters dropped, emoji kept. */
 export function canonicalKey(key: string): string {
   return key
@@ -107,9 +113,17 @@ export class VaultIndex {
       size: page.size ?? 0,
       starred: false,
     };
-    const lists = this.listItems(page);
-    file.lists = lists;
-    file.tasks = lists.filter((item) => item.task === true);
+    // List items are built when a query first reads them: most queries never do.
+    let lists: { all: DataObject[]; tasks: DataObject[] } | undefined;
+    const listsOf = () => {
+      if (!lists) {
+        const all = this.listItems(page);
+        lists = { all, tasks: all.filter((item) => item.task === true) };
+      }
+      return lists;
+    };
+    Object.defineProperty(file, 'lists', { enumerable: true, get: () => listsOf().all });
+    Object.defineProperty(file, 'tasks', { enumerable: true, get: () => listsOf().tasks });
     const day = this.fileDay(page, fields);
     if (day) file.day = day;
     const row: DataObject = { file };
@@ -214,18 +228,15 @@ export class VaultIndex {
     }
     if (typeof value !== 'string') return (value ?? null) as Value;
     const trimmed = value.trim();
-    // Dates, durations and links all hold a digit or brackets: most text needs no parsing.
-    if (!/[\d[]/.test(trimmed)) return value;
+    // The grammar only confirms what looks like a link, an ISO date or a duration: most text needs no parsing.
     const { EXPRESSION } = dataviewGrammar();
-    if (/^!?\[\[.*\]\]$/.test(trimmed)) {
+    if (LINK_LIKE.test(trimmed)) {
       const link = EXPRESSION.inlineField.parse(trimmed);
       if (link.status) return this.resolveValue(fromParsed(link.value), originPath);
     }
-    for (const parser of [EXPRESSION.date, EXPRESSION.duration]) {
-      const parsed = parser.parse(trimmed);
-      if (parsed.status) return fromParsed(parsed.value);
-    }
-    return value;
+    const parser = DATE_LIKE.test(trimmed) ? EXPRESSION.date : DURATION_LIKE.test(trimmed) ? EXPRESSION.duration : undefined;
+    const parsed = parser?.parse(trimmed);
+    return parsed?.status ? fromParsed(parsed.value) : value;
   }
 
   /** An inline field's value, typed as Dataview types it (§1.3), links resolved. */

@@ -95,6 +95,21 @@ function decodeListItem(item) {
   return wrap(decodeValue(item));
 }
 
+/** List items come from the host when a block first reads them (most never do), then stay, frozen, for every block. */
+var listsByPath = new Map();
+function listsOf(path) {
+  if (!listsByPath.has(path)) {
+    var items = askHost({ op: 'lists', path: path }).map(decodeListItem);
+    var entry = { lists: wrapDataArray(items), tasks: wrapDataArray(items.filter(function (item) { return item.task; })) };
+    freezeData(entry.lists);
+    freezeData(entry.tasks);
+    listsByPath.set(path, entry);
+  }
+  return listsByPath.get(path);
+}
+function fileListsGetter() { return listsOf(this.path).lists; }
+function fileTasksGetter() { return listsOf(this.path).tasks; }
+
 /** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
 var unsupportedGetters = new Map();
 function unsupportedField(object, key, label) {
@@ -132,11 +147,10 @@ function buildPageObject(page) {
     frontmatter: fm,
     ext: 'md'
   };
-  var typed = page.typed || { fields: {}, lists: [] };
+  var typed = page.typed || { fields: {} };
   if (typed.day) file.day = decodeValue(typed.day);
-  var lists = wrapDataArray(typed.lists.map(decodeListItem));
-  file.lists = lists;
-  file.tasks = wrapDataArray(lists.values.filter(function (item) { return item.task; }));
+  Object.defineProperty(file, 'lists', { enumerable: true, get: fileListsGetter });
+  Object.defineProperty(file, 'tasks', { enumerable: true, get: fileTasksGetter });
   // The model has no file sizes: say so rather than answer wrongly.
   unsupportedField(file, 'size', 'file.size');
   var result = { file: file };

@@ -44,7 +44,7 @@ export const PRELUDE_JS = [
   LAZY_PAGES_JS,
   API_JS,
   ISOLATION_JS,
-  'isolateBlocks([createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, LazyPageArray, Array.from(unsupportedGetters.values())], [snapshot, Array.from(pageObjects.values())]);',
+  'isolateBlocks([createDv(""), DateTime, Link, ListPairWidget, DataArrayImpl, LazyPageArray, fileListsGetter, fileTasksGetter, Array.from(unsupportedGetters.values())], [snapshot, Array.from(pageObjects.values())]);',
   'return { createDv: createDv, isWholeBlock: isWholeBlock, resetGlobals: resetGlobals };',
   '})',
 ].join('\n');
