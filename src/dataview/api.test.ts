@@ -97,6 +97,8 @@ describe('pages', () => {
 
   test('unsupported page data says so instead of answering wrongly', async () => {
     await expect(evaluate('dv.current().file.size')).rejects.toThrow('file.size is not supported by tsunagu');
+    const sized = createDataviewEngine([page('S.md', { size: 123 })], testLinks);
+    expect(await sized.runJs('dv.paragraph(dv.current().file.size)', 'S.md')).toEqual({ ok: true, html: '<p><span>123</span></p>' });
     expect(await evaluate('dv.current().file.tasks.length')).toBe(0);
   });
 });

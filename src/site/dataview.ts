@@ -134,6 +134,7 @@ function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
       mtime: note.modified.getTime(),
       day: /^\d{4}-\d{2}-\d{2}$/.test(note.name) ? note.name : undefined,
       frontmatter: note.frontmatter,
+      size: vault.files.get(note.id)?.file.size,
     };
   });
 }

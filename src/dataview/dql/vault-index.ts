@@ -110,7 +110,7 @@ export class VaultIndex {
       mtime: date(page.mtime),
       mday: date(page.mtime).startOf('day'),
       frontmatter: fm as DataObject,
-      size: page.size ?? 0,
+      size: page.size ?? null,
       starred: false,
     };
     // List items are built when a query first reads them: most queries never do.

@@ -151,8 +151,9 @@ function buildPageObject(page) {
   if (typed.day) file.day = decodeValue(typed.day);
   Object.defineProperty(file, 'lists', { enumerable: true, get: fileListsGetter });
   Object.defineProperty(file, 'tasks', { enumerable: true, get: fileTasksGetter });
-  // The model has no file sizes: say so rather than answer wrongly.
-  unsupportedField(file, 'size', 'file.size');
+  // Without a size from the host, say so rather than answer wrongly.
+  if (typeof page.size === 'number') file.size = page.size;
+  else unsupportedField(file, 'size', 'file.size');
   var result = { file: file };
   Object.keys(typed.fields).forEach(function (key) { result[key] = decodeValue(typed.fields[key]); });
   return result;
