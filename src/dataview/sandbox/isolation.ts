@@ -32,7 +32,14 @@ function freezeData(value) {
   // Not the patched Array.isArray, which counts data arrays: their values are reached directly, not through the proxy.
   if (isDataArray(value)) freezeData(value.values);
   else if (plainIsArray(value)) for (var i = 0; i < value.length; i++) freezeData(value[i]);
-  else for (var key in value) if (Object.prototype.hasOwnProperty.call(value, key)) freezeData(value[key]);
+  else {
+    for (var key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      // Accessors are shared getters, hardened with the API (lazy list items): what they return is frozen when made.
+      var property = Object.getOwnPropertyDescriptor(value, key);
+      if ('value' in property) freezeData(property.value);
+    }
+  }
 }
 
 /** Intrinsics no global names, reached through syntax or built-in results (iterators, generators, async functions). */
