@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { KINDS } from '../kinds/registry';
 import { isPublished, loadVault } from '../vault/load';
 import { runDataviewBlocks } from './dataview';
+import { applyReplacement } from './steps';
 
 const vault = loadVault({
   vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
@@ -20,7 +21,8 @@ const options = {
   hrefFor: (id: string) => `/${id.replace(/\.md$/, '').toLowerCase()}/`,
   hrefForTag: (tag: string) => `/tags/${tag}/`,
 };
-const diagnostics = await runDataviewBlocks(vault, published, { ...options, enabled: true });
+const { replacements, diagnostics } = await runDataviewBlocks(vault, published, { ...options, enabled: true });
+for (const replacement of replacements) applyReplacement(vault.notes.get(replacement.noteId)!.tree, replacement);
 const html = (id: string) =>
   vault.notes
     .get(id)!
@@ -54,7 +56,8 @@ describe('the dataview step', () => {
       kinds: KINDS,
     });
     const notes = [...again.notes.values()].filter(isPublished);
-    expect(await runDataviewBlocks(again, notes, { ...options, enabled: false })).toEqual([]);
-    expect(notes.find((n) => n.id === 'Queries.md')!.tree.children.some((n) => n.type === 'html' && n.value.includes('was not run'))).toBe(true);
+    const disabled = await runDataviewBlocks(again, notes, { ...options, enabled: false });
+    expect(disabled.diagnostics).toEqual([]);
+    expect(disabled.replacements.some((r) => r.noteId === 'Queries.md' && r.node.type === 'html' && r.node.value.includes('was not run'))).toBe(true);
   });
 });
