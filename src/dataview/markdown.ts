@@ -39,7 +39,6 @@ export function inlineMarkdownRenderer(contextFor: (originPath: string) => Rende
 export function snapshotRenderContext(index: VaultIndex, options: Pick<DataviewOptions, 'hrefFor' | 'hrefForTag'>): (originPath: string) => RenderContext {
   return (originPath) => ({
     noteId: originPath,
-    // Only embeds' notices are worded by it, and this context embeds nothing.
     lang: 'en',
     resolve(link) {
       const page = index.resolve(link.target, link.from ?? originPath);

@@ -153,12 +153,11 @@ function tokenizeClosingFence(effects: Effects, ok: State, nok: State): State {
 
 /** The next line still belongs to the block's container (not a lazy paragraph continuation). */
 function tokenizeNonLazyContinuation(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this;
   return (code: Code) => {
     effects.enter('lineEnding');
     effects.consume(code);
     effects.exit('lineEnding');
-    return (next: Code) => (self.parser.lazy[self.now().line] ? nok(next) : ok(next));
+    return (next: Code) => (this.parser.lazy[this.now().line] ? nok(next) : ok(next));
   };
 }
 

@@ -21,13 +21,8 @@ const options = {
   hrefFor: (id: string) => `/${id.replace(/\.md$/, '').toLowerCase()}/`,
   hrefForTag: (tag: string) => `/tags/${tag}/`,
 };
-/** Runs the step and applies its replacements, as the build's runner does. */
-async function run(on: typeof vault, notes: typeof published, enabled: boolean) {
-  const result = await runDataviewBlocks(on, notes, { ...options, enabled });
-  for (const replacement of result.replacements) applyReplacement(on.notes.get(replacement.noteId)!.tree, replacement);
-  return result.diagnostics;
-}
-const diagnostics = await run(vault, published, true);
+const { replacements, diagnostics } = await runDataviewBlocks(vault, published, { ...options, enabled: true });
+for (const replacement of replacements) applyReplacement(vault.notes.get(replacement.noteId)!.tree, replacement);
 const html = (id: string) =>
   vault.notes
     .get(id)!
@@ -61,7 +56,8 @@ describe('the dataview step', () => {
       kinds: KINDS,
     });
     const notes = [...again.notes.values()].filter(isPublished);
-    expect(await run(again, notes, false)).toEqual([]);
-    expect(notes.find((n) => n.id === 'Queries.md')!.tree.children.some((n) => n.type === 'html' && n.value.includes('was not run'))).toBe(true);
+    const disabled = await runDataviewBlocks(again, notes, { ...options, enabled: false });
+    expect(disabled.diagnostics).toEqual([]);
+    expect(disabled.replacements.some((r) => r.noteId === 'Queries.md' && r.node.type === 'html' && r.node.value.includes('was not run'))).toBe(true);
   });
 });

@@ -65,11 +65,8 @@ export async function runDataviewBlocks(
         message: `${node.lang} block could not run: ${result.reason}. The page shows a notice in its place; fix the block or set dataview.enabled: false.`,
       });
       // The notice says what failed, as the build report does; the reason is Dataview's own (English) wording.
-      replacements.push({
-        noteId: note.id,
-        path,
-        node: notice(`${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`),
-      });
+      const reason = `${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
+      replacements.push({ noteId: note.id, path, node: notice(reason) });
     }
   } finally {
     engine.dispose();
