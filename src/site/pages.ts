@@ -71,6 +71,8 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
           publish.lang,
         ),
         term: glossary.termPages.get(note.id),
+        // A glossary note is the page of the terms it defines (search finds it by their names).
+        ...(glossary.glossaryNotes.has(note.id) ? { definesTerms: glossary.glossaryNotes.get(note.id) } : {}),
       },
       renderPage(note.id),
     );
