@@ -54,6 +54,8 @@ const INPUTS: Record<string, (factor: number) => string> = {
   'list nesting': (f) => deepList((63 * Math.sqrt(f)) / 2000),
   // 2 KB → 2 MB of *_ on one line (the issue's input is 200 KB).
   'emphasis marks': (f) => emphasisRun((1000 * f) / 100_000),
+  // One unclosed `[` then 250 → 250,000 word starts on one line (GFM autolink literals walked back to it).
+  'words after an open bracket': (f) => `- [ ] task ${'-\\*='.repeat(250 * f)}\n`,
   // 5 → 5,000 tags (the issue's input).
   tags: (f) => manyTags((5 * f) / 5000),
   // A list of nine aliases of a nine-item list, then `f` further keys aliasing it: expansion stops at the cap.

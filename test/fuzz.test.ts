@@ -7,12 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFuzzCase } from '../scripts/lib/fuzz-vault';
 
-// Two seeds fail since this wave's branches were merged, and nobody has fixed them yet (the stop's note says so):
-// seed 26 (a punctuation run in a deep list, aliased and huge frontmatter) took 114 s, over the bound; seed 30 (a
-// note with thousands of tags) changes the glossary's term pages. Run one with `npm run fuzz -- --seed 26 --runs 1`
-// and put it back here once it passes.
-const KNOWN_FAILING = new Set([26, 30]);
-const SEEDS = Array.from({ length: 30 }, (_, i) => 1 + i).filter((seed) => !KNOWN_FAILING.has(seed));
+const SEEDS = Array.from({ length: 30 }, (_, i) => 1 + i);
 const workDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-fuzz-test-'));
 const failedBefore = path.resolve(import.meta.dirname, 'fixtures/fuzz');
 

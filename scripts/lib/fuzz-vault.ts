@@ -143,7 +143,7 @@ async function buildModel(vault: string): Promise<SiteData> {
   return buildSite(loadConfig(PROJECT_DIR, { TSUNAGU_VAULT: vault }), { kinds: KINDS, reserved: new Set() });
 }
 
-const baselines = new Map<string, { html: Map<string, string>; outlinks: Map<string, string[]> }>();
+const baselines = new Map<string, { html: Map<string, string>; outlinks: Map<string, string[]>; urls: Map<string, string> }>();
 
 /** The unmutated base's pages, built once per base and process. */
 async function baseline(base: string, workDir: string) {
@@ -153,7 +153,11 @@ async function baseline(base: string, workDir: string) {
     rmSync(vault, { recursive: true, force: true });
     cpSync(path.join(PROJECT_DIR, base), vault, { recursive: true });
     const site = await buildModel(vault);
-    known = { html: notePages(site), outlinks: new Map(site.graph.notes.map((n) => [n.id, [...n.outlinks, ...n.inlinks]])) };
+    known = {
+      html: notePages(site),
+      outlinks: new Map(site.graph.notes.map((n) => [n.id, [...n.outlinks, ...n.inlinks]])),
+      urls: new Map(site.notes.map((n) => [n.id, n.url])),
+    };
     baselines.set(base, known);
   }
   return known;
@@ -189,14 +193,19 @@ export async function runFuzzCase(seed: number, workDir: string, kept?: string):
     const onDisk = listFiles(vault).length;
     if (r.filesSeen !== onDisk) failures.push(`report: ${r.filesSeen} files seen, ${onDisk} in the vault`);
     const changed = new Set(fuzzCase.changes.map((c) => c.file));
+    const changedHrefs = [...changed]
+      .flatMap((file) => [before.urls.get(file), site?.notes.find((n) => n.id === file)?.url])
+      .filter(Boolean)
+      .map((url) => `href="${url}"`);
     for (const [id, page] of before.html) {
       // A page that links to or from a changed note, or names one (a link to an unpublished note that a mutation
-      // published), or runs a query, may rightly change with it.
+      // published), or lists it (a glossary term's uses), or runs a query, may rightly change with it.
       const source = readFileSync(path.join(vault, id), 'utf8');
       const names = [...changed].map((file) => path.posix.basename(file, '.md'));
       const related = changed.has(id) || (before.outlinks.get(id) ?? []).some((other) => changed.has(other)) || names.some((name) => source.includes(name));
+      const lists = [page, html.get(id) ?? ''].some((shown) => changedHrefs.some((href) => shown.includes(href)));
       const queries = /dataview|```base/i.test(source);
-      if (related || queries) continue;
+      if (related || lists || queries) continue;
       compared++;
       if (html.get(id) !== page) failures.push(`page of ${id} changed`);
     }

@@ -10,6 +10,7 @@ import { remarkCallouts } from './callouts';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
 import { remarkInlineFields } from './inline-fields';
+import { remarkLinearAutolinks } from './linear-autolinks';
 import { remarkStripHtmlComments } from './html-comments';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
@@ -19,6 +20,7 @@ import { remarkWikiLinks } from './wikilinks';
 // cleaned-up text; heading ids come last so they see the final heading text.
 export const SYNTAX: PluggableList = [
   remarkGfm,
+  remarkLinearAutolinks,
   // CommonMark's emphasis rules fail next to Japanese punctuation (**「強調」**を); Obsidian renders it bold.
   remarkCjkFriendly,
   remarkCjkFriendlyStrikethrough,

@@ -16,7 +16,13 @@ describe('detectLang', () => {
 
   test('code does not count: a Japanese note full of shell commands is Japanese', () => {
     const body = '次のコマンドで実行します。\n\n```sh\ndocker run --rm -it alpine sh -c "echo hello world from the container"\n```\n';
-    expect(detectLang([note('実行', body)])).toMatchObject({ lang: 'ja', latinWords: 0 });
+    expect(detectLang([note('実行', body)])).toMatchObject({ lang: 'ja', japaneseNotes: 1 });
+  });
+
+  test('one note of English tags does not turn a Japanese vault English', () => {
+    const tags = Array.from({ length: 5000 }, (_, i) => `#tag${i}word`).join(' ');
+    const notes = [note('イメージ', 'イメージはレイヤーの重なりです。'), note('レイヤー', 'レイヤーは読み取り専用です。'), note('tags', tags)];
+    expect(detectLang(notes)).toEqual({ lang: 'ja', japaneseNotes: 2, notesWithProse: 3 });
   });
 
   test('no text at all is English', () => {

@@ -1,12 +1,13 @@
-// The site's language when the settings leave it out: Japanese when most of the published text is Japanese.
+// The site's language when the settings leave it out: Japanese when most published notes are mostly Japanese. Each
+// note has one vote, so that no single note (a pasted log, five thousand English tags) decides a whole site's language.
 import type { Root } from 'mdast';
 import type { Lang } from '../config/config';
 
 export interface DetectedLang {
   lang: Lang;
-  /** Japanese characters (kana, kanji) and Latin words counted, for the build report. */
-  japaneseChars: number;
-  latinWords: number;
+  /** Notes whose prose is mostly Japanese, and notes with prose, for the build report. */
+  japaneseNotes: number;
+  notesWithProse: number;
 }
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}ー]/gu;
@@ -16,21 +17,34 @@ const NOT_PROSE = new Set(['code', 'inlineCode', 'math', 'inlineMath', 'html', '
 /** About how many Japanese characters carry one English word's worth of text. */
 const CHARS_PER_WORD = 2;
 
-export function detectLang(notes: Iterable<{ title: string; tree: Root }>): DetectedLang {
+/** Whether a note's prose is mostly Japanese; undefined when it has none. */
+function noteIsJapanese(note: { title: string; tree: Root }): boolean | undefined {
   let japaneseChars = 0;
   let latinWords = 0;
   const count = (text: string) => {
     japaneseChars += text.match(JAPANESE)?.length ?? 0;
     latinWords += text.match(LATIN_WORD)?.length ?? 0;
   };
-  const visit = (node: { type: string; value?: unknown; children?: unknown[] }) => {
-    if (NOT_PROSE.has(node.type)) return;
+  // A stack, not recursion: the tree's depth comes from the note.
+  const stack: { type: string; value?: unknown; children?: unknown[] }[] = [note.tree];
+  count(note.title);
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (NOT_PROSE.has(node.type)) continue;
     if (typeof node.value === 'string') count(node.value);
-    for (const child of node.children ?? []) visit(child as typeof node);
-  };
-  for (const note of notes) {
-    count(note.title);
-    visit(note.tree);
+    for (const child of node.children ?? []) stack.push(child as typeof node);
   }
-  return { lang: japaneseChars / CHARS_PER_WORD > latinWords ? 'ja' : 'en', japaneseChars, latinWords };
+  if (japaneseChars === 0 && latinWords === 0) return undefined;
+  return japaneseChars / CHARS_PER_WORD > latinWords;
+}
+
+export function detectLang(notes: Iterable<{ title: string; tree: Root }>): DetectedLang {
+  let japaneseNotes = 0;
+  let notesWithProse = 0;
+  for (const note of notes) {
+    const japanese = noteIsJapanese(note);
+    if (japanese === undefined) continue;
+    notesWithProse++;
+    if (japanese) japaneseNotes++;
+  }
+  return { lang: japaneseNotes * 2 > notesWithProse ? 'ja' : 'en', japaneseNotes, notesWithProse };
 }

@@ -19,10 +19,10 @@ describe('settingsLine', () => {
 
   it('says when there is no settings file and how a detected language was chosen', () => {
     const line = settingsLine(
-      { vaultDir: '/home/me/vault', settingsFiles: [], title: 'vault', lang: 'en', detected: { lang: 'en', japaneseChars: 4, latinWords: 90 } },
+      { vaultDir: '/home/me/vault', settingsFiles: [], title: 'vault', lang: 'en', detected: { lang: 'en', japaneseNotes: 1, notesWithProse: 5 } },
       cwd,
     );
     expect(line).toContain('vault /home/me/vault, no settings file (defaults; put a tsunagu.yaml beside the notes to change them)');
-    expect(line).toContain('language en (detected: 4 Japanese characters, 90 Latin words; set `lang: ja` in tsunagu.yaml to change it)');
+    expect(line).toContain('language en (detected: 1 of 5 notes mostly Japanese; set `lang: ja` in tsunagu.yaml to change it)');
   });
 });

@@ -78,7 +78,7 @@ export function settingsLine(settings: SettingsSummary, cwd = process.cwd()): st
     ? `settings ${settings.settingsFiles.map(shown).join(' + ')}`
     : `no settings file (defaults; put a tsunagu.yaml beside the notes to change them)`;
   const lang = settings.detected
-    ? `language ${settings.lang} (detected: ${settings.detected.japaneseChars} Japanese characters, ${settings.detected.latinWords} Latin words; set \`lang: ${settings.lang === 'ja' ? 'en' : 'ja'}\` in tsunagu.yaml to change it)`
+    ? `language ${settings.lang} (detected: ${settings.detected.japaneseNotes} of ${settings.detected.notesWithProse} notes mostly Japanese; set \`lang: ${settings.lang === 'ja' ? 'en' : 'ja'}\` in tsunagu.yaml to change it)`
     : `language ${settings.lang}`;
   return `tsunagu: vault ${shown(settings.vaultDir)}, ${files}, title "${settings.title}", ${lang}`;
 }
