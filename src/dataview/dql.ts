@@ -1,7 +1,7 @@
 // DQL on the host: the query is parsed by obsidian-dataview's own grammar and its tree evaluated over the published
 // snapshot (a query runs no author code, so it needs no sandbox). The result is the blocks the renderer draws.
 import type { Query } from './dql/ast';
-import { EvaluationError } from './dql/evaluate';
+import { EvaluationError } from './dql/operators';
 import { executeQuery, QueryError } from './dql/execute';
 import { dataviewGrammar } from './dql/grammar';
 import type { VaultIndex } from './dql/vault-index';
