@@ -1,7 +1,7 @@
 // What a note page gives Pagefind besides its body: metadata, filter values and hidden weighted keywords.
 import { strings } from '../i18n/strings';
-import { nameKey } from './names';
-import type { NotePage, SiteData } from '../site/types';
+import { nameKey } from '../search/names';
+import type { NotePage, SiteData } from './types';
 
 export interface SearchKeyword {
   text: string;
@@ -19,7 +19,7 @@ export interface SearchFields {
   tags: string[];
   /** Indexed with the body but not shown on the page. */
   keywords: SearchKeyword[];
-  /** Exact-match keys (see names.ts) of the note's title, and of a term's reading and aliases. */
+  /** Exact-match keys (see src/search/names.ts) of the note's title, and of a term's reading and aliases. */
   names: string[];
 }
 
