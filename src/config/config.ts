@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
-import { parseYamlDocuments, YamlError } from '../vault/yaml';
+import { parseYamlDocuments, YamlError } from '../yaml/parse';
+import { DEFAULT_LIMITS, type NoteLimits } from './limits';
 
 export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
