@@ -165,7 +165,7 @@ export class Evaluator implements CallHost {
 }
 
 /** A call's arguments, evaluated on demand (`if` and lambdas evaluate only what they need). */
-export class Args implements CallArgs {
+class Args implements CallArgs {
   constructor(
     private readonly ev: Evaluator,
     readonly exprs: Expr[],
@@ -184,7 +184,7 @@ export class Args implements CallArgs {
   }
 }
 
-export function binaryOp(op: string, a: Value, b: Value): Value {
+function binaryOp(op: string, a: Value, b: Value): Value {
   switch (op) {
     case '==':
       return equals(a, b);

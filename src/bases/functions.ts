@@ -100,7 +100,7 @@ function imageSource(v: Value): string {
 }
 
 /** The snapshot file a value names (a file, a resolved link, a path); undefined for missing or private files. */
-export function fileOf(ev: CallHost, v: Value): Entry | undefined {
+function fileOf(ev: CallHost, v: Value): Entry | undefined {
   const { snapshot, baseFile } = ev.options;
   if (v instanceof FileValue || v instanceof RowValue) return v.entry;
   if (v instanceof LinkValue) return v.id ? snapshot.byId.get(v.id) : undefined;

@@ -137,12 +137,6 @@ export interface EvaluateOptions {
   thisEntry: Entry | undefined;
 }
 
-/** Evaluates every view of a compiled base for one `this`. */
-export function evaluateViews(base: CompiledBase, options: EvaluateOptions, which?: number[]): ViewResult[] {
-  const run = new BaseRun(base, options);
-  return (which ?? base.model.views.map((_, i) => i)).map((i) => run.view(i));
-}
-
 type Report = (line: number, message: string) => void;
 
 /** One base for one `this`: one evaluator (formulas computed once per row) and the files passing the base's own filters, for all its views. */

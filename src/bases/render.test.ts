@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { snapshot } from '../../test/fixtures/bases/snapshot';
+import { evaluateViews, snapshot } from '../../test/fixtures/bases/snapshot';
 import { readBase } from './model';
-import { compileBase, evaluateViews } from './query';
+import { compileBase } from './query';
 import { renderViews, value } from './render';
 import { DateValue, DurationValue, ErrorValue, LinkValue, RenderValue } from './values';
 

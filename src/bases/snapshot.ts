@@ -61,7 +61,7 @@ export function propertiesOf(snapshot: Snapshot, entry: Entry): { [key: string]:
 const WIKILINK = /^\s*!?\[\[([^[\]]+)\]\]\s*$/;
 
 /** YAML as Obsidian types it: `"[[X]]"` is a link, `2024-05-01` a date; everything else as read. */
-export function fromYaml(snapshot: Snapshot, from: string, v: unknown): Value {
+function fromYaml(snapshot: Snapshot, from: string, v: unknown): Value {
   if (v === undefined || v === null) return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new DateValue(v.getTime(), v.getTime() % 86_400_000 !== 0);
   if (typeof v === 'string') {

@@ -238,7 +238,7 @@ function readBox(raw: Record<string, unknown>): Pick<NodeBase, 'x' | 'y' | 'widt
  * Presets `"1"`…`"6"` become the theme's CSS variables; hex and the early `"r, g, b"` form are checked strictly,
  * since the value ends up in a style attribute.
  */
-export function readColor(value: unknown, what: string, line: number, warn: Warn): CanvasColor | undefined {
+function readColor(value: unknown, what: string, line: number, warn: Warn): CanvasColor | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'string') {
     const text = value.trim();
@@ -282,7 +282,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Where JSON.parse stopped, as line and column: from its message when it says, else found by a scan of our own. */
-export function jsonErrorPosition(source: string, message: string): { line: number; column: number } | undefined {
+function jsonErrorPosition(source: string, message: string): { line: number; column: number } | undefined {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);

@@ -44,7 +44,7 @@ export interface SiteConfig {
 export class ConfigError extends Error {}
 
 /** Settings files looked for at the vault's root, first found wins. */
-export const VAULT_SETTINGS_FILES = ['tsunagu.yaml', 'tsunagu.config.yaml'];
+const VAULT_SETTINGS_FILES = ['tsunagu.yaml', 'tsunagu.config.yaml'];
 
 const DEFAULTS = {
   vault: 'notes',

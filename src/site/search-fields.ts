@@ -27,15 +27,15 @@ export interface SearchFields {
  * A note's title and a term's names (title, reading, aliases): weighted like nothing else on the page (the visible
  * h1 sits outside the indexed body). Whether the query *is* a term's name is decided by `names`, not by weight.
  */
-export const NAME_WEIGHT = 10;
+const NAME_WEIGHT = 10;
 /** A term's one-line definition: a summary, above the body's words. */
-export const DEFINITION_WEIGHT = 2;
+const DEFINITION_WEIGHT = 2;
 /**
  * Names of the terms a note mentions: `digest` finds the notes that write ダイジェスト, and a term written inside
  * a compound (イメージダイジェスト) is found even where Japanese segmentation splits it differently. Light, so
  * that the term page and notes about the subject stay above notes that only mention it.
  */
-export const MENTIONED_TERM_WEIGHT = 0.5;
+const MENTIONED_TERM_WEIGHT = 0.5;
 
 export function searchFields(note: NotePage, site: SiteData): SearchFields {
   const { tagDisplay, termsMentionedBy } = siteLookups(site);
