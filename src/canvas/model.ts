@@ -3,11 +3,11 @@
 import type { Diagnostic } from '../vault/types';
 
 export type Side = 'top' | 'right' | 'bottom' | 'left';
-export type End = 'none' | 'arrow';
-export type BackgroundStyle = 'cover' | 'ratio' | 'repeat';
+type End = 'none' | 'arrow';
+type BackgroundStyle = 'cover' | 'ratio' | 'repeat';
 
 /** A colour as CSS can use it: a preset's variable (`var(--canvas-color-3)`) or a validated hex/rgb value. */
-export type CanvasColor = string;
+type CanvasColor = string;
 
 interface NodeBase {
   id: string;
@@ -20,7 +20,7 @@ interface NodeBase {
   line: number;
 }
 
-export interface TextNode extends NodeBase {
+interface TextNode extends NodeBase {
   type: 'text';
   text: string;
 }
@@ -45,7 +45,7 @@ export interface GroupNode extends NodeBase {
 }
 
 /** A node type this version does not know (a plugin's): drawn as an empty card, so the layout stays whole. */
-export interface UnknownNode extends NodeBase {
+interface UnknownNode extends NodeBase {
   type: 'unknown';
 }
 
@@ -72,7 +72,7 @@ export interface Canvas {
   unreadable: boolean;
 }
 
-export interface ParsedCanvas {
+interface ParsedCanvas {
   canvas: Canvas;
   diagnostics: Diagnostic[];
 }

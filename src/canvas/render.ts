@@ -31,7 +31,7 @@ export interface BoardStrings {
   help: string;
 }
 
-export interface BoardOptions {
+interface BoardOptions {
   /** Unique on the page: prefixes the board's ids. */
   id: string;
   strings: BoardStrings;

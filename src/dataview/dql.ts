@@ -7,7 +7,7 @@ import { dataviewGrammar } from './dql/grammar';
 import type { VaultIndex } from './dql/vault-index';
 import type { DvBlock } from './types';
 
-export type DqlOutcome = { ok: true; blocks: DvBlock[] } | { ok: false; reason: string; line?: number };
+type DqlOutcome = { ok: true; blocks: DvBlock[] } | { ok: false; reason: string; line?: number };
 
 /** Parsimmon's report names the line (1-based, within the block) and what it expected there. */
 function parseFailure(text: string): DqlOutcome {

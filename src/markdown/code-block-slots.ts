@@ -1,7 +1,7 @@
 // Fenced code blocks that a build step replaces (dataview output, mermaid SVG), and where each sits.
 import type { Code, Root } from 'mdast';
 
-export interface CodeBlockSlot {
+interface CodeBlockSlot {
   node: Code;
   /** Child index at each level from the root: where a replacement goes. */
   path: number[];

@@ -2,7 +2,7 @@
 import type { Element } from 'hast';
 import { element, text } from './hast-build';
 
-export interface AttachmentRef {
+interface AttachmentRef {
   href: string;
   id: string;
   title: string;

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 
-export interface SearchIndexReport {
+interface SearchIndexReport {
   pages: number;
   /** Wall time of the step. */
   ms: number;

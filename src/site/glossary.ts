@@ -14,7 +14,7 @@ import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
 
-export interface GlossaryStepOptions {
+interface GlossaryStepOptions {
   /** Vault folder of the term notes (config.glossary.folder). */
   folder: string;
   /** Site-wide auto-link mode; a note's `glossary:` frontmatter overrides it. */

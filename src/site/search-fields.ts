@@ -3,13 +3,13 @@ import { strings } from '../i18n/strings';
 import { nameKey } from '../search/names';
 import type { NotePage, SiteData } from './types';
 
-export interface SearchKeyword {
+interface SearchKeyword {
   text: string;
   /** Pagefind's data-pagefind-weight (default 1, at most 10). */
   weight: number;
 }
 
-export interface SearchFields {
+interface SearchFields {
   title: string;
   /** YYYY-MM-DD; the client formats it in the page's language. */
   modified: string;

@@ -8,13 +8,13 @@ import path from 'node:path';
 import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 
-export interface ParseCache {
+interface ParseCache {
   parse(body: string, bodyStartLine: number, limits?: NoteLimits): ParsedBody;
   /** Keeps the entries this load used (and only those), in memory and on disk. */
   save(): void;
 }
 
-export interface ParseCacheOptions {
+interface ParseCacheOptions {
   vaultDir: string;
   /** Folder of the on-disk cache files. */
   cacheDir: string;
