@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldForFilter, matchesFilter, searchKeys } from './filter';
+import { foldForFilter, searchKeys } from './filter';
+import { matchesFilter } from './filter-query';
 
 describe('foldForFilter', () => {
   it('folds width, katakana and Latin case together', () => {

@@ -15,11 +15,3 @@ export function searchKeys(term: { title: string; reading?: string; aliases: str
   const keys = [term.title, term.reading ?? '', ...term.aliases].map(foldForFilter).filter((key) => key !== '');
   return [...new Set(keys)];
 }
-
-/** Every word of the query is part of some key (a title, reading or alias). */
-export function matchesFilter(keys: readonly string[], query: string): boolean {
-  const words = foldForFilter(query)
-    .split(/\s+/)
-    .filter((word) => word !== '');
-  return words.every((word) => keys.some((key) => key.includes(word)));
-}

@@ -1,7 +1,7 @@
 // The /glossary/ filter box: narrows the term list as the reader types. Loaded on that page only; without
 // JS the box stays hidden and the page is a plain list. Terms carry their folded keys (data-keys, one a
 // line), and the query is folded by the same function, so ﾀﾞｲｼﾞｪｽﾄ, だいじぇすと and DIGEST all find ダイジェスト.
-import { matchesFilter } from '../glossary/filter';
+import { matchesFilter } from '../glossary/filter-query';
 
 export function enhanceGlossaryFilter(root: HTMLElement): void {
   const box = root.querySelector<HTMLElement>('[data-glossary-filter]');
