@@ -12,6 +12,7 @@ import { DEFAULT_OPTIONS, generateVault } from './lib/generate-vault.ts';
 
 const { parseBody } = await import('../src/markdown/parse.ts');
 const { renderMath } = await import('../src/site/math.ts');
+const { applyReplacement } = await import('../src/site/steps.ts');
 const { highlightCodeBlocks } = await import('../src/site/code-highlight.ts');
 
 const { values } = parseArgs({ options: { notes: { type: 'string', default: '1000' } } });
@@ -38,7 +39,10 @@ const unique = (notes: ReturnType<typeof notesOf>) => {
 
 const [first, second] = [unique(notesOf()), unique(notesOf())];
 console.log(`${files.length} notes, ${count(first, ['mathBlock', 'mathInline'])} formulas, ${count(first, ['code'])} code blocks`);
-await time('math (KaTeX)', () => renderMath(first, { lang: 'ja' }));
+await time('math (KaTeX), replacements applied', () => {
+  const trees = new Map(first.map((note) => [note.id, note.tree]));
+  for (const replacement of renderMath(first, { lang: 'ja' }).replacements) applyReplacement(trees.get(replacement.noteId)!, replacement);
+});
 await time('code, cold cache (Shiki: load grammars, highlight every block)', () => highlightCodeBlocks(first, { cacheDir }));
 await time('code, warm cache', () => highlightCodeBlocks(second, { cacheDir }));
 rmSync(cacheDir, { recursive: true, force: true });

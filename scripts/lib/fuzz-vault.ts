@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/config/config';
-import { searchFields } from '../../src/search/fields';
+import { searchFields } from '../../src/site/search-fields';
 import { buildSite } from '../../src/site/build';
 import { KINDS } from '../../src/kinds/registry';
 import { formatReport } from '../../src/site/report';

@@ -1,39 +1,27 @@
 // Evaluates parsed expressions for one row of one (base, `this`): properties, formulas (each computed once per row,
 // cycles reported), operators. Functions live in functions.ts. Nothing here can reach files, code or the network.
+import type { CallArgs, CallHost, EvaluatorOptions, Locals } from './calls';
 import { addDuration, parseDuration } from './dates';
 import { callGlobal, callMethod, memberOf } from './functions';
 import type { Expr } from './parse-expression';
-import { type Entry, propertiesOf, propertyOf, type Snapshot } from './snapshot';
+import { propertiesOf, propertyOf } from './snapshot';
 import {
   BaseEvalError,
   compare,
   DateValue,
   DurationValue,
+  type Entry,
   equals,
   ErrorValue,
   FileValue,
   fail,
-  isObject,
   LinkValue,
+  numberOf,
   RowValue,
   toText,
   truthy,
   type Value,
 } from './values';
-
-export interface EvaluatorOptions {
-  snapshot: Snapshot;
-  /** The build's clock: `now()`, `today()`, `relative()` and `random()` see one value per build. */
-  now: number;
-  locale: string;
-  /** The file the base is written in (a `.base` file, or the note holding a ```base block): `link("x")` resolves from it. */
-  baseFile: string;
-  /** `this`: the page showing the base (undefined when that page is not in the snapshot). */
-  thisEntry: Entry | undefined;
-  formulas: Map<string, Expr | ErrorValue>;
-}
-
-export type Locals = Record<string, Value>;
 
 /** One FileValue per file: `file` is read in most expressions, for every row. */
 function fileValue(entry: Entry): FileValue {
@@ -42,7 +30,7 @@ function fileValue(entry: Entry): FileValue {
 }
 
 /** One evaluator per (base, `this`): formula results are cached per row for every view of that base. */
-export class Evaluator {
+export class Evaluator implements CallHost {
   private readonly formulaCache = new Map<string, Map<string, Value>>();
   private readonly computing = new Set<string>();
   private randomState: number;
@@ -177,7 +165,7 @@ export class Evaluator {
 }
 
 /** A call's arguments, evaluated on demand (`if` and lambdas evaluate only what they need). */
-export class Args {
+class Args implements CallArgs {
   constructor(
     private readonly ev: Evaluator,
     readonly exprs: Expr[],
@@ -196,9 +184,7 @@ export class Args {
   }
 }
 
-export type CallArgs = Args;
-
-export function binaryOp(op: string, a: Value, b: Value): Value {
+function binaryOp(op: string, a: Value, b: Value): Value {
   switch (op) {
     case '==':
       return equals(a, b);
@@ -246,24 +232,6 @@ export function binaryOp(op: string, a: Value, b: Value): Value {
 
 function durationOf(v: Value): DurationValue {
   return v instanceof DurationValue ? v : parseDuration(toText(v));
-}
-
-/** Numbers for arithmetic: numbers, numeric strings, booleans, dates (epoch ms); anything else is a type error. */
-export function numberOf(v: Value): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
-  if (v instanceof DateValue) return v.ms;
-  if (v instanceof ErrorValue) fail(v.message);
-  fail(`${describe(v)} is not a number`);
-}
-
-export function describe(v: Value): string {
-  if (v === null) return 'a missing value';
-  if (typeof v === 'string') return `“${v.length > 30 ? `${v.slice(0, 30)}…` : v}”`;
-  if (Array.isArray(v)) return 'a list';
-  if (isObject(v)) return 'an object';
-  return `a ${v.constructor.name.replace('Value', '').toLowerCase()}`;
 }
 
 function indexOf(object: Value, index: Value, ev: Evaluator): Value {

@@ -1,13 +1,15 @@
 // Bases' function library: global functions, fields and methods by receiver type (any, string, number, date,
 // duration, list, link, file, object, regexp), as obsidian-bases.md §7 lists them.
+import type { CallArgs, CallHost } from './calls';
 import { formatMoment, parseDuration, relativeTime, startOfDay } from './dates';
-import { type CallArgs, describe, type Evaluator, numberOf } from './evaluate';
 import { linkedIds, linkValue, propertiesOf, propertyOf } from './snapshot';
 import {
   compare,
   DateValue,
   DAY_MS,
   DurationValue,
+  describe,
+  type Entry,
   equals,
   ErrorValue,
   FileValue,
@@ -15,6 +17,7 @@ import {
   isEmpty,
   isObject,
   LinkValue,
+  numberOf,
   parseDateValue,
   RenderValue,
   RowValue,
@@ -24,7 +27,7 @@ import {
   type Value,
 } from './values';
 
-export function callGlobal(ev: Evaluator, name: string, args: CallArgs): Value {
+export function callGlobal(ev: CallHost, name: string, args: CallArgs): Value {
   const { snapshot, now, baseFile } = ev.options;
   switch (name) {
     case 'if':
@@ -97,7 +100,7 @@ function imageSource(v: Value): string {
 }
 
 /** The snapshot file a value names (a file, a resolved link, a path); undefined for missing or private files. */
-export function fileOf(ev: Evaluator, v: Value): import('./snapshot').Entry | undefined {
+function fileOf(ev: CallHost, v: Value): Entry | undefined {
   const { snapshot, baseFile } = ev.options;
   if (v instanceof FileValue || v instanceof RowValue) return v.entry;
   if (v instanceof LinkValue) return v.id ? snapshot.byId.get(v.id) : undefined;
@@ -112,7 +115,7 @@ export function fileOf(ev: Evaluator, v: Value): import('./snapshot').Entry | un
 }
 
 /** `x.name` (no call): fields of dates, durations, files, rows, lists, strings, objects. */
-export function memberOf(v: Value, name: string, ev: Evaluator): Value {
+export function memberOf(v: Value, name: string, ev: CallHost): Value {
   const { snapshot } = ev.options;
   if (v === null) return null;
   if (v instanceof ErrorValue) fail(v.message);
@@ -162,7 +165,7 @@ export function memberOf(v: Value, name: string, ev: Evaluator): Value {
   fail(`${describe(v)} has no field “${name}”`);
 }
 
-function fileField(v: FileValue, name: string, ev: Evaluator): Value {
+function fileField(v: FileValue, name: string, ev: CallHost): Value {
   const e = v.entry;
   switch (name) {
     case 'name':
@@ -197,7 +200,7 @@ function fileField(v: FileValue, name: string, ev: Evaluator): Value {
   fail(`a file has no field “${name}”`);
 }
 
-type Method = (ev: Evaluator, self: never, args: CallArgs) => Value;
+type Method = (ev: CallHost, self: never, args: CallArgs) => Value;
 
 const ANY: Record<string, Method> = {
   isTruthy: (_ev, self: Value) => truthy(self),
@@ -207,7 +210,7 @@ const ANY: Record<string, Method> = {
     const actual = typeName(self);
     return wanted === actual || (wanted === 'string' && self instanceof LinkValue) || (wanted === 'file' && actual === 'file');
   },
-  toString: (_ev: Evaluator, self: Value) => toText(self),
+  toString: (_ev: CallHost, self: Value) => toText(self),
 };
 
 const STRING: Record<string, Method> = {
@@ -354,7 +357,7 @@ const REGEXP: Record<string, Method> = {
   },
 };
 
-export function callMethod(ev: Evaluator, self: Value, name: string, args: CallArgs): Value {
+export function callMethod(ev: CallHost, self: Value, name: string, args: CallArgs): Value {
   if (self instanceof ErrorValue) fail(self.message);
   const method = own(methodsFor(self), name) ?? own(ANY, name);
   if (method) return method(ev, self as never, args);

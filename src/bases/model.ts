@@ -146,7 +146,7 @@ export function readBase(text: string): BaseModel {
 }
 
 /** `status` → `note.status`; `file.x`, `formula.x`, `note.x` as written. */
-export function propertyId(id: string): string {
+function propertyId(id: string): string {
   const trimmed = id.trim();
   return /^(note|file|formula)\./.test(trimmed) ? trimmed : `note.${trimmed}`;
 }

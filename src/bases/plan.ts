@@ -2,9 +2,8 @@
 // `this.file.hasLink(file)`, `prop.contains(this)`, `prop == this` each name a small set of files that holds every
 // match. The filter is still evaluated on each candidate, so narrowing only skips files that cannot match.
 import type { Expr } from './parse-expression';
-import type { CompiledFilter } from './query';
-import { type Entry, linkedIds, propertyOf, type Snapshot } from './snapshot';
-import { ErrorValue, FileValue, LinkValue, RowValue, type Value } from './values';
+import { linkedIds, propertyOf } from './snapshot';
+import { type Entry, ErrorValue, FileValue, LinkValue, RowValue, type Snapshot, type Value } from './values';
 
 interface Indexes {
   linkedFrom?: Map<string, Set<Entry>>;
@@ -12,6 +11,9 @@ interface Indexes {
   propertyLinks: Map<string, Map<string, Set<Entry>>>;
 }
 const indexes = new WeakMap<Snapshot, Indexes>();
+
+/** A base's or a view's filter with its expressions parsed (query.ts compiles it). */
+export type CompiledFilter = { kind: 'expr'; expr: Expr | ErrorValue; line: number } | { kind: 'and' | 'or' | 'not'; items: CompiledFilter[]; line: number };
 
 /** A set of files holding every file that can pass `filter`, or undefined when no index applies. */
 export function narrow(filter: CompiledFilter | undefined, snapshot: Snapshot, self: Entry | undefined): Set<Entry> | undefined {

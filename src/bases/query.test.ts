@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { snapshot } from '../../test/fixtures/bases/snapshot';
+import { evaluateViews, snapshot } from '../../test/fixtures/bases/snapshot';
 import { readBase } from './model';
 import { narrow } from './plan';
-import { compileBase, evaluateViews, type ViewResult } from './query';
+import { compileBase, type ViewResult } from './query';
 import { DurationValue, toText } from './values';
 
 const NOW = Date.UTC(2024, 2, 15);

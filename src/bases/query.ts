@@ -4,18 +4,15 @@ import { Evaluator } from './evaluate';
 import { sortCompare } from './functions';
 import type { BaseModel, FilterNode, ViewModel } from './model';
 import { type Expr, ExpressionSyntaxError, parseExpression } from './parse-expression';
-import { narrow } from './plan';
-import type { Entry, Snapshot } from './snapshot';
+import { type CompiledFilter, narrow } from './plan';
 import { summarize } from './summaries';
-import { DateValue, ErrorValue, FileValue, LinkValue, toText, truthy, typeName, type Value } from './values';
+import { DateValue, type Entry, ErrorValue, FileValue, LinkValue, type Snapshot, toText, truthy, typeName, type Value } from './values';
 
 export interface Problem {
   /** 1-based line within the base's text. */
   line: number;
   message: string;
 }
-
-export type CompiledFilter = { kind: 'expr'; expr: Expr | ErrorValue; line: number } | { kind: 'and' | 'or' | 'not'; items: CompiledFilter[]; line: number };
 
 export interface CompiledBase {
   model: BaseModel;
@@ -138,12 +135,6 @@ export interface EvaluateOptions {
   locale: string;
   baseFile: string;
   thisEntry: Entry | undefined;
-}
-
-/** Evaluates every view of a compiled base for one `this`. */
-export function evaluateViews(base: CompiledBase, options: EvaluateOptions, which?: number[]): ViewResult[] {
-  const run = new BaseRun(base, options);
-  return (which ?? base.model.views.map((_, i) => i)).map((i) => run.view(i));
 }
 
 type Report = (line: number, message: string) => void;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { snapshot } from '../../test/fixtures/bases/snapshot';
+import { evaluateViews, snapshot } from '../../test/fixtures/bases/snapshot';
 import { readBase } from './model';
-import { compileBase, evaluateViews } from './query';
-import { renderViews, value } from './render';
-import { DateValue, DurationValue, ErrorValue, LinkValue, RenderValue } from './values';
+import { compileBase } from './query';
+import { renderViews } from './render';
+import { DateValue, DurationValue, ErrorValue, LinkValue, RenderValue, type Value } from './values';
 
 const options = {
   lang: 'en' as const,
@@ -11,6 +11,16 @@ const options = {
   tagHref: (tag: string) => `/tags/${tag}/`,
   idPrefix: 'b1',
 };
+
+/** A value as a table cell shows it: the one cell of a one-row table. */
+function value(v: Value, renderOptions: typeof options): string {
+  const view = readBase('views:\n  - type: table\n').views[0];
+  const row = { entry: snapshot.entries[0], cells: [v] };
+  const html = renderViews([{ view, columns: [{ id: 'note.x' }], groups: [{ key: null, rows: [row] }], total: 1, problems: [] }], renderOptions);
+  const cell = /<tbody><tr><td>([\s\S]*)<\/td><\/tr><\/tbody>/.exec(html);
+  if (!cell) throw new Error(`no cell in ${html}`);
+  return cell[1];
+}
 
 describe('rendering values', () => {
   it('shows each kind of value as Obsidian does, escaped', () => {

@@ -7,7 +7,7 @@ import type { ViewModel } from './model';
 import type { Group, Row, ViewResult } from './query';
 import { DateValue, DurationValue, ErrorValue, FileValue, isObject, LinkValue, RenderValue, RowValue, toText, type Value } from './values';
 
-export interface RenderOptions {
+interface RenderOptions {
   lang: Lang;
   /** URL of a published page or copied attachment, by vault id; undefined = not published (plain text). */
   hrefFor(id: string): string | undefined;
@@ -199,7 +199,7 @@ function cell(v: Value, columnId: string, row: Row, options: RenderOptions): str
 }
 
 /** A value as Obsidian shows it in a cell: links as links, lists as chips, dates in the site's format, checkboxes. */
-export function value(v: Value, options: RenderOptions): string {
+function value(v: Value, options: RenderOptions): string {
   if (v === null) return '';
   if (v instanceof ErrorValue) return `<span class="base-error" title="${escapeHtml(v.message)}" role="img" aria-label="${escapeHtml(v.message)}">⚠</span>`;
   if (typeof v === 'boolean') return `<input type="checkbox" class="base-checkbox" disabled${v ? ' checked' : ''}>`;

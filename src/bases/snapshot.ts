@@ -1,44 +1,7 @@
 // What a base can see: the published files only, each with its file properties and frontmatter. Built once per
 // build; every evaluation reads it and nothing else (no file system, no network).
 import { parseWikiLink } from '../markdown/wikilinks';
-import { DateValue, type FileValue, LinkValue, parseDateValue, type Value } from './values';
-
-export interface EntryInput {
-  id: string;
-  kind: 'note' | 'base' | 'attachment';
-  size: number;
-  ctime: Date;
-  mtime: Date;
-  /** Without '#'. */
-  tags: string[];
-  /** Resolved links and embeds as written (targets relative to this file). */
-  links: { target: string; display?: string; embed: boolean; to?: string }[];
-  frontmatter: Record<string, unknown>;
-}
-
-export interface Entry extends Omit<EntryInput, 'links'> {
-  name: string;
-  basename: string;
-  folder: string;
-  ext: string;
-  links: LinkValue[];
-  embeds: LinkValue[];
-  backlinks: string[];
-  /** Position in the snapshot: narrowed candidate sets keep the snapshot's order. */
-  order: number;
-  /** Property name (as written and lower-cased) → value, built on first use: lookups by name stay O(1). */
-  propertyIndex?: Map<string, Value>;
-  /** Ids of the published files this one links to or embeds, built on first use (`hasLink`). */
-  linkedIds?: Set<string>;
-  fileValue?: FileValue;
-}
-
-export interface Snapshot {
-  entries: Entry[];
-  byId: Map<string, Entry>;
-  /** The published file a link written in `from` leads to, or undefined (missing or unpublished). */
-  resolve(from: string, target: string): string | undefined;
-}
+import { DateValue, type Entry, type EntryInput, LinkValue, parseDateValue, type Snapshot, type Value } from './values';
 
 export function createSnapshot(inputs: EntryInput[], resolve: (from: string, target: string) => string | undefined): Snapshot {
   const published = new Set(inputs.map((i) => i.id));
@@ -98,7 +61,7 @@ export function propertiesOf(snapshot: Snapshot, entry: Entry): { [key: string]:
 const WIKILINK = /^\s*!?\[\[([^[\]]+)\]\]\s*$/;
 
 /** YAML as Obsidian types it: `"[[X]]"` is a link, `2024-05-01` a date; everything else as read. */
-export function fromYaml(snapshot: Snapshot, from: string, v: unknown): Value {
+function fromYaml(snapshot: Snapshot, from: string, v: unknown): Value {
   if (v === undefined || v === null) return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : new DateValue(v.getTime(), v.getTime() % 86_400_000 !== 0);
   if (typeof v === 'string') {

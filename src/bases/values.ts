@@ -1,6 +1,6 @@
 // The values a Bases expression works with (the API's Value family), with JavaScript-like truthiness, equality
-// and ordering. Plain data: strings, numbers, booleans, null, arrays and objects are themselves.
-import type { Entry } from './snapshot';
+// and ordering. Plain data: strings, numbers, booleans, null, arrays and objects are themselves. A file value wraps
+// the snapshot's entry of that file, which holds values in turn, so both are declared here.
 
 /** A date. `hasTime` false = a day (`2024-05-01`); wall time kept as UTC, like every date of the vault model. */
 export class DateValue {
@@ -31,6 +31,44 @@ export class LinkValue {
     readonly display: string | undefined,
     readonly id: string | undefined,
   ) {}
+}
+
+/** A published file as a base sees it (snapshot.ts builds them): a file value wraps one. */
+export interface EntryInput {
+  id: string;
+  kind: 'note' | 'base' | 'attachment';
+  size: number;
+  ctime: Date;
+  mtime: Date;
+  /** Without '#'. */
+  tags: string[];
+  /** Resolved links and embeds as written (targets relative to this file). */
+  links: { target: string; display?: string; embed: boolean; to?: string }[];
+  frontmatter: Record<string, unknown>;
+}
+
+export interface Entry extends Omit<EntryInput, 'links'> {
+  name: string;
+  basename: string;
+  folder: string;
+  ext: string;
+  links: LinkValue[];
+  embeds: LinkValue[];
+  backlinks: string[];
+  /** Position in the snapshot: narrowed candidate sets keep the snapshot's order. */
+  order: number;
+  /** Property name (as written and lower-cased) → value, built on first use: lookups by name stay O(1). */
+  propertyIndex?: Map<string, Value>;
+  /** Ids of the published files this one links to or embeds, built on first use (`hasLink`). */
+  linkedIds?: Set<string>;
+  fileValue?: FileValue;
+}
+
+export interface Snapshot {
+  entries: Entry[];
+  byId: Map<string, Entry>;
+  /** The published file a link written in `from` leads to, or undefined (missing or unpublished). */
+  resolve(from: string, target: string): string | undefined;
 }
 
 /** A file of the snapshot (`file`, `file.file`, `link.asFile()`). */
@@ -237,4 +275,22 @@ function durationText(d: DurationValue): string {
     rest -= n * size;
   }
   return parts.join(' ') || '0s';
+}
+
+/** Numbers for arithmetic: numbers, numeric strings, booleans, dates (epoch ms); anything else is a type error. */
+export function numberOf(v: Value): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  if (v instanceof DateValue) return v.ms;
+  if (v instanceof ErrorValue) fail(v.message);
+  fail(`${describe(v)} is not a number`);
+}
+
+export function describe(v: Value): string {
+  if (v === null) return 'a missing value';
+  if (typeof v === 'string') return `“${v.length > 30 ? `${v.slice(0, 30)}…` : v}”`;
+  if (Array.isArray(v)) return 'a list';
+  if (isObject(v)) return 'an object';
+  return `a ${v.constructor.name.replace('Value', '').toLowerCase()}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchor, BOARD_PADDING, boundingBox, edgeGeometry, facingSide } from './geometry';
+import { boundingBox, edgeGeometry } from './geometry';
 
 const a = { x: 0, y: 0, width: 100, height: 50 };
 const right = { x: 300, y: 0, width: 100, height: 50 };
@@ -7,17 +7,24 @@ const below = { x: 0, y: 400, width: 100, height: 50 };
 
 describe('canvas geometry', () => {
   it('anchors edges at the middle of each side', () => {
-    expect(anchor(a, 'top')).toEqual({ x: 50, y: 0 });
-    expect(anchor(a, 'right')).toEqual({ x: 100, y: 25 });
-    expect(anchor(a, 'bottom')).toEqual({ x: 50, y: 50 });
-    expect(anchor(a, 'left')).toEqual({ x: 0, y: 25 });
+    const start = (fromSide: 'top' | 'right' | 'bottom' | 'left') =>
+      edgeGeometry({ fromSide, toSide: 'left', fromEnd: 'none', toEnd: 'none' }, a, right).path.split('C')[0];
+    expect(['top', 'right', 'bottom', 'left'].map((side) => start(side as 'top'))).toEqual(['M50 0', 'M100 25', 'M50 50', 'M0 25']);
   });
 
   it('picks the facing sides when an edge names none', () => {
-    expect([facingSide(a, right), facingSide(right, a)]).toEqual(['right', 'left']);
-    expect([facingSide(a, below), facingSide(below, a)]).toEqual(['bottom', 'top']);
-    const g = edgeGeometry({ fromEnd: 'none', toEnd: 'arrow' }, a, below);
-    expect([g.fromSide, g.toSide]).toEqual(['bottom', 'top']);
+    const sides = (from: typeof a, to: typeof a) => {
+      const g = edgeGeometry({ fromEnd: 'none', toEnd: 'arrow' }, from, to);
+      return [g.fromSide, g.toSide];
+    };
+    expect([sides(a, right), sides(right, a)]).toEqual([
+      ['right', 'left'],
+      ['left', 'right'],
+    ]);
+    expect([sides(a, below), sides(below, a)]).toEqual([
+      ['bottom', 'top'],
+      ['top', 'bottom'],
+    ]);
   });
 
   it('starts at the from side, ends at the arrowhead base, the arrow tip on the to side', () => {
@@ -36,7 +43,8 @@ describe('canvas geometry', () => {
     expect(ends('none', 'none')).toEqual([]);
   });
 
-  it('bounds every node with padding', () => {
+  it('bounds every node with 40 px of padding', () => {
+    const BOARD_PADDING = 40;
     expect(boundingBox([a, right, { x: -50, y: -20, width: 10, height: 10 }])).toEqual({
       x: -50 - BOARD_PADDING,
       y: -20 - BOARD_PADDING,

@@ -2,7 +2,7 @@
 // its side, as Obsidian draws them.
 import type { CanvasEdge, CanvasNode, Side } from './model';
 
-export interface Point {
+interface Point {
   x: number;
   y: number;
 }
@@ -17,12 +17,12 @@ export interface Box {
 type Rect = Pick<CanvasNode, 'x' | 'y' | 'width' | 'height'>;
 
 /** Room around the outermost cards (and above them, for the labels drawn over file cards and groups). */
-export const BOARD_PADDING = 40;
+const BOARD_PADDING = 40;
 
 const NORMALS: Record<Side, Point> = { top: { x: 0, y: -1 }, right: { x: 1, y: 0 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 } };
 
 /** The middle of a side, where an edge attaches. */
-export function anchor(node: Rect, side: Side): Point {
+function anchor(node: Rect, side: Side): Point {
   switch (side) {
     case 'top':
       return { x: node.x + node.width / 2, y: node.y };
@@ -43,7 +43,7 @@ function centre(node: Rect): Point {
  * The side of `node` that faces `other`, for an edge that names none. The spec gives no default; a centre anchor
  * (the reference renderer's) would hide the arrowhead under the card, so the side on the dominant axis is used.
  */
-export function facingSide(node: Rect, other: Rect): Side {
+function facingSide(node: Rect, other: Rect): Side {
   const a = centre(node);
   const b = centre(other);
   const dx = b.x - a.x;
@@ -52,7 +52,7 @@ export function facingSide(node: Rect, other: Rect): Side {
   return dy >= 0 ? 'bottom' : 'top';
 }
 
-export interface EdgeGeometry {
+interface EdgeGeometry {
   /** SVG path data of the curve (ending at the arrowheads' bases). */
   path: string;
   /** Triangles, as SVG `points`, for each arrowhead the edge has. */

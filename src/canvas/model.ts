@@ -3,11 +3,11 @@
 import type { Diagnostic } from '../vault/types';
 
 export type Side = 'top' | 'right' | 'bottom' | 'left';
-export type End = 'none' | 'arrow';
-export type BackgroundStyle = 'cover' | 'ratio' | 'repeat';
+type End = 'none' | 'arrow';
+type BackgroundStyle = 'cover' | 'ratio' | 'repeat';
 
 /** A colour as CSS can use it: a preset's variable (`var(--canvas-color-3)`) or a validated hex/rgb value. */
-export type CanvasColor = string;
+type CanvasColor = string;
 
 interface NodeBase {
   id: string;
@@ -20,7 +20,7 @@ interface NodeBase {
   line: number;
 }
 
-export interface TextNode extends NodeBase {
+interface TextNode extends NodeBase {
   type: 'text';
   text: string;
 }
@@ -45,7 +45,7 @@ export interface GroupNode extends NodeBase {
 }
 
 /** A node type this version does not know (a plugin's): drawn as an empty card, so the layout stays whole. */
-export interface UnknownNode extends NodeBase {
+interface UnknownNode extends NodeBase {
   type: 'unknown';
 }
 
@@ -72,7 +72,7 @@ export interface Canvas {
   unreadable: boolean;
 }
 
-export interface ParsedCanvas {
+interface ParsedCanvas {
   canvas: Canvas;
   diagnostics: Diagnostic[];
 }
@@ -238,7 +238,7 @@ function readBox(raw: Record<string, unknown>): Pick<NodeBase, 'x' | 'y' | 'widt
  * Presets `"1"`…`"6"` become the theme's CSS variables; hex and the early `"r, g, b"` form are checked strictly,
  * since the value ends up in a style attribute.
  */
-export function readColor(value: unknown, what: string, line: number, warn: Warn): CanvasColor | undefined {
+function readColor(value: unknown, what: string, line: number, warn: Warn): CanvasColor | undefined {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'string') {
     const text = value.trim();
@@ -282,7 +282,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** Where JSON.parse stopped, as line and column: from its message when it says, else found by a scan of our own. */
-export function jsonErrorPosition(source: string, message: string): { line: number; column: number } | undefined {
+function jsonErrorPosition(source: string, message: string): { line: number; column: number } | undefined {
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);

@@ -31,7 +31,7 @@ export interface BoardStrings {
   help: string;
 }
 
-export interface BoardOptions {
+interface BoardOptions {
   /** Unique on the page: prefixes the board's ids. */
   id: string;
   strings: BoardStrings;
@@ -43,7 +43,7 @@ export interface BoardOptions {
 export const CANVAS_MARKER = 'data-canvas';
 
 /** Readable text at the narrowest: on a narrow screen, below this scale the board scrolls instead of shrinking. */
-export const MIN_FIT_SCALE = 0.6;
+const MIN_FIT_SCALE = 0.6;
 /** Room above a file card or group for its label. */
 const LABEL_HEIGHT = 30;
 

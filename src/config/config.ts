@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
-import { parseYamlDocuments, YamlError } from '../vault/yaml';
+import { parseYamlDocuments, YamlError } from '../yaml/parse';
+import { DEFAULT_LIMITS, type NoteLimits } from './limits';
 
 export type Lang = 'ja' | 'en';
 export type AutoLinkMode = 'off' | 'first' | 'all';
@@ -41,10 +41,10 @@ export interface SiteConfig {
   strict: boolean;
 }
 
-export class ConfigError extends Error {}
+class ConfigError extends Error {}
 
 /** Settings files looked for at the vault's root, first found wins. */
-export const VAULT_SETTINGS_FILES = ['tsunagu.yaml', 'tsunagu.config.yaml'];
+const VAULT_SETTINGS_FILES = ['tsunagu.yaml', 'tsunagu.config.yaml'];
 
 const DEFAULTS = {
   vault: 'notes',
@@ -174,7 +174,7 @@ const wholeAboveZero: Reader<number> = (o, k, w) => {
 };
 
 /** `--vault <folder>`, `--vault=<folder>`, or the first plain argument after astro's command (`astro build ~/my-vault`). */
-export function vaultArgument(argv: readonly string[]): string | undefined {
+function vaultArgument(argv: readonly string[]): string | undefined {
   const args = argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--vault') return args[i + 1];
@@ -196,7 +196,7 @@ const ASTRO_COMMANDS = new Set(['build', 'dev', 'preview']);
 /** Astro's flags that take a value (the value is not a vault). */
 const ASTRO_VALUE_FLAGS = new Set(['--outDir', '--mode', '--root', '--config', '--port', '--host', '--site', '--base']);
 
-export function normalizeBase(base: string): string {
+function normalizeBase(base: string): string {
   const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }

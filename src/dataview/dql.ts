@@ -1,13 +1,13 @@
 // DQL on the host: the query is parsed by obsidian-dataview's own grammar and its tree evaluated over the published
 // snapshot (a query runs no author code, so it needs no sandbox). The result is the blocks the renderer draws.
 import type { Query } from './dql/ast';
-import { EvaluationError } from './dql/evaluate';
+import { EvaluationError } from './dql/operators';
 import { executeQuery, QueryError } from './dql/execute';
 import { dataviewGrammar } from './dql/grammar';
 import type { VaultIndex } from './dql/vault-index';
 import type { DvBlock } from './types';
 
-export type DqlOutcome = { ok: true; blocks: DvBlock[] } | { ok: false; reason: string; line?: number };
+type DqlOutcome = { ok: true; blocks: DvBlock[] } | { ok: false; reason: string; line?: number };
 
 /** Parsimmon's report names the line (1-based, within the block) and what it expected there. */
 function parseFailure(text: string): DqlOutcome {

@@ -35,7 +35,7 @@ const HOST_GLOBALS = new Set([
   'Bun',
 ]);
 
-export interface FailureReport {
+interface FailureReport {
   reason: string;
   line?: number;
 }

@@ -2,7 +2,7 @@
 // Dataview's value typing (dv.parse, dv.duration), a page's list items (file.lists, file.tasks, on first read). Requests and answers cross the sandbox boundary as JSON; values
 // in answers are encoded like the snapshot's fields (snapshot-values.ts).
 import type { Query } from './dql/ast';
-import { EvaluationError } from './dql/evaluate';
+import { EvaluationError } from './dql/operators';
 import { executeQuery, QueryError, queryValues } from './dql/execute';
 import { dataviewGrammar } from './dql/grammar';
 import { parseInlineValue } from './dql/parsed';

@@ -33,7 +33,7 @@ export interface SandboxLimits {
   memoryLimitBytes: number;
 }
 
-export type SandboxOutcome = { ok: true; outputJson: string } | { ok: false; failure: SandboxFailure };
+type SandboxOutcome = { ok: true; outputJson: string } | { ok: false; failure: SandboxFailure };
 
 export interface Sandbox {
   run(code: string, currentPath: string): SandboxOutcome;

@@ -5,7 +5,7 @@ import type { VaultIndex } from './dql/vault-index';
 import { type DataObject, isObject, Link, ListPair, renderDuration, type Value } from './dql/values';
 import type { DvPageInput } from './types';
 
-export type Encoded = null | number | string | boolean | Encoded[] | { [key: string]: Encoded };
+type Encoded = null | number | string | boolean | Encoded[] | { [key: string]: Encoded };
 
 export function encodeValue(value: Value | undefined, seen = new Set<object>()): Encoded {
   if (value === null || value === undefined) return null;

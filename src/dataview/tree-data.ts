@@ -13,7 +13,7 @@ const EMOJI_DATES: [RegExp, string][] = [
   [/(?:⏳|⌛)\s*(\d{4}-\d{2}-\d{2})/u, 'scheduled'],
 ];
 
-export interface BodyData {
+interface BodyData {
   fields: [string, string][];
   lists: DvListItemInput[];
 }

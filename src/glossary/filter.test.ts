@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForFilter, searchKeys } from './filter';
+import { matchesFilter } from './filter-query';
 
 describe('foldForFilter', () => {
   it('folds width, katakana and Latin case together', () => {
@@ -28,5 +29,27 @@ describe('searchKeys', () => {
     expect(matches('ﾀﾞｲｼﾞｪ')).toBe(true);
     expect(matches('DIGE')).toBe(true);
     expect(matches('イメージ')).toBe(false);
+  });
+});
+
+const digest = searchKeys({ title: 'ダイジェスト', reading: 'だいじぇすと', aliases: ['digest', 'Digest', 'イメージダイジェスト'] });
+const engine = searchKeys({ title: 'Docker Engine', reading: 'どっかーえんじん', aliases: [] });
+
+describe('matchesFilter', () => {
+  it('finds ダイジェスト from its English alias, hiragana, katakana, half width and upper case', () => {
+    for (const query of ['digest', 'だいじぇすと', 'ダイジェスト', 'ﾀﾞｲｼﾞｪｽﾄ', 'ＤＩＧＥＳＴ', 'じぇす', ' dig '])
+      expect(matchesFilter(digest, query)).toBe(true);
+  });
+
+  it('rejects a query no key contains', () => {
+    expect(matchesFilter(digest, 'タグ')).toBe(false);
+    expect(matchesFilter(engine, 'digest')).toBe(false);
+  });
+
+  it('keeps everything for an empty query, and needs every word of a longer one', () => {
+    expect(matchesFilter(engine, '')).toBe(true);
+    expect(matchesFilter(engine, '　')).toBe(true);
+    expect(matchesFilter(engine, 'engine　docker')).toBe(true);
+    expect(matchesFilter(engine, 'engine podman')).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 // Glossary index order: gojūon rows (あ か さ … わ) by reading, then A–Z, then everything else.
 import { foldForFilter } from './filter';
 
-export type GojuonRow = 'あ' | 'か' | 'さ' | 'た' | 'な' | 'は' | 'ま' | 'や' | 'ら' | 'わ';
+type GojuonRow = 'あ' | 'か' | 'さ' | 'た' | 'な' | 'は' | 'ま' | 'や' | 'ら' | 'わ';
 /** A gojūon row, a Latin initial 'A'…'Z', or '#' for the rest. */
-export type GroupKey = string;
+type GroupKey = string;
 
-export interface TermGroup<T> {
+interface TermGroup<T> {
   key: GroupKey;
   /** Heading to show: `か行`, `D`, `その他`. */
   label: string;

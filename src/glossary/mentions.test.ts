@@ -4,7 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { compileMatcher } from './matcher';
-import { autoLinkModeFor, linkTermMentions, type LinkMentionsOptions } from './mentions';
+import { applyReplacement } from '../site/steps';
+import { autoLinkModeFor, type LinkMentionsOptions, linkTermMentions } from './mentions';
 
 const matcher = compileMatcher([
   { termId: 'image', surface: 'イメージ' },
@@ -17,9 +18,16 @@ const matcher = compileMatcher([
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
 const termLink = (termId: string, surface: string): Link => ({ type: 'link', url: `/glossary/${termId}`, children: [{ type: 'text', value: surface }] });
 
+/** Links mentions as the build does: the splits applied to the tree, the last first. */
+function linkMentions(tree: Root, opts: LinkMentionsOptions) {
+  const { mentions, splits } = linkTermMentions(tree, matcher, opts);
+  for (const split of [...splits].reverse()) applyReplacement(tree, split);
+  return mentions;
+}
+
 function run(markdown: string, opts: Partial<LinkMentionsOptions> = {}) {
   const tree = parse(markdown);
-  const mentions = linkTermMentions(tree, matcher, { mode: 'first', alreadyLinked: new Set(), link: termLink, ...opts });
+  const mentions = linkMentions(tree, { mode: 'first', alreadyLinked: new Set(), link: termLink, ...opts });
   return { tree, mentions, links: linkedTexts(tree) };
 }
 
@@ -87,7 +95,7 @@ describe('linkTermMentions', () => {
         },
       ],
     };
-    const mentions = linkTermMentions(tree, matcher, { mode: 'all', skipTermId: 'image', alreadyLinked: new Set(), link: termLink });
+    const mentions = linkMentions(tree, { mode: 'all', skipTermId: 'image', alreadyLinked: new Set(), link: termLink });
     expect(linkedTexts(tree)).toEqual(['base-image:ベースイメージ', 'digest:digest']);
     expect(mentions.map((m) => m.termId)).toEqual(['base-image', 'digest']);
   });

@@ -1,4 +1,5 @@
-// Auto-linking of term mentions in a note's mdast, plus the "where used" list for every term.
+// Auto-linking of term mentions in a note's mdast, plus the "where used" list for every term. The tree is only
+// read: the links come back as splits of text nodes, which the build applies.
 import type { PhrasingContent, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Node } from 'unist';
@@ -46,6 +47,12 @@ const SNIPPET_RADIUS = 30;
 /** Inline HTML elements whose text must stay as written (a link inside `<a>` would nest links). */
 const RAW_ELEMENT_OPEN = /^<(a|code|kbd|samp|pre|script|style|textarea)(?=[\s>])/i;
 
+/** A text node to put these nodes in place of (text around links): `path` is the child index at each level. */
+export interface TextSplit {
+  path: number[];
+  nodes: PhrasingContent[];
+}
+
 type AnyNode = Node & { children?: AnyNode[]; value?: unknown };
 interface BlockText {
   text: string;
@@ -60,37 +67,37 @@ export function autoLinkModeFor(siteMode: AutoLinkMode, frontmatter: Record<stri
   return own === 'off' || own === 'first' || own === 'all' ? own : siteMode;
 }
 
-/** One pass over the text nodes: replaces mentions with `link(...)` per the mode, returns every mention. */
-export function linkTermMentions(tree: Root, matcher: Matcher, opts: LinkMentionsOptions): Mention[] {
+/**
+ * One pass over the text nodes: every mention, and the splits that link them with `link(...)` per the mode (in
+ * document order).
+ */
+export function linkTermMentions(tree: Root, matcher: Matcher, opts: LinkMentionsOptions): { mentions: Mention[]; splits: TextSplit[] } {
   const mentions: Mention[] = [];
+  const splits: TextSplit[] = [];
 
-  function visit(parent: AnyNode, block: BlockText | undefined): void {
-    const children: AnyNode[] = [];
+  function visit(parent: AnyNode, block: BlockText | undefined, path: number[]): void {
     let rawElement: RegExp | undefined;
-    for (const child of parent.children ?? []) {
+    (parent.children ?? []).forEach((child, index) => {
       if (child.type === 'html') rawElement = rawElementAfter(String(child.value), rawElement);
       if (rawElement || child.type === 'html') {
         if (block) block.offset += toString(child).length;
-        children.push(child);
       } else if (child.type === 'text') {
-        children.push(...linkText(child as Text, block));
+        const nodes = linkText(child as Text, block);
+        if (nodes) splits.push({ path: [...path, index], nodes });
         if (block) block.offset += (child as Text).value.length;
       } else if (SNIPPET_BLOCKS.has(child.type)) {
-        visit(child, { text: toString(child), offset: 0 });
-        children.push(child);
+        visit(child, { text: toString(child), offset: 0 }, [...path, index]);
       } else if (OPAQUE.has(child.type) || !child.children || child.value !== undefined) {
         if (block) block.offset += toString(child).length;
-        children.push(child);
       } else {
-        visit(child, block);
-        children.push(child);
+        visit(child, block, [...path, index]);
       }
-    }
-    parent.children = children;
+    });
   }
 
-  function linkText(node: Text, block: BlockText | undefined): AnyNode[] {
-    const parts: AnyNode[] = [];
+  /** The text around the links made in `node`, or undefined when none is made. */
+  function linkText(node: Text, block: BlockText | undefined): PhrasingContent[] | undefined {
+    const parts: PhrasingContent[] = [];
     let copiedUntil = 0;
     for (const match of matcher.findAll(node.value)) {
       if (match.termId === opts.skipTermId) continue;
@@ -101,12 +108,12 @@ export function linkTermMentions(tree: Root, matcher: Matcher, opts: LinkMention
         snippet: snippetAround(context.text, context.offset + match.start, context.offset + match.end),
       });
       if (!shouldLink(match.termId)) continue;
-      if (match.start > copiedUntil) parts.push({ type: 'text', value: node.value.slice(copiedUntil, match.start) } as Text);
+      if (match.start > copiedUntil) parts.push({ type: 'text', value: node.value.slice(copiedUntil, match.start) });
       parts.push(opts.link(match.termId, match.surface));
       copiedUntil = match.end;
     }
-    if (copiedUntil === 0) return [node];
-    if (copiedUntil < node.value.length) parts.push({ type: 'text', value: node.value.slice(copiedUntil) } as Text);
+    if (copiedUntil === 0) return undefined;
+    if (copiedUntil < node.value.length) parts.push({ type: 'text', value: node.value.slice(copiedUntil) });
     return parts;
   }
 
@@ -118,8 +125,8 @@ export function linkTermMentions(tree: Root, matcher: Matcher, opts: LinkMention
     return true;
   }
 
-  visit(tree as AnyNode, undefined);
-  return mentions;
+  visit(tree as AnyNode, undefined, []);
+  return { mentions, splits };
 }
 
 /** Tracks `<a …>` … `</a>` written as separate inline HTML nodes; returns the pending closing tag, if any. */

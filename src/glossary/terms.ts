@@ -45,12 +45,12 @@ export function sectionTermId(noteId: string, anchor: string): string {
   return `${noteId}#${anchor}`;
 }
 
-export interface GlossaryConfig {
+interface GlossaryConfig {
   /** Vault folder whose notes (and subfolders') are terms; '' for none. */
   folder: string;
 }
 
-export interface Glossary {
+interface Glossary {
   terms: Term[];
   /** Title and alias surfaces, each owned by one term, for `compileMatcher`. */
   entries: MatcherEntry[];

@@ -2,7 +2,7 @@
 // (no randomness: the start positions are given, coincident points are separated by index).
 import type { Point } from './local-layout';
 
-export interface ForceOptions {
+interface ForceOptions {
   iterations: number;
   /** Ideal edge length. */
   distance: number;

@@ -6,7 +6,7 @@ import { backlinksInLinkOrder, linkPathOrder, outgoingWithBacklinks, type Outgoi
 import { relatedByTag, type RelatedList } from './related';
 import { tagIndex, type TaggedNote } from './tags';
 
-export interface LocalGraphDrawing {
+interface LocalGraphDrawing {
   width: number;
   height: number;
   /** Ring 0 is the note itself. */
@@ -21,7 +21,7 @@ export interface NoteGraphSections {
   localGraph: LocalGraphDrawing;
 }
 
-export interface GraphSectionOptions {
+interface GraphSectionOptions {
   /** config `graph.depth`. */
   depth: number;
   /** Locale standing in for Obsidian's when sorting links by path. */

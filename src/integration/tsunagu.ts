@@ -6,7 +6,7 @@ import { formatSearchReport, indexSite } from '../search/index-site';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
 import { reservedSegments } from './reserved';
-import { safetyChecks } from '../safety/after-build';
+import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
 import { outputCache } from '../site/output-cache';
 import { forgetSite, getSite } from '../site/site';

@@ -1,7 +1,7 @@
 import type { Blockquote } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
-import { calloutClass, remarkCallouts } from './callouts';
+import { remarkCallouts } from './callouts';
 import { nodesOfType, treeWith } from '../../test/helpers/markdown';
 
 function callouts(markdown: string): Blockquote[] {
@@ -33,12 +33,12 @@ describe('callouts', () => {
   });
 
   it('maps aliases and styles unknown types as notes, keeping the raw type', () => {
-    expect(['summary', 'cite', 'ERROR', 'done', 'my-type'].map(calloutClass)).toEqual([
-      'callout-abstract',
-      'callout-quote',
-      'callout-danger',
-      'callout-success',
-      'callout-note',
+    expect(['summary', 'cite', 'ERROR', 'done', 'my-type'].map((type) => callouts(`> [!${type}] x`)[0].data?.hProperties?.className)).toEqual([
+      ['callout', 'callout-abstract'],
+      ['callout', 'callout-quote'],
+      ['callout', 'callout-danger'],
+      ['callout', 'callout-success'],
+      ['callout', 'callout-note'],
     ]);
     expect(callouts('> [!My-Type] x')[0].data?.hProperties).toMatchObject({ dataCallout: 'my-type', className: ['callout', 'callout-note'] });
   });

@@ -5,12 +5,12 @@ import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { textSlice } from './text-nodes';
 
-export interface CalloutTitle extends Parent {
+interface CalloutTitle extends Parent {
   type: 'calloutTitle';
   children: PhrasingContent[];
 }
 
-export interface CalloutContent extends Parent {
+interface CalloutContent extends Parent {
   type: 'calloutContent';
   children: (BlockContent | DefinitionContent)[];
 }
@@ -59,7 +59,7 @@ export function isKnownCalloutType(type: string): boolean {
 }
 
 /** The class that styles a callout type; unknown types look like notes. */
-export function calloutClass(type: string): string {
+function calloutClass(type: string): string {
   return `callout-${CANONICAL_TYPE[type.toLowerCase()] ?? 'note'}`;
 }
 

@@ -1,23 +1,27 @@
-// Fenced code blocks that a build step replaces (dataview output, mermaid SVG), and where each sits.
-import type { Code, Root } from 'mdast';
+// Nodes that a build step replaces (dataview output, mermaid SVG, typeset math), and where each sits.
+import type { Code, Nodes, Root } from 'mdast';
 
-export interface CodeBlockSlot {
-  node: Code;
+interface Slot<Node> {
+  node: Node;
   /** Child index at each level from the root: where a replacement goes. */
   path: number[];
 }
 
-/** Every ``` block whose language (case-insensitive; `langs` lowercase) is one of `langs` or passes it, with where it sits. */
-export function codeBlocks(tree: Root, langs: ReadonlySet<string> | ((lang: string) => boolean)): CodeBlockSlot[] {
-  const wanted = typeof langs === 'function' ? langs : (lang: string) => langs.has(lang.toLowerCase());
-  const found: CodeBlockSlot[] = [];
-  const walk = (parent: { children?: unknown[] }, path: number[]) => {
-    parent.children?.forEach((child, index) => {
-      const node = child as { type: string; lang?: string | null; children?: unknown[] };
-      if (node.type === 'code' && node.lang && wanted(node.lang)) found.push({ node: node as Code, path: [...path, index] });
-      else if (node.children) walk(node, [...path, index]);
+/** Every node that passes `wanted`, in document order, with where it sits (what a found node holds is not searched). */
+export function slotsOf<Node extends Nodes>(tree: Root, wanted: (node: Nodes) => node is Node): Slot<Node>[] {
+  const found: Slot<Node>[] = [];
+  const walk = (parent: Extract<Nodes, { children: unknown }>, path: number[]) => {
+    parent.children.forEach((child, index) => {
+      if (wanted(child)) found.push({ node: child, path: [...path, index] });
+      else if ('children' in child) walk(child, [...path, index]);
     });
   };
   walk(tree, []);
   return found;
+}
+
+/** Every ``` block whose language (case-insensitive; `langs` lowercase) is one of `langs` or passes it, with where it sits. */
+export function codeBlocks(tree: Root, langs: ReadonlySet<string> | ((lang: string) => boolean)): Slot<Code>[] {
+  const wantedLang = typeof langs === 'function' ? langs : (lang: string) => langs.has(lang.toLowerCase());
+  return slotsOf(tree, (node): node is Code => node.type === 'code' && !!node.lang && wantedLang(node.lang));
 }

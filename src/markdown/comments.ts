@@ -2,14 +2,14 @@
 // Only their line breaks stay, so everything after them keeps its line number. Obsidian still indexes the
 // links and tags written inside comments, so the removed texts are returned for extraction.
 
-export interface RemovedComment {
+interface RemovedComment {
   /** Text between the `%%` markers. */
   text: string;
   /** 1-based line of the input on which the comment (and so `text`) starts. */
   line: number;
 }
 
-export interface CommentStrip {
+interface CommentStrip {
   text: string;
   comments: RemovedComment[];
 }

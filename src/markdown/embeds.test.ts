@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EMBED_DEPTH } from './embeds';
 import { parseBody } from './parse';
 import { renderTree } from './render';
 import { fakeContext } from '../../test/helpers/markdown';
@@ -59,7 +58,8 @@ describe('note embeds', () => {
     expect(render('A.md', { 'A.md': 'x ![[A]]' })).toContain('class="embed-cycle"');
   });
 
-  it('stops at the depth limit', () => {
+  it('stops at the depth limit: embeds nest five deep', () => {
+    const MAX_EMBED_DEPTH = 5;
     const notes: Record<string, string> = {};
     for (let n = 0; n <= MAX_EMBED_DEPTH + 2; n++) notes[`N${n}.md`] = `level ${n} ![[N${n + 1}]]`;
     const html = render('N0.md', notes);

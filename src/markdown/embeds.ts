@@ -7,7 +7,7 @@ import { element, namespaceIds, text, unresolvedLink } from './hast-build';
 import type { RenderScope, RenderTarget } from './render-context';
 import { sectionOf } from './section';
 
-export const MAX_EMBED_DEPTH = 5;
+const MAX_EMBED_DEPTH = 5;
 
 export function noteEmbed(
   scope: RenderScope,

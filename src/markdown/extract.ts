@@ -8,7 +8,7 @@ import { headingId, headingText } from './headings';
 import { vaultTarget } from './links';
 import type { WikiLink } from './wikilinks';
 
-export interface TreeFacts {
+interface TreeFacts {
   tags: { tag: string; line: number }[];
   links: LinkRef[];
   headings: Heading[];

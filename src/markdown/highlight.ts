@@ -5,7 +5,7 @@ import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { textSlice } from './text-nodes';
 
-export interface Highlight extends Parent {
+interface Highlight extends Parent {
   type: 'highlight';
   children: PhrasingContent[];
 }

@@ -1,10 +1,11 @@
 // Inline fields as Dataview reads them and as Obsidian's reading view draws them.
 import { describe, expect, test } from 'vitest';
-import { bracketFields, fullLineField } from './inline-fields';
 import { parseMarkdown } from './parse';
 import { renderTree as renderWith } from './render';
 import { fakeContext } from '../../test/helpers/markdown';
 
+/** The fields the parser records on the blocks of `markdown`. */
+const fieldsOf = (markdown: string) => parseMarkdown(markdown).children.flatMap((block) => block.data?.inlineFields ?? []);
 const renderTree = (tree: ReturnType<typeof parseMarkdown>) => renderWith(tree, fakeContext('Home.md', { 'Home.md': '', 'Alice.md': '' }));
 
 describe('reading inline fields (Dataview inline-field.ts)', () => {
@@ -29,7 +30,7 @@ describe('reading inline fields (Dataview inline-field.ts)', () => {
     ['[key:value]', []],
     ['[a (b:: c)] no', [['b', 'c', 'paren']]],
   ])('%s', (line, expected) => {
-    expect(bracketFields(line).map((f) => [f.key, f.value, f.form])).toEqual(expected);
+    expect(fieldsOf(line).map((f) => [f.key, f.value, f.form])).toEqual(expected);
   });
 
   test.each([
@@ -38,11 +39,11 @@ describe('reading inline fields (Dataview inline-field.ts)', () => {
     ['# Status:: open', 'Status', 'open'],
     ['due date::2021-01-01', 'due date', '2021-01-01'],
   ])('full line %s', (line, key, value) => {
-    expect(fullLineField(line)).toMatchObject({ key, value, form: 'line' });
+    expect(fieldsOf(line)).toMatchObject([{ key, value, form: 'line' }]);
   });
 
   test.each(['a.b:: c', 'x: y', 'what (is):: it'])('not a field: %s', (line) => {
-    expect(fullLineField(line)).toBeUndefined();
+    expect(fieldsOf(line)).toEqual([]);
   });
 });
 

@@ -21,7 +21,7 @@ export interface InlineField {
   valueEnd: number;
 }
 
-export interface InlineFieldNode extends Parent {
+interface InlineFieldNode extends Parent {
   type: 'inlineField';
   key: string;
   form: 'bracket' | 'paren';
@@ -30,7 +30,7 @@ export interface InlineFieldNode extends Parent {
 }
 
 /** A list item's own source facts, as Dataview's list index reads them. */
-export interface ListItemSource {
+interface ListItemSource {
   /** `-`, `*`, `+`, `1.`, `1)`. */
   symbol: string;
   /** The character between `[ ]` when the item is a task (any character, as Obsidian reads it). */
@@ -79,7 +79,7 @@ function findClosing(line: string, start: number, open: string, close: string): 
 }
 
 /** Bracket and parenthesis fields of one line, offsets relative to the line; overlapping ones: the earliest wins. */
-export function bracketFields(line: string): InlineField[] {
+function bracketFields(line: string): InlineField[] {
   const found: InlineField[] = [];
   for (const open of ['[', '(']) {
     for (let at = line.indexOf(open); at >= 0; at = line.indexOf(open, at + 1)) {
@@ -111,7 +111,7 @@ export function bracketFields(line: string): InlineField[] {
 const FULL_LINE_KEY = /^[\p{L}\p{N}\p{Extended_Pictographic}_\-/ ]+$/u;
 
 /** `Key:: value` as a whole line: leading markup (`**`, `#`, `>`) and trailing `_*~` and backticks leave the key. */
-export function fullLineField(line: string): InlineField | undefined {
+function fullLineField(line: string): InlineField | undefined {
   const separator = line.indexOf('::');
   if (separator < 0) return undefined;
   const key = line
@@ -127,7 +127,7 @@ export function fullLineField(line: string): InlineField | undefined {
 }
 
 /** The fields of one line: its bracket fields, else a full-line field (when allowed). */
-export function lineFields(line: string, fullLine = true): InlineField[] {
+function lineFields(line: string, fullLine = true): InlineField[] {
   const brackets = bracketFields(line);
   if (brackets.length || !fullLine) return brackets;
   const full = fullLineField(line);

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { deepBlockquote, deepList, emphasisRun, manyTags } from '../../scripts/lib/hostile-notes';
-import { bracketDepth, capTags, DEFAULT_LIMITS, hideMarkFloods, overDeepLine, overDeepNode } from './limits';
+import { DEFAULT_LIMITS } from '../config/limits';
+import { bracketDepth, capTags, hideMarkFloods, overDeepLine, overDeepNode } from './limits';
 import { parseBody } from './parse';
 
 describe('overDeepLine', () => {

@@ -4,33 +4,7 @@
 // reaches them; a paragraph flooded with emphasis marks or stray `]` has them read as text (micromark and its GFM
 // footnotes pair them in quadratic time).
 import type { Nodes, Root } from 'mdast';
-import { DEFAULT_YAML_ALIASES } from '../vault/yaml';
-
-export interface NoteLimits {
-  /** Characters of a note's body. */
-  noteSize: number;
-  /** Containers inside each other: block quotes, list items, and in the tree also emphasis, links, HTML elements. */
-  depth: number;
-  /** Runs of `*`, `_` or `~`, `]` closing no `[`, and the depth `[` nest to, in one paragraph (all cost micromark quadratic time). */
-  inlineMarks: number;
-  /** Distinct tags of a note. */
-  tags: number;
-  /** Parse time of a note, in milliseconds. */
-  parseMs: number;
-  /** Alias expansions of a frontmatter (weighted by what they repeat). */
-  yamlAliases: number;
-}
-
-export type LimitName = keyof NoteLimits;
-
-export const DEFAULT_LIMITS: NoteLimits = {
-  noteSize: 10_000_000,
-  depth: 100,
-  inlineMarks: 500,
-  tags: 500,
-  parseMs: 10_000,
-  yamlAliases: DEFAULT_YAML_ALIASES,
-};
+import type { LimitName } from '../config/limits';
 
 /** A limit a note went over, and where (a 1-based line of the body). */
 export interface LimitHit {

@@ -1,6 +1,6 @@
 // Markdown links and images that point into the vault (`[x](Note%20name.md#Part)`, `![](pic.png)`).
 
-export interface VaultTarget {
+interface VaultTarget {
   /** Percent-decoded path ('' = this note). */
   target: string;
   subpath?: string;

@@ -7,14 +7,14 @@ import type { Processor } from 'unified';
 import { mathSyntax } from './math-syntax';
 
 /** A `$$` block on lines of its own (or `$$…$$` alone on one line). */
-export interface MathBlock extends Literal {
+interface MathBlock extends Literal {
   type: 'mathBlock';
   /** The TeX as written. */
   value: string;
 }
 
 /** `$…$` inline, or `$$…$$` inside a line of text (display math, as Obsidian shows it). */
-export interface MathInline extends Literal {
+interface MathInline extends Literal {
   type: 'mathInline';
   value: string;
   display: boolean;

@@ -6,7 +6,8 @@ import { type PluggableList, unified } from 'unified';
 import { stripComments } from './comments';
 import { extractFacts } from './extract';
 import type { Heading, LinkRef } from './facts';
-import { capTags, DEFAULT_LIMITS, hideMarkFloods, type LimitHit, type NoteLimits, overDeepLine, overDeepNode, plainTextTree, restoreMarks } from './limits';
+import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
+import { capTags, hideMarkFloods, type LimitHit, overDeepLine, overDeepNode, plainTextTree, restoreMarks } from './limits';
 import { SYNTAX } from './syntax';
 
 // Phase 1's public helpers for link targets, so integrators import from one place.

@@ -49,7 +49,7 @@ export function remarkWikiLinks(this: Processor): void {
 }
 
 /** A wikilink found in a plain string, with where it is written (`start` and `end` as string offsets). */
-export interface WikiLinkInText extends Pick<WikiLink, 'target' | 'subpath' | 'display' | 'embed'> {
+interface WikiLinkInText extends Pick<WikiLink, 'target' | 'subpath' | 'display' | 'embed'> {
   start: number;
   end: number;
 }

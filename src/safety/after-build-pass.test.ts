@@ -3,10 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import { afterBuildPass } from './after-build-pass';
-import { withPolicy } from './csp';
+import { insertPolicy } from './csp';
 import { distFiles } from './dist-files';
+import { scanPage } from './page-scan';
 
 const tempDir = useTempDirs('tsunagu-pass-');
+/** A page as the pass leaves it: with the policy of its own scripts. */
+const withPolicy = (html: string) => insertPolicy(html, scanPage(html));
 const page = (body: string) => `<!doctype html><html><head><script>theme()</script></head><body>${body}</body></html>`;
 
 /** A build's output, written afresh as Astro writes it (rendered or restored pages, before the policy). */

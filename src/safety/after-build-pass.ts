@@ -34,7 +34,7 @@ interface Manifest {
   pages: Record<string, PageEntry>;
 }
 
-export interface PassReport {
+interface PassReport {
   broken: BrokenLink[];
   pages: number;
   /** Pages tokenized in this pass (changed ones, and unchanged ones whose links had to be checked again). */

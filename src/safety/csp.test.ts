@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { withPolicy } from './csp';
+import { insertPolicy } from './csp';
+import { scanPage } from './page-scan';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-describe('withPolicy', () => {
+describe('insertPolicy', () => {
   it('allows the page’s inline scripts by hash, but not scripts inside the note body', () => {
     const theme = "document.documentElement.dataset.theme = 'dark';";
     const html = `<!doctype html><html><head><meta charset="utf-8"><script>${theme}</script></head><body><div class="note-body"><script>alert(1)</script></div><script type="module" src="/_astro/a.js"></script></body></html>`;
-    const out = withPolicy(html);
+    const out = insertPolicy(html, scanPage(html));
     const policy = /<head><meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(out)?.[1] ?? '';
     expect(policy).toContain(`script-src 'self' 'wasm-unsafe-eval' ${sha(theme)};`);
     expect(policy).not.toContain(sha('alert(1)'));

@@ -1,13 +1,13 @@
 // Content-Security-Policy for the built pages, as a <meta> tag added to each page after the build: the page's
 // own inline scripts (theme, hover preview loader, search, glossary filter) are allowed by hash, so a script that
 // got into a note's body some other way would not run. Scripts inside the note body are never hashed.
-import { type PageScan, scanPage } from './page-scan.ts';
+import type { PageScan } from './page-scan.ts';
 
 /**
  * Styles stay inline-able: authors' style attributes and mermaid's SVG <style> need it, and CSS cannot run script.
  * Remote https images, media and frames stay remote, as the author embedded them. Pagefind compiles WebAssembly.
  */
-export function contentSecurityPolicy(scriptHashes: string[]): string {
+function contentSecurityPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
     ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'${h}'`)].join(' '),
@@ -30,8 +30,4 @@ export function insertPolicy(html: string, scan: Pick<PageScan, 'headEnd' | 'scr
   const hashes = [...new Set(scan.scriptHashes)].sort();
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`;
   return html.slice(0, scan.headEnd) + meta + html.slice(scan.headEnd);
-}
-
-export function withPolicy(html: string): string {
-  return insertPolicy(html, scanPage(html));
 }

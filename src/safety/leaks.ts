@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { distFiles } from './dist-files.ts';
 
-export interface LeakHit {
+interface LeakHit {
   /** Relative to dist. */
   file: string;
   marker: string;

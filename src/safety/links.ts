@@ -13,7 +13,7 @@ export interface BrokenLink {
   reason: string;
 }
 
-export interface PageLinks {
+interface PageLinks {
   broken: BrokenLink[];
   /** The files of the site this page's links lead to: what can break them later. */
   targets: string[];

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Element } from 'hast';
 
-export const TRUSTED_TAG = 'tsunagu-trusted';
+const TRUSTED_TAG = 'tsunagu-trusted';
 
 // On globalThis: Astro may load this module twice (integration and pages); both must agree on the nonce.
 const KEY = Symbol.for('tsunagu.trustedNonce');

@@ -1,15 +1,7 @@
 // The /glossary/ filter box: narrows the term list as the reader types. Loaded on that page only; without
 // JS the box stays hidden and the page is a plain list. Terms carry their folded keys (data-keys, one a
 // line), and the query is folded by the same function, so ﾀﾞｲｼﾞｪｽﾄ, だいじぇすと and DIGEST all find ダイジェスト.
-import { foldForFilter } from '../glossary/filter';
-
-/** Every word of the query is part of some key (a title, reading or alias). */
-export function matchesFilter(keys: readonly string[], query: string): boolean {
-  const words = foldForFilter(query)
-    .split(/\s+/)
-    .filter((word) => word !== '');
-  return words.every((word) => keys.some((key) => key.includes(word)));
-}
+import { matchesFilter } from '../glossary/filter-query';
 
 export function enhanceGlossaryFilter(root: HTMLElement): void {
   const box = root.querySelector<HTMLElement>('[data-glossary-filter]');

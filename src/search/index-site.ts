@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 
-export interface SearchIndexReport {
+interface SearchIndexReport {
   pages: number;
   /** Wall time of the step. */
   ms: number;
@@ -22,7 +22,7 @@ export interface SearchIndexReport {
   reused: boolean;
 }
 
-export const SEARCH_DIR = 'pagefind';
+const SEARCH_DIR = 'pagefind';
 
 /** `cacheDir`: where the last index of this output folder is kept, with the key of the pages it was built from. */
 export async function indexSite(outDir: string, lang: Lang, cacheDir: string): Promise<SearchIndexReport> {

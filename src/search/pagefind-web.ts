@@ -12,7 +12,7 @@ export interface PagefindWeb {
 /** Filter name → value → number of pages. */
 export type PagefindFilterCounts = Record<string, Record<string, number>>;
 
-export interface PagefindSearch {
+interface PagefindSearch {
   results: PagefindHit[];
   /** Counts within this search's results. */
   filters: PagefindFilterCounts;

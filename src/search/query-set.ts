@@ -2,7 +2,7 @@
 // (test/search.test.ts) because Pagefind's Japanese segmentation is the weak spot: compounds split one way in
 // the text and another in the query. Terms are asked by title, reading, English alias and compound alias;
 // notes by title words, a heading and a phrase of their text.
-export interface SearchCase {
+interface SearchCase {
   query: string;
   /** Vault id of the note expected first. */
   expected: string;

@@ -5,7 +5,7 @@ import { NAME_FILTER, nameKey } from './names';
 import type { PagefindFilterCounts, PagefindHit, PagefindWeb } from './pagefind-web';
 
 /** Selected filter values by filter name (several tags: pages with all of them). */
-export type SelectedFilters = Record<string, string[]>;
+type SelectedFilters = Record<string, string[]>;
 
 export interface RankedSearch {
   /** Result handles, best first; load each one's data when shown. */

@@ -11,7 +11,7 @@ import { runDataviewBlocks } from './dataview';
 import { applyGlossary, type GlossaryStepResult } from './glossary';
 import { highlightCodeBlocks } from './code-highlight';
 import { renderMath } from './math';
-import { addLimitNotices } from './limits';
+import { limitNotices } from './limits';
 import { findChromium } from './mermaid-browser';
 import { renderMermaidBlocks } from './mermaid';
 import { publishedFiles, type Published } from './publish';
@@ -71,11 +71,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     name: 'limitNotices',
     needs: ['publish', 'trees'],
     // A notice at the top of each note that went over a limit (an embed of it shows the notice too).
-    rewritesTrees: true,
-    run: ({ publish }) => {
-      addLimitNotices(publish.notes, publish.lang);
-      return { output: undefined };
-    },
+    run: ({ publish }) => ({ output: undefined, replacements: limitNotices(publish.notes, publish.lang) }),
   },
   { name: 'graph', needs: ['load', 'publish'], run: ({ load, publish }) => ({ output: linkGraph(load.links, publish.ids) }) },
   {
@@ -95,7 +91,8 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'bases',
     needs: ['load', 'publish', 'config', 'trees'],
-    // Replaces embeds and ```base blocks (the code step must not see them) and fills each base page's body.
+    // Replaces embeds and ```base blocks (the code step must not see them) and fills each base page's body: that body
+    // is the base file's data, not a note tree a replacement reaches, so this step still writes in place.
     rewritesTrees: true,
     run: ({ load, publish, config }) => ({
       output: undefined,
@@ -119,9 +116,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'math',
     needs: ['publish', 'config', 'trees'],
-    // Typesets formulas where they sit, inside paragraphs and table cells: a rewrite of inline nodes.
-    rewritesTrees: true,
-    run: ({ publish }) => ({ output: undefined, diagnostics: renderMath(publish.notes, { lang: publish.lang }) }),
+    run: ({ publish }) => ({ output: undefined, ...renderMath(publish.notes, { lang: publish.lang }) }),
   },
   {
     name: 'code',
@@ -131,11 +126,14 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'glossary',
     needs: ['load', 'publish', 'config', 'dataview', 'mermaid', 'math', 'code', 'trees'],
-    // Links term mentions inside text nodes, splitting them: a rewrite no list of replacements expresses simply.
-    rewritesTrees: true,
+    // Links term mentions inside text nodes: splits of the text around each link.
     run: ({ load, publish, config }) => {
-      const output = applyGlossary(load, publish.notes, { ...config.glossary, locale: publish.lang, hrefFor: (id) => pageHref(publish.index, id)! });
-      return { output, diagnostics: output.diagnostics };
+      const { output, replacements } = applyGlossary(load, publish.notes, {
+        ...config.glossary,
+        locale: publish.lang,
+        hrefFor: (id) => pageHref(publish.index, id)!,
+      });
+      return { output, replacements, diagnostics: output.diagnostics };
     },
   },
   {

@@ -8,7 +8,7 @@ import type { SiteData } from './types';
 
 checkStepOrder(BUILD_STEPS, GIVEN);
 
-export interface BuildOptions {
+interface BuildOptions {
   /** The file kinds (src/kinds/registry.ts, or a test's own). */
   kinds: readonly FileKind[];
   /** First path segments the site's own routes take: a note folder of that name gets another slug. */

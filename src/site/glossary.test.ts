@@ -4,19 +4,33 @@ import { markdownNote } from '../kinds/note';
 import type { Root } from 'mdast';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import type { AutoLinkMode } from '../config/config';
-import { isPublished, loadVault } from '../vault/load';
+import { isPublished, loadVault, type Vault } from '../vault/load';
+import type { ParsedNote } from '../vault/types';
 import { renderTree } from '../markdown/render';
 import { applyGlossary } from './glossary';
 import { renderContextFor } from './render-context';
+import { applyReplacement } from './steps';
 
 const DIGEST = '用語集/ダイジェスト.md';
 const TAG = '用語集/タグ.md';
+
+/** The step as the build runs it: its splits applied to the trees (the last first), its output returned. */
+function linkGlossary(vault: Vault, published: ParsedNote[], autoLink: AutoLinkMode) {
+  const { output, replacements } = applyGlossary(vault, published, {
+    folder: '用語集',
+    autoLink,
+    locale: 'ja',
+    hrefFor: (id) => `/${id.replace(/\.md$/, '')}/`,
+  });
+  for (const split of [...replacements].reverse()) applyReplacement(vault.notes.get(split.noteId)!.tree, split);
+  return output;
+}
 
 function run(autoLink: AutoLinkMode = 'first') {
   const vaultDir = fixtureDir('glossary');
   const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
   const published = [...vault.notes.values()].filter(isPublished);
-  const result = applyGlossary(vault, published, { folder: '用語集', autoLink, locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
+  const result = linkGlossary(vault, published, autoLink);
   const termLinks = (id: string) => termLinksIn(vault.notes.get(id)!.tree);
   return { vault, result, termLinks };
 }
@@ -132,7 +146,7 @@ describe('applyGlossary with a glossary note', () => {
   const vaultDir = fixtureDir('わたしのノート');
   const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
   const published = [...vault.notes.values()].filter(isPublished);
-  const result = applyGlossary(vault, published, { folder: '用語集', autoLink: 'first', locale: 'ja', hrefFor: (id) => `/${id.replace(/\.md$/, '')}/` });
+  const result = linkGlossary(vault, published, 'first');
   const GLOSSARY = 'はじめに/用語集.md';
 
   it("lists the note's terms beside the type: term note, each at its anchor, and no term page for them", () => {

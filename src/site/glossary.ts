@@ -1,5 +1,5 @@
 // The glossary step: published term notes become the glossary, mentions in published notes are linked
-// to their term (this rewrites note trees, so it runs before any note is rendered), and each term learns
+// to their term (splits of their text nodes, applied before any note is rendered), and each term learns
 // where it is used. Unpublished notes are neither terms nor uses.
 import type { PhrasingContent, Root } from 'mdast';
 import type { AutoLinkMode } from '../config/config';
@@ -12,9 +12,10 @@ import { buildGlossary, isTermNote, type SectionTermInput, sectionTermId, type T
 import { headingSlug } from '../markdown/slug';
 import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
+import type { Split } from './steps';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
 
-export interface GlossaryStepOptions {
+interface GlossaryStepOptions {
   /** Vault folder of the term notes (config.glossary.folder). */
   folder: string;
   /** Site-wide auto-link mode; a note's `glossary:` frontmatter overrides it. */
@@ -34,8 +35,9 @@ export interface GlossaryStepResult {
   diagnostics: Diagnostic[];
 }
 
-export function applyGlossary(vault: Vault, published: ParsedNote[], options: GlossaryStepOptions): GlossaryStepResult {
-  // A glossary note's terms are read before any tree is rewritten; the note itself is not a term note.
+/** The glossary, and the splits that link the mentions of its terms in the notes' text. */
+export function applyGlossary(vault: Vault, published: ParsedNote[], options: GlossaryStepOptions): { output: GlossaryStepResult; replacements: Split[] } {
+  // A glossary note is not a term note; the terms it defines are read from its own tree.
   const glossaryNotes = published.filter((note) => isGlossaryNote(note, options.folder));
   const sectionTerms: SectionTermInput[] = glossaryNotes.flatMap((note) => glossaryNoteTerms(note.tree).map((term) => ({ ...term, noteId: note.id })));
   const glossaryNoteIds = new Set(glossaryNotes.map((note) => note.id));
@@ -56,6 +58,7 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
     if (!byNote.get(noteId)) byNote.set(noteId, snippet);
   };
 
+  const replacements: Split[] = [];
   if (glossary.terms.length > 0) {
     const matcher = compileMatcher(glossary.entries);
     const link = (termId: string, surface: string) => termLink(summaries.get(termId)!, surface);
@@ -63,12 +66,13 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
       // The glossary note is where the terms are defined: linking its words to itself would only add noise.
       if (glossaryNoteIds.has(note.id)) continue;
       const linkedTerms = explicitTermLinks(vault, note.id, summaries);
-      const mentions = linkTermMentions(note.tree, matcher, {
+      const { mentions, splits } = linkTermMentions(note.tree, matcher, {
         mode: autoLinkModeFor(options.autoLink, note.frontmatter),
         skipTermId: note.id,
         alreadyLinked: new Set(linkedTerms.keys()),
         link,
       });
+      for (const split of splits) replacements.push({ noteId: note.id, ...split });
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
       for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context && snippetOf(termId, context, matcher));
     }
@@ -91,7 +95,7 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
       sectionTerms.filter((term) => term.noteId === note.id).map((term) => summaries.get(sectionTermId(note.id, term.anchor))!),
     ]),
   );
-  return { index: { groups }, termPages, glossaryNotes: definedIn, diagnostics: glossary.diagnostics };
+  return { output: { index: { groups }, termPages, glossaryNotes: definedIn, diagnostics: glossary.diagnostics }, replacements };
 }
 
 /**
@@ -149,7 +153,7 @@ function sectionTermOf(vault: Vault, noteId: string, subpath: string | undefined
 /** A link's context is its whole sentence or paragraph: cut it around the term as mention snippets are. */
 function snippetOf(termId: string, context: string, matcher: Matcher): string {
   const paragraph: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: context }] }] };
-  const mentions = linkTermMentions(paragraph, matcher, { mode: 'off', alreadyLinked: new Set(), link: () => ({ type: 'text', value: '' }) });
+  const { mentions } = linkTermMentions(paragraph, matcher, { mode: 'off', alreadyLinked: new Set(), link: () => ({ type: 'text', value: '' }) });
   return mentions.find((mention) => mention.termId === termId)?.snippet ?? context;
 }
 

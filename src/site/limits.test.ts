@@ -1,15 +1,25 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, ParsedNote } from '../vault/types';
-import { addLimitNotices, renderOrText, treeText } from './limits';
+import { limitNotices, renderOrText, treeText } from './limits';
+import { applyReplacement } from './steps';
 
 describe('notes over a limit and renders that fail', () => {
   it('a note with a limit gets the notice, in the site language, at the top of its tree', () => {
-    const tree: Root = { type: 'root', children: [{ type: 'code', value: 'text' }] };
-    const notes = [{ tree, limit: { limit: 'depth', line: 1, found: 101 } }, { tree: { type: 'root', children: [] } }] as unknown as ParsedNote[];
-    addLimitNotices(notes, 'en');
-    expect(tree.children[0]).toEqual({ type: 'html', value: expect.stringMatching(/^<div class="limit-notice" role="note">This note is too large/) });
-    expect(notes[1].tree.children).toEqual([]);
+    const code = { type: 'code' as const, value: 'text' };
+    const tree: Root = { type: 'root', children: [code] };
+    const empty: Root = { type: 'root', children: [] };
+    const notes = [
+      { id: 'deep.md', tree, limit: { limit: 'depth', line: 1, found: 101 } },
+      { id: 'big.md', tree: empty, limit: { limit: 'noteSize', line: 1, found: 2e7 } },
+      { id: 'fine.md', tree: { type: 'root', children: [] } },
+    ] as unknown as ParsedNote[];
+    const splits = limitNotices(notes, 'en');
+    expect(splits.map((split) => split.noteId)).toEqual(['deep.md', 'big.md']);
+    for (const split of splits) applyReplacement(notes.find((note) => note.id === split.noteId)!.tree, split);
+    const notice = { type: 'html', value: expect.stringMatching(/^<div class="limit-notice" role="note">This note is too large/) };
+    expect(tree.children).toEqual([notice, code]);
+    expect(empty.children).toEqual([notice]);
   });
 
   it('a render that throws: the text, escaped, under a notice, and one diagnostic naming the file', () => {

@@ -6,11 +6,12 @@ import type { Lang } from '../config/config';
 import { escapeHtml } from '../html/escape';
 import { strings } from '../i18n/strings';
 import type { Diagnostic, ParsedNote } from '../vault/types';
+import type { Split } from './steps';
 
-/** Puts the notice at the top of each over-limit note's tree (an embed of the note shows it too). */
-export function addLimitNotices(notes: ParsedNote[], lang: Lang): void {
-  const t = strings(lang);
-  for (const note of notes) if (note.limit) note.tree.children.unshift(noticeNode(t.noteOverLimit));
+/** The notice put before the first block of each over-limit note's tree (an embed of the note shows it too). */
+export function limitNotices(notes: ParsedNote[], lang: Lang): Split[] {
+  const notice = strings(lang).noteOverLimit;
+  return notes.filter((note) => note.limit).map((note) => ({ noteId: note.id, path: [0], nodes: [noticeNode(notice), ...note.tree.children.slice(0, 1)] }));
 }
 
 /** `render()`, or on failure `text()` (what the file holds, as written) under a notice, and one diagnostic. */

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown } from '../markdown/parse';
+import type { Lang } from '../config/config';
 import { type MathNote, renderMath } from './math';
+import { applyReplacement } from './steps';
+
+/** The step as the build runs it: its replacements applied to the notes' trees; its diagnostics returned. */
+function typesetNotes(notes: MathNote[], lang: Lang) {
+  const { replacements, diagnostics } = renderMath(notes, { lang });
+  for (const replacement of replacements) applyReplacement(notes.find((n) => n.id === replacement.noteId)!.tree, replacement);
+  return diagnostics;
+}
 
 function note(markdown: string, bodyStartLine = 1): MathNote {
   return { id: 'n.md', tree: parseMarkdown(markdown), bodyStartLine };
@@ -13,7 +22,7 @@ function html(n: MathNote): string {
 describe('the math step', () => {
   test('typesets inline and display math as KaTeX HTML with MathML', () => {
     const n = note('a $x^2$ b\n\n$$\n\\frac12\n$$');
-    expect(renderMath([n], { lang: 'ja' })).toEqual([]);
+    expect(typesetNotes([n], 'ja')).toEqual([]);
     expect(html(n)).toContain('class=\\"katex\\"');
     expect(html(n)).toContain('<math xmlns=\\"http://www.w3.org/1998/Math/MathML\\"');
     expect(html(n)).toContain('class=\\"katex-display\\"');
@@ -21,7 +30,7 @@ describe('the math step', () => {
 
   test('a formula KaTeX rejects keeps its TeX with a notice and one diagnostic on its file line', () => {
     const n = note('ok $a$\n\n$$\\require{cancel}x$$', 5);
-    const diagnostics = renderMath([n], { lang: 'en' });
+    const diagnostics = typesetNotes([n], 'en');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ file: 'n.md', line: 7, severity: 'warning' });
     expect(diagnostics[0].message).toContain('\\require');
@@ -31,13 +40,13 @@ describe('the math step', () => {
 
   test('\\def holds for the rest of the note only', () => {
     const first = note('$\\def\\Foo{\\mathbb{F}}$ $\\Foo$');
-    const second = note('$\\Foo$');
-    expect(renderMath([first, second], { lang: 'en' }).map((d) => d.file)).toEqual(['n.md']);
+    const second = { ...note('$\\Foo$'), id: 'm.md' };
+    expect(typesetNotes([first, second], 'en').map((d) => d.file)).toEqual(['m.md']);
   });
 
   test('untrusted commands are not run', () => {
     const n = note('$\\href{javascript:alert(1)}{x}$');
-    renderMath([n], { lang: 'en' });
+    typesetNotes([n], 'en');
     expect(html(n)).not.toContain('href=');
   });
 });

@@ -1,13 +1,14 @@
 // The math step: every formula of a published note becomes KaTeX's HTML + MathML at build time (readable and
 // copyable without script). A formula KaTeX cannot typeset keeps its TeX, shown with a notice and reported.
 import katex from 'katex';
-import type { Html, Root } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
 import type { Lang } from '../config/config';
 import { escapeHtml } from '../html/escape';
 import { strings } from '../i18n/strings';
+import { slotsOf } from '../markdown/code-block-slots';
 import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';
+import type { Replacement } from './steps';
 
 /** Every page holding typeset math has this in its HTML, so it links KaTeX's stylesheet. */
 export const MATH_MARKER = 'class="katex"';
@@ -18,19 +19,23 @@ export interface MathNote {
   bodyStartLine: number;
 }
 
-export function renderMath(notes: MathNote[], options: { lang: Lang }): Diagnostic[] {
+type MathNode = Extract<Nodes, { type: 'mathBlock' | 'mathInline' }>;
+const isMath = (node: Nodes): node is MathNode => node.type === 'mathBlock' || node.type === 'mathInline';
+
+/** A replacement of each formula, inside paragraphs and table cells too, by its typeset HTML (or its TeX and a notice). */
+export function renderMath(notes: MathNote[], options: { lang: Lang }): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
   const notice = strings(options.lang).mathFailed;
+  const replacements: Replacement[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const note of notes) {
-    // One macro table per note: `\def` in one formula holds for the note's later ones, as in Obsidian.
+    // One macro table per note: `\def` in one formula holds for the note's later ones (document order), as in Obsidian.
     const macros: katex.KatexOptions['macros'] = {};
-    visit(note.tree, (node, index, parent) => {
-      if ((node.type !== 'mathBlock' && node.type !== 'mathInline') || !parent || index === undefined) return undefined;
+    for (const { node, path } of slotsOf(note.tree, isMath)) {
       const display = node.type === 'mathBlock' || node.display;
       const html = typeset(node.value, display, macros);
       if (typeof html === 'string') {
         // Made by KaTeX, which escapes the TeX it quotes; untrusted commands (\href, \html…) are off.
-        parent.children[index] = { type: 'html', value: trustedHtml(html) } as Html;
+        replacements.push({ noteId: note.id, path, node: { type: 'html', value: trustedHtml(html) } });
       } else {
         diagnostics.push({
           file: note.id,
@@ -38,12 +43,11 @@ export function renderMath(notes: MathNote[], options: { lang: Lang }): Diagnost
           severity: 'warning',
           message: `math could not be typeset: ${html.error}. The page shows its TeX with a notice; use a command KaTeX supports.`,
         });
-        parent.children[index] = { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } as Html;
+        replacements.push({ noteId: note.id, path, node: { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } });
       }
-      return SKIP;
-    });
+    }
   }
-  return diagnostics;
+  return { replacements, diagnostics };
 }
 
 function typeset(tex: string, displayMode: boolean, macros: katex.KatexOptions['macros']): string | { error: string } {

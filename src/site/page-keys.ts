@@ -3,8 +3,8 @@
 // template reads (the frame, the sidebar, breadcrumbs, search fields). A part left out would leave a stale page,
 // so each key hashes the same values the template is given (test/incremental.test.ts compares with a cold build).
 import { createHash } from 'node:crypto';
-import { searchFields } from '../search/fields';
 import { folderPath } from './folders';
+import { searchFields } from './search-fields';
 import { sidebarView } from './sidebar';
 import type { FilePage, FolderNode, NotePage, SiteData, TagPage } from './types';
 

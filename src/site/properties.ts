@@ -10,7 +10,7 @@ const HIDDEN_KEYS = new Set(['title', 'tags', 'tag', 'publish', 'draft', 'csscla
 const URL_VALUE = /^https?:\/\/\S+$/;
 
 /** Resolves `[[target#subpath]]` to a published page's href, or undefined (unpublished, missing): then plain text. */
-export type PropertyLinkResolver = (link: { target: string; subpath?: string }) => string | undefined;
+type PropertyLinkResolver = (link: { target: string; subpath?: string }) => string | undefined;
 
 export function propertyViews(frontmatter: Record<string, unknown>, resolve: PropertyLinkResolver, lang: Lang): PropertyView[] {
   return Object.entries(frontmatter)

@@ -23,7 +23,7 @@ export interface Published {
   detected?: DetectedLang;
 }
 
-export interface PublishOptions {
+interface PublishOptions {
   base: string;
   /** Undefined: detected from the published notes' prose. */
   lang?: Lang;

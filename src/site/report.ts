@@ -72,7 +72,8 @@ function otherKinds(report: BuildReport): string {
 }
 
 /** The vault, the settings file(s), title and language: what an author checks first when the site looks wrong. */
-export function settingsLine(settings: SettingsSummary, cwd = process.cwd()): string {
+function settingsLine(settings: SettingsSummary): string {
+  const cwd = process.cwd();
   const shown = (file: string) => (file.startsWith(cwd + path.sep) ? path.relative(cwd, file) : file);
   const files = settings.settingsFiles.length
     ? `settings ${settings.settingsFiles.map(shown).join(' + ')}`

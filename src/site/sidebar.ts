@@ -9,7 +9,7 @@ export interface SidebarList {
   more?: { name: string; url: string; count: number };
 }
 
-export interface SidebarFolder {
+interface SidebarFolder {
   name: string;
   url: string;
   count: number;

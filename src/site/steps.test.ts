@@ -55,6 +55,28 @@ describe('build steps', () => {
     expect(tree.children[1]).toMatchObject({ type: 'blockquote', children: [{ type: 'html', value: '<b>done</b>' }] });
   });
 
+  it('applies splits from the last path to the first, so that each lands where the step saw its node', async () => {
+    const tree = parseMarkdown('a *b* c\n\nd');
+    const text = (value: string) => ({ type: 'text' as const, value });
+    const split: BuildStep<Model> = {
+      name: 'count',
+      needs: ['tree'],
+      // In document order, as a step finds them: `a `, then ` c` in the same paragraph, then `d` in the next.
+      run: () => ({
+        output: 0,
+        replacements: [
+          { noteId: 'n.md', path: [0, 0], nodes: [text('A1'), text('A2')] },
+          { noteId: 'n.md', path: [0, 2], nodes: [text('C1'), text('C2'), text('C3')] },
+          { noteId: 'n.md', path: [1, 0], node: text('D') },
+        ],
+      }),
+    };
+    await runSteps([split], { tree } as Model, { replace: (r) => applyReplacement(tree, r) });
+    const values = (node: { children?: unknown[]; value?: string }): string[] =>
+      node.value !== undefined ? [node.value] : (node.children ?? []).flatMap((child) => values(child as typeof node));
+    expect(values(tree)).toEqual(['A1', 'A2', 'b', 'C1', 'C2', 'C3', 'D']);
+  });
+
   it('reuses a cached result when the inputs hash as before, and runs again when they do not', async () => {
     const stored = new Map<string, StepResult<unknown>>();
     const cache: StepCache = { get: (step, hash) => stored.get(`${step}:${hash}`), set: (step, hash, result) => stored.set(`${step}:${hash}`, result) };

@@ -12,10 +12,17 @@ export interface Replacement {
   node: RootContent;
 }
 
+/** One node exchanged for several (a text node split around links; a notice put before the first block). */
+export interface Split {
+  noteId: string;
+  path: number[];
+  nodes: RootContent[];
+}
+
 export interface StepResult<Output> {
   output: Output;
-  /** Applied by the runner, in order, before the next step runs. */
-  replacements?: Replacement[];
+  /** Applied by the runner before the next step runs, from the last path to the first (a split moves no other). */
+  replacements?: (Replacement | Split)[];
   diagnostics?: Diagnostic[];
 }
 
@@ -56,7 +63,7 @@ export function checkStepOrder<Outputs>(steps: readonly BuildStep<Outputs>[], gi
 
 export interface RunOptions {
   /** Exchanges one node of a note's tree (the runner does not know where trees live). */
-  replace(replacement: Replacement): void;
+  replace(replacement: Replacement | Split): void;
   cache?: StepCache;
 }
 
@@ -69,16 +76,29 @@ export async function runSteps<Outputs>(steps: readonly BuildStep<Outputs>[], ou
     const cached = hash === undefined ? undefined : (options.cache!.get(name, hash) as StepResult<Outputs[typeof step.name]> | undefined);
     const result = cached ?? (await timed(name, () => step.run(outputs)));
     if (hash !== undefined && !cached) options.cache!.set(name, hash, result);
-    for (const replacement of result.replacements ?? []) options.replace(replacement);
+    for (const replacement of lastFirst(result.replacements ?? [])) options.replace(replacement);
     diagnostics.push(...(result.diagnostics ?? []));
     outputs[step.name] = result.output;
   }
   return diagnostics;
 }
 
-/** Puts `replacement.node` where `replacement.path` leads in `tree`. */
-export function applyReplacement(tree: Root, replacement: Pick<Replacement, 'path' | 'node'>): void {
+/** Puts `replacement.node` (or a split's nodes) where `replacement.path` leads in `tree`. */
+export function applyReplacement(tree: Root, replacement: Pick<Replacement, 'path' | 'node'> | Pick<Split, 'path' | 'nodes'>): void {
   let parent: Parent = tree;
   for (const index of replacement.path.slice(0, -1)) parent = parent.children[index] as Parent;
-  parent.children[replacement.path.at(-1)!] = replacement.node;
+  const at = replacement.path.at(-1)!;
+  if ('nodes' in replacement) parent.children.splice(at, 1, ...(replacement.nodes as Parent['children']));
+  else parent.children[at] = replacement.node;
+}
+
+/** The order that keeps every path valid once splits move siblings: a later sibling (and what it holds) first. */
+function lastFirst(replacements: (Replacement | Split)[]): (Replacement | Split)[] {
+  if (!replacements.some((replacement) => 'nodes' in replacement)) return replacements;
+  return [...replacements].sort((a, b) => comparePaths(b.path, a.path));
+}
+
+function comparePaths(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
 }

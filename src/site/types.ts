@@ -19,7 +19,7 @@ export interface BacklinkRef extends NoteRef {
   contexts: string[];
 }
 
-export interface TagRef {
+interface TagRef {
   /** As the author wrote it, without '#'. */
   tag: string;
   url: string;
@@ -131,7 +131,7 @@ export interface FolderNode {
   notes: DatedNoteRef[];
 }
 
-export interface AttachmentFile {
+interface AttachmentFile {
   id: string;
   slug: string;
   absPath: string;

@@ -1,7 +1,7 @@
 // Readable, stable, unique URLs for notes, tags and attachments. Japanese stays Japanese; the href is percent-encoded.
 
 /** One path segment: spaces to '-', characters with a meaning in URLs or file systems removed, ASCII lowercased. */
-export function slugSegment(segment: string): string {
+function slugSegment(segment: string): string {
   const slug = segment
     .normalize('NFC')
     .replace(/[\s\u3000]+/g, '-')

@@ -1,8 +1,9 @@
 // Reads a note file: encoding, BOM, line endings and YAML frontmatter. Bad YAML never loses the body.
 import matter from 'gray-matter';
 import type { Diagnostic } from './types';
-import { bracketDepth, DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
-import { parseYamlDocuments, YamlError } from './yaml';
+import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
+import { bracketDepth } from '../markdown/limits';
+import { parseYamlDocuments, YamlError } from '../yaml/parse';
 
 export interface NoteSource {
   frontmatter: Record<string, unknown>;

@@ -1,5 +1,5 @@
 // scan → read (each file by its kind) → resolve: the vault as data. Everything later (graph, glossary, pages) reads this.
-import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
+import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import type { PublishMode } from '../config/config';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';

@@ -5,16 +5,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_LIMITS, type NoteLimits } from '../markdown/limits';
+import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 
-export interface ParseCache {
+interface ParseCache {
   parse(body: string, bodyStartLine: number, limits?: NoteLimits): ParsedBody;
   /** Keeps the entries this load used (and only those), in memory and on disk. */
   save(): void;
 }
 
-export interface ParseCacheOptions {
+interface ParseCacheOptions {
   vaultDir: string;
   /** Folder of the on-disk cache files. */
   cacheDir: string;

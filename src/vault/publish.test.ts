@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { readFixtureVault } from '../../test/fixtures/vaults/fixture-vault';
-import { isInExcludedFolder, publishDecision } from './publish';
+import { publishDecision } from './publish';
 
 describe('fixture vault "publish"', () => {
   const { notes } = readFixtureVault('publish');
@@ -57,7 +57,7 @@ describe('publish: opt-in', () => {
   });
 });
 
-describe('isInExcludedFolder', () => {
+describe('excluded folders', () => {
   test.each([
     ['Private/a.md', ['Private'], true],
     ['private/a.md', ['PRIVATE'], true],
@@ -70,6 +70,6 @@ describe('isInExcludedFolder', () => {
     ['下書き/x.md', ['下書き'], true],
     ['x.md', [''], false],
   ])('%s with %j → %s', (id, folders, expected) => {
-    expect(isInExcludedFolder(id, folders)).toBe(expected);
+    expect(publishDecision(id, {}, folders)).toEqual(expected ? { published: false, reason: 'excluded-folder' } : { published: true });
   });
 });

@@ -15,7 +15,7 @@ export function publishDecision(id: string, fm: Record<string, unknown>, exclude
   return { published: true };
 }
 
-export function isInExcludedFolder(id: string, excludeFolders: string[]): boolean {
+function isInExcludedFolder(id: string, excludeFolders: string[]): boolean {
   const lower = id.toLowerCase();
   return excludeFolders.some((folder) => folder !== '' && lower.startsWith(`${folder.toLowerCase()}/`));
 }

@@ -2,7 +2,8 @@
 
 // What the markdown layer reads out of a note's text, re-exported: the model is built on it.
 export type { Heading, LinkRef } from '../markdown/facts';
-import type { LimitHit, NoteLimits } from '../markdown/limits';
+import type { NoteLimits } from '../config/limits';
+import type { LimitHit } from '../markdown/limits';
 import type { Root } from 'mdast';
 import type { Heading, LinkRef } from '../markdown/facts';
 import type { PublishMode } from '../config/config';

@@ -3,8 +3,10 @@
 import { DateTime } from 'luxon';
 import type { DvBlock, DvTaskItem, DvValue } from '../types';
 import type { Field, Query, QueryOperation } from './ast';
-import { type Context, EvaluationError, evaluate } from './evaluate';
+import { evaluate } from './evaluate';
+import { EvaluationError } from './operators';
 import { toOutput } from './output';
+import type { Context } from './vault-index';
 import { compare, type DataObject, ListPair, truthy, type Value } from './values';
 
 export class QueryError extends Error {}

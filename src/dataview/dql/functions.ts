@@ -1,8 +1,9 @@
 // Dataview's function library (src/expression/functions.ts; reference sheet §11). Most functions vectorise: a list
 // where a scalar is expected maps the call over it.
 import { DateTime, Duration } from 'luxon';
-import { binary, type Context, EvaluationError } from './evaluate';
+import { binary, EvaluationError } from './operators';
 import { parseInlineValue } from './parsed';
+import type { Context } from './vault-index';
 import { compare, type DataObject, DISPLAY, ExternalLink, isObject, type Lambda, Link, renderDate, truthy, typeOf, type Value, valueToString } from './values';
 
 type Fn = (ctx: Context, ...args: Value[]) => Value;

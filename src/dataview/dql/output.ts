@@ -1,7 +1,7 @@
 // Host values as the renderer's DvValue (the same shapes the sandbox records for dataviewjs output).
 import { DateTime, Duration } from 'luxon';
 import type { DvValue } from '../types';
-import type { Context } from './evaluate';
+import type { Context } from './vault-index';
 import { ExternalLink, isObject, Link, ListPair, renderDate, renderDuration, type Value } from './values';
 
 /** Deeper values render as '...', like Dataview's maxRecursiveRenderDepth (one spare level for the renderer's cut). */

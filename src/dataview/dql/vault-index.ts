@@ -3,8 +3,8 @@
 import { DateTime } from 'luxon';
 import type { DvPageInput } from '../types';
 import type { Source } from './ast';
-import { EvaluationError } from './evaluate';
 import { dataviewGrammar } from './grammar';
+import { EvaluationError } from './operators';
 import { fromParsed, parseInlineValue } from './parsed';
 import { type DataObject, DISPLAY, Link, type Value } from './values';
 
@@ -31,6 +31,15 @@ function expandTags(etags: string[]): string[] {
     for (let n = parts.length; n >= 1; n--) result.add(`#${parts.slice(0, n).join('/')}`);
   }
   return [...result];
+}
+
+/** What an expression is evaluated against. */
+export interface Context {
+  index: VaultIndex;
+  /** The note holding the query. */
+  originPath: string;
+  /** `this`: the querying page's row. */
+  thisRow: DataObject;
 }
 
 export class VaultIndex {

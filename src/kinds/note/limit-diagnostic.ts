@@ -1,5 +1,6 @@
 // The one diagnostic of a note over a limit (README, "Limits"): file, line, which limit, what happened, how to fix.
-import type { LimitHit, NoteLimits } from '../../markdown/limits';
+import type { NoteLimits } from '../../config/limits';
+import type { LimitHit } from '../../markdown/limits';
 import type { Diagnostic } from '../../vault/types';
 
 const EFFECTS: Record<LimitHit['limit'], (found: number, max: number) => string> = {

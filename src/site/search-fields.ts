@@ -1,15 +1,15 @@
 // What a note page gives Pagefind besides its body: metadata, filter values and hidden weighted keywords.
 import { strings } from '../i18n/strings';
-import { nameKey } from './names';
-import type { NotePage, SiteData } from '../site/types';
+import { nameKey } from '../search/names';
+import type { NotePage, SiteData } from './types';
 
-export interface SearchKeyword {
+interface SearchKeyword {
   text: string;
   /** Pagefind's data-pagefind-weight (default 1, at most 10). */
   weight: number;
 }
 
-export interface SearchFields {
+interface SearchFields {
   title: string;
   /** YYYY-MM-DD; the client formats it in the page's language. */
   modified: string;
@@ -19,7 +19,7 @@ export interface SearchFields {
   tags: string[];
   /** Indexed with the body but not shown on the page. */
   keywords: SearchKeyword[];
-  /** Exact-match keys (see names.ts) of the note's title, and of a term's reading and aliases. */
+  /** Exact-match keys (see src/search/names.ts) of the note's title, and of a term's reading and aliases. */
   names: string[];
 }
 
@@ -27,15 +27,15 @@ export interface SearchFields {
  * A note's title and a term's names (title, reading, aliases): weighted like nothing else on the page (the visible
  * h1 sits outside the indexed body). Whether the query *is* a term's name is decided by `names`, not by weight.
  */
-export const NAME_WEIGHT = 10;
+const NAME_WEIGHT = 10;
 /** A term's one-line definition: a summary, above the body's words. */
-export const DEFINITION_WEIGHT = 2;
+const DEFINITION_WEIGHT = 2;
 /**
  * Names of the terms a note mentions: `digest` finds the notes that write ダイジェスト, and a term written inside
  * a compound (イメージダイジェスト) is found even where Japanese segmentation splits it differently. Light, so
  * that the term page and notes about the subject stay above notes that only mention it.
  */
-export const MENTIONED_TERM_WEIGHT = 0.5;
+const MENTIONED_TERM_WEIGHT = 0.5;
 
 export function searchFields(note: NotePage, site: SiteData): SearchFields {
   const { tagDisplay, termsMentionedBy } = siteLookups(site);

@@ -2,10 +2,10 @@
 // other integrations write when the build is done (rss.xml, sitemap.xml, the Pagefind index).
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { outputCache } from '../site/output-cache.ts';
-import { timed } from '../site/timings.ts';
-import { afterBuildPass } from './after-build-pass.ts';
-import { formatBrokenLinks } from './links.ts';
+import { afterBuildPass } from '../safety/after-build-pass';
+import { formatBrokenLinks } from '../safety/links';
+import { outputCache } from '../site/output-cache';
+import { timed } from '../site/timings';
 
 export function safetyChecks(base: string, strict: boolean): AstroIntegration {
   return {
