@@ -7,12 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFuzzCase } from '../scripts/lib/fuzz-vault';
 
-const SEEDS = Array.from({ length: 30 }, (_, i) => 1 + i);
+// 1–30, and the seeds a longer run found failing (33: 23,000 unclosed `[`; 37: an emphasis flood in a value a query
+// lists; 116: display math across lines, which hung the parser).
+const SEEDS = [...Array.from({ length: 30 }, (_, i) => 1 + i), 33, 37, 116];
 const workDir = mkdtempSync(path.join(tmpdir(), 'tsunagu-fuzz-test-'));
 const failedBefore = path.resolve(import.meta.dirname, 'fixtures/fuzz');
 
 describe('fuzzed vaults build', () => {
-  it(`seeds ${SEEDS[0]}–${SEEDS.at(-1)}: no crash, no hang, every file accounted for, other pages unchanged`, async () => {
+  it(`seeds 1–30 and ${SEEDS.slice(30).join(', ')}: no crash, no hang, every file accounted for, other pages unchanged`, async () => {
     let compared = 0;
     for (const seed of SEEDS) {
       const outcome = await runFuzzCase(seed, workDir);

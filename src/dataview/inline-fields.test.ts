@@ -1,11 +1,11 @@
 // Inline fields, list items and tasks from a parsed note body, as DQL sees them (reference sheet §1, §3).
 import { describe, expect, test } from 'vitest';
-import { parseMarkdown } from '../markdown/parse';
+import { parseFragment } from '../markdown/parse';
 import { createDataviewEngine } from './index';
 import { page, testLinks } from './test-vault';
 import { bodyData } from './tree-data';
 
-const body = (markdown: string) => bodyData(parseMarkdown(markdown), 1, () => []);
+const body = (markdown: string) => bodyData(parseFragment(markdown), 1, () => []);
 
 const DIARY = `# 2024-01-05
 Rating:: 9

@@ -1,7 +1,7 @@
 // Text values of block output (dv.span("**x**"), table cells, list items) as Obsidian renders them: through the one
 // markdown pipeline (wikilinks by Obsidian's rules, tags, inline fields, images with sizes, HTML — sanitized).
 import { escapeHtml } from '../html/escape';
-import { parseMarkdown } from '../markdown/parse';
+import { parseFragment } from '../markdown/parse';
 import { type RenderContext, renderTree } from '../markdown/render';
 import type { VaultIndex } from './dql/vault-index';
 import type { DataviewOptions } from './types';
@@ -24,7 +24,7 @@ export function inlineMarkdownRenderer(contextFor: (originPath: string) => Rende
     const key = text.includes('[') ? `${originPath}\u0000${text}` : text;
     let html = cache.get(key);
     if (html === undefined) {
-      const tree = parseMarkdown(text);
+      const tree = parseFragment(text);
       html = renderTree(tree, contextFor(originPath));
       const single = tree.children.length === 1 && tree.children[0].type === 'paragraph' && html.startsWith('<p>') && html.endsWith('</p>');
       if (single) html = html.slice(3, -4);

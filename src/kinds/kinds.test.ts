@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import { loadConfig } from '../config/config';
 import { element, text } from '../markdown/hast-build';
-import { parseBody, parseMarkdown } from '../markdown/parse';
+import { parseBody, parseFragment } from '../markdown/parse';
 import { renderTree } from '../markdown/render';
 import { buildSite } from '../site/build';
 import type { FileKind } from './kind';
@@ -21,7 +21,7 @@ const textPage: FileKind<{ text: string }> = {
     return { id: file.id, kind: 'text', file, title: file.id, links: parseBody(source, 1).links, publish: { published: true }, data: { text: source } };
   },
   output: 'page',
-  render: (entry, site) => renderTree(parseMarkdown(entry.data.text), site.renderContext(entry.id)),
+  render: (entry, site) => renderTree(parseFragment(entry.data.text), site.renderContext(entry.id)),
   embed: (entry) => element('div', { className: ['text-embed'] }, [text(entry.data.text.split('\n')[0])]),
 };
 

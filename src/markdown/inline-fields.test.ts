@@ -1,12 +1,12 @@
 // Inline fields as Dataview reads them and as Obsidian's reading view draws them.
 import { describe, expect, test } from 'vitest';
-import { parseMarkdown } from './parse';
+import { parseFragment } from './parse';
 import { renderTree as renderWith } from './render';
 import { fakeContext } from '../../test/helpers/markdown';
 
 /** The fields the parser records on the blocks of `markdown`. */
-const fieldsOf = (markdown: string) => parseMarkdown(markdown).children.flatMap((block) => block.data?.inlineFields ?? []);
-const renderTree = (tree: ReturnType<typeof parseMarkdown>) => renderWith(tree, fakeContext('Home.md', { 'Home.md': '', 'Alice.md': '' }));
+const fieldsOf = (markdown: string) => parseFragment(markdown).children.flatMap((block) => block.data?.inlineFields ?? []);
+const renderTree = (tree: ReturnType<typeof parseFragment>) => renderWith(tree, fakeContext('Home.md', { 'Home.md': '', 'Alice.md': '' }));
 
 describe('reading inline fields (Dataview inline-field.ts)', () => {
   test.each([
@@ -49,7 +49,7 @@ describe('reading inline fields (Dataview inline-field.ts)', () => {
 
 describe('drawing inline fields', () => {
   test('bracket fields show key and value chips; parenthesis fields only the value; full lines stay as typed', () => {
-    const html = renderTree(parseMarkdown('I feel [mood:: happy] today (weather:: sunny).\n\nRating:: 9'));
+    const html = renderTree(parseFragment('I feel [mood:: happy] today (weather:: sunny).\n\nRating:: 9'));
     expect(html).toContain(
       '<span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="mood" data-dv-norm-key="mood">mood</span><span class="dataview inline-field-value">happy</span></span>',
     );
@@ -59,14 +59,14 @@ describe('drawing inline fields', () => {
   });
 
   test('links and tags inside values go through the one grammar', () => {
-    const tree = parseMarkdown('- task [owner:: [[Alice]]] [topic:: #work]');
+    const tree = parseFragment('- task [owner:: [[Alice]]] [topic:: #work]');
     const html = renderTree(tree);
     expect(html).toMatch(/inline-field-value">(<[^>]+>)*<a [^>]*>Alice<\/a>/);
     expect(html).toMatch(/inline-field-value"><a [^>]*class="tag"[^>]*>#work<\/a>/);
   });
 
   test('fields are recorded on their block with their raw values', () => {
-    const tree = parseMarkdown('Total:: 5 min\n\nsee [a:: 1] and (b:: [[X]])');
+    const tree = parseFragment('Total:: 5 min\n\nsee [a:: 1] and (b:: [[X]])');
     const fields = tree.children.map((block) => block.data?.inlineFields?.map((f) => [f.key, f.value, f.form]));
     expect(fields).toEqual([
       [['Total', '5 min', 'line']],

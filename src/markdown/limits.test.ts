@@ -28,13 +28,21 @@ describe('hideMarkFloods', () => {
     expect(hideMarkFloods('[[c]] [[d]]\n', 2).hit).toBeUndefined();
   });
 
+  it('counts [ that never close, and hides them too (each split the text micromark merges back in quadratic time)', () => {
+    const flood = `${'&(-['.repeat(600)}\n`;
+    expect(hideMarkFloods(flood, 500)).toEqual({ text: flood.replaceAll('[', '\uFDD4'), hit: { limit: 'inlineMarks', line: 1, found: 600 } });
+    const parsed = parseBody(flood, 1);
+    expect(parsed.limit).toMatchObject({ limit: 'inlineMarks', line: 1 });
+    expect(parsed.tree.children).toMatchObject([{ type: 'paragraph', children: [{ type: 'text', value: flood.trimEnd() }] }]);
+  });
+
   it('hides the marks of a paragraph with too many runs, and only that paragraph; the tree gets them back', () => {
     const { text, hit } = hideMarkFloods('*a* _b_\n\n*_*_*_\n\n```\n*_*_*_\n```\n', 4);
     expect(text).toBe('*a* _b_\n\n\uFDD0\uFDD1\uFDD0\uFDD1\uFDD0\uFDD1\n\n```\n*_*_*_\n```\n');
     expect(hit).toEqual({ limit: 'inlineMarks', line: 3, found: 6 });
     const parsed = parseBody('*a* x\n\n*_*_*_ `c*d` [l] <https://e.x/u_v>\n', 1, { ...DEFAULT_LIMITS, inlineMarks: 4 });
     expect(parsed.limit).toMatchObject({ limit: 'inlineMarks', line: 3 });
-    expect(JSON.stringify(parsed.tree)).not.toMatch(/[\uFDD0-\uFDD2]/);
+    expect(JSON.stringify(parsed.tree)).not.toMatch(/[\uFDD0-\uFDD4]/);
     expect(parsed.tree.children.map((c) => c.type)).toEqual(['paragraph', 'paragraph']);
     expect(JSON.stringify(parsed.tree.children[1])).toContain('"value":"*_*_*_ "');
     expect(JSON.stringify(parsed.tree.children[1])).toContain('"value":"c*d"');

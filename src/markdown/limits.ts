@@ -64,18 +64,19 @@ export function overDeepLine(text: string, max: number): LimitHit | undefined {
 
 const EMPHASIS_RUN = /\*+|_+|~+/g;
 /** Stand-ins the parser reads as plain text: Unicode noncharacters, which no text interchanges. */
-const STAND_IN: Record<string, string> = { '*': '\uFDD0', _: '\uFDD1', '~': '\uFDD2', ']': '\uFDD3' };
-const MARK: Record<string, string> = { '\uFDD0': '*', '\uFDD1': '_', '\uFDD2': '~', '\uFDD3': ']' };
+const STAND_IN: Record<string, string> = { '*': '\uFDD0', _: '\uFDD1', '~': '\uFDD2', ']': '\uFDD3', '[': '\uFDD4' };
+const MARK: Record<string, string> = { '\uFDD0': '*', '\uFDD1': '_', '\uFDD2': '~', '\uFDD3': ']', '\uFDD4': '[' };
 
 /**
  * `]` that close no `[` before them on the line, plus how deeply `[` nest: micromark looks back from each `]` over
- * the open `[`s (GFM footnotes over the whole paragraph), so 8,000 nested links took 14 s.
+ * the open `[`s (GFM footnotes over the whole paragraph), so 8,000 nested links took 14 s; and with no `]` at all,
+ * each open `[` splits the paragraph's text, which micromark merges back one splice at a time (23,000 took 30 s).
  */
 function bracketCost(line: string): number {
   let open = 0;
   let deepest = 0;
   let unmatched = 0;
-  for (let i = line.indexOf(']') === -1 ? line.length : 0; i < line.length; i++) {
+  for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === 0x5b) deepest = Math.max(deepest, ++open);
     else if (c === 0x5d) {
@@ -111,14 +112,15 @@ export function hideMarkFloods(text: string, max: number): { text: string; hit?:
     }
     if (runs > max) {
       hit ??= { limit: 'inlineMarks', line: first + 1, found: runs };
-      for (let i = first; i < last; i++) lines[i] = lines[i].replace(/[*_~\]]/g, (mark) => STAND_IN[mark]);
+      for (let i = first; i < last; i++) lines[i] = lines[i].replace(/[*_~[\]]/g, (mark) => STAND_IN[mark]);
     }
     first = Math.max(last, first + 1);
   }
   return hit ? { text: lines.join('\n'), hit } : { text };
 }
 
-const STAND_INS = /[\uFDD0-\uFDD3]/g;
+const STAND_INS = /[\uFDD0-\uFDD4]/g;
+const HAS_STAND_IN = /[\uFDD0-\uFDD4]/;
 const TEXT_FIELDS = ['value', 'url', 'alt', 'title', 'target', 'display', 'tag'] as const;
 
 /** Puts back the marks `hideMarkFloods` replaced, wherever they ended up (text, code, URLs, link targets). */
@@ -129,7 +131,7 @@ export function restoreMarks(tree: Root): void {
     const fields = node as unknown as Record<string, unknown>;
     for (const key of TEXT_FIELDS) {
       const value = fields[key];
-      if (typeof value === 'string' && STAND_INS.test(value)) fields[key] = value.replace(STAND_INS, (c) => MARK[c]);
+      if (typeof value === 'string' && HAS_STAND_IN.test(value)) fields[key] = value.replace(STAND_INS, (c) => MARK[c]);
     }
     if ('children' in node) stack.push(...node.children);
   }

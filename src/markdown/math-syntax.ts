@@ -13,6 +13,7 @@ declare module 'micromark-util-types' {
     mathFlowFence: 'mathFlowFence';
     mathFlowValue: 'mathFlowValue';
     mathText: 'mathText';
+    mathTextData: 'mathTextData';
   }
 }
 
@@ -164,6 +165,7 @@ function tokenizeNonLazyContinuation(this: TokenizeContext, effects: Effects, ok
 function tokenizeMathText(effects: Effects, ok: State, nok: State): State {
   let afterSpace = false;
   let displayContent = false;
+  let inData = false;
   return start;
 
   function start(code: Code): State | undefined {
@@ -208,17 +210,26 @@ function tokenizeMathText(effects: Effects, ok: State, nok: State): State {
 
   function display(code: Code): State | undefined {
     if (code === null) return nok(code);
-    if (code === DOLLAR) {
+    // Across lines, micromark's text tokenizer needs each line ending as a token of its own and every other
+    // character inside a token too (characters consumed straight into mathText after a line ending hung the parser).
+    if (isLineEnding(code)) {
+      if (inData) effects.exit('mathTextData');
+      inData = false;
+      effects.enter('lineEnding');
       effects.consume(code);
-      return displayAfterDollar;
+      effects.exit('lineEnding');
+      return display;
     }
-    if (!isSpace(code) && !isLineEnding(code)) displayContent = true;
+    if (!inData) effects.enter('mathTextData');
+    inData = true;
     effects.consume(code);
+    if (code === DOLLAR) return displayAfterDollar;
+    if (!isSpace(code)) displayContent = true;
     return code === BACKSLASH ? displayEscaped : display;
   }
 
   function displayEscaped(code: Code): State | undefined {
-    if (code === null) return nok(code);
+    if (code === null || isLineEnding(code)) return display(code);
     effects.consume(code);
     return display;
   }
@@ -226,6 +237,7 @@ function tokenizeMathText(effects: Effects, ok: State, nok: State): State {
   function displayAfterDollar(code: Code): State | undefined {
     if (code === DOLLAR && displayContent) {
       effects.consume(code);
+      effects.exit('mathTextData');
       effects.exit('mathText');
       return ok;
     }

@@ -1,11 +1,11 @@
 // Obsidian's math delimiters, as the parser reads them.
 import type { Root } from 'mdast';
 import { describe, expect, test } from 'vitest';
-import { parseMarkdown } from './parse';
+import { parseFragment } from './parse';
 import { nodesOfType } from '../../test/helpers/markdown';
 
 function math(markdown: string) {
-  const tree = parseMarkdown(markdown);
+  const tree = parseFragment(markdown);
   return [
     ...nodesOfType(tree, 'mathBlock').map((n) => ({ block: n.value })),
     ...nodesOfType(tree, 'mathInline').map((n) => ({ inline: n.value, display: n.display })),
@@ -32,13 +32,13 @@ describe('inline $…$', () => {
   });
 
   test('\\$ is a literal dollar, outside math and inside it', () => {
-    expect(text(parseMarkdown('An escaped \\$ and \\$x\\$.'))).toEqual(['An escaped $ and $x$.']);
+    expect(text(parseFragment('An escaped \\$ and \\$x\\$.'))).toEqual(['An escaped $ and $x$.']);
     expect(math('$a \\$ b$')).toEqual([{ inline: 'a \\$ b', display: false }]);
   });
 
   test('keeps what is inside as written: no escapes, emphasis, tags or links', () => {
     expect(math('$\\\\ *a* [[b]] #tag$')).toEqual([{ inline: '\\\\ *a* [[b]] #tag', display: false }]);
-    expect(nodesOfType(parseMarkdown('$#1$ and #real'), 'obsidianTag').map((t) => t.tag)).toEqual(['real']);
+    expect(nodesOfType(parseFragment('$#1$ and #real'), 'obsidianTag').map((t) => t.tag)).toEqual(['real']);
   });
 
   test('code spans win over math that starts inside them', () => {
@@ -65,11 +65,18 @@ describe('display $$…$$', () => {
     ]);
   });
 
+  test('across lines of a paragraph, with indented lines, tabs and a lone $ (once a hang and a parser crash)', () => {
+    expect(math('x $$a\n b$$')).toEqual([{ inline: 'a\n b', display: true }]);
+    expect(math('x $$a\nb\tc $ d$$ y')).toEqual([{ inline: 'a\nb\tc $ d', display: true }]);
+    expect(math('- item $$a\n  \\b\n  c$$')).toEqual([{ inline: 'a\n\\b\nc', display: true }]);
+    expect(math('> x $$a\n> \tb$$')).toEqual([{ inline: 'a\n\tb', display: true }]);
+  });
+
   test('interrupts a paragraph; an unclosed $$ stays text', () => {
-    const tree = parseMarkdown('para\n$$\nq\n$$\nafter');
+    const tree = parseFragment('para\n$$\nq\n$$\nafter');
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph', 'mathBlock', 'paragraph']);
     expect(math('$$\nunclosed\n\nmore')).toEqual([]);
-    expect(text(parseMarkdown('$$\nunclosed'))).toEqual(['$$\nunclosed']);
+    expect(text(parseFragment('$$\nunclosed'))).toEqual(['$$\nunclosed']);
   });
 
   test('inside callouts, lists, tables and footnotes', () => {
@@ -81,7 +88,7 @@ describe('display $$…$$', () => {
 });
 
 test('math-free text keeps highlights, strikethrough and emphasis next to Japanese punctuation', () => {
-  const tree = parseMarkdown('==mark== ~~gone~~ **「強調」**を $x$');
+  const tree = parseFragment('==mark== ~~gone~~ **「強調」**を $x$');
   expect(nodesOfType(tree, 'highlight')).toHaveLength(1);
   expect(nodesOfType(tree, 'delete')).toHaveLength(1);
   expect(nodesOfType(tree, 'strong')).toHaveLength(1);

@@ -35,8 +35,14 @@ export function markdownParser(syntax: PluggableList = SYNTAX): (markdown: strin
   return (markdown) => processor.runSync(processor.parse(markdown), markdown) as Root;
 }
 
-/** Parses one markdown text (no comment handling) into the tree with Obsidian nodes. */
-export const parseMarkdown = markdownParser();
+/**
+ * A text that is not a note (a dataview value, a base cell): the same parser within the same budgets (README,
+ * "Limits"); over one, the text as it is, in one paragraph.
+ */
+export function parseFragment(text: string, limits: NoteLimits = DEFAULT_LIMITS): Root {
+  const tree = text.length > limits.noteSize ? undefined : boundedParse(text, limits).tree;
+  return tree ?? { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] };
+}
 
 /** The site's own syntax, for parses that look at the tree between parsing and the plugins (boundedParse). */
 const processor = unified().use(remarkParse).use(SYNTAX);

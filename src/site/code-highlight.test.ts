@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
-import { parseMarkdown } from '../markdown/parse';
+import { parseFragment } from '../markdown/parse';
 import { highlightCodeBlocks, shikiLanguage } from './code-highlight';
 import { applyReplacement } from './steps';
 
@@ -28,7 +28,7 @@ describe('the code step', () => {
   test('highlights known languages in both themes, leaves the rest, and caches by content', async () => {
     const dir = cacheDir();
     const markdown = '```ts\nconst a = 1;\n```\n\n```nosuch\nplain\n```\n\n```mermaid\ngraph TD\n```';
-    const notes = [{ id: 'a.md', tree: parseMarkdown(markdown) }];
+    const notes = [{ id: 'a.md', tree: parseFragment(markdown) }];
     for (const replacement of (await highlightCodeBlocks(notes, { cacheDir: dir })).replacements) applyReplacement(notes[0].tree, replacement);
     const [ts, unknown, mermaid] = notes[0].tree.children;
     expect(ts.type).toBe('html');
@@ -38,7 +38,7 @@ describe('the code step', () => {
     expect(unknown.type).toBe('code');
     expect(mermaid.type).toBe('code');
     expect(readdirSync(dir)).toHaveLength(1);
-    const again = [{ id: 'b.md', tree: parseMarkdown(markdown) }];
+    const again = [{ id: 'b.md', tree: parseFragment(markdown) }];
     for (const replacement of (await highlightCodeBlocks(again, { cacheDir: dir })).replacements) applyReplacement(again[0].tree, replacement);
     expect(again[0].tree.children[0]).toEqual(ts);
   });

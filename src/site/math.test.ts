@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseMarkdown } from '../markdown/parse';
+import { parseFragment } from '../markdown/parse';
 import type { Lang } from '../config/config';
 import { type MathNote, renderMath } from './math';
 import { applyReplacement } from './steps';
@@ -12,7 +12,7 @@ function typesetNotes(notes: MathNote[], lang: Lang) {
 }
 
 function note(markdown: string, bodyStartLine = 1): MathNote {
-  return { id: 'n.md', tree: parseMarkdown(markdown), bodyStartLine };
+  return { id: 'n.md', tree: parseFragment(markdown), bodyStartLine };
 }
 
 function html(n: MathNote): string {

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../markdown/parse';
+import { parseFragment } from '../markdown/parse';
 import { BUILD_STEPS, GIVEN } from './build-steps';
 import { applyReplacement, type BuildStep, checkStepOrder, runSteps, type StepCache, type StepResult } from './steps';
 
@@ -38,7 +38,7 @@ describe('build steps', () => {
   });
 
   it('runs the steps in order, each seeing the outputs before it; applies replacements; collects diagnostics', async () => {
-    const tree = parseMarkdown('a\n\n> ```x\n> code\n> ```\n');
+    const tree = parseFragment('a\n\n> ```x\n> code\n> ```\n');
     const replace: BuildStep<Model> = {
       name: 'count',
       needs: ['tree'],
@@ -56,7 +56,7 @@ describe('build steps', () => {
   });
 
   it('applies splits from the last path to the first, so that each lands where the step saw its node', async () => {
-    const tree = parseMarkdown('a *b* c\n\nd');
+    const tree = parseFragment('a *b* c\n\nd');
     const text = (value: string) => ({ type: 'text' as const, value });
     const split: BuildStep<Model> = {
       name: 'count',
