@@ -30,6 +30,8 @@ export interface SiteConfig {
   excludeFolders: string[];
   /** Resolve a link that matches no file through a note's `aliases` (tsunagu's extension). */
   aliasFallback: boolean;
+  /** Obsidian's "Strict line breaks": off, a single newline in a paragraph is a line break; on, a space. */
+  strictLineBreaks: boolean;
   dataview: { enabled: boolean; timeoutMs: number };
   glossary: { folder: string; autoLink: AutoLinkMode };
   graph: { depth: number };
@@ -53,6 +55,7 @@ const DEFAULTS = {
   publish: 'all' as PublishMode,
   excludeFolders: [] as string[],
   aliasFallback: true,
+  strictLineBreaks: false,
   dataview: { enabled: true, timeoutMs: 1000 },
   glossary: { folder: '用語集', autoLink: 'first' as AutoLinkMode },
   graph: { depth: 1 },
@@ -70,6 +73,7 @@ const VAULT_KEYS = [
   'publish',
   'excludeFolders',
   'aliasFallback',
+  'strictLineBreaks',
   'dataview',
   'glossary',
   'graph',
@@ -150,6 +154,7 @@ function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: st
     publish: (get('publish', oneOf(['all', 'opt-in'], 'must be all or opt-in')) as PublishMode | undefined) ?? DEFAULTS.publish,
     excludeFolders: (get('excludeFolders', strList) ?? DEFAULTS.excludeFolders).map((f) => f.replace(/^\/+|\/+$/g, '').normalize('NFC')),
     aliasFallback: get('aliasFallback', bool) ?? DEFAULTS.aliasFallback,
+    strictLineBreaks: get('strictLineBreaks', bool) ?? DEFAULTS.strictLineBreaks,
     dataview: {
       enabled: get('dataview.enabled', bool) ?? DEFAULTS.dataview.enabled,
       timeoutMs: get('dataview.timeoutMs', num) ?? DEFAULTS.dataview.timeoutMs,

@@ -24,6 +24,8 @@ export interface RenderContext {
   noteId: string;
   /** Language of the notices the renderer writes (an embed it stopped, a query left unrun). */
   lang: Lang;
+  /** Obsidian's "Strict line breaks": a single newline in a paragraph is a space, not `<br>` (off by default). */
+  strictLineBreaks?: boolean;
   /** undefined = unresolved or unpublished: rendered as plain text. */
   resolve(link: RenderLink): RenderTarget | undefined;
   tagHref(tag: string): string;

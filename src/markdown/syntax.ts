@@ -9,15 +9,17 @@ import { remarkBlockIds } from './block-ids';
 import { remarkCallouts } from './callouts';
 import { remarkHeadingIds } from './headings';
 import { remarkHighlight } from './highlight';
-import { remarkInlineFields } from './inline-fields';
-import { remarkLinearAutolinks } from './linear-autolinks';
 import { remarkStripHtmlComments } from './html-comments';
+import { remarkInlineFields } from './inline-fields';
+import { remarkSoftBreaks } from './line-breaks';
+import { remarkLinearAutolinks } from './linear-autolinks';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
 import { remarkWikiLinks } from './wikilinks';
 
 // Order matters: tags split text before highlights pair markers across nodes; callouts and block ids then read the
-// cleaned-up text; heading ids come last so they see the final heading text.
+// cleaned-up text; heading ids see the final heading text; soft line breaks split text nodes last, once every plugin
+// that reads a paragraph's text has read it whole.
 export const SYNTAX: PluggableList = [
   remarkGfm,
   remarkLinearAutolinks,
@@ -33,4 +35,5 @@ export const SYNTAX: PluggableList = [
   remarkBlockIds,
   remarkInlineFields,
   remarkHeadingIds,
+  remarkSoftBreaks,
 ];

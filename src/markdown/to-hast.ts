@@ -39,6 +39,8 @@ function obsidianHandlers(scope: RenderScope): Handlers {
     },
     paragraph: (state: State, node: Paragraph) => renderParagraph(state, node),
     code: (state: State, node: Code) => renderCodeBlock(state, node, scope.ctx.lang),
+    // The newline after it stays in the text: with strict line breaks nothing else is written (a space, as before).
+    softBreak: () => (scope.ctx.strictLineBreaks ? [] : element('br', {}, [])),
   };
 }
 

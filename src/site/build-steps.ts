@@ -65,7 +65,9 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'publish',
     needs: ['load', 'config', 'kinds', 'reserved'],
-    run: ({ load, config, kinds, reserved }) => ({ output: publishedFiles(load, { base: config.base, lang: config.lang, kinds, reserved }) }),
+    run: ({ load, config, kinds, reserved }) => ({
+      output: publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved }),
+    }),
   },
   {
     name: 'limitNotices',

@@ -27,12 +27,13 @@ interface PublishOptions {
   base: string;
   /** Undefined: detected from the published notes' prose. */
   lang?: Lang;
+  strictLineBreaks?: boolean;
   kinds: readonly FileKind[];
   /** First path segments of the site's own routes. */
   reserved: ReadonlySet<string>;
 }
 
-export function publishedFiles(vault: Vault, { base, lang: setLang, kinds, reserved }: PublishOptions): Published {
+export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBreaks, kinds, reserved }: PublishOptions): Published {
   const byName = new Map(kinds.map((kind) => [kind.name, kind]));
   // Every entry's kind is registered: the scan named it.
   const kindOf = (entry: VaultEntry) => byName.get(entry.kind)!;
@@ -42,7 +43,15 @@ export function publishedFiles(vault: Vault, { base, lang: setLang, kinds, reser
   // Before any step rewrites a tree: dataview results and term links are not the author's prose.
   const detected = setLang ? undefined : detectLang(notes);
   const lang = setLang ?? detected!.lang;
-  const index: SiteIndex = { vault, base, lang, pageSlugs: noteSlugs([...ids], reserved), attachmentSlugs: usedAttachments(vault, ids, kindOf), kindOf };
+  const index: SiteIndex = {
+    vault,
+    base,
+    lang,
+    strictLineBreaks,
+    pageSlugs: noteSlugs([...ids], reserved),
+    attachmentSlugs: usedAttachments(vault, ids, kindOf),
+    kindOf,
+  };
   const kindSite: KindSite = {
     lang,
     renderContext: (id) => renderContextFor(id, index, kindSite),

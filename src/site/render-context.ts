@@ -12,6 +12,8 @@ export interface SiteIndex {
   vault: Vault;
   base: string;
   lang: Lang;
+  /** Obsidian's "Strict line breaks" (config `strictLineBreaks`). */
+  strictLineBreaks?: boolean;
   /** Published page id (a note, or a file of another page kind) → slug. A file without one cannot be linked. */
   pageSlugs: Map<string, string>;
   /** Used attachment id → slug. */
@@ -24,6 +26,7 @@ export function renderContextFor(noteId: string, site: SiteIndex, kindSite?: Kin
   return {
     noteId,
     lang: site.lang,
+    strictLineBreaks: site.strictLineBreaks,
     // Inside an embed, `link.from` is the embedded note: its relative links resolve from there.
     resolve: (link) => resolveTarget(link.from ?? noteId, link, site),
     tagHref: (tag) => tagUrl(tag, site.base),
