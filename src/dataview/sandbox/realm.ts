@@ -1,0 +1,50 @@
+// Sandbox module: what the sandbox's realm gets from the host and changes about itself before the other modules
+// load. The host's functions arrive as plain callbacks; nothing host-side becomes a global.
+
+export type HostZoneOffset = (ts: number) => number;
+export type HostCollate = (a: string, b: string) => number;
+export type HostReadFile = (path: string) => string | undefined;
+export type HostRequest = (json: string) => string;
+
+export function hostBindings(hostZoneOffset: HostZoneOffset, hostReadFile: HostReadFile, hostRequest: HostRequest) {
+  // Zone offsets only change at quarter-hour instants: one host call per quarter hour seen.
+  const offsetsByQuarterHour = new Map<number, number>();
+  const zoneOffset = (ts: number): number => {
+    const quarter = Math.floor(ts / 900000);
+    if (!offsetsByQuarterHour.has(quarter)) offsetsByQuarterHour.set(quarter, hostZoneOffset(quarter * 900000));
+    return offsetsByQuarterHour.get(quarter)!;
+  };
+  const readVaultFile = (path: unknown): string | undefined => hostReadFile(String(path));
+  const askHost = (request: object): unknown => JSON.parse(hostRequest(JSON.stringify(request)));
+  return { zoneOffset, readVaultFile, askHost };
+}
+
+/** Obsidian's (Chromium's) behaviour of built-ins that vault scripts rely on. Only ever run inside the sandbox. */
+export function patchRealm(hostCollate: HostCollate, isArray: (value: unknown) => boolean): void {
+  const define = (target: object, name: string, value: unknown) => Object.defineProperty(target, name, { configurable: true, writable: true, value });
+  // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points.
+  define(String.prototype, 'localeCompare', function localeCompare(this: unknown, other: unknown) {
+    return hostCollate(String(this), String(other));
+  });
+  // Obsidian's helpers on built-in prototypes.
+  define(Array.prototype, 'contains', function contains(this: unknown[], x: unknown) {
+    return this.includes(x);
+  });
+  define(Array.prototype, 'first', function first(this: unknown[]) {
+    return this[0];
+  });
+  define(Array.prototype, 'last', function last(this: unknown[]) {
+    return this[this.length - 1];
+  });
+  define(Array.prototype, 'unique', function unique(this: unknown[]) {
+    return Array.from(new Set(this));
+  });
+  define(String.prototype, 'contains', function contains(this: string, x: string) {
+    return this.includes(x);
+  });
+  // console.* is common in blocks; it has no output on a static page.
+  const quiet = () => {};
+  globalThis.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, table: quiet } as unknown as Console;
+  // Dataview patches Array.isArray so that data arrays count as arrays.
+  Array.isArray = isArray as typeof Array.isArray;
+}
