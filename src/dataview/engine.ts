@@ -45,7 +45,12 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
 
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
     // Fields reach the sandbox typed by the host (Dataview's grammar), so both engines see the same values.
-    sandbox ??= createSandbox(JSON.stringify({ pages: pages.map((page) => ({ ...page, typed: sandboxFields(index(), page) })) }), host, limits);
+    // List items and raw inline fields stay on the host: the sandbox asks for list items when a block reads them.
+    sandbox ??= createSandbox(
+      JSON.stringify({ pages: pages.map(({ lists: _lists, fields: _fields, ...page }) => ({ ...page, typed: sandboxFields(index(), page) })) }),
+      host,
+      limits,
+    );
     const outcome = (await sandbox).run(code, currentPath);
     if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
     return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };

@@ -12,6 +12,8 @@ export const BLOCK_FILE = 'dataviewjs.js';
 const SETUP_MS = 60_000;
 /** Below the WebAssembly host's own stack, so deep recursion becomes a catchable error instead of a crash. */
 const STACK_BYTES = 256 * 1024;
+/** Heap the lazily built page objects may take, per character of the snapshot's JSON (measured: about 5). */
+const PAGE_OBJECTS_PER_SNAPSHOT_BYTE = 6;
 
 let wasmModule: Promise<QuickJSWASMModule> | undefined;
 /** Compiled once per process, on first use. */
@@ -96,11 +98,12 @@ class Session {
       throw error;
     }
     scope.dispose();
-    // A block's heap budget comes on top of what the prelude, snapshot and page objects hold.
+    // A block's heap budget comes on top of what the prelude and snapshot hold, and of the page objects blocks build
+    // from it when they first read them (all of them, every field read, take about five times the snapshot's JSON).
     const usage = runtime.computeMemoryUsage();
     const { memory_used_size: used } = vm.dump(usage) as { memory_used_size: number };
     usage.dispose();
-    runtime.setMemoryLimit(used + limits.memoryLimitBytes);
+    runtime.setMemoryLimit(used + PAGE_OBJECTS_PER_SNAPSHOT_BYTE * snapshotJson.length + limits.memoryLimitBytes);
   }
 
   /** Runs one block; `reusable` is false when the runtime must not serve another block. */

@@ -64,13 +64,12 @@ export function isolation(arrays: Pick<DataArrays, 'isDataArray' | 'plainIsArray
 
   let baseGlobalKeys = new Set<PropertyKey>();
 
-  /** Freezes the intrinsics, the given shared objects and data; fixes the globals that exist now. */
-  const isolateBlocks = (shared: unknown[], data: unknown[]): void => {
+  /** Freezes the intrinsics and the given shared objects; fixes the globals that exist now. */
+  const isolateBlocks = (shared: unknown[]): void => {
     // Its callbacks run whenever the collector gets to them: during a later block.
     delete (globalThis as { FinalizationRegistry?: unknown }).FinalizationRegistry;
     const globals = Reflect.ownKeys(globalThis).map((key) => Object.getOwnPropertyDescriptor(globalThis, key)!);
     harden(globals.map((p) => p.value).concat(hiddenIntrinsics(), shared));
-    data.forEach(freezeData);
     Reflect.ownKeys(globalThis).forEach((key) => {
       const property = Object.getOwnPropertyDescriptor(globalThis, key)!;
       Object.defineProperty(globalThis, key, 'value' in property ? { writable: false, configurable: false } : { configurable: false });

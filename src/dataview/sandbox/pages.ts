@@ -146,64 +146,111 @@ export function pageIndex(
 
   /** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
   const unsupportedGetters = new Map<string, () => never>();
-  const unsupportedField = (object: object, key: string, label: string): void => {
+  const unsupportedGetter = (label: string): (() => never) => {
     if (!unsupportedGetters.has(label)) {
       unsupportedGetters.set(label, () => {
         throw new Error(`${label} is not supported by tsunagu`);
       });
     }
-    Object.defineProperty(object, key, { enumerable: false, get: unsupportedGetters.get(label) });
+    return unsupportedGetters.get(label)!;
+  };
+  const unsupportedField = (object: object, key: string, label: string): void => {
+    Object.defineProperty(object, key, { enumerable: false, get: unsupportedGetter(label) });
   };
 
+  /** Which snapshot page a page object or its `file` object was built from. */
+  const pageOf = new WeakMap<object, SnapshotPage>();
   /**
-   * A Dataview page object. Built once per build and shared by every block, so frozen with freezeData (isolation.ts):
-   * plain data, class instances and data arrays only, whose prototypes and getters are shared and hardened.
+   * A getter shared by every page object with the field (page objects must not carry closures of their own): it
+   * computes the value from the snapshot page on first read, freezes it and keeps it, so every block sees one value.
+   */
+  const lazyGetter = (compute: (page: SnapshotPage) => unknown) => {
+    const values = new WeakMap<object, unknown>();
+    return function lazyField(this: object): unknown {
+      if (values.has(this)) return values.get(this);
+      const page = pageOf.get(this);
+      if (page === undefined) return undefined;
+      const value = compute(page);
+      freezeData(value);
+      values.set(this, value);
+      return value;
+    };
+  };
+  const accessor = (get: () => unknown): PropertyDescriptor => ({ enumerable: true, get });
+  const frontmatterOf = (page: SnapshotPage) => page.frontmatter || {};
+  const aliasesOf = (page: SnapshotPage) => {
+    const fm = frontmatterOf(page);
+    const aliasKey = Object.keys(fm).find((k) => /^alias(es)?$/i.test(k));
+    return aliasKey === undefined ? [] : ([] as unknown[]).concat(fm[aliasKey]).filter((a) => typeof a === 'string');
+  };
+  // Most blocks read a few fields of a few pages: the rest of the vault costs nothing until read.
+  const FILE_FIELDS: PropertyDescriptorMap = {
+    link: accessor(lazyGetter((page) => Link.file(page.path))),
+    outlinks: accessor(lazyGetter((page) => wrapDataArray(page.outlinks.map((l: DvLink) => new Link(l))))),
+    // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
+    inlinks: accessor(lazyGetter((page) => wrapDataArray(page.inlinks.filter((p) => pagesByPath.has(p)).map((p) => Link.file(p))))),
+    etags: accessor(lazyGetter((page) => wrapDataArray(page.etags.map((t) => `#${t}`)))),
+    tags: accessor(lazyGetter((page) => wrapDataArray(tagsOf(page).slice()))),
+    aliases: accessor(lazyGetter((page) => wrapDataArray(aliasesOf(page)))),
+    ctime: accessor(lazyGetter((page) => new DateTime(page.ctime))),
+    cday: accessor(lazyGetter((page) => new DateTime(page.ctime).startOf('day'))),
+    mtime: accessor(lazyGetter((page) => new DateTime(page.mtime))),
+    mday: accessor(lazyGetter((page) => new DateTime(page.mtime).startOf('day'))),
+    frontmatter: accessor(lazyGetter(frontmatterOf)),
+  };
+  const DAY_FIELD: PropertyDescriptorMap = { day: accessor(lazyGetter((page) => decodeValue(page.typed!.day))) };
+  const LIST_FIELDS: PropertyDescriptorMap = { lists: accessor(fileListsGetter), tasks: accessor(fileTasksGetter) };
+  const UNSUPPORTED_SIZE: PropertyDescriptorMap = { size: { enumerable: false, get: unsupportedGetter('file.size') } };
+  /** Typed fields that are objects (lists, dates, links…) are decoded when read; one getter per field name. */
+  const typedFields = new Map<string, PropertyDescriptorMap>();
+  snapshotPages.forEach((page) => {
+    const fields = page.typed?.fields || {};
+    for (const key in fields) {
+      const value = fields[key];
+      if (value === null || typeof value !== 'object' || typedFields.has(key)) continue;
+      typedFields.set(key, { [key]: accessor(lazyGetter((p) => decodeValue(p.typed!.fields[key]))) });
+    }
+  });
+
+  /**
+   * A Dataview page object, built on first use and shared by every later block, so frozen (isolation.ts): plain
+   * data and accessors whose getters are shared and hardened, and which freeze what they return.
    */
   const buildPageObject = (page: SnapshotPage): PageObject => {
-    const fm = page.frontmatter || {};
-    const ctime = new DateTime(page.ctime);
-    const mtime = new DateTime(page.mtime);
-    const aliasKey = Object.keys(fm).find((k) => /^alias(es)?$/i.test(k));
-    const aliases = aliasKey === undefined ? [] : ([] as unknown[]).concat(fm[aliasKey]).filter((a) => typeof a === 'string');
-    const file: Record<string, unknown> = {
-      path: page.path,
-      folder: page.folder,
-      name: page.name,
-      link: Link.file(page.path),
-      outlinks: wrapDataArray(page.outlinks.map((l: DvLink) => new Link(l))),
-      // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
-      inlinks: wrapDataArray(page.inlinks.filter((p) => pagesByPath.has(p)).map((p) => Link.file(p))),
-      etags: wrapDataArray(page.etags.map((t) => `#${t}`)),
-      tags: wrapDataArray(tagsOf(page).slice()),
-      aliases: wrapDataArray(aliases),
-      ctime,
-      cday: ctime.startOf('day'),
-      mtime,
-      mday: mtime.startOf('day'),
-      frontmatter: fm,
-      ext: 'md',
-    };
+    const file: Record<string, unknown> = { path: page.path, folder: page.folder, name: page.name };
+    Object.defineProperties(file, FILE_FIELDS);
+    file.ext = 'md';
     const typed = page.typed || { fields: {}, day: null };
-    if (typed.day) file.day = decodeValue(typed.day);
-    Object.defineProperty(file, 'lists', { enumerable: true, get: fileListsGetter });
-    Object.defineProperty(file, 'tasks', { enumerable: true, get: fileTasksGetter });
+    if (typed.day) Object.defineProperties(file, DAY_FIELD);
+    Object.defineProperties(file, LIST_FIELDS);
     // Without a size from the host, say so rather than answer wrongly.
     if (typeof page.size === 'number') file.size = page.size;
-    else unsupportedField(file, 'size', 'file.size');
+    else Object.defineProperties(file, UNSUPPORTED_SIZE);
     const result: PageObject = { file };
-    Object.keys(typed.fields).forEach((key) => {
-      result[key] = decodeValue(typed.fields[key]);
-    });
+    for (const key in typed.fields) {
+      const value = typed.fields[key];
+      if (value === null || typeof value !== 'object') result[key] = value;
+      else Object.defineProperties(result, typedFields.get(key)!);
+    }
+    pageOf.set(file, page);
+    pageOf.set(result, page);
+    freezeData(result);
     return result;
   };
 
   const pageObjects = new Map<SnapshotPage, PageObject>();
-  snapshotPages.forEach((page) => {
-    pageObjects.set(page, buildPageObject(page));
-  });
-  const pageObject = (page: SnapshotPage): PageObject => pageObjects.get(page)!;
-  const sharedPageObjectSet = new Set<unknown>(pageObjects.values());
+  const sharedPageObjectSet = new Set<unknown>();
+  const pageObject = (page: SnapshotPage): PageObject => {
+    let object = pageObjects.get(page);
+    if (object === undefined) {
+      object = buildPageObject(page);
+      pageObjects.set(page, object);
+      sharedPageObjectSet.add(object);
+    }
+    return object;
+  };
   const isSharedPageObject = (value: unknown): boolean => sharedPageObjectSet.has(value);
+  const descriptorGetters = (map: PropertyDescriptorMap) => Object.keys(map).map((key) => map[key].get);
 
   return {
     snapshotPages,
@@ -217,8 +264,7 @@ export function pageIndex(
     pageObject,
     isSharedPageObject,
     /** Shared functions blocks can reach only through page objects: hardened with the API. */
-    sharedGetters: () => [fileListsGetter, fileTasksGetter, ...unsupportedGetters.values()],
-    pageObjects: () => Array.from(pageObjects.values()),
+    sharedGetters: () => [...[FILE_FIELDS, DAY_FIELD, LIST_FIELDS, ...typedFields.values()].flatMap(descriptorGetters), ...unsupportedGetters.values()],
   };
 }
 

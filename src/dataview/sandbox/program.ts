@@ -44,9 +44,15 @@ export function sandboxProgram(
   const sources = m.pageSources(pages, m.parseSource);
   const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin);
   const api = m.dvApi(safeTags, host, values, arrays, pages, sources, lazy.lazySourcePages);
-  shield.isolateBlocks(
-    [api.createDv(''), values.DateTime, values.Link, values.ListPairWidget, arrays.DataArrayImpl, lazy.LazyPageArray, ...pages.sharedGetters()],
-    [snapshot, pages.pageObjects()],
-  );
+  // The snapshot is not frozen: blocks reach it only through page objects, which freeze what they hand out.
+  shield.isolateBlocks([
+    api.createDv(''),
+    values.DateTime,
+    values.Link,
+    values.ListPairWidget,
+    arrays.DataArrayImpl,
+    lazy.LazyPageArray,
+    ...pages.sharedGetters(),
+  ]);
   return { createDv: api.createDv, isWholeBlock: shield.isWholeBlock, resetGlobals: shield.resetGlobals };
 }

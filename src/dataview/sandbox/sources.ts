@@ -77,23 +77,29 @@ export function pageSources(pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' |
     if (list[list.length - 1] !== page) list.push(page);
   };
 
-  // Indexes built once per build, so a source costs the size of its result, not of the vault.
+  /** An index of the snapshot's pages built on first use (once per build), so a source costs the size of its result. */
+  const lazyIndex = (keysOf: (page: SnapshotPage) => string[]) => {
+    let index: Map<string, SnapshotPage[]> | undefined;
+    return (): Map<string, SnapshotPage[]> => {
+      if (index) return index;
+      const built = new Map<string, SnapshotPage[]>();
+      snapshotPages.forEach((page) => {
+        keysOf(page).forEach((key) => {
+          addTo(built, key, page);
+        });
+      });
+      return (index = built);
+    };
+  };
   /** Lowercased '#tag' → pages whose file.tags hold it (a tag source includes subtags). */
-  const pagesByLowerTag = new Map<string, SnapshotPage[]>();
+  const pagesByLowerTag = lazyIndex((page) => tagsOf(page).map((tag) => tag.toLowerCase()));
   /** Folder → pages in it or below. */
-  const pagesByFolder = new Map<string, SnapshotPage[]>();
-  /** Link path (resolved page path, or the raw target) → pages linking to it. */
-  const pagesByLinkPath = new Map<string, SnapshotPage[]>();
-  snapshotPages.forEach((page) => {
-    tagsOf(page).forEach((tag) => {
-      addTo(pagesByLowerTag, tag.toLowerCase(), page);
-    });
+  const pagesByFolder = lazyIndex((page) => {
     const parts = page.folder === '' ? [] : page.folder.split('/');
-    for (let n = 1; n <= parts.length; n++) addTo(pagesByFolder, parts.slice(0, n).join('/'), page);
-    page.outlinks.forEach((link) => {
-      addTo(pagesByLinkPath, link.path, page);
-    });
+    return parts.map((_, n) => parts.slice(0, n + 1).join('/'));
   });
+  /** Link path (resolved page path, or the raw target) → pages linking to it. */
+  const pagesByLinkPath = lazyIndex((page) => page.outlinks.map((link) => link.path));
 
   const indexed = (index: Map<string, SnapshotPage[]>, key: string): SnapshotPage[] => {
     const pages = index.get(key);
@@ -104,19 +110,19 @@ export function pageSources(pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' |
   const matchingPages = (source: Source, originPath: string): SnapshotPage[] => {
     switch (source.type) {
       case 'tag':
-        return indexed(pagesByLowerTag, source.tag.toLowerCase());
+        return indexed(pagesByLowerTag(), source.tag.toLowerCase());
       case 'folder': {
         const folder = source.folder.replace(/^\/+|\/+$/g, '');
         if (folder === '') return snapshotPages.slice();
-        const inFolder = indexed(pagesByFolder, folder);
+        const inFolder = indexed(pagesByFolder(), folder);
         if (inFolder.length > 0) return inFolder;
         const file = pagesByPath.get(folder) || pagesByPath.get(`${folder}.md`);
         return file ? [file] : [];
       }
       case 'link': {
         const target = resolveLinkpath(source.file, originPath);
-        if (!target) return indexed(pagesByLinkPath, source.file);
-        if (source.incoming) return indexed(pagesByLinkPath, target.path);
+        if (!target) return indexed(pagesByLinkPath(), source.file);
+        if (source.incoming) return indexed(pagesByLinkPath(), target.path);
         const seen = new Set<SnapshotPage>();
         return target.outlinks
           .map((link) => pagesByPath.get(link.path))
