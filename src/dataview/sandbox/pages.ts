@@ -8,6 +8,9 @@ import type { LinkFields, Values } from './values';
 export type EncodedValue = null | number | string | boolean | EncodedValue[] | { [key: string]: EncodedValue };
 export interface SnapshotPage extends DvPageInput {
   typed?: { fields: Record<string, EncodedValue>; day: EncodedValue };
+  /** Ranks of the path and the name in collation order among every page's path and name (host-helpers.ts). */
+  pathRank?: number;
+  nameRank?: number;
 }
 export interface Snapshot {
   pages: SnapshotPage[];
@@ -36,6 +39,24 @@ export function pageIndex(
     pagesByLowerName.get(name)!.push(page);
   });
 
+  /**
+   * The first page (snapshot order) whose lowercased path, less its last three characters ('.md'), ends with '/' +
+   * each key: what a path-suffix link resolves to. Built on first use (unresolved links to attachments are common).
+   */
+  let suffixIndex: Map<string, SnapshotPage> | undefined;
+  const pagesByPathSuffix = (): Map<string, SnapshotPage> => {
+    if (suffixIndex) return suffixIndex;
+    const index = new Map<string, SnapshotPage>();
+    snapshotPages.forEach((page) => {
+      const stem = page.path.toLowerCase().slice(0, -3);
+      for (let slash = stem.indexOf('/'); slash >= 0; slash = stem.indexOf('/', slash + 1)) {
+        const suffix = stem.slice(slash + 1);
+        if (!index.has(suffix)) index.set(suffix, page);
+      }
+    });
+    return (suffixIndex = index);
+  };
+
   /** Like Obsidian's getFirstLinkpathDest: exact path, path without .md, path suffix, then unique name (same folder wins). */
   const resolveLinkpath = (linkpath: unknown, originPath: string): SnapshotPage | undefined => {
     if (linkpath === null || linkpath === undefined) return undefined;
@@ -45,9 +66,7 @@ export function pageIndex(
     const exact = pagesByPath.get(text) || pagesByPath.get(`${text}.md`) || pagesByLowerPath.get(lower) || pagesByLowerPath.get(`${lower}.md`);
     if (exact) return exact;
     const bare = lower.replace(/\.md$/, '');
-    if (bare.indexOf('/') >= 0) {
-      return snapshotPages.find((page) => page.path.toLowerCase().slice(0, -3).endsWith(`/${bare}`));
-    }
+    if (bare.indexOf('/') >= 0) return pagesByPathSuffix().get(bare);
     const named = pagesByLowerName.get(bare) || [];
     if (named.length <= 1) return named[0];
     const origin = pagesByPath.get(originPath);

@@ -38,7 +38,12 @@ export function sandboxProgram(
   const values = m.valueTypes(host.zoneOffset);
   // mutate() copies shared page objects; they are made below.
   const arrays = m.dataArrays(values, (value) => pages.isSharedPageObject(value));
-  m.patchRealm(hostCollate, arrays.isArrayOrDataArray);
+  const ranks = new Map<string, number>();
+  snapshot.pages.forEach((page) => {
+    if (page.pathRank !== undefined) ranks.set(page.path, page.pathRank);
+    if (page.nameRank !== undefined) ranks.set(page.name, page.nameRank);
+  });
+  m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray);
   const shield = m.isolation(arrays);
   const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host.askHost);
   const sources = m.pageSources(pages, m.parseSource);

@@ -20,11 +20,17 @@ export function hostBindings(hostZoneOffset: HostZoneOffset, hostReadFile: HostR
 }
 
 /** Obsidian's (Chromium's) behaviour of built-ins that vault scripts rely on. Only ever run inside the sandbox. */
-export function patchRealm(hostCollate: HostCollate, isArray: (value: unknown) => boolean): void {
+export function patchRealm(hostCollate: HostCollate, ranks: Map<string, number>, isArray: (value: unknown) => boolean): void {
   const define = (target: object, name: string, value: unknown) => Object.defineProperty(target, name, { configurable: true, writable: true, value });
-  // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points.
+  // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points. Strings whose collation
+  // rank the host sent (page paths and names: most sorts compare links) need no host call.
   define(String.prototype, 'localeCompare', function localeCompare(this: unknown, other: unknown) {
-    return hostCollate(String(this), String(other));
+    const a = String(this);
+    const b = String(other);
+    const rankA = ranks.get(a);
+    const rankB = rankA === undefined ? undefined : ranks.get(b);
+    if (rankA !== undefined && rankB !== undefined) return rankA < rankB ? -1 : rankA > rankB ? 1 : 0;
+    return hostCollate(a, b);
   });
   // Obsidian's helpers on built-in prototypes.
   define(Array.prototype, 'contains', function contains(this: unknown[], x: unknown) {
