@@ -17,7 +17,7 @@
 // one-parameter arrow function (index and array arguments, `arguments`, bound or native functions).
 import type { Callback, Comparator, DataArray, DataArrays } from './data-array';
 import type { Isolation } from './isolation';
-import type { Pages, SnapshotPage } from './pages';
+import type { Pages, SharedWork, SnapshotPage } from './pages';
 import type { Source, Sources, dependsOnOrigin as DependsOnOrigin } from './sources';
 import type { Values } from './values';
 
@@ -36,6 +36,7 @@ export function lazyPages(
   pages: Pick<Pages, 'pageObject'>,
   sources: Pick<Sources, 'parseQuery' | 'pagesForSource'>,
   dependsOnOrigin: typeof DependsOnOrigin,
+  sharedWork: SharedWork,
 ) {
   const { typeOf, compareValue } = values;
   const { DataArrayImpl, DATA_ARRAY_PROXY, wrapDataArray, isOrderedNumber, numericOrder, comparedOrder } = arrays;
@@ -111,6 +112,10 @@ export function lazyPages(
   const sortedSourcePages = (plan: Plan, path: string[], descending: boolean): readonly SnapshotPage[] | null => {
     const cacheKey = [plan.sourceKey, path.join('.'), descending ? 'desc' : 'asc'].join('\u0000');
     if (sortedSources.has(cacheKey)) return sortedSources.get(cacheKey)!;
+    return sharedWork(() => sortSource(plan, path, descending, cacheKey));
+  };
+
+  const sortSource = (plan: Plan, path: string[], descending: boolean, cacheKey: string): readonly SnapshotPage[] | null => {
     const pages = pagesForSource(plan.source, plan.originPath);
     const keys = pathKeys(pages, path);
     const order =

@@ -18,17 +18,20 @@ const UTC = () => 0;
 const values = valueTypes(UTC);
 const { DateTime, Duration, Link, compareValue, valueToString, typeOf, parseIsoMillis } = values;
 
+const pauses: boolean[] = [];
+
 function load(snapshotPages: SnapshotPage[], files: Record<string, string> = {}, answer: (request: { op: string }) => unknown = () => []) {
   const host = hostBindings(
     UTC,
     (path) => files[path],
     (json) => JSON.stringify(answer(JSON.parse(json))),
+    (paused) => pauses.push(paused),
   );
   const arrays = dataArrays(values, (value) => pages.isSharedPageObject(value));
   const shield = isolation(arrays);
-  const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host.askHost);
-  const sources = pageSources(pages, parseSource);
-  const lazy = lazyPages(values, arrays, shield.functionSource, pages, sources, dependsOnOrigin);
+  const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host);
+  const sources = pageSources(pages, parseSource, host.sharedWork);
+  const lazy = lazyPages(values, arrays, shield.functionSource, pages, sources, dependsOnOrigin, host.sharedWork);
   const api = dvApi(['p', 'span', 'h2'], host, values, arrays, pages, sources, lazy.lazySourcePages);
   return { arrays, pages, sources, api };
 }
@@ -61,6 +64,7 @@ describe('realm and isolation helpers', () => {
       },
       () => undefined,
       () => '{}',
+      () => {},
     );
     expect([host.zoneOffset(1000), host.zoneOffset(2000), host.zoneOffset(900000)]).toEqual([540, 540, 540]);
     expect(asked).toEqual([0, 900000]);
@@ -209,8 +213,11 @@ describe('pages and dv on the host', () => {
     expect(() => (pages.pageObject(snapshot[0]).file as { size: unknown }).size).toThrow(/file.size is not supported/);
   });
 
-  test('sources resolve over the indexes', () => {
+  test('sources resolve over indexes built once, with the block clock paused', () => {
+    pauses.length = 0;
     expect(pathsOf('#t')).toEqual(['f/a.md', 'f/b.md']);
+    expect(pathsOf('#t/x')).toEqual(['f/a.md']);
+    expect(pauses).toEqual([true, false]);
     expect(pathsOf('"f" and -#t/x')).toEqual(['f/b.md']);
     expect(pathsOf('[[b]] or outgoing([[a]])')).toEqual(['f/a.md', 'f/b.md']);
     expect(pathsOf('"f/b"')).toEqual(['f/b.md']);

@@ -17,14 +17,16 @@ export interface Snapshot {
 }
 export type PageObject = Record<string, unknown> & { file: Record<string, unknown> };
 export type AskHost = (request: object) => unknown;
+export type SharedWork = <T>(build: () => T) => T;
 
 export function pageIndex(
   snapshot: Snapshot,
   values: Pick<Values, 'DateTime' | 'Duration' | 'Link' | 'parseIsoMillis'>,
   arrays: Pick<DataArrays, 'wrapDataArray'>,
   freezeData: Isolation['freezeData'],
-  askHost: AskHost,
+  host: { askHost: AskHost; sharedWork: SharedWork },
 ) {
+  const { askHost, sharedWork } = host;
   const { DateTime, Duration, Link, parseIsoMillis } = values;
   const { wrapDataArray } = arrays;
   const snapshotPages = snapshot.pages;
@@ -46,15 +48,17 @@ export function pageIndex(
   let suffixIndex: Map<string, SnapshotPage> | undefined;
   const pagesByPathSuffix = (): Map<string, SnapshotPage> => {
     if (suffixIndex) return suffixIndex;
-    const index = new Map<string, SnapshotPage>();
-    snapshotPages.forEach((page) => {
-      const stem = page.path.toLowerCase().slice(0, -3);
-      for (let slash = stem.indexOf('/'); slash >= 0; slash = stem.indexOf('/', slash + 1)) {
-        const suffix = stem.slice(slash + 1);
-        if (!index.has(suffix)) index.set(suffix, page);
-      }
-    });
-    return (suffixIndex = index);
+    return (suffixIndex = sharedWork(() => {
+      const index = new Map<string, SnapshotPage>();
+      snapshotPages.forEach((page) => {
+        const stem = page.path.toLowerCase().slice(0, -3);
+        for (let slash = stem.indexOf('/'); slash >= 0; slash = stem.indexOf('/', slash + 1)) {
+          const suffix = stem.slice(slash + 1);
+          if (!index.has(suffix)) index.set(suffix, page);
+        }
+      });
+      return index;
+    }));
   };
 
   /** Like Obsidian's getFirstLinkpathDest: exact path, path without .md, path suffix, then unique name (same folder wins). */
@@ -148,11 +152,13 @@ export function pageIndex(
   const listsByPath = new Map<string, { lists: unknown; tasks: unknown }>();
   const listsOf = (path: string) => {
     if (!listsByPath.has(path)) {
-      const items = (askHost({ op: 'lists', path }) as unknown[]).map(decodeListItem);
-      const entry = { lists: wrapDataArray(items), tasks: wrapDataArray(items.filter((item) => item.task)) };
-      freezeData(entry.lists);
-      freezeData(entry.tasks);
-      listsByPath.set(path, entry);
+      sharedWork(() => {
+        const items = (askHost({ op: 'lists', path }) as unknown[]).map(decodeListItem);
+        const entry = { lists: wrapDataArray(items), tasks: wrapDataArray(items.filter((item) => item.task)) };
+        freezeData(entry.lists);
+        freezeData(entry.tasks);
+        listsByPath.set(path, entry);
+      });
     }
     return listsByPath.get(path)!;
   };
@@ -183,14 +189,14 @@ export function pageIndex(
    * A getter shared by every page object with the field (page objects must not carry closures of their own): it
    * computes the value from the snapshot page on first read, freezes it and keeps it, so every block sees one value.
    */
-  const lazyGetter = (compute: (page: SnapshotPage) => unknown) => {
+  const lazyGetter = (compute: (page: SnapshotPage) => unknown, freeze: (value: unknown) => void = freezeData) => {
     const values = new WeakMap<object, unknown>();
     return function lazyField(this: object): unknown {
       if (values.has(this)) return values.get(this);
       const page = pageOf.get(this);
       if (page === undefined) return undefined;
       const value = compute(page);
-      freezeData(value);
+      freeze(value);
       values.set(this, value);
       return value;
     };
@@ -204,17 +210,18 @@ export function pageIndex(
   };
   // Most blocks read a few fields of a few pages: the rest of the vault costs nothing until read.
   const FILE_FIELDS: PropertyDescriptorMap = {
-    link: accessor(lazyGetter((page) => Link.file(page.path))),
+    link: accessor(lazyGetter((page) => Link.file(page.path), Object.freeze)),
     outlinks: accessor(lazyGetter((page) => wrapDataArray(page.outlinks.map((l: DvLink) => new Link(l))))),
     // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
     inlinks: accessor(lazyGetter((page) => wrapDataArray(page.inlinks.filter((p) => pagesByPath.has(p)).map((p) => Link.file(p))))),
     etags: accessor(lazyGetter((page) => wrapDataArray(page.etags.map((t) => `#${t}`)))),
     tags: accessor(lazyGetter((page) => wrapDataArray(tagsOf(page).slice()))),
     aliases: accessor(lazyGetter((page) => wrapDataArray(aliasesOf(page)))),
-    ctime: accessor(lazyGetter((page) => new DateTime(page.ctime))),
-    cday: accessor(lazyGetter((page) => new DateTime(page.ctime).startOf('day'))),
-    mtime: accessor(lazyGetter((page) => new DateTime(page.mtime))),
-    mday: accessor(lazyGetter((page) => new DateTime(page.mtime).startOf('day'))),
+    // Dates and links hold primitives only: freezing the object itself is enough.
+    ctime: accessor(lazyGetter((page) => new DateTime(page.ctime), Object.freeze)),
+    cday: accessor(lazyGetter((page) => new DateTime(page.ctime).startOf('day'), Object.freeze)),
+    mtime: accessor(lazyGetter((page) => new DateTime(page.mtime), Object.freeze)),
+    mday: accessor(lazyGetter((page) => new DateTime(page.mtime).startOf('day'), Object.freeze)),
     frontmatter: accessor(lazyGetter(frontmatterOf)),
   };
   const DAY_FIELD: PropertyDescriptorMap = { day: accessor(lazyGetter((page) => decodeValue(page.typed!.day))) };
@@ -253,8 +260,9 @@ export function pageIndex(
     }
     pageOf.set(file, page);
     pageOf.set(result, page);
-    freezeData(result);
-    return result;
+    // Their own values are primitives, accessors and the file object: no deeper walk needed.
+    Object.freeze(file);
+    return Object.freeze(result);
   };
 
   const pageObjects = new Map<SnapshotPage, PageObject>();

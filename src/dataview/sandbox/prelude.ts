@@ -27,15 +27,15 @@ export const SANDBOX_MODULES: SandboxModules = {
   dvApi,
 };
 
-/** Evaluates to a function of the snapshot JSON and the host's four callbacks (see sandbox.ts). */
+/** Evaluates to a function of the snapshot JSON and the host's five callbacks (see sandbox.ts). */
 export const PRELUDE_JS = [
-  '(function (snapshotJson, hostZoneOffset, hostCollate, hostReadFile, hostRequest) {',
+  '(function (snapshotJson, hostZoneOffset, hostCollate, hostReadFile, hostRequest, hostPause) {',
   '"use strict";',
   'var modules = {',
   Object.entries(SANDBOX_MODULES)
     .map(([name, module]) => `${name}: ${module.toString()}`)
     .join(',\n'),
   '};',
-  `return (${sandboxProgram.toString()})(modules, ${JSON.stringify(SAFE_TAGS)}, snapshotJson, hostZoneOffset, hostCollate, hostReadFile, hostRequest);`,
+  `return (${sandboxProgram.toString()})(modules, ${JSON.stringify(SAFE_TAGS)}, snapshotJson, hostZoneOffset, hostCollate, hostReadFile, hostRequest, hostPause);`,
   '})',
 ].join('\n');

@@ -6,7 +6,7 @@ import type { dataArrays } from './data-array';
 import type { isolation } from './isolation';
 import type { lazyPages } from './lazy-pages';
 import type { pageIndex, Snapshot } from './pages';
-import type { hostBindings, HostCollate, HostReadFile, HostRequest, HostZoneOffset, patchRealm } from './realm';
+import type { HostCollate, HostPause, HostReadFile, HostRequest, HostZoneOffset, hostBindings, patchRealm } from './realm';
 import type { dependsOnOrigin, pageSources, parseSource } from './sources';
 import type { valueTypes } from './values';
 
@@ -32,9 +32,10 @@ export function sandboxProgram(
   hostCollate: HostCollate,
   hostReadFile: HostReadFile,
   hostRequest: HostRequest,
+  hostPause: HostPause,
 ) {
   const snapshot = JSON.parse(snapshotJson) as Snapshot;
-  const host = m.hostBindings(hostZoneOffset, hostReadFile, hostRequest);
+  const host = m.hostBindings(hostZoneOffset, hostReadFile, hostRequest, hostPause);
   const values = m.valueTypes(host.zoneOffset);
   // mutate() copies shared page objects; they are made below.
   const arrays = m.dataArrays(values, (value) => pages.isSharedPageObject(value));
@@ -45,9 +46,9 @@ export function sandboxProgram(
   });
   m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray);
   const shield = m.isolation(arrays);
-  const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host.askHost);
-  const sources = m.pageSources(pages, m.parseSource);
-  const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin);
+  const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host);
+  const sources = m.pageSources(pages, m.parseSource, host.sharedWork);
+  const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin, host.sharedWork);
   const api = m.dvApi(safeTags, host, values, arrays, pages, sources, lazy.lazySourcePages);
   // The snapshot is not frozen: blocks reach it only through page objects, which freeze what they hand out.
   shield.isolateBlocks([

@@ -5,8 +5,9 @@ export type HostZoneOffset = (ts: number) => number;
 export type HostCollate = (a: string, b: string) => number;
 export type HostReadFile = (path: string) => string | undefined;
 export type HostRequest = (json: string) => string;
+export type HostPause = (paused: boolean) => void;
 
-export function hostBindings(hostZoneOffset: HostZoneOffset, hostReadFile: HostReadFile, hostRequest: HostRequest) {
+export function hostBindings(hostZoneOffset: HostZoneOffset, hostReadFile: HostReadFile, hostRequest: HostRequest, hostPause: HostPause) {
   // Zone offsets only change at quarter-hour instants: one host call per quarter hour seen.
   const offsetsByQuarterHour = new Map<number, number>();
   const zoneOffset = (ts: number): number => {
@@ -16,7 +17,24 @@ export function hostBindings(hostZoneOffset: HostZoneOffset, hostReadFile: HostR
   };
   const readVaultFile = (path: unknown): string | undefined => hostReadFile(String(path));
   const askHost = (request: object): unknown => JSON.parse(hostRequest(JSON.stringify(request)));
-  return { zoneOffset, readVaultFile, askHost };
+  /**
+   * Runs work done once for every later block (an index, a sorted source, list items) with the block's clock paused:
+   * the block that happens to need it first should not pay for it against its time limit (the host caps the pause).
+   * No author code runs inside.
+   */
+  let sharing = false;
+  const sharedWork = <T>(build: () => T): T => {
+    if (sharing) return build();
+    sharing = true;
+    hostPause(true);
+    try {
+      return build();
+    } finally {
+      sharing = false;
+      hostPause(false);
+    }
+  };
+  return { zoneOffset, readVaultFile, askHost, sharedWork };
 }
 
 /** Obsidian's (Chromium's) behaviour of built-ins that vault scripts rely on. Only ever run inside the sandbox. */

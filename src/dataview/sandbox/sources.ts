@@ -1,6 +1,6 @@
 // Sandbox module: Dataview source expressions (`#tag`, `"folder"`, `[[note]]`, `outgoing([[note]])`, and/or, `-`,
 // parens) parsed and resolved to ordered page lists.
-import type { Pages, SnapshotPage } from './pages';
+import type { Pages, SharedWork, SnapshotPage } from './pages';
 
 export type Source =
   | { type: 'tag'; tag: string }
@@ -67,7 +67,11 @@ export function dependsOnOrigin(source: Source | null): boolean {
   return false;
 }
 
-export function pageSources(pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' | 'resolveLinkpath' | 'tagsOf'>, parse: typeof parseSource) {
+export function pageSources(
+  pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' | 'resolveLinkpath' | 'tagsOf'>,
+  parse: typeof parseSource,
+  sharedWork: SharedWork,
+) {
   const { snapshotPages, pagesByPath, resolveLinkpath, tagsOf } = pages;
 
   /** Appends the page to the list under key, once; lists keep snapshot order. */
@@ -82,13 +86,15 @@ export function pageSources(pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' |
     let index: Map<string, SnapshotPage[]> | undefined;
     return (): Map<string, SnapshotPage[]> => {
       if (index) return index;
-      const built = new Map<string, SnapshotPage[]>();
-      snapshotPages.forEach((page) => {
-        keysOf(page).forEach((key) => {
-          addTo(built, key, page);
+      return (index = sharedWork(() => {
+        const built = new Map<string, SnapshotPage[]>();
+        snapshotPages.forEach((page) => {
+          keysOf(page).forEach((key) => {
+            addTo(built, key, page);
+          });
         });
-      });
-      return (index = built);
+        return built;
+      }));
     };
   };
   /** Lowercased '#tag' → pages whose file.tags hold it (a tag source includes subtags). */
