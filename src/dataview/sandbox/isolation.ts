@@ -27,8 +27,8 @@ export function isolation(arrays: Pick<DataArrays, 'isDataArray' | 'plainIsArray
   };
 
   /**
-   * Freezes a tree of data: own enumerable properties only, no prototypes. For the snapshot (JSON) and page objects,
-   * whose prototypes and accessors are shared ones that harden() reaches. Much cheaper than harden() on 100,000s of objects.
+   * Freezes a tree of data: own enumerable properties only, no prototypes. For what page objects hand out (decoded
+   * fields, list items), whose prototypes and accessors are shared ones that harden() reaches. Much cheaper than harden().
    */
   const freezeData = (value: unknown): void => {
     if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
