@@ -28,6 +28,7 @@ for (const notes of values.notes.split(',').map(Number)) {
     const vault = loadVault({ vaultDir: dir, excludeFolders: [], aliasFallback: false, kinds: KINDS });
     const published = sampled([...vault.notes.values()].filter(isPublished));
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const { replacements, diagnostics } = await runDataviewBlocks(vault, published, {
       enabled: true,
       timeoutMs: 1000,
@@ -36,10 +37,12 @@ for (const notes of values.notes.split(',').map(Number)) {
       hrefForTag: (tag) => `/tags/${tag.toLowerCase()}/`,
     });
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
     for (const replacement of replacements) applyReplacement(vault.notes.get(replacement.noteId)!.tree, replacement);
     const blocks = published.reduce((n, note) => n + countNodes(note.tree, isDataviewOutput), 0);
     console.log(
-      `${notes} notes (${published.length} published), ${blocks} blocks: ${(ms / 1000).toFixed(2)} s, ` +
+      `${notes} notes (${published.length} published), ${blocks} blocks: ${(ms / 1000).toFixed(2)} s ` +
+        `(${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU: on a busy machine the steadier figure), ` +
         `${(ms / Math.max(blocks, 1)).toFixed(1)} ms/block, ${diagnostics.length} diagnostics`,
     );
     for (const d of diagnostics.slice(0, 3)) console.log(`  ${d.file}:${d.line} ${d.message}`);

@@ -1,6 +1,6 @@
 // A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
 // and each block then comes back as HTML or as a reason it could not be shown.
-import { collateFunction, zoneOffsetFunction } from './host-helpers';
+import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
 import { runDql } from './dql';
 import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
@@ -43,9 +43,25 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   DISPLAY.zone = options.timeZone ?? 'system';
   setCollation(host.collate);
 
+  function snapshotJson(): string {
+    const ranks = collationRanks(
+      pages.flatMap((page) => [page.path, page.name]),
+      host.collate,
+    );
+    return JSON.stringify({
+      pages: pages.map(({ lists: _lists, fields: _fields, ...page }) => ({
+        ...page,
+        typed: sandboxFields(index(), page),
+        pathRank: ranks.get(page.path),
+        nameRank: ranks.get(page.name),
+      })),
+    });
+  }
+
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
     // Fields reach the sandbox typed by the host (Dataview's grammar), so both engines see the same values.
-    sandbox ??= createSandbox(JSON.stringify({ pages: pages.map((page) => ({ ...page, typed: sandboxFields(index(), page) })) }), host, limits);
+    // List items and raw inline fields stay on the host: the sandbox asks for list items when a block reads them.
+    sandbox ??= createSandbox(snapshotJson(), host, limits);
     const outcome = (await sandbox).run(code, currentPath);
     if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
     return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };

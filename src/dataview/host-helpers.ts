@@ -25,3 +25,18 @@ export function zoneOffsetFunction(timeZone: string | undefined): (ts: number) =
 export function collateFunction(locale: string | undefined): (a: string, b: string) => number {
   return new Intl.Collator(locale).compare;
 }
+
+/**
+ * Each string's rank in collation order (strings the collator finds equal share one), so that the sandbox compares
+ * strings it knows (page paths and names) without a host call: comparing ranks gives what `collate` gives.
+ */
+export function collationRanks(strings: Iterable<string>, collate: (a: string, b: string) => number): Map<string, number> {
+  const sorted = [...new Set(strings)].sort(collate);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((text, i) => {
+    if (i > 0 && collate(sorted[i - 1], text) !== 0) rank++;
+    ranks.set(text, rank);
+  });
+  return ranks;
+}

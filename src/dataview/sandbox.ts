@@ -12,6 +12,10 @@ export const BLOCK_FILE = 'dataviewjs.js';
 const SETUP_MS = 60_000;
 /** Below the WebAssembly host's own stack, so deep recursion becomes a catchable error instead of a crash. */
 const STACK_BYTES = 256 * 1024;
+/** Time a block may spend, on top of its own limit, building what every later block shares (sandbox/realm.ts). */
+const SHARED_WORK_MS = 10_000;
+/** Heap the lazily built page objects may take, per character of the snapshot's JSON (measured: about 5). */
+const PAGE_OBJECTS_PER_SNAPSHOT_BYTE = 6;
 
 let wasmModule: Promise<QuickJSWASMModule> | undefined;
 /** Compiled once per process, on first use. */
@@ -62,6 +66,9 @@ class Session {
   private readonly vm: QuickJSContext;
   private readonly api: QuickJSHandle;
   private deadline = Date.now() + SETUP_MS;
+  /** While the sandbox builds shared data: since when, and how much paused time the block has left. */
+  private pausedAt: number | undefined;
+  private pauseLeft = SHARED_WORK_MS;
   blocksRun = 0;
 
   constructor(
@@ -71,7 +78,10 @@ class Session {
     limits: SandboxLimits,
   ) {
     runtime.setMaxStackSize(STACK_BYTES);
-    runtime.setInterruptHandler(() => Date.now() > this.deadline);
+    runtime.setInterruptHandler(() => {
+      const now = Date.now();
+      return now > this.deadline + (this.pausedAt === undefined ? 0 : Math.min(now - this.pausedAt, this.pauseLeft));
+    });
     const vm = (this.vm = runtime.newContext());
     const scope = new Scope();
     try {
@@ -85,7 +95,8 @@ class Session {
         }),
       );
       const request = scope.manage(vm.newFunction('request', (json) => vm.newString(host.request(vm.getString(json)))));
-      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate, readFile, request);
+      const pause = scope.manage(vm.newFunction('pause', (paused) => this.pause(vm.dump(paused) === true)));
+      const api = vm.callFunction(prelude, vm.undefined, scope.manage(vm.newString(snapshotJson)), zoneOffset, collate, readFile, request, pause);
       if (api.error) this.fail(scope, api.error);
       this.api = api.value;
     } catch (error) {
@@ -96,11 +107,12 @@ class Session {
       throw error;
     }
     scope.dispose();
-    // A block's heap budget comes on top of what the prelude, snapshot and page objects hold.
+    // A block's heap budget comes on top of what the prelude and snapshot hold, and of the page objects blocks build
+    // from it when they first read them (all of them, every field read, take about five times the snapshot's JSON).
     const usage = runtime.computeMemoryUsage();
     const { memory_used_size: used } = vm.dump(usage) as { memory_used_size: number };
     usage.dispose();
-    runtime.setMemoryLimit(used + limits.memoryLimitBytes);
+    runtime.setMemoryLimit(used + PAGE_OBJECTS_PER_SNAPSHOT_BYTE * snapshotJson.length + limits.memoryLimitBytes);
   }
 
   /** Runs one block; `reusable` is false when the runtime must not serve another block. */
@@ -109,6 +121,7 @@ class Session {
     const scope = new Scope();
     this.blocksRun++;
     this.deadline = Date.now() + timeoutMs;
+    this.pauseLeft = SHARED_WORK_MS;
     let outcome: SandboxOutcome;
     let reusable = true;
     try {
@@ -141,6 +154,18 @@ class Session {
     }
     if (reusable) reusable = this.resetGlobals();
     return { outcome, reusable };
+  }
+
+  /** The block's clock stops while shared data is built, for at most SHARED_WORK_MS per block. */
+  private pause(paused: boolean): void {
+    const now = Date.now();
+    if (paused) this.pausedAt ??= now;
+    else if (this.pausedAt !== undefined) {
+      const credit = Math.min(now - this.pausedAt, this.pauseLeft);
+      this.deadline += credit;
+      this.pauseLeft -= credit;
+      this.pausedAt = undefined;
+    }
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-// Sandbox source: what dv.pages() returns. Blocks commonly ask for `dv.pages(src).where(p => …).sort(p => p.a.b, dir)
+// Sandbox module: what dv.pages() returns. Blocks commonly ask for `dv.pages(src).where(p => …).sort(p => p.a.b, dir)
 // .limit(n)`; done eagerly, every block filters, keys and sorts the whole source (~10,000 pages in a large vault). So
 // the array is lazy: `where` records its predicate, a `sort` whose key is a plain property path (`p => p.file.mtime.ts`)
 // takes the source's order by that key from a cache kept for the whole build (page objects are frozen, so the order
@@ -15,140 +15,183 @@
 // loop storing unfinished results) sees the new value. We accept that: predicates are written as tests and chains
 // are used at once (`limit` ends the usual one); the eager path stays for every predicate that is not a
 // one-parameter arrow function (index and array arguments, `arguments`, bound or native functions).
-export const LAZY_PAGES_JS = String.raw`
-var IDENTIFIER = '[A-Za-z_$][\\w$]*';
-/** 'p => p.a.b' (parentheses optional): its property path is the key, so the prelude can look it up itself. */
-var PATH_KEY = new RegExp('^\\(?\\s*(' + IDENTIFIER + ')\\s*\\)?\\s*=>\\s*\\1((?:\\.' + IDENTIFIER + ')+)\\s*$');
-/** An arrow function of at most one plain parameter: it cannot see the index or array filter() would pass. */
-var ONE_PARAMETER_ARROW = new RegExp('^(?:' + IDENTIFIER + '|\\(\\s*(?:' + IDENTIFIER + ')?\\s*\\))\\s*=>');
+import type { Callback, Comparator, DataArray, DataArrays } from './data-array';
+import type { Isolation } from './isolation';
+import type { Pages, SharedWork, SnapshotPage } from './pages';
+import type { Source, Sources, dependsOnOrigin as DependsOnOrigin } from './sources';
+import type { Values } from './values';
 
-function keyPath(key) {
-  var match = typeof key === 'function' ? PATH_KEY.exec(functionSource.call(key)) : null;
-  return match ? match[2].slice(1).split('.') : null;
+interface Plan {
+  source: Source | null;
+  originPath: string;
+  sourceKey: string;
+  predicates: Callback[];
+  sorted: readonly SnapshotPage[] | null;
 }
 
-function isLazyPredicate(predicate) {
-  return typeof predicate === 'function' && ONE_PARAMETER_ARROW.test(functionSource.call(predicate));
-}
+export function lazyPages(
+  values: Pick<Values, 'typeOf' | 'compareValue'>,
+  arrays: Pick<DataArrays, 'DataArrayImpl' | 'DATA_ARRAY_PROXY' | 'wrapDataArray' | 'isOrderedNumber' | 'numericOrder' | 'comparedOrder'>,
+  functionSource: Isolation['functionSource'],
+  pages: Pick<Pages, 'pageObject'>,
+  sources: Pick<Sources, 'parseQuery' | 'pagesForSource'>,
+  dependsOnOrigin: typeof DependsOnOrigin,
+  sharedWork: SharedWork,
+) {
+  const { typeOf, compareValue } = values;
+  const { DataArrayImpl, DATA_ARRAY_PROXY, wrapDataArray, isOrderedNumber, numericOrder, comparedOrder } = arrays;
+  const { pageObject } = pages;
+  const { parseQuery, pagesForSource } = sources;
+  const IDENTIFIER = '[A-Za-z_$][\\w$]*';
+  /** 'p => p.a.b' (parentheses optional): its property path is the key, so the prelude can look it up itself. */
+  const PATH_KEY = new RegExp(`^\\(?\\s*(${IDENTIFIER})\\s*\\)?\\s*=>\\s*\\1((?:\\.${IDENTIFIER})+)\\s*$`);
+  /** An arrow function of at most one plain parameter: it cannot see the index or array filter() would pass. */
+  const ONE_PARAMETER_ARROW = new RegExp(`^(?:${IDENTIFIER}|\\(\\s*(?:${IDENTIFIER})?\\s*\\))\\s*=>`);
 
-/** Values compareValue orders as a total preorder (NaN compares unequal to itself), so filtering commutes with sorting. */
-function isConsistentlyOrdered(value) {
-  switch (typeOf(value)) {
-    case 'null': case 'string': case 'boolean': return true;
-    case 'number': return value === value;
-    case 'date': return value.ts === value.ts;
-    case 'link': return typeof value.path === 'string' && typeof value.type === 'string' && (!value.subpath || typeof value.subpath === 'string');
-    default: return false;
-  }
-}
-
-/** Each page's key by direct lookup, or null when a lookup would throw or a key is not consistently ordered. */
-function pathKeys(pages, path) {
-  var keys = new Array(pages.length);
-  try {
-    for (var i = 0; i < pages.length; i++) {
-      var value = pageObject(pages[i]);
-      for (var j = 0; j < path.length; j++) {
-        if (value === null || value === undefined) return null;
-        value = value[path[j]];
-      }
-      if (!isConsistentlyOrdered(value)) return null;
-      keys[i] = value;
-    }
-  } catch (error) {
-    // An unsupported field's getter: the author's key function, on the general path, throws it where it belongs.
-    // (QuickJS's interrupt for the time limit cannot be caught.)
-    return null;
-  }
-  return keys;
-}
-
-/** Source key, key path and direction → the source's pages sorted so (frozen), or null for the general path. */
-var sortedSources = new Map();
-/**
- * Page references the cache may hold (~8 MB): it grows on the heap the blocks' budget is measured on. A sorted tag
- * source holds each page once per tag it has; a build asking for many large sources ('-#tag' for each tag) stops
- * caching instead of running blocks out of memory.
- */
-var SORTED_SOURCES_BUDGET = 1000000;
-var sortedSourcesSize = 0;
-
-function sortedSourcePages(plan, path, descending) {
-  var cacheKey = [plan.sourceKey, path.join('.'), descending ? 'desc' : 'asc'].join('\u0000');
-  if (sortedSources.has(cacheKey)) return sortedSources.get(cacheKey);
-  var pages = pagesForSource(plan.source, plan.originPath);
-  var keys = pathKeys(pages, path);
-  var order = keys === null ? null : keys.every(isOrderedNumber) ? numericOrder(keys, descending) : comparedOrder(keys, compareValue, descending);
-  var sorted = order === null ? null : Object.freeze(order.map(function (index) { return pages[index]; }));
-  if (sortedSourcesSize + pages.length <= SORTED_SOURCES_BUDGET) {
-    sortedSources.set(cacheKey, sorted);
-    sortedSourcesSize += pages.length;
-  }
-  return sorted;
-}
-
-/** The first count page objects, in the plan's order, that every predicate keeps. */
-function walkPlan(plan, count) {
-  var pages = plan.sorted || pagesForSource(plan.source, plan.originPath);
-  var result = [];
-  for (var i = 0; i < pages.length && result.length < count; i++) {
-    var page = pageObject(pages[i]);
-    if (plan.predicates.every(function (keep) { return keep(page); })) result.push(page);
-  }
-  return result;
-}
-
-/** The plan of each lazy array not yet materialised, where blocks cannot reach it (keyed by the proxy and its target). */
-var lazyPlans = new WeakMap();
-
-class LazyPageArray extends DataArrayImpl {
-  where(predicate) {
-    var plan = lazyPlans.get(this);
-    if (!plan || !isLazyPredicate(predicate)) return super.where(predicate);
-    return lazyPageArray(Object.assign({}, plan, { predicates: plan.predicates.concat([predicate]) }));
-  }
-  sort(key, direction, comparator) {
-    var plan = lazyPlans.get(this);
-    var path = plan && !plan.sorted && !comparator ? keyPath(key) : null;
-    var sorted = path && sortedSourcePages(plan, path, direction === 'desc');
-    if (!sorted) return super.sort(key, direction, comparator);
-    return lazyPageArray(Object.assign({}, plan, { sorted: sorted }));
-  }
-  limit(count) {
-    var plan = lazyPlans.get(this);
-    if (!plan || !Number.isInteger(count) || count < 0) return super.limit(count);
-    return wrapDataArray(walkPlan(plan, count));
-  }
-  first() {
-    var plan = lazyPlans.get(this);
-    return plan ? walkPlan(plan, 1)[0] : super.first();
-  }
-}
-
-function lazyPageArray(plan) {
-  var target = new LazyPageArray([]);
-  var array = new Proxy(target, DATA_ARRAY_PROXY);
-  var values;
-  // Once materialised, the values are the array (mutate() and sortInPlace() change them): no more shortcuts.
-  var materialize = function () {
-    if (values) return values;
-    values = walkPlan(plan, Infinity);
-    lazyPlans.delete(target);
-    lazyPlans.delete(array);
-    return values;
+  const keyPath = (key: unknown): string[] | null => {
+    const match = typeof key === 'function' ? PATH_KEY.exec(functionSource.call(key)) : null;
+    return match ? match[2].slice(1).split('.') : null;
   };
-  Object.defineProperty(target, 'values', { enumerable: true, get: materialize });
-  Object.defineProperty(target, 'length', { enumerable: true, get: function () { return materialize().length; } });
-  lazyPlans.set(target, plan);
-  lazyPlans.set(array, plan);
-  return array;
-}
 
-/** dv.pages(query): the query is parsed now, so a malformed one throws here, as in Dataview. */
-function lazySourcePages(query, originPath) {
-  var source = parseQuery(query);
-  var text = source === null ? '' : String(query).trim();
-  var sourceKey = dependsOnOrigin(source) ? originPath + '\u0000' + text : text;
-  return lazyPageArray({ source: source, originPath: originPath, sourceKey: sourceKey, predicates: [], sorted: null });
+  const isLazyPredicate = (predicate: unknown): predicate is Callback =>
+    typeof predicate === 'function' && ONE_PARAMETER_ARROW.test(functionSource.call(predicate));
+
+  /** Values compareValue orders as a total preorder (NaN compares unequal to itself), so filtering commutes with sorting. */
+  const isConsistentlyOrdered = (value: unknown): boolean => {
+    switch (typeOf(value)) {
+      case 'null':
+      case 'string':
+      case 'boolean':
+        return true;
+      case 'number':
+        return !Number.isNaN(value);
+      case 'date': {
+        const date = value as { ts: number };
+        return !Number.isNaN(date.ts);
+      }
+      case 'link': {
+        const link = value as { path: unknown; type: unknown; subpath: unknown };
+        return typeof link.path === 'string' && typeof link.type === 'string' && (!link.subpath || typeof link.subpath === 'string');
+      }
+      default:
+        return false;
+    }
+  };
+
+  /** Each page's key by direct lookup, or null when a lookup would throw or a key is not consistently ordered. */
+  const pathKeys = (pages: SnapshotPage[], path: string[]): unknown[] | null => {
+    const keys = new Array<unknown>(pages.length);
+    try {
+      for (let i = 0; i < pages.length; i++) {
+        let value: unknown = pageObject(pages[i]);
+        for (let j = 0; j < path.length; j++) {
+          if (value === null || value === undefined) return null;
+          value = (value as Record<string, unknown>)[path[j]];
+        }
+        if (!isConsistentlyOrdered(value)) return null;
+        keys[i] = value;
+      }
+    } catch {
+      // An unsupported field's getter: the author's key function, on the general path, throws it where it belongs.
+      // (QuickJS's interrupt for the time limit cannot be caught.)
+      return null;
+    }
+    return keys;
+  };
+
+  /** Source key, key path and direction → the source's pages sorted so (frozen), or null for the general path. */
+  const sortedSources = new Map<string, readonly SnapshotPage[] | null>();
+  /**
+   * Page references the cache may hold (~8 MB): it grows on the heap the blocks' budget is measured on. A sorted tag
+   * source holds each page once per tag it has; a build asking for many large sources ('-#tag' for each tag) stops
+   * caching instead of running blocks out of memory.
+   */
+  const SORTED_SOURCES_BUDGET = 1000000;
+  let sortedSourcesSize = 0;
+
+  const sortedSourcePages = (plan: Plan, path: string[], descending: boolean): readonly SnapshotPage[] | null => {
+    const cacheKey = [plan.sourceKey, path.join('.'), descending ? 'desc' : 'asc'].join('\u0000');
+    if (sortedSources.has(cacheKey)) return sortedSources.get(cacheKey)!;
+    return sharedWork(() => sortSource(plan, path, descending, cacheKey));
+  };
+
+  const sortSource = (plan: Plan, path: string[], descending: boolean, cacheKey: string): readonly SnapshotPage[] | null => {
+    const pages = pagesForSource(plan.source, plan.originPath);
+    const keys = pathKeys(pages, path);
+    const order =
+      keys === null ? null : keys.every(isOrderedNumber) ? numericOrder(keys as number[], descending) : comparedOrder(keys, compareValue, descending);
+    const sorted = order === null ? null : Object.freeze(order.map((index) => pages[index]));
+    if (sortedSourcesSize + pages.length <= SORTED_SOURCES_BUDGET) {
+      sortedSources.set(cacheKey, sorted);
+      sortedSourcesSize += pages.length;
+    }
+    return sorted;
+  };
+
+  /** The first count page objects, in the plan's order, that every predicate keeps. */
+  const walkPlan = (plan: Plan, count: number): unknown[] => {
+    const pages = plan.sorted || pagesForSource(plan.source, plan.originPath);
+    const result: unknown[] = [];
+    for (let i = 0; i < pages.length && result.length < count; i++) {
+      const page = pageObject(pages[i]);
+      if (plan.predicates.every((keep) => (keep as (page: unknown) => unknown)(page))) result.push(page);
+    }
+    return result;
+  };
+
+  /** The plan of each lazy array not yet materialised, where blocks cannot reach it (keyed by the proxy and its target). */
+  const lazyPlans = new WeakMap<object, Plan>();
+
+  class LazyPageArray extends DataArrayImpl {
+    where(predicate: Callback): DataArray {
+      const plan = lazyPlans.get(this);
+      if (!plan || !isLazyPredicate(predicate)) return super.where(predicate);
+      return lazyPageArray(Object.assign({}, plan, { predicates: plan.predicates.concat([predicate]) }));
+    }
+    sort(key?: Callback, direction?: string, comparator?: Comparator): DataArray {
+      const plan = lazyPlans.get(this);
+      const path = plan && !plan.sorted && !comparator ? keyPath(key) : null;
+      const sorted = path && sortedSourcePages(plan!, path, direction === 'desc');
+      if (!sorted) return super.sort(key, direction, comparator);
+      return lazyPageArray(Object.assign({}, plan, { sorted }));
+    }
+    limit(count: number): DataArray {
+      const plan = lazyPlans.get(this);
+      if (!plan || !Number.isInteger(count) || count < 0) return super.limit(count);
+      return wrapDataArray(walkPlan(plan, count));
+    }
+    first(): unknown {
+      const plan = lazyPlans.get(this);
+      return plan ? walkPlan(plan, 1)[0] : super.first();
+    }
+  }
+
+  const lazyPageArray = (plan: Plan): DataArray => {
+    const target = new LazyPageArray([]);
+    const array = new Proxy(target, DATA_ARRAY_PROXY);
+    let values: unknown[] | undefined;
+    // Once materialised, the values are the array (mutate() and sortInPlace() change them): no more shortcuts.
+    const materialize = (): unknown[] => {
+      if (values) return values;
+      values = walkPlan(plan, Infinity);
+      lazyPlans.delete(target);
+      lazyPlans.delete(array);
+      return values;
+    };
+    Object.defineProperty(target, 'values', { enumerable: true, get: materialize });
+    Object.defineProperty(target, 'length', { enumerable: true, get: () => materialize().length });
+    lazyPlans.set(target, plan);
+    lazyPlans.set(array, plan);
+    return array;
+  };
+
+  /** dv.pages(query): the query is parsed now, so a malformed one throws here, as in Dataview. */
+  const lazySourcePages = (query: unknown, originPath: string): DataArray => {
+    const source = parseQuery(query);
+    const text = source === null ? '' : String(query).trim();
+    const sourceKey = dependsOnOrigin(source) ? `${originPath}\u0000${text}` : text;
+    return lazyPageArray({ source, originPath, sourceKey, predicates: [], sorted: null });
+  };
+
+  return { LazyPageArray, lazySourcePages };
 }
-`;

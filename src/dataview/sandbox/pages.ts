@@ -1,167 +1,298 @@
-// Sandbox source: the vault snapshot (published notes only), link resolution, and Dataview page objects.
-export const PAGES_JS = String.raw`
-var snapshotPages = snapshot.pages;
-var pagesByPath = new Map();
-var pagesByLowerPath = new Map();
-var pagesByLowerName = new Map();
-snapshotPages.forEach(function (page) {
-  pagesByPath.set(page.path, page);
-  pagesByLowerPath.set(page.path.toLowerCase(), page);
-  var name = page.name.toLowerCase();
-  if (!pagesByLowerName.has(name)) pagesByLowerName.set(name, []);
-  pagesByLowerName.get(name).push(page);
-});
+// Sandbox module: the vault snapshot (published notes only), link resolution, and Dataview page objects.
+import type { DvLink, DvPageInput } from '../types';
+import type { DataArrays } from './data-array';
+import type { Isolation } from './isolation';
+import type { LinkFields, Values } from './values';
 
-/** Like Obsidian's getFirstLinkpathDest: exact path, path without .md, path suffix, then unique name (same folder wins). */
-function resolveLinkpath(linkpath, originPath) {
-  if (linkpath === null || linkpath === undefined) return undefined;
-  var text = String(linkpath).trim().replace(/^\/+/, '');
-  if (text === '') return pagesByPath.get(originPath);
-  var lower = text.toLowerCase();
-  var exact = pagesByPath.get(text) || pagesByPath.get(text + '.md') || pagesByLowerPath.get(lower) || pagesByLowerPath.get(lower + '.md');
-  if (exact) return exact;
-  var bare = lower.replace(/\.md$/, '');
-  if (bare.indexOf('/') >= 0) {
-    return snapshotPages.find(function (page) { return page.path.toLowerCase().slice(0, -3).endsWith('/' + bare); });
-  }
-  var named = pagesByLowerName.get(bare) || [];
-  if (named.length <= 1) return named[0];
-  var origin = pagesByPath.get(originPath);
-  return named.find(function (page) { return origin && page.folder === origin.folder; }) || named[0];
+/** A value typed on the host (snapshot-values.ts): dates, durations and links are tagged objects. */
+export type EncodedValue = null | number | string | boolean | EncodedValue[] | { [key: string]: EncodedValue };
+export interface SnapshotPage extends DvPageInput {
+  typed?: { fields: Record<string, EncodedValue>; day: EncodedValue };
+  /** Ranks of the path and the name in collation order among every page's path and name (host-helpers.ts). */
+  pathRank?: number;
+  nameRank?: number;
 }
+export interface Snapshot {
+  pages: SnapshotPage[];
+}
+export type PageObject = Record<string, unknown> & { file: Record<string, unknown> };
+export type AskHost = (request: object) => unknown;
+export type SharedWork = <T>(build: () => T) => T;
 
-/** '#a/b/c' → '#a/b/c', '#a/b', '#a': each explicit tag then its parents, nearest first, each once. */
-function expandTags(etags) {
-  var result = [];
-  etags.forEach(function (tag) {
-    var parts = tag.split('/');
-    for (var n = parts.length; n >= 1; n--) {
-      var candidate = '#' + parts.slice(0, n).join('/');
-      if (result.indexOf(candidate) < 0) result.push(candidate);
+export function pageIndex(
+  snapshot: Snapshot,
+  values: Pick<Values, 'DateTime' | 'Duration' | 'Link' | 'parseIsoMillis'>,
+  arrays: Pick<DataArrays, 'wrapDataArray'>,
+  freezeData: Isolation['freezeData'],
+  host: { askHost: AskHost; sharedWork: SharedWork },
+) {
+  const { askHost, sharedWork } = host;
+  const { DateTime, Duration, Link, parseIsoMillis } = values;
+  const { wrapDataArray } = arrays;
+  const snapshotPages = snapshot.pages;
+  const pagesByPath = new Map<string, SnapshotPage>();
+  const pagesByLowerPath = new Map<string, SnapshotPage>();
+  const pagesByLowerName = new Map<string, SnapshotPage[]>();
+  snapshotPages.forEach((page) => {
+    pagesByPath.set(page.path, page);
+    pagesByLowerPath.set(page.path.toLowerCase(), page);
+    const name = page.name.toLowerCase();
+    if (!pagesByLowerName.has(name)) pagesByLowerName.set(name, []);
+    pagesByLowerName.get(name)!.push(page);
+  });
+
+  /**
+   * The first page (snapshot order) whose lowercased path, less its last three characters ('.md'), ends with '/' +
+   * each key: what a path-suffix link resolves to. Built on first use (unresolved links to attachments are common).
+   */
+  let suffixIndex: Map<string, SnapshotPage> | undefined;
+  const pagesByPathSuffix = (): Map<string, SnapshotPage> => {
+    if (suffixIndex) return suffixIndex;
+    return (suffixIndex = sharedWork(() => {
+      const index = new Map<string, SnapshotPage>();
+      snapshotPages.forEach((page) => {
+        const stem = page.path.toLowerCase().slice(0, -3);
+        for (let slash = stem.indexOf('/'); slash >= 0; slash = stem.indexOf('/', slash + 1)) {
+          const suffix = stem.slice(slash + 1);
+          if (!index.has(suffix)) index.set(suffix, page);
+        }
+      });
+      return index;
+    }));
+  };
+
+  /** Like Obsidian's getFirstLinkpathDest: exact path, path without .md, path suffix, then unique name (same folder wins). */
+  const resolveLinkpath = (linkpath: unknown, originPath: string): SnapshotPage | undefined => {
+    if (linkpath === null || linkpath === undefined) return undefined;
+    const text = String(linkpath).trim().replace(/^\/+/, '');
+    if (text === '') return pagesByPath.get(originPath);
+    const lower = text.toLowerCase();
+    const exact = pagesByPath.get(text) || pagesByPath.get(`${text}.md`) || pagesByLowerPath.get(lower) || pagesByLowerPath.get(`${lower}.md`);
+    if (exact) return exact;
+    const bare = lower.replace(/\.md$/, '');
+    if (bare.indexOf('/') >= 0) return pagesByPathSuffix().get(bare);
+    const named = pagesByLowerName.get(bare) || [];
+    if (named.length <= 1) return named[0];
+    const origin = pagesByPath.get(originPath);
+    return named.find((page) => origin && page.folder === origin.folder) || named[0];
+  };
+
+  /** '#a/b/c' → '#a/b/c', '#a/b', '#a': each explicit tag then its parents, nearest first, each once. */
+  const expandTags = (etags: string[]): string[] => {
+    const result: string[] = [];
+    etags.forEach((tag) => {
+      const parts = tag.split('/');
+      for (let n = parts.length; n >= 1; n--) {
+        const candidate = `#${parts.slice(0, n).join('/')}`;
+        if (result.indexOf(candidate) < 0) result.push(candidate);
+      }
+    });
+    return result;
+  };
+
+  const tagsByPath = new Map<string, string[]>();
+  const tagsOf = (page: SnapshotPage): string[] => {
+    if (!tagsByPath.has(page.path)) tagsByPath.set(page.path, expandTags(page.etags));
+    return tagsByPath.get(page.path)!;
+  };
+
+  /** Frontmatter as Dataview reads it: '[[x]]' strings become links, ISO date strings become dates. */
+  const frontmatterValue = (value: unknown, originPath: string): unknown => {
+    if (Array.isArray(value)) return value.map((v) => frontmatterValue(v, originPath));
+    if (value && typeof value === 'object') {
+      const object: Record<string, unknown> = {};
+      Object.keys(value).forEach((key) => {
+        object[key] = frontmatterValue((value as Record<string, unknown>)[key], originPath);
+      });
+      return object;
+    }
+    if (typeof value !== 'string') return value;
+    const link = /^(!?)\[\[([^[\]]*?)\]\]$/.exec(value.trim());
+    if (link) {
+      const bar = link[2].indexOf('|');
+      const target = bar >= 0 ? link[2].slice(0, bar) : link[2];
+      const display = bar >= 0 ? link[2].slice(bar + 1) : undefined;
+      const parsed = Link.infer(target, link[1] === '!', display);
+      const resolved = resolveLinkpath(parsed.path, originPath);
+      return resolved ? parsed.withPath(resolved.path) : parsed;
+    }
+    const ts = /^\d{4}-\d{2}-\d{2}/.test(value) ? parseIsoMillis(value) : undefined;
+    return ts === undefined ? value : new DateTime(ts);
+  };
+
+  /** A value the host typed (snapshot-values.ts): tagged dates, durations and links become sandbox values. */
+  const decodeValue = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(decodeValue);
+    if (value === null || typeof value !== 'object') return value;
+    const tagged = value as { $date?: number; $duration?: number; $text?: string; $link?: LinkFields };
+    if ('$date' in tagged) return new DateTime(tagged.$date!);
+    if ('$duration' in tagged) return new Duration(tagged.$duration!, tagged.$text);
+    if ('$link' in tagged) return new Link(tagged.$link!);
+    const object: Record<string, unknown> = {};
+    Object.keys(value).forEach((key) => {
+      object[key] = decodeValue((value as Record<string, unknown>)[key]);
+    });
+    return object;
+  };
+
+  type ListItem = Record<string, unknown> & { children?: unknown; task?: unknown };
+  /** A list item or task: its children, tags and links are data arrays, as in Dataview. */
+  const decodeListItem = (item: unknown): ListItem => {
+    const wrap = (o: ListItem): ListItem => {
+      o.children = wrapDataArray(((o.children as ListItem[]) || []).map(wrap));
+      o.subtasks = o.children;
+      if (Array.isArray(o.tags)) o.tags = wrapDataArray(o.tags);
+      if (Array.isArray(o.outlinks)) o.outlinks = wrapDataArray(o.outlinks);
+      return o;
+    };
+    return wrap(decodeValue(item) as ListItem);
+  };
+
+  /** List items come from the host when a block first reads them (most never do), then stay, frozen, for every block. */
+  const listsByPath = new Map<string, { lists: unknown; tasks: unknown }>();
+  const listsOf = (path: string) => {
+    if (!listsByPath.has(path)) {
+      sharedWork(() => {
+        const items = (askHost({ op: 'lists', path }) as unknown[]).map(decodeListItem);
+        const entry = { lists: wrapDataArray(items), tasks: wrapDataArray(items.filter((item) => item.task)) };
+        freezeData(entry.lists);
+        freezeData(entry.tasks);
+        listsByPath.set(path, entry);
+      });
+    }
+    return listsByPath.get(path)!;
+  };
+  function fileListsGetter(this: { path: string }) {
+    return listsOf(this.path).lists;
+  }
+  function fileTasksGetter(this: { path: string }) {
+    return listsOf(this.path).tasks;
+  }
+
+  /** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
+  const unsupportedGetters = new Map<string, () => never>();
+  const unsupportedGetter = (label: string): (() => never) => {
+    if (!unsupportedGetters.has(label)) {
+      unsupportedGetters.set(label, () => {
+        throw new Error(`${label} is not supported by tsunagu`);
+      });
+    }
+    return unsupportedGetters.get(label)!;
+  };
+  const unsupportedField = (object: object, key: string, label: string): void => {
+    Object.defineProperty(object, key, { enumerable: false, get: unsupportedGetter(label) });
+  };
+
+  /** Which snapshot page a page object or its `file` object was built from. */
+  const pageOf = new WeakMap<object, SnapshotPage>();
+  /**
+   * A getter shared by every page object with the field (page objects must not carry closures of their own): it
+   * computes the value from the snapshot page on first read, freezes it and keeps it, so every block sees one value.
+   */
+  const lazyGetter = (compute: (page: SnapshotPage) => unknown, freeze: (value: unknown) => void = freezeData) => {
+    const values = new WeakMap<object, unknown>();
+    return function lazyField(this: object): unknown {
+      if (values.has(this)) return values.get(this);
+      const page = pageOf.get(this);
+      if (page === undefined) return undefined;
+      const value = compute(page);
+      freeze(value);
+      values.set(this, value);
+      return value;
+    };
+  };
+  const accessor = (get: () => unknown): PropertyDescriptor => ({ enumerable: true, get });
+  const frontmatterOf = (page: SnapshotPage) => page.frontmatter || {};
+  const aliasesOf = (page: SnapshotPage) => {
+    const fm = frontmatterOf(page);
+    const aliasKey = Object.keys(fm).find((k) => /^alias(es)?$/i.test(k));
+    return aliasKey === undefined ? [] : ([] as unknown[]).concat(fm[aliasKey]).filter((a) => typeof a === 'string');
+  };
+  // Most blocks read a few fields of a few pages: the rest of the vault costs nothing until read.
+  const FILE_FIELDS: PropertyDescriptorMap = {
+    link: accessor(lazyGetter((page) => Link.file(page.path), Object.freeze)),
+    outlinks: accessor(lazyGetter((page) => wrapDataArray(page.outlinks.map((l: DvLink) => new Link(l))))),
+    // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
+    inlinks: accessor(lazyGetter((page) => wrapDataArray(page.inlinks.filter((p) => pagesByPath.has(p)).map((p) => Link.file(p))))),
+    etags: accessor(lazyGetter((page) => wrapDataArray(page.etags.map((t) => `#${t}`)))),
+    tags: accessor(lazyGetter((page) => wrapDataArray(tagsOf(page).slice()))),
+    aliases: accessor(lazyGetter((page) => wrapDataArray(aliasesOf(page)))),
+    // Dates and links hold primitives only: freezing the object itself is enough.
+    ctime: accessor(lazyGetter((page) => new DateTime(page.ctime), Object.freeze)),
+    cday: accessor(lazyGetter((page) => new DateTime(page.ctime).startOf('day'), Object.freeze)),
+    mtime: accessor(lazyGetter((page) => new DateTime(page.mtime), Object.freeze)),
+    mday: accessor(lazyGetter((page) => new DateTime(page.mtime).startOf('day'), Object.freeze)),
+    frontmatter: accessor(lazyGetter(frontmatterOf)),
+  };
+  const DAY_FIELD: PropertyDescriptorMap = { day: accessor(lazyGetter((page) => decodeValue(page.typed!.day))) };
+  const LIST_FIELDS: PropertyDescriptorMap = { lists: accessor(fileListsGetter), tasks: accessor(fileTasksGetter) };
+  const UNSUPPORTED_SIZE: PropertyDescriptorMap = { size: { enumerable: false, get: unsupportedGetter('file.size') } };
+  /** Typed fields that are objects (lists, dates, links…) are decoded when read; one getter per field name. */
+  const typedFields = new Map<string, PropertyDescriptorMap>();
+  snapshotPages.forEach((page) => {
+    const fields = page.typed?.fields || {};
+    for (const key in fields) {
+      const value = fields[key];
+      if (value === null || typeof value !== 'object' || typedFields.has(key)) continue;
+      typedFields.set(key, { [key]: accessor(lazyGetter((p) => decodeValue(p.typed!.fields[key]))) });
     }
   });
-  return result;
-}
 
-var tagsByPath = new Map();
-function tagsOf(page) {
-  if (!tagsByPath.has(page.path)) tagsByPath.set(page.path, expandTags(page.etags));
-  return tagsByPath.get(page.path);
-}
+  /**
+   * A Dataview page object, built on first use and shared by every later block, so frozen (isolation.ts): plain
+   * data and accessors whose getters are shared and hardened, and which freeze what they return.
+   */
+  const buildPageObject = (page: SnapshotPage): PageObject => {
+    const file: Record<string, unknown> = { path: page.path, folder: page.folder, name: page.name };
+    Object.defineProperties(file, FILE_FIELDS);
+    file.ext = 'md';
+    const typed = page.typed || { fields: {}, day: null };
+    if (typed.day) Object.defineProperties(file, DAY_FIELD);
+    Object.defineProperties(file, LIST_FIELDS);
+    // Without a size from the host, say so rather than answer wrongly.
+    if (typeof page.size === 'number') file.size = page.size;
+    else Object.defineProperties(file, UNSUPPORTED_SIZE);
+    const result: PageObject = { file };
+    for (const key in typed.fields) {
+      const value = typed.fields[key];
+      if (value === null || typeof value !== 'object') result[key] = value;
+      else Object.defineProperties(result, typedFields.get(key)!);
+    }
+    pageOf.set(file, page);
+    pageOf.set(result, page);
+    // Their own values are primitives, accessors and the file object: no deeper walk needed.
+    Object.freeze(file);
+    return Object.freeze(result);
+  };
 
-/** Frontmatter as Dataview reads it: '[[x]]' strings become links, ISO date strings become dates. */
-function frontmatterValue(value, originPath) {
-  if (Array.isArray(value)) return value.map(function (v) { return frontmatterValue(v, originPath); });
-  if (value && typeof value === 'object') {
-    var object = {};
-    Object.keys(value).forEach(function (key) { object[key] = frontmatterValue(value[key], originPath); });
+  const pageObjects = new Map<SnapshotPage, PageObject>();
+  const sharedPageObjectSet = new Set<unknown>();
+  const pageObject = (page: SnapshotPage): PageObject => {
+    let object = pageObjects.get(page);
+    if (object === undefined) {
+      object = buildPageObject(page);
+      pageObjects.set(page, object);
+      sharedPageObjectSet.add(object);
+    }
     return object;
-  }
-  if (typeof value !== 'string') return value;
-  var link = /^(!?)\[\[([^\[\]]*?)\]\]$/.exec(value.trim());
-  if (link) {
-    var bar = link[2].indexOf('|');
-    var target = bar >= 0 ? link[2].slice(0, bar) : link[2];
-    var display = bar >= 0 ? link[2].slice(bar + 1) : undefined;
-    var parsed = Link.infer(target, link[1] === '!', display);
-    var resolved = resolveLinkpath(parsed.path, originPath);
-    return resolved ? parsed.withPath(resolved.path) : parsed;
-  }
-  var ts = /^\d{4}-\d{2}-\d{2}/.test(value) ? parseIsoMillis(value) : undefined;
-  return ts === undefined ? value : new DateTime(ts);
-}
-
-/** A value the host typed (snapshot-values.ts): tagged dates, durations and links become sandbox values. */
-function decodeValue(value) {
-  if (Array.isArray(value)) return value.map(decodeValue);
-  if (value === null || typeof value !== 'object') return value;
-  if ('$date' in value) return new DateTime(value.$date);
-  if ('$duration' in value) return new Duration(value.$duration, value.$text);
-  if ('$link' in value) return new Link(value.$link);
-  var object = {};
-  Object.keys(value).forEach(function (key) { object[key] = decodeValue(value[key]); });
-  return object;
-}
-
-/** A list item or task: its children, tags and links are data arrays, as in Dataview. */
-function decodeListItem(item) {
-  var wrap = function (o) {
-    o.children = wrapDataArray((o.children || []).map(wrap));
-    o.subtasks = o.children;
-    if (Array.isArray(o.tags)) o.tags = wrapDataArray(o.tags);
-    if (Array.isArray(o.outlinks)) o.outlinks = wrapDataArray(o.outlinks);
-    return o;
   };
-  return wrap(decodeValue(item));
-}
+  const isSharedPageObject = (value: unknown): boolean => sharedPageObjectSet.has(value);
+  const descriptorGetters = (map: PropertyDescriptorMap) => Object.keys(map).map((key) => map[key].get);
 
-/** List items come from the host when a block first reads them (most never do), then stay, frozen, for every block. */
-var listsByPath = new Map();
-function listsOf(path) {
-  if (!listsByPath.has(path)) {
-    var items = askHost({ op: 'lists', path: path }).map(decodeListItem);
-    var entry = { lists: wrapDataArray(items), tasks: wrapDataArray(items.filter(function (item) { return item.task; })) };
-    freezeData(entry.lists);
-    freezeData(entry.tasks);
-    listsByPath.set(path, entry);
-  }
-  return listsByPath.get(path);
-}
-function fileListsGetter() { return listsOf(this.path).lists; }
-function fileTasksGetter() { return listsOf(this.path).tasks; }
-
-/** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
-var unsupportedGetters = new Map();
-function unsupportedField(object, key, label) {
-  if (!unsupportedGetters.has(label)) {
-    unsupportedGetters.set(label, function () { throw new Error(label + ' is not supported by tsunagu'); });
-  }
-  Object.defineProperty(object, key, { enumerable: false, get: unsupportedGetters.get(label) });
-}
-
-/**
- * A Dataview page object. Built once per build and shared by every block, so frozen with freezeData (isolation.ts):
- * plain data, class instances and data arrays only, whose prototypes and getters are shared and hardened.
- */
-function buildPageObject(page) {
-  var fm = page.frontmatter || {};
-  var ctime = new DateTime(page.ctime);
-  var mtime = new DateTime(page.mtime);
-  var aliasKey = Object.keys(fm).find(function (k) { return /^alias(es)?$/i.test(k); });
-  var aliases = aliasKey === undefined ? [] : [].concat(fm[aliasKey]).filter(function (a) { return typeof a === 'string'; });
-  var file = {
-    path: page.path,
-    folder: page.folder,
-    name: page.name,
-    link: Link.file(page.path),
-    outlinks: wrapDataArray(page.outlinks.map(function (l) { return new Link(l); })),
-    // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
-    inlinks: wrapDataArray(page.inlinks.filter(function (p) { return pagesByPath.has(p); }).map(function (p) { return Link.file(p); })),
-    etags: wrapDataArray(page.etags.map(function (t) { return '#' + t; })),
-    tags: wrapDataArray(tagsOf(page).slice()),
-    aliases: wrapDataArray(aliases),
-    ctime: ctime,
-    cday: ctime.startOf('day'),
-    mtime: mtime,
-    mday: mtime.startOf('day'),
-    frontmatter: fm,
-    ext: 'md'
+  return {
+    snapshotPages,
+    pagesByPath,
+    resolveLinkpath,
+    tagsOf,
+    frontmatterValue,
+    decodeValue,
+    decodeListItem,
+    unsupportedField,
+    pageObject,
+    isSharedPageObject,
+    /** Shared functions blocks can reach only through page objects: hardened with the API. */
+    sharedGetters: () => [...[FILE_FIELDS, DAY_FIELD, LIST_FIELDS, ...typedFields.values()].flatMap(descriptorGetters), ...unsupportedGetters.values()],
   };
-  var typed = page.typed || { fields: {} };
-  if (typed.day) file.day = decodeValue(typed.day);
-  Object.defineProperty(file, 'lists', { enumerable: true, get: fileListsGetter });
-  Object.defineProperty(file, 'tasks', { enumerable: true, get: fileTasksGetter });
-  // Without a size from the host, say so rather than answer wrongly.
-  if (typeof page.size === 'number') file.size = page.size;
-  else unsupportedField(file, 'size', 'file.size');
-  var result = { file: file };
-  Object.keys(typed.fields).forEach(function (key) { result[key] = decodeValue(typed.fields[key]); });
-  return result;
 }
 
-var pageObjects = new Map();
-snapshotPages.forEach(function (page) { pageObjects.set(page, buildPageObject(page)); });
-function pageObject(page) { return pageObjects.get(page); }
-var sharedPageObjectSet = new Set(pageObjects.values());
-function isSharedPageObject(value) { return sharedPageObjectSet.has(value); }
-`;
+export type Pages = ReturnType<typeof pageIndex>;

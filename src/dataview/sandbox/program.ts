@@ -1,0 +1,64 @@
+// Sandbox module: the whole sandbox program. It takes the other modules (as prelude.ts serialises them), the snapshot
+// JSON and the host's callbacks, loads the modules in order, freezes everything blocks share, and returns what the
+// host calls per block: `createDv(currentPath)`, `isWholeBlock(fn, source)` and `resetGlobals()`.
+import type { dvApi } from './api';
+import type { dataArrays } from './data-array';
+import type { isolation } from './isolation';
+import type { lazyPages } from './lazy-pages';
+import type { pageIndex, Snapshot } from './pages';
+import type { HostCollate, HostPause, HostReadFile, HostRequest, HostZoneOffset, hostBindings, patchRealm } from './realm';
+import type { dependsOnOrigin, pageSources, parseSource } from './sources';
+import type { valueTypes } from './values';
+
+export interface SandboxModules {
+  hostBindings: typeof hostBindings;
+  patchRealm: typeof patchRealm;
+  valueTypes: typeof valueTypes;
+  dataArrays: typeof dataArrays;
+  isolation: typeof isolation;
+  pageIndex: typeof pageIndex;
+  parseSource: typeof parseSource;
+  dependsOnOrigin: typeof dependsOnOrigin;
+  pageSources: typeof pageSources;
+  lazyPages: typeof lazyPages;
+  dvApi: typeof dvApi;
+}
+
+export function sandboxProgram(
+  m: SandboxModules,
+  safeTags: readonly string[],
+  snapshotJson: string,
+  hostZoneOffset: HostZoneOffset,
+  hostCollate: HostCollate,
+  hostReadFile: HostReadFile,
+  hostRequest: HostRequest,
+  hostPause: HostPause,
+) {
+  const snapshot = JSON.parse(snapshotJson) as Snapshot;
+  const host = m.hostBindings(hostZoneOffset, hostReadFile, hostRequest, hostPause);
+  const values = m.valueTypes(host.zoneOffset);
+  // mutate() copies shared page objects; they are made below.
+  const arrays = m.dataArrays(values, (value) => pages.isSharedPageObject(value));
+  const ranks = new Map<string, number>();
+  snapshot.pages.forEach((page) => {
+    if (page.pathRank !== undefined) ranks.set(page.path, page.pathRank);
+    if (page.nameRank !== undefined) ranks.set(page.name, page.nameRank);
+  });
+  m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray);
+  const shield = m.isolation(arrays);
+  const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host);
+  const sources = m.pageSources(pages, m.parseSource, host.sharedWork);
+  const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin, host.sharedWork);
+  const api = m.dvApi(safeTags, host, values, arrays, pages, sources, lazy.lazySourcePages);
+  // The snapshot is not frozen: blocks reach it only through page objects, which freeze what they hand out.
+  shield.isolateBlocks([
+    api.createDv(''),
+    values.DateTime,
+    values.Link,
+    values.ListPairWidget,
+    arrays.DataArrayImpl,
+    lazy.LazyPageArray,
+    ...pages.sharedGetters(),
+  ]);
+  return { createDv: api.createDv, isWholeBlock: shield.isWholeBlock, resetGlobals: shield.resetGlobals };
+}
