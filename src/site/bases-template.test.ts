@@ -74,13 +74,28 @@ describe('a real vault template built on bases', () => {
     // Related.base: links overlap > 2, or links either way; itself left out (file.path != this.file.path).
     const related = rows('References/Out of Control.md', 'Related');
     expect(related[0]).toBe('The Machine Stops');
-    expect(related.sort()).toEqual(['Books', 'Futurism', 'Kevin Kelly', 'Kyoto', 'Nonfiction', 'Related.base', 'The Machine Stops', 'out-of-control.jpg']);
+    expect(related.sort()).toEqual([
+      'Books',
+      'Futurism',
+      'Kevin Kelly',
+      'Kyoto',
+      'Nonfiction',
+      'Reading map.canvas',
+      'Related.base',
+      'The Machine Stops',
+      'out-of-control.jpg',
+    ]);
   });
 
   it('reads the first beta’s syntax still in the template: property.x, contains(), not(), concat(), display:', () => {
     expect(rows('Categories/Trips.md', 'Trips')).toEqual(['Japan 2023']);
     expect(rows('References/Kyoto.md', 'Related trips')).toEqual(['Japan 2023']);
     expect(views('Categories/Trips.md').get('Trips')).toContain('<th scope="col">Location</th>');
+  });
+
+  it('lists canvases among the vault’s files, with their links', () => {
+    expect(rows('Home.md', 'Boards')).toEqual(['Reading map.canvas']);
+    expect(views('Home.md').get('Boards')).toContain('>Out of Control</a>');
   });
 
   it('shows map views as their places', () => {
