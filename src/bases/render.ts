@@ -171,20 +171,8 @@ function list(result: ViewResult, options: RenderOptions): string {
 function mapList(result: ViewResult, options: RenderOptions): string {
   const items = result.groups
     .flatMap((g) => g.rows)
-    .flatMap((row) => {
-      const at = coordinates(row.coordinates ?? null);
-      if (!at) return [];
-      return [`<li>${fileLink(row, options)} <span class="base-coordinates">${at[0]}, ${at[1]}</span></li>`];
-    });
+    .map((row) => `<li>${fileLink(row, options)} <span class="base-coordinates">${row.place?.join(', ') ?? ''}</span></li>`);
   return `<ul class="base-list base-places">${items.join('')}</ul>`;
-}
-
-/** `"lat, lng"` or `[lat, lng]`. */
-function coordinates(v: Value): [number, number] | undefined {
-  const parts = Array.isArray(v) ? v.map(toText) : typeof v === 'string' ? v.split(',') : [];
-  if (parts.length !== 2) return undefined;
-  const [lat, lng] = parts.map((p) => Number(String(p).trim()));
-  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? [lat, lng] : undefined;
 }
 
 function fileLink(row: Row, options: RenderOptions): string {

@@ -98,8 +98,9 @@ describe('a real vault template built on bases', () => {
     expect(views('Home.md').get('Boards')).toContain('>Out of Control</a>');
   });
 
-  it('shows map views as their places', () => {
+  it('shows map views as their places, counting only the places it lists', () => {
     expect(rows('Categories/Places.md', 'Map')).toEqual(['Fushimi Inari', 'Kyoto']);
+    expect(views('Categories/Places.md').get('Map')).toContain('<span class="base-count">2 results</span>');
     expect(rows('References/Kyoto.md', 'Location')).toEqual(['Fushimi Inari']);
     expect(rows('References/Japan.md', 'Location')).toEqual(['Fushimi Inari', 'Kyoto']);
   });
