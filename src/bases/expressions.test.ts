@@ -169,6 +169,7 @@ describe('global functions', () => {
     expect(run('file("Books/Emma.md").basename')).toBe('Emma');
     expect(run('image("cover.png")')).toMatchObject({ kind: 'image', value: 'cover.png' });
     expect(run('icon("star")')).toMatchObject({ kind: 'icon', value: 'star' });
+    expect(run('link("Dune", icon("star"))')).toEqual(new LinkValue('Dune', undefined, 'Books/Dune.md'));
   });
 });
 

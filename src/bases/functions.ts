@@ -57,7 +57,9 @@ export function callGlobal(ev: CallHost, name: string, args: CallArgs): Value {
     }
     case 'link': {
       const target = args.at(0);
-      const display = args.exprs.length > 1 ? toText(args.at(1)) : undefined;
+      const shown = args.exprs.length > 1 ? args.at(1) : null;
+      // `link(x, icon("…"))`: icons render as nothing, so the link keeps its own text.
+      const display = shown === null || (shown instanceof RenderValue && shown.kind === 'icon') ? undefined : toText(shown);
       if (target instanceof FileValue || target instanceof RowValue) return new LinkValue(target.entry.id, display, target.entry.id);
       if (target instanceof LinkValue) return new LinkValue(target.target, display ?? target.display, target.id);
       const text = toText(target);

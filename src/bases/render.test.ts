@@ -40,6 +40,7 @@ describe('rendering values', () => {
     expect(value(new RenderValue('image', 'https://example.com/a.png'), options)).toContain('src="https://example.com/a.png"');
     expect(value(new ErrorValue('bad "x"'), options)).toContain('title="bad &quot;x&quot;"');
     expect(value({ a: 1 }, options)).toBe('a: 1');
+    expect(value(new RenderValue('icon', 'star'), options)).toBe('');
   });
 });
 

@@ -212,7 +212,9 @@ function value(v: Value, options: RenderOptions): string {
     }
     // html() is the author's markup: shown as its text, never as markup (a base cannot inject script or styles).
     if (v.kind === 'html') return escapeHtml(v.value.replace(/<[^>]*>/g, ''));
-    return `<span class="base-icon" title="${escapeHtml(v.value)}"></span>`;
+    // icon(): Lucide has no copy in the build (and a stand-in glyph would say something the author did not), so an
+    // icon renders as nothing; as a link's display, the link shows its file's name.
+    return '';
   }
   if (Array.isArray(v)) return `<span class="base-chips">${v.map((x) => `<span class="base-chip">${value(x, options)}</span>`).join('')}</span>`;
   if (isObject(v)) return escapeHtml(toText(v));
