@@ -5,7 +5,7 @@ import { escapeHtml } from '../html/escape';
 import { formatDate, formatDateTime, strings } from '../i18n/strings';
 import type { ViewModel } from './model';
 import type { Group, Row, ViewResult } from './query';
-import { DateValue, DurationValue, ErrorValue, FileValue, isObject, LinkValue, RenderValue, RowValue, toText, type Value } from './values';
+import { DateValue, DurationValue, ErrorValue, FileValue, isEmpty, isObject, LinkValue, RenderValue, RowValue, toText, type Value } from './values';
 
 interface RenderOptions {
   lang: Lang;
@@ -109,18 +109,13 @@ function groupLabel(group: Group, options: RenderOptions): string {
 function cards(result: ViewResult, options: RenderOptions): string {
   const { view } = result;
   const size = view.cardSize ? ` style="--base-card-size: ${Math.round(view.cardSize)}px"` : '';
-  const rest = result.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.id !== 'file.name');
   const grouped = view.groupBy !== undefined;
   return result.groups
     .map((group) => {
       const items = group.rows
         .map((row) => {
-          const props = rest
-            .filter(({ i }) => row.cells[i] !== null)
-            .map(
-              ({ c, i }) =>
-                `<div class="base-card-property"><span class="base-card-label">${escapeHtml(labelOf(c, options))}</span> ${cell(row.cells[i], c.id, row, options)}</div>`,
-            )
+          const props = shownProperties(result, row, options)
+            .map(({ label, html }) => `<div class="base-card-property"><span class="base-card-label">${escapeHtml(label)}</span> ${html}</div>`)
             .join('');
           return `<li class="base-card">${view.image ? cover(row.image ?? null, view, options) : ''}<div class="base-card-body"><div class="base-card-title">${fileLink(row, options)}</div>${props}</div></li>`;
         })
@@ -149,15 +144,13 @@ function imageSrc(v: Value, options: RenderOptions): string | undefined {
 }
 
 function list(result: ViewResult, options: RenderOptions): string {
-  const rest = result.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.id !== 'file.name');
   const grouped = result.view.groupBy !== undefined;
   return result.groups
     .map((group) => {
       const items = group.rows
         .map((row) => {
-          const props = rest
-            .filter(({ i }) => row.cells[i] !== null)
-            .map(({ c, i }) => cell(row.cells[i], c.id, row, options))
+          const props = shownProperties(result, row, options)
+            .map(({ html }) => html)
             .join('<span class="base-list-separator">, </span>');
           return `<li>${fileLink(row, options)}${props ? ` <span class="base-list-properties">${props}</span>` : ''}</li>`;
         })
@@ -166,6 +159,16 @@ function list(result: ViewResult, options: RenderOptions): string {
       return `${heading}<ul class="base-list">${items}</ul>`;
     })
     .join('');
+}
+
+/** A card's or list item's properties: the ordered columns but the file name (its title), those with something to show. */
+function shownProperties(result: ViewResult, row: Row, options: RenderOptions): { label: string; html: string }[] {
+  return result.columns.flatMap((column, i) => {
+    const v = row.cells[i];
+    if (column.id === 'file.name' || isEmpty(v)) return [];
+    const html = cell(v, column.id, row, options);
+    return html ? [{ label: labelOf(column, options), html }] : [];
+  });
 }
 
 function mapList(result: ViewResult, options: RenderOptions): string {
