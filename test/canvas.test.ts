@@ -149,6 +149,12 @@ describe('a canvas page', () => {
     expect(lesson).not.toContain('Only this section shows');
   });
 
+  it('has its entry in the sidebar, as a note has, marked current on its own page', () => {
+    const sidebar = (html: string) => /<aside class="sidebar">([\s\S]*?)<\/aside>/.exec(html)![1];
+    expect(sidebar(board)).toContain('<a href="/board.canvas/" aria-current="page">Board</a>');
+    expect(sidebar(site.read('lesson/'))).toContain('<a href="/board.canvas/">Board</a>');
+  });
+
   it('ships no script file before interaction, only the inline loader', () => {
     expect(board).not.toMatch(/<script[^>]*\ssrc=/);
     expect(board).toContain('enhanceCanvas');
