@@ -16,6 +16,9 @@ interface RenderOptions {
   idPrefix: string;
 }
 
+/** In a page's HTML when it shows a base table: the page then carries the sort-and-filter loader (BaseTables.astro). */
+export const BASE_TABLE_MARKER = '<table class="base-table">';
+
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 const URL_TEXT = /^https?:\/\/\S+$/;
 const TAG_TEXT = /^#[^\s#]+$/;
@@ -80,7 +83,7 @@ function table(result: ViewResult, options: RenderOptions): string {
       return grouped ? `<tbody>${heading}${summary}${rows}</tbody>` : `<tbody>${rows}</tbody>${summary ? `<tfoot>${summary}</tfoot>` : ''}`;
     })
     .join('');
-  return `<div class="base-table-wrap"><table class="base-table">${head}${bodies}</table></div>`;
+  return `<div class="base-table-wrap">${BASE_TABLE_MARKER}${head}${bodies}</table></div>`;
 }
 
 function summaryRow(group: Group, result: ViewResult, options: RenderOptions): string {
