@@ -150,14 +150,7 @@ function list(result: ViewResult, options: RenderOptions): string {
   const grouped = result.view.groupBy !== undefined;
   return result.groups
     .map((group) => {
-      const items = group.rows
-        .map((row) => {
-          const props = shownProperties(result, row, options)
-            .map(({ html }) => html)
-            .join('<span class="base-list-separator">, </span>');
-          return `<li>${fileLink(row, options)}${props ? ` <span class="base-list-properties">${props}</span>` : ''}</li>`;
-        })
-        .join('');
+      const items = group.rows.map((row) => `<li>${fileLink(row, options)}${listProperties(result, row, options)}</li>`).join('');
       const heading = grouped ? `<h4 class="base-group-heading">${groupLabel(group, options)}</h4>` : '';
       return `${heading}<ul class="base-list">${items}</ul>`;
     })
@@ -174,10 +167,20 @@ function shownProperties(result: ViewResult, row: Row, options: RenderOptions): 
   });
 }
 
+/** A list item's (or place's) other properties, on its line after a space, joined by commas. */
+function listProperties(result: ViewResult, row: Row, options: RenderOptions): string {
+  const props = shownProperties(result, row, options)
+    .map(({ html }) => html)
+    .join('<span class="base-list-separator">, </span>');
+  return props ? ` <span class="base-list-properties">${props}</span>` : '';
+}
+
 function mapList(result: ViewResult, options: RenderOptions): string {
   const items = result.groups
     .flatMap((g) => g.rows)
-    .map((row) => `<li>${fileLink(row, options)} <span class="base-coordinates">${row.place?.join(', ') ?? ''}</span></li>`);
+    .map(
+      (row) => `<li>${fileLink(row, options)} <span class="base-coordinates">${row.place?.join(', ') ?? ''}</span>${listProperties(result, row, options)}</li>`,
+    );
   return `<ul class="base-list base-places">${items.join('')}</ul>`;
 }
 

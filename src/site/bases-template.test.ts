@@ -101,6 +101,10 @@ describe('a real vault template built on bases', () => {
   it('shows map views as their places, counting only the places it lists', () => {
     expect(rows('Categories/Places.md', 'Map')).toEqual(['Fushimi Inari', 'Kyoto']);
     expect(views('Categories/Places.md').get('Map')).toContain('<span class="base-count">2 results</span>');
+    // Its ordered properties follow each place, as a list item's do (rating, loc, type, last).
+    expect(views('Categories/Places.md').get('Map')).toMatch(
+      /Kyoto<\/a> <span class="base-coordinates">35.021041, 135.7556075<\/span> <span class="base-list-properties">7<span class="base-list-separator">, <\/span>.*Japan/,
+    );
     expect(rows('References/Kyoto.md', 'Location')).toEqual(['Fushimi Inari']);
     expect(rows('References/Japan.md', 'Location')).toEqual(['Fushimi Inari', 'Kyoto']);
   });
