@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Root } from 'mdast';
 import type { Vault } from '../src/vault/load.ts';
 import type { ParsedNote, ResolvedLink, VaultEntry } from '../src/vault/types.ts';
+import { parsedNote } from '../test/helpers/parsed-note.ts';
 import { seededRandom } from './lib/prng.ts';
 
 const { runBases } = await import('../src/site/bases.ts');
@@ -58,29 +59,6 @@ views:
 `;
 }
 
-function note(id: string, fields: Partial<ParsedNote>): ParsedNote {
-  const name = id.slice(id.lastIndexOf('/') + 1).replace(/\.(md|base)$/, '');
-  return {
-    id,
-    name,
-    folder: id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : '',
-    frontmatter: {},
-    title: name,
-    aliases: [],
-    tags: [],
-    links: [],
-    headings: [],
-    blockIds: [],
-    tree: { type: 'root', children: [] },
-    frontmatterLines: {},
-    bodyStartLine: 1,
-    publish: { published: true },
-    created: day(0),
-    modified: day(0),
-    ...fields,
-  };
-}
-
 function entry(id: string, kind: string, fields: Partial<VaultEntry>): VaultEntry {
   const file = { id, absPath: `/bench/${id}`, kind, mtimeMs: 0, size: 1000 };
   return { id, kind, file, title: id, links: [], publish: { published: true }, data: undefined, ...fields };
@@ -96,7 +74,7 @@ function generate(): { vault: Vault; published: ParsedNote[] } {
       type: 'root',
       children: embeds.map((target) => ({ type: 'paragraph', children: [{ type: 'wikiLink', target, embed: true, value: '' } as never] })),
     };
-    return note(id, {
+    return parsedNote(id, {
       frontmatter: {
         status: random.pick(STATUSES),
         rating: random.int(0, 5),

@@ -57,6 +57,16 @@ describe('a canvas page', () => {
     expect(text).toMatch(/<span class="internal-link is-unresolved"[^>]*>a private link<\/span>/);
   });
 
+  it('links the first glossary mention in its text cards and draws their mermaid diagrams at build time', () => {
+    // Not node(): mermaid's SVG has foreignObjects of its own. The card runs to the next node.
+    const at = board.indexOf('data-node="text2"');
+    const text = board.slice(at, board.indexOf('data-node=', at + 1));
+    expect(text.match(/<a class="term-link" href="[^"]*\/zqterm\/"/g)).toHaveLength(1);
+    expect(text).toContain('<figure class="mermaid-diagram" data-mermaid=""><div class="mermaid-light"><svg');
+    expect(text).not.toContain('```');
+    expect(site.read('用語集/zqterm/')).toContain('href="/board.canvas/"');
+  });
+
   it('shows a note card as the note (or its subpath section), titled by its label', () => {
     const whole = node('file1');
     expect(whole).toContain('<a class="canvas-file-label" href="/notes/alpha/">Alpha</a>');
@@ -137,6 +147,12 @@ describe('a canvas page', () => {
     // A preview names note cards without their content.
     expect(lesson).toContain('<a class="canvas-note-title" href="/notes/alpha/">Alpha</a>');
     expect(lesson).not.toContain('Only this section shows');
+  });
+
+  it('has its entry in the sidebar, as a note has, marked current on its own page', () => {
+    const sidebar = (html: string) => /<aside class="sidebar">([\s\S]*?)<\/aside>/.exec(html)![1];
+    expect(sidebar(board)).toContain('<a href="/board.canvas/" aria-current="page">Board</a>');
+    expect(sidebar(site.read('lesson/'))).toContain('<a href="/board.canvas/">Board</a>');
   });
 
   it('ships no script file before interaction, only the inline loader', () => {

@@ -14,14 +14,14 @@ describe.each([
     config: 'tsunagu.config.yaml',
     markers: ['qzvleak'],
     journal: true,
-    report: '15 files seen = 4 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 2 other pages + 1 other files not published',
+    report: '16 files seen = 4 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 3 other pages + 1 other files not published',
   },
   {
     mode: 'opt-in',
     config: 'opt-in.yaml',
     markers: ['qzvleak', 'qzvoptin'],
     journal: false,
-    report: '15 files seen = 3 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused + 3 other files not published',
+    report: '16 files seen = 3 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused + 1 other pages + 3 other files not published',
   },
 ])('unpublished notes leave no trace (publish: $mode)', ({ config, markers, journal, report }) => {
   let site: BuiltSite;
@@ -50,10 +50,11 @@ describe.each([
 
   it('lists only published notes in graph.json, tag pages and dataview output', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
+    // A base or canvas has no property to opt in with: opt-in mode publishes it when a published note uses it.
     expect(graph.notes.map((n) => n.id).sort()).toEqual([
-      ...(journal ? ['Everything.base'] : []),
+      'Everything.base',
       'Home.md',
-      ...(journal ? [JOURNAL, 'Map.canvas'] : []),
+      ...(journal ? ['Journal qzvoptin.base', JOURNAL, 'Map.canvas'] : []),
       'Public Two.md',
       '用語集/公開用語.md',
     ]);
@@ -72,7 +73,7 @@ describe.each([
 
   it('draws a canvas card of an unpublished note as a grey card, and never copies the .canvas file', () => {
     expect(site.files().filter((f) => f.endsWith('.canvas'))).toEqual([]);
-    // A canvas has no properties to opt in with: opt-in mode does not publish it.
+    // Only the journal links to the canvas: under opt-in, where the journal is private, so is the canvas.
     if (!journal) return expect(site.exists('map.canvas/')).toBe(false);
     const board = site.read('map.canvas/');
     expect(board.match(/class="canvas-card canvas-unavailable"/g)).toHaveLength(2);
@@ -82,20 +83,20 @@ describe.each([
 
   it('lists only published files in bases: rows, groups, counts, summaries, cards', () => {
     const home = site.read('home/');
-    // A base has no property to opt in with: opt-in mode does not publish it, and the embed is plain text.
-    if (!journal) return expect(home).not.toContain('data-view="Everything"');
+    // Under opt-in the base is published (Home embeds it); the journal, its base and its canvas are not.
     const everything = home.slice(home.indexOf('data-view="Everything"'), home.indexOf('</section>', home.indexOf('data-view="Everything"')));
-    expect(everything).toContain('6 results');
+    expect(everything).toContain(journal ? '8 results' : '5 results');
     expect([...everything.matchAll(/<tr><td><a class="internal-link" href="([^"]*)"/g)].map((m) => decodeURI(m[1])).sort()).toEqual([
       '/attachments/shared.png',
       '/everything.base/',
       '/home/',
-      '/journal-qzvoptin/',
+      ...(journal ? ['/journal-qzvoptin.base/', '/journal-qzvoptin/', '/map.canvas/'] : []),
       '/public-two/',
       '/用語集/公開用語/',
     ]);
-    // Grouped by folder: the root (5 files) and 用語集 (1); unpublished notes add to neither group nor summary.
-    expect([...everything.matchAll(/Unique<\/span> <span class="base-summary-value">(\d+)</g)].map((m) => m[1])).toEqual(['5', '1']);
+    // Grouped by folder: the root and 用語集 (1); unpublished notes add to neither group nor summary.
+    expect([...everything.matchAll(/Unique<\/span> <span class="base-summary-value">(\d+)</g)].map((m) => m[1])).toEqual([journal ? '7' : '4', '1']);
+    expect(site.exists('journal-qzvoptin.base/')).toBe(journal);
     const linkingHidden = home.slice(home.indexOf('data-view="Linking hidden"'));
     expect(linkingHidden.slice(0, linkingHidden.indexOf('</section>'))).toContain('No matching notes');
     expect(home).toMatch(/<span class="internal-link is-unresolved"[^>]*>hidden base<\/span>/);

@@ -138,6 +138,8 @@ export class Evaluator implements CallHost {
     if (objectExpr.type === 'ident' && !(locals && Object.hasOwn(locals, objectExpr.name))) {
       const scope = objectExpr.name;
       if (scope === 'note' || scope === 'file' || scope === 'formula') return this.scoped(scope, name, row);
+      // `property.x` is the first beta's `note.x` (unless the note has a property named `property`).
+      if (scope === 'property' && row && !Object.hasOwn(row.frontmatter, 'property')) return this.scoped('note', name, row);
     }
     return memberOf(this.eval(objectExpr, row, locals), name, this);
   }

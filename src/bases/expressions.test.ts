@@ -58,7 +58,12 @@ describe('literals and operators', () => {
     expect(run('missing * 2')).toBe(null);
     expect(run('if(missing, "y", "n")')).toBe('n');
     expect(run('if(missing, "y")')).toBe(null);
-    expect(errorOf(run('missing.lower()'))).toMatch(/missing value/);
+    // A method of a missing value is missing (an empty cell, a falsy filter); an unknown method is still an error.
+    expect(run('missing.lower()')).toBe(null);
+    expect(run('missing.contains("x")')).toBe(null);
+    expect(run('!missing.contains("x")')).toBe(true);
+    expect(run('(now() - missing).years.floor()')).toBe(null);
+    expect(errorOf(run('missing.frobnicate()'))).toMatch(/unknown function frobnicate/);
   });
   it('reads note., bare, bracketed and file. properties', () => {
     expect(run('note.rating')).toBe(5);
@@ -127,6 +132,16 @@ describe('dates and durations', () => {
 });
 
 describe('global functions', () => {
+  it('reads the first beta’s syntax: property.x, contains(x, y), not(x), concat(…)', () => {
+    expect(run('property.rating')).toBe(5);
+    expect(run('contains(genres, "sf")')).toBe(true);
+    expect(run('contains(file.name, "Dun")')).toBe(true);
+    expect(run('contains(missing, "x")')).toBe(false);
+    // `"[[X]]"` compares as the link it writes, so it matches a property's link to X.
+    expect(run('contains(list(author), "[[Frank Herbert]]")')).toBe(true);
+    expect(run('contains(list(author), concat("[[", this.file.basename, "]]"))')).toBe(true);
+    expect(run('not(contains(file.name, "Template"))')).toBe(true);
+  });
   it('number, list, max, min, escapeHTML, random', () => {
     expect(run('number("3.5") + 1')).toBe(4.5);
     expect(run('number(true)')).toBe(1);
@@ -154,6 +169,7 @@ describe('global functions', () => {
     expect(run('file("Books/Emma.md").basename')).toBe('Emma');
     expect(run('image("cover.png")')).toMatchObject({ kind: 'image', value: 'cover.png' });
     expect(run('icon("star")')).toMatchObject({ kind: 'icon', value: 'star' });
+    expect(run('link("Dune", icon("star"))')).toEqual(new LinkValue('Dune', undefined, 'Books/Dune.md'));
   });
 });
 

@@ -57,7 +57,9 @@ export function callGlobal(ev: CallHost, name: string, args: CallArgs): Value {
     }
     case 'link': {
       const target = args.at(0);
-      const display = args.exprs.length > 1 ? toText(args.at(1)) : undefined;
+      const shown = args.exprs.length > 1 ? args.at(1) : null;
+      // `link(x, icon("…"))`: icons render as nothing, so the link keeps its own text.
+      const display = shown === null || (shown instanceof RenderValue && shown.kind === 'icon') ? undefined : toText(shown);
       if (target instanceof FileValue || target instanceof RowValue) return new LinkValue(target.entry.id, display, target.entry.id);
       if (target instanceof LinkValue) return new LinkValue(target.target, display ?? target.display, target.id);
       const text = toText(target);
@@ -89,8 +91,25 @@ export function callGlobal(ev: CallHost, name: string, args: CallArgs): Value {
     }
     case 'random':
       return ev.random();
+    // The first Bases beta's functions, still in real `.base` files: contains(x, y), not(x), concat(…).
+    case 'contains': {
+      const haystack = args.at(0);
+      const needle = legacyLink(ev, args.at(1));
+      if (Array.isArray(haystack)) return haystack.some((v) => equals(v, needle));
+      return haystack === null ? false : toText(haystack).includes(toText(needle));
+    }
+    case 'not':
+      return !truthy(args.at(0));
+    case 'concat':
+      return args.all().map(toText).join('');
   }
   fail(`unknown function ${name}()`);
+}
+
+/** `"[[X]]"` as the first beta compared it: the link it writes (so it equals a property's link to X). */
+function legacyLink(ev: CallHost, v: Value): Value {
+  const inner = typeof v === 'string' ? /^\[\[(.+)\]\]$/.exec(v.trim())?.[1] : undefined;
+  return inner ? linkValue(ev.options.snapshot, ev.options.baseFile, inner) : v;
 }
 
 function imageSource(v: Value): string {
@@ -366,8 +385,10 @@ export function callMethod(ev: CallHost, self: Value, name: string, args: CallAr
   if (asString) return asString(ev, toText(self) as never, args);
   const asFile = self instanceof RowValue ? own(FILE, name) : undefined;
   if (asFile) return asFile(ev, new FileValue((self as RowValue).entry) as never, args);
-  if (self === null) fail(`${name}() on a missing value (guard it with if(x, …))`);
   const known = [STRING, NUMBER, DATE, LIST, LINK, FILE, OBJECT, REGEXP].some((t) => own(t, name));
+  // A method of a missing value is missing too (an empty cell, a falsy filter), as in Obsidian: real bases call
+  // `categories.contains(…)` on every file, most of which have no `categories`.
+  if (self === null && known) return null;
   fail(known ? `${name}() does not apply to ${describe(self)}` : `unknown function ${name}()`);
 }
 

@@ -145,9 +145,10 @@ export function readBase(text: string): BaseModel {
   return model;
 }
 
-/** `status` → `note.status`; `file.x`, `formula.x`, `note.x` as written. */
+/** `status` → `note.status`; `file.x`, `formula.x`, `note.x` as written; the first beta's `property.x` → `note.x`. */
 function propertyId(id: string): string {
   const trimmed = id.trim();
+  if (trimmed.startsWith('property.')) return `note.${trimmed.slice(9)}`;
   return /^(note|file|formula)\./.test(trimmed) ? trimmed : `note.${trimmed}`;
 }
 

@@ -109,7 +109,8 @@ export interface Row {
   entry: Entry;
   cells: Value[];
   image?: Value;
-  coordinates?: Value;
+  /** Map views: the row's coordinates as [lat, lng], when its coordinates property holds a place. */
+  place?: [number, number];
 }
 
 export interface Group {
@@ -225,12 +226,18 @@ function evaluateView(base: CompiledBase, index: number, ev: Evaluator, candidat
   if (view.limit !== undefined) entries = entries.slice(0, view.limit);
 
   const columns = (view.order.length ? view.order : ['file.name']).map((id) => ({ id, label: base.model.displayNames.get(id) }));
-  const rows = entries.map(
-    (entry): Row => ({
+  // A map lists only the places it can pin: a row without coordinates is in none of its lists, counts or summaries.
+  const coordinates = view.coordinates;
+  const shown: { entry: Entry; place?: [number, number] }[] =
+    view.type !== 'map'
+      ? entries.map((entry) => ({ entry }))
+      : entries.flatMap((entry) => (coordinates ? placeOf(valueOf(coordinates, entry)).map((place) => ({ entry, place })) : []));
+  const rows = shown.map(
+    ({ entry, place }): Row => ({
       entry,
       cells: columns.map((c) => valueOf(c.id, entry)),
       ...(view.image ? { image: valueOf(view.image, entry) } : {}),
-      ...(view.coordinates ? { coordinates: valueOf(view.coordinates, entry) } : {}),
+      ...(place ? { place } : {}),
     }),
   );
 
@@ -263,6 +270,14 @@ function evaluateView(base: CompiledBase, index: number, ev: Evaluator, candidat
     }
   }
   return { view, columns, groups, total: rows.length, problems: [...base.problems, ...candidates.problems, ...problems.list()] };
+}
+
+/** `"lat, lng"` or `[lat, lng]` as a place (none, or one). */
+function placeOf(v: Value): [number, number][] {
+  const parts = Array.isArray(v) ? v.map(toText) : typeof v === 'string' ? v.split(',') : [];
+  if (parts.length !== 2) return [];
+  const [lat, lng] = parts.map((p) => Number(String(p).trim()));
+  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? [[lat, lng]] : [];
 }
 
 /** Nulls last in both directions; ties are left to the caller. */

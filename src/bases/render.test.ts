@@ -40,6 +40,7 @@ describe('rendering values', () => {
     expect(value(new RenderValue('image', 'https://example.com/a.png'), options)).toContain('src="https://example.com/a.png"');
     expect(value(new ErrorValue('bad "x"'), options)).toContain('title="bad &quot;x&quot;"');
     expect(value({ a: 1 }, options)).toBe('a: 1');
+    expect(value(new RenderValue('icon', 'star'), options)).toBe('');
   });
 });
 
@@ -50,6 +51,7 @@ describe('rendering views', () => {
 filters: file.ext == "md"
 formulas:
   when: now()
+  place: 'if(rating > 4, [35.68, "139.69"])'
 views:
   - type: table
     name: T
@@ -64,7 +66,7 @@ views:
     groupBy: { property: rating, direction: ASC }
   - type: map
     name: M
-    coordinates: formula.when
+    coordinates: formula.place
   - type: kanban
     name: K
 `),
@@ -79,7 +81,11 @@ views:
     expect(html).toContain('<ul class="base-cards" style="--base-card-size: 150px">');
     expect(html).toContain('<div class="base-card-cover" style="aspect-ratio: 1 / 1"><img src="/cover.png"');
     expect(html).toContain('<h4 class="base-group-heading"><span class="base-group-key">3</span> <span class="base-group-count">1</span></h4>');
-    expect(html).toContain('The map is not drawn');
+    // Only Dune (rating 5) has a place: the map lists and counts it alone.
+    const map = html.slice(html.indexOf('data-view="M"'), html.indexOf('</section>', html.indexOf('data-view="M"')));
+    expect(map).toContain('The map is not drawn');
+    expect(map).toContain('<span class="base-count">1 result</span>');
+    expect(map).toContain('Dune</a> <span class="base-coordinates">35.68, 139.69</span>');
     expect(html).toContain('The view type “kanban” cannot be shown; it is shown as a table.');
   });
 

@@ -5,7 +5,7 @@ import { escapeHtml } from '../html/escape';
 import { formatDate, formatDateTime, strings } from '../i18n/strings';
 import type { ViewModel } from './model';
 import type { Group, Row, ViewResult } from './query';
-import { DateValue, DurationValue, ErrorValue, FileValue, isObject, LinkValue, RenderValue, RowValue, toText, type Value } from './values';
+import { DateValue, DurationValue, ErrorValue, FileValue, isEmpty, isObject, LinkValue, RenderValue, RowValue, toText, type Value } from './values';
 
 interface RenderOptions {
   lang: Lang;
@@ -15,6 +15,9 @@ interface RenderOptions {
   /** Unique per base on the page (tab inputs need ids). */
   idPrefix: string;
 }
+
+/** In a page's HTML when it shows a base table: the page then carries the sort-and-filter loader (BaseTables.astro). */
+export const BASE_TABLE_MARKER = '<table class="base-table">';
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i;
 const URL_TEXT = /^https?:\/\/\S+$/;
@@ -80,7 +83,7 @@ function table(result: ViewResult, options: RenderOptions): string {
       return grouped ? `<tbody>${heading}${summary}${rows}</tbody>` : `<tbody>${rows}</tbody>${summary ? `<tfoot>${summary}</tfoot>` : ''}`;
     })
     .join('');
-  return `<div class="base-table-wrap"><table class="base-table">${head}${bodies}</table></div>`;
+  return `<div class="base-table-wrap">${BASE_TABLE_MARKER}${head}${bodies}</table></div>`;
 }
 
 function summaryRow(group: Group, result: ViewResult, options: RenderOptions): string {
@@ -109,18 +112,13 @@ function groupLabel(group: Group, options: RenderOptions): string {
 function cards(result: ViewResult, options: RenderOptions): string {
   const { view } = result;
   const size = view.cardSize ? ` style="--base-card-size: ${Math.round(view.cardSize)}px"` : '';
-  const rest = result.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.id !== 'file.name');
   const grouped = view.groupBy !== undefined;
   return result.groups
     .map((group) => {
       const items = group.rows
         .map((row) => {
-          const props = rest
-            .filter(({ i }) => row.cells[i] !== null)
-            .map(
-              ({ c, i }) =>
-                `<div class="base-card-property"><span class="base-card-label">${escapeHtml(labelOf(c, options))}</span> ${cell(row.cells[i], c.id, row, options)}</div>`,
-            )
+          const props = shownProperties(result, row, options)
+            .map(({ label, html }) => `<div class="base-card-property"><span class="base-card-label">${escapeHtml(label)}</span> ${html}</div>`)
             .join('');
           return `<li class="base-card">${view.image ? cover(row.image ?? null, view, options) : ''}<div class="base-card-body"><div class="base-card-title">${fileLink(row, options)}</div>${props}</div></li>`;
         })
@@ -149,42 +147,41 @@ function imageSrc(v: Value, options: RenderOptions): string | undefined {
 }
 
 function list(result: ViewResult, options: RenderOptions): string {
-  const rest = result.columns.map((c, i) => ({ c, i })).filter(({ c }) => c.id !== 'file.name');
   const grouped = result.view.groupBy !== undefined;
   return result.groups
     .map((group) => {
-      const items = group.rows
-        .map((row) => {
-          const props = rest
-            .filter(({ i }) => row.cells[i] !== null)
-            .map(({ c, i }) => cell(row.cells[i], c.id, row, options))
-            .join('<span class="base-list-separator">, </span>');
-          return `<li>${fileLink(row, options)}${props ? ` <span class="base-list-properties">${props}</span>` : ''}</li>`;
-        })
-        .join('');
+      const items = group.rows.map((row) => `<li>${fileLink(row, options)}${listProperties(result, row, options)}</li>`).join('');
       const heading = grouped ? `<h4 class="base-group-heading">${groupLabel(group, options)}</h4>` : '';
       return `${heading}<ul class="base-list">${items}</ul>`;
     })
     .join('');
 }
 
+/** A card's or list item's properties: the ordered columns but the file name (its title), those with something to show. */
+function shownProperties(result: ViewResult, row: Row, options: RenderOptions): { label: string; html: string }[] {
+  return result.columns.flatMap((column, i) => {
+    const v = row.cells[i];
+    if (column.id === 'file.name' || isEmpty(v)) return [];
+    const html = cell(v, column.id, row, options);
+    return html ? [{ label: labelOf(column, options), html }] : [];
+  });
+}
+
+/** A list item's (or place's) other properties, on its line after a space, joined by commas. */
+function listProperties(result: ViewResult, row: Row, options: RenderOptions): string {
+  const props = shownProperties(result, row, options)
+    .map(({ html }) => html)
+    .join('<span class="base-list-separator">, </span>');
+  return props ? ` <span class="base-list-properties">${props}</span>` : '';
+}
+
 function mapList(result: ViewResult, options: RenderOptions): string {
   const items = result.groups
     .flatMap((g) => g.rows)
-    .flatMap((row) => {
-      const at = coordinates(row.coordinates ?? null);
-      if (!at) return [];
-      return [`<li>${fileLink(row, options)} <span class="base-coordinates">${at[0]}, ${at[1]}</span></li>`];
-    });
+    .map(
+      (row) => `<li>${fileLink(row, options)} <span class="base-coordinates">${row.place?.join(', ') ?? ''}</span>${listProperties(result, row, options)}</li>`,
+    );
   return `<ul class="base-list base-places">${items.join('')}</ul>`;
-}
-
-/** `"lat, lng"` or `[lat, lng]`. */
-function coordinates(v: Value): [number, number] | undefined {
-  const parts = Array.isArray(v) ? v.map(toText) : typeof v === 'string' ? v.split(',') : [];
-  if (parts.length !== 2) return undefined;
-  const [lat, lng] = parts.map((p) => Number(String(p).trim()));
-  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? [lat, lng] : undefined;
 }
 
 function fileLink(row: Row, options: RenderOptions): string {
@@ -224,7 +221,9 @@ function value(v: Value, options: RenderOptions): string {
     }
     // html() is the author's markup: shown as its text, never as markup (a base cannot inject script or styles).
     if (v.kind === 'html') return escapeHtml(v.value.replace(/<[^>]*>/g, ''));
-    return `<span class="base-icon" title="${escapeHtml(v.value)}"></span>`;
+    // icon(): Lucide has no copy in the build (and a stand-in glyph would say something the author did not), so an
+    // icon renders as nothing; as a link's display, the link shows its file's name.
+    return '';
   }
   if (Array.isArray(v)) return `<span class="base-chips">${v.map((x) => `<span class="base-chip">${value(x, options)}</span>`).join('')}</span>`;
   if (isObject(v)) return escapeHtml(toText(v));

@@ -36,7 +36,7 @@ export class LinkValue {
 /** A published file as a base sees it (snapshot.ts builds them): a file value wraps one. */
 export interface EntryInput {
   id: string;
-  kind: 'note' | 'base' | 'attachment';
+  kind: 'note' | 'base' | 'canvas' | 'attachment';
   size: number;
   ctime: Date;
   mtime: Date;

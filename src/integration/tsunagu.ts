@@ -27,6 +27,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
               ...lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT'),
               ...lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT'),
               ...lazyScript('canvas', 'TSUNAGU_CANVAS_SCRIPT'),
+              ...lazyScript('base-table', 'TSUNAGU_BASE_TABLE_SCRIPT'),
               configModule(config, () => reserved),
             ],
           },

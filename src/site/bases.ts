@@ -12,7 +12,7 @@ import { readBase } from '../bases/model';
 import { BaseRun, type CompiledBase, compileBase, type Problem, type ViewResult } from '../bases/query';
 import { renderViews } from '../bases/render';
 import { createSnapshot } from '../bases/snapshot';
-import type { Entry, Snapshot } from '../bases/values';
+import type { Entry, EntryInput, Snapshot } from '../bases/values';
 import { trustedHtml } from '../safety/trusted';
 import { applyReplacement } from './steps';
 import type { Vault } from '../vault/load';
@@ -25,7 +25,7 @@ export interface BasesStepOptions {
   now: number;
   hrefFor(id: string): string | undefined;
   hrefForTag(tag: string): string;
-  /** Attachments copied to the site: the only files besides published notes that a base can list. */
+  /** Attachments copied to the site: the only attachments a base can list (besides published notes, bases, canvases). */
   attachments: Map<string, { size: number; mtimeMs: number }>;
 }
 
@@ -111,42 +111,33 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
   return [...diagnostics.values()];
 }
 
-/** The published files as bases see them: notes, bases and the attachments copied to the site. */
+/** The published files as bases see them, as Obsidian lists a vault's files: notes, bases, canvases and the attachments copied to the site. */
 function baseSnapshot(vault: Vault, published: ParsedNote[], bases: VaultEntry<BaseData>[], attachments: BasesStepOptions['attachments']): Snapshot {
   // Links inside %%comments%% stay out: their targets are the author's private text.
   const linksOf = (id: string) => (vault.links.get(id) ?? []).filter((l) => l.source !== 'comment');
+  const file = (id: string, kind: EntryInput['kind'], size: number, ctime: Date, mtime: Date, links: EntryInput['links'] = []): EntryInput => ({
+    id,
+    kind,
+    size,
+    ctime,
+    mtime,
+    tags: [],
+    links,
+    frontmatter: {},
+  });
   const notes = published.map((note) => ({
-    id: note.id,
-    kind: 'note' as const,
-    size: vault.files.get(note.id)?.file.size ?? 0,
-    ctime: note.created,
-    mtime: note.modified,
+    ...file(note.id, 'note', vault.files.get(note.id)?.file.size ?? 0, note.created, note.modified, linksOf(note.id)),
     tags: note.tags,
-    links: linksOf(note.id),
     frontmatter: note.frontmatter,
   }));
-  const baseFiles = bases.map((entry) => ({
-    id: entry.id,
-    kind: 'base' as const,
-    size: entry.file.size,
-    ctime: entry.data.created,
-    mtime: entry.data.modified,
-    tags: [],
-    links: linksOf(entry.id),
-    frontmatter: {},
-  }));
-  const files = [...attachments].map(([id, file]) => ({
-    id,
-    kind: 'attachment' as const,
-    size: file.size,
-    ctime: new Date(file.mtimeMs),
-    mtime: new Date(file.mtimeMs),
-    tags: [],
-    links: [],
-    frontmatter: {},
-  }));
+  const baseFiles = bases.map((entry) => file(entry.id, 'base', entry.file.size, entry.data.created, entry.data.modified, linksOf(entry.id)));
+  // A canvas has no dates of its own to read: its file's, as for attachments.
+  const canvases = [...vault.files.values()]
+    .filter((entry) => entry.kind === 'canvas' && entry.publish.published)
+    .map((entry) => file(entry.id, 'canvas', entry.file.size, new Date(entry.file.mtimeMs), new Date(entry.file.mtimeMs), linksOf(entry.id)));
+  const copied = [...attachments].map(([id, f]) => file(id, 'attachment', f.size, new Date(f.mtimeMs), new Date(f.mtimeMs)));
   return createSnapshot(
-    [...notes, ...baseFiles, ...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    [...notes, ...baseFiles, ...canvases, ...copied].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     (from, target) => vault.resolver.resolve(from, target)?.id,
   );
 }

@@ -7,6 +7,7 @@ import type { FileKind } from '../kinds/kind';
 import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
 import { runBases } from './bases';
+import { canvasCardTrees, onCanvases } from './canvas-cards';
 import { runDataviewBlocks } from './dataview';
 import { applyGlossary, type GlossaryStepResult } from './glossary';
 import { highlightCodeBlocks } from './code-highlight';
@@ -49,7 +50,8 @@ export interface SiteModel {
 
 export const GIVEN = ['config', 'kinds', 'reserved'] as const;
 
-// Steps that rewrite note trees run before any note is rendered (a note may be embedded in another); the glossary
+// Steps that rewrite note trees run before any note is rendered (a note may be embedded in another); mermaid, math,
+// code and the glossary walk the text cards of published canvases too (canvas-cards.ts). The glossary
 // reads the trees after the code blocks were replaced, so it never links a term inside a query's source.
 export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
@@ -110,27 +112,34 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'mermaid',
     needs: ['publish', 'config', 'trees'],
-    run: async ({ publish }) => ({
-      output: undefined,
-      ...(await renderMermaidBlocks(publish.notes, { lang: publish.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() })),
-    }),
+    run: async ({ publish }) => {
+      const cards = canvasCardTrees(publish.pageEntries);
+      const result = await renderMermaidBlocks([...publish.notes, ...cards], { lang: publish.lang, cacheDir: MERMAID_CACHE, chromium: findChromium() });
+      return { output: undefined, ...onCanvases(result, cards) };
+    },
   },
   {
     name: 'math',
     needs: ['publish', 'config', 'trees'],
-    run: ({ publish }) => ({ output: undefined, ...renderMath(publish.notes, { lang: publish.lang }) }),
+    run: ({ publish }) => {
+      const cards = canvasCardTrees(publish.pageEntries);
+      return { output: undefined, ...onCanvases(renderMath([...publish.notes, ...cards], { lang: publish.lang }), cards) };
+    },
   },
   {
     name: 'code',
     needs: ['publish', 'trees', 'dataview', 'bases', 'mermaid'],
-    run: async ({ publish }) => ({ output: undefined, ...(await highlightCodeBlocks(publish.notes, { cacheDir: CODE_CACHE })) }),
+    run: async ({ publish }) => ({
+      output: undefined,
+      ...(await highlightCodeBlocks([...publish.notes, ...canvasCardTrees(publish.pageEntries)], { cacheDir: CODE_CACHE })),
+    }),
   },
   {
     name: 'glossary',
     needs: ['load', 'publish', 'config', 'dataview', 'mermaid', 'math', 'code', 'trees'],
     // Links term mentions inside text nodes: splits of the text around each link.
     run: ({ load, publish, config }) => {
-      const { output, replacements } = applyGlossary(load, publish.notes, {
+      const { output, replacements } = applyGlossary(load, publish.notes, canvasCardTrees(publish.pageEntries), {
         ...config.glossary,
         locale: publish.lang,
         hrefFor: (id) => pageHref(publish.index, id)!,

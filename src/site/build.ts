@@ -2,6 +2,7 @@
 import type { FileKind } from '../kinds/kind';
 import type { SiteConfig } from '../config/config';
 import { BUILD_STEPS, GIVEN, type SiteModel } from './build-steps';
+import { treeOf } from './canvas-cards';
 import { sitePages } from './pages';
 import { applyReplacement, checkStepOrder, runSteps } from './steps';
 import type { SiteData } from './types';
@@ -18,7 +19,7 @@ interface BuildOptions {
 export async function buildSite(config: SiteConfig, { kinds, reserved }: BuildOptions): Promise<SiteData> {
   const model = { config, kinds, reserved } as SiteModel;
   const diagnostics = await runSteps(BUILD_STEPS, model, {
-    replace: (replacement) => applyReplacement(model.load.notes.get(replacement.noteId)!.tree, replacement),
+    replace: (replacement) => applyReplacement(treeOf(model.load, replacement.noteId)!, replacement),
   });
   model.load.diagnostics.push(...diagnostics);
   return sitePages(model);

@@ -1,4 +1,7 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../../test/helpers/temp-dir';
 import { KINDS } from '../kinds/registry';
 import { markdownNote } from '../kinds/note';
 import type { Root } from 'mdast';
@@ -7,6 +10,7 @@ import type { AutoLinkMode } from '../config/config';
 import { isPublished, loadVault, type Vault } from '../vault/load';
 import type { ParsedNote } from '../vault/types';
 import { renderTree } from '../markdown/render';
+import { type CardTree, canvasCardTrees, treeOf } from './canvas-cards';
 import { applyGlossary } from './glossary';
 import { renderContextFor } from './render-context';
 import { applyReplacement } from './steps';
@@ -15,14 +19,14 @@ const DIGEST = '用語集/ダイジェスト.md';
 const TAG = '用語集/タグ.md';
 
 /** The step as the build runs it: its splits applied to the trees (the last first), its output returned. */
-function linkGlossary(vault: Vault, published: ParsedNote[], autoLink: AutoLinkMode) {
-  const { output, replacements } = applyGlossary(vault, published, {
+function linkGlossary(vault: Vault, published: ParsedNote[], autoLink: AutoLinkMode, cards: CardTree[] = []) {
+  const { output, replacements } = applyGlossary(vault, published, cards, {
     folder: '用語集',
     autoLink,
     locale: 'ja',
     hrefFor: (id) => `/${id.replace(/\.md$/, '')}/`,
   });
-  for (const split of [...replacements].reverse()) applyReplacement(vault.notes.get(split.noteId)!.tree, split);
+  for (const split of [...replacements].reverse()) applyReplacement(treeOf(vault, split.noteId)!, split);
   return output;
 }
 
@@ -169,5 +173,28 @@ describe('applyGlossary with a glossary note', () => {
     expect(termLinksIn(vault.notes.get('日記.md')!.tree).map(decodeURIComponent)).toContain('鉢植え → /はじめに/用語集/#鉢植え');
     // 道具 links [[用語集#水やり]] itself: that is the term's use, and no auto-link doubles it.
     expect(termLinksIn(vault.notes.get('道具.md')!.tree)).toEqual([]);
+  });
+});
+
+describe('applyGlossary on canvas text cards', () => {
+  const tempDir = useTempDirs('tsunagu-glossary-canvas-');
+  it('links the first mention on the board (card by card, in the site mode) and lists the canvas where the term is used', () => {
+    const vaultDir = tempDir();
+    mkdirSync(path.join(vaultDir, '用語集'));
+    writeFileSync(path.join(vaultDir, '用語集/タグ.md'), '---\ntype: term\nreading: たぐ\n---\nイメージにつける名前。\n');
+    const card = (id: string, text: string, y: number) => ({ id, type: 'text', text, x: 0, y, width: 200, height: 80 });
+    const board = { nodes: [card('a', 'タグを付ける。', 0), card('b', 'またタグ。', 100)], edges: [] };
+    writeFileSync(path.join(vaultDir, 'Board.canvas'), JSON.stringify(board));
+    const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
+    const published = [...vault.notes.values()].filter(isPublished);
+    const cards = canvasCardTrees([...vault.files.values()].filter((e) => e.publish.published));
+    const result = linkGlossary(vault, published, 'first', cards);
+    expect(cards.map((c) => [c.id, termLinksIn(c.tree)])).toEqual([
+      ['Board.canvas#card-a', ['タグ → /用語集/タグ/']],
+      ['Board.canvas#card-b', []],
+    ]);
+    expect(result.termPages.get('用語集/タグ.md')?.usedIn).toEqual([
+      { id: 'Board.canvas', title: 'Board', url: '/Board.canvas/', snippet: expect.stringContaining('タグ') },
+    ]);
   });
 });

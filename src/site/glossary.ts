@@ -12,6 +12,7 @@ import { buildGlossary, isTermNote, type SectionTermInput, sectionTermId, type T
 import { headingSlug } from '../markdown/slug';
 import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
+import type { CardTree } from './canvas-cards';
 import type { Split } from './steps';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
 
@@ -36,7 +37,12 @@ export interface GlossaryStepResult {
 }
 
 /** The glossary, and the splits that link the mentions of its terms in the notes' text. */
-export function applyGlossary(vault: Vault, published: ParsedNote[], options: GlossaryStepOptions): { output: GlossaryStepResult; replacements: Split[] } {
+export function applyGlossary(
+  vault: Vault,
+  published: ParsedNote[],
+  cards: readonly CardTree[],
+  options: GlossaryStepOptions,
+): { output: GlossaryStepResult; replacements: Split[] } {
   // A glossary note is not a term note; the terms it defines are read from its own tree.
   const glossaryNotes = published.filter((note) => isGlossaryNote(note, options.folder));
   const sectionTerms: SectionTermInput[] = glossaryNotes.flatMap((note) => glossaryNoteTerms(note.tree).map((term) => ({ ...term, noteId: note.id })));
@@ -46,7 +52,8 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
     options,
     sectionTerms,
   );
-  const refOf = (id: string): NoteRef => ({ id, title: vault.notes.get(id)!.title, url: options.hrefFor(id) });
+  // A use may be a canvas (its text cards): its title is its file's.
+  const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: options.hrefFor(id) });
   const termRef = (term: Term): NoteRef =>
     term.section
       ? { id: term.id, title: term.title, url: `${options.hrefFor(term.section.noteId)}#${encodeURIComponent(term.section.anchor)}` }
@@ -75,6 +82,19 @@ export function applyGlossary(vault: Vault, published: ParsedNote[], options: Gl
       for (const split of splits) replacements.push({ noteId: note.id, ...split });
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
       for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context && snippetOf(termId, context, matcher));
+    }
+    // A canvas is one page: the site's mode, and "first" means the first mention on the board, card by card.
+    const linkedOn = new Map<string, Set<string>>();
+    for (const card of cards) {
+      let alreadyLinked = linkedOn.get(card.canvasId);
+      if (!alreadyLinked) {
+        const linkedTerms = explicitTermLinks(vault, card.canvasId, summaries);
+        for (const [termId, context] of linkedTerms) noteUse(termId, card.canvasId, context && snippetOf(termId, context, matcher));
+        linkedOn.set(card.canvasId, (alreadyLinked = new Set(linkedTerms.keys())));
+      }
+      const { mentions, splits } = linkTermMentions(card.tree, matcher, { mode: options.autoLink, skipTermId: card.canvasId, alreadyLinked, link });
+      for (const split of splits) replacements.push({ noteId: card.id, ...split });
+      for (const mention of mentions) noteUse(mention.termId, card.canvasId, mention.snippet);
     }
   }
 

@@ -33,7 +33,7 @@ export function notePageKey(site: SiteData, note: NotePage): string {
 }
 
 export function filePageKey(site: SiteData, page: FilePage): string {
-  return key({ frame: frame(site), page, sidebar: sidebarView(site.folders, page.id, '') });
+  return key({ frame: frame(site), page, sidebar: sidebarView(site.folders, page.id, page.folder) });
 }
 
 export function tagPageKey(site: SiteData, tag: TagPage): string {

@@ -85,13 +85,15 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
           ...refOf(entry.id),
           slug: index.pageSlugs.get(entry.id)!,
           kind: entry.kind,
+          folder: entry.id.includes('/') ? entry.id.slice(0, entry.id.lastIndexOf('/')) : '',
           modified: new Date(entry.file.mtimeMs).toISOString(),
           backlinks: backlinksOf(entry.id),
         },
         renderPage(entry.id),
       ),
     );
-  const folders = folderTree(notes, config.base);
+  // Bases and canvases sit in the folder tree beside the notes, as in Obsidian's file explorer.
+  const folders = folderTree([...notes, ...pages], config.base);
   const neighbours = folderNeighbours(folders);
   for (const page of notes) Object.assign(page, neighbours.get(page.id));
 

@@ -60,6 +60,8 @@ export interface FilePage extends NoteRef {
   slug: string;
   /** The file kind's name (`base`, `canvas`). */
   kind: string;
+  /** Vault folder ('' at the root): where the sidebar shows the page. */
+  folder: string;
   modified: string; // ISO
   html: string;
   backlinks: BacklinkRef[];

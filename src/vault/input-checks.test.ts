@@ -1,33 +1,10 @@
-import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { parsedNote as note } from '../../test/helpers/parsed-note';
 import { parseBody } from '../markdown/parse';
-import type { ParsedNote, ResolvedLink } from './types';
+import type { ResolvedLink } from './types';
 import { frontmatterKeyLines } from './frontmatter-lines';
 import { frontmatterAliases } from './properties';
 import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
-
-function note(id: string, fields: Partial<ParsedNote> = {}): ParsedNote {
-  const name = id.slice(id.lastIndexOf('/') + 1).replace(/\.md$/, '');
-  return {
-    id,
-    name,
-    folder: '',
-    frontmatter: {},
-    title: name,
-    aliases: [],
-    tags: [],
-    links: [],
-    headings: [],
-    blockIds: [],
-    tree: { type: 'root', children: [] } as Root,
-    frontmatterLines: {},
-    bodyStartLine: 1,
-    publish: { published: true },
-    created: new Date(0),
-    modified: new Date(0),
-    ...fields,
-  };
-}
 
 describe('noteInputDiagnostics', () => {
   it('a map where Obsidian expects text (aliases: [{a: b}]) is a diagnostic on its line, never the alias "[object Object]"', () => {

@@ -21,4 +21,22 @@ describe('loadVault', () => {
     const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
     expect(vault.links.get('Note.md')?.map((l) => [l.to, l.viaAlias])).toEqual([['Zzz public.md', true]]);
   });
+
+  it('in opt-in mode publishes a base or canvas that a published note uses, not one only private notes or comments use', () => {
+    const vaultDir = vaultWith({
+      'Shown.md': '---\npublish: true\n---\n![[Used.base]] [[Board.canvas]] %%[[Commented.base]]%%',
+      'Hidden.md': '[[Private.base]] [[Private.canvas]]',
+      'Used.base': 'views: []',
+      'Board.canvas': '{"nodes":[]}',
+      'Commented.base': 'views: []',
+      'Private.base': 'views: []',
+      'Private.canvas': '{"nodes":[]}',
+    });
+    const published = (mode: 'all' | 'opt-in') =>
+      [...loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS, publish: mode }).files.values()]
+        .filter((e) => e.publish.published)
+        .map((e) => e.id);
+    expect(published('opt-in')).toEqual(['Board.canvas', 'Shown.md', 'Used.base']);
+    expect(published('all')).toHaveLength(7);
+  });
 });

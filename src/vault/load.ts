@@ -4,6 +4,7 @@ import type { PublishMode } from '../config/config';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
 import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
+import { publishUsedFiles } from './publish';
 import { LinkResolver } from './resolve';
 import { scanVault } from './scan';
 import type { Diagnostic, FileReader, ParsedNote, ResolvedLink, VaultEntry } from './types';
@@ -68,6 +69,7 @@ export function loadVault(options: VaultOptions): Vault {
       }),
     );
   }
+  if (options.publish === 'opt-in') publishUsedFiles(files, links, options.excludeFolders);
   diagnostics.push(...embedCycleDiagnostics(links));
   return { files, notes, links, resolver, diagnostics, filesSeen: scan.files.length };
 }

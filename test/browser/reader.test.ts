@@ -218,6 +218,38 @@ describe('note pages', () => {
   });
 });
 
+describe('bases', () => {
+  it('sorts and filters a base table once the reader hovers it, loading its script only then', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const scripts: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    await page.goto(urlOf('用語集の表.md'));
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual([]);
+    const table = page.locator('.base-view[data-view="用語の一覧"] table.base-table');
+    const names = () => table.locator('tbody tr td:first-child').allTextContents();
+    const before = await names();
+    expect(before.length).toBeGreaterThan(3);
+    await table.hover();
+    const filter = page.locator('.base-view[data-view="用語の一覧"] .base-filter');
+    await filter.waitFor({ state: 'visible' });
+    expect(scripts.some((url) => /base-table/.test(url))).toBe(true);
+    // Sorted by reading in the base; the name column sorts both ways, empty cells last.
+    await table.getByRole('button', { name: '用語' }).click();
+    expect(await table.locator('th[aria-sort="ascending"]').count()).toBe(1);
+    const ascending = await names();
+    expect(ascending).toEqual([...before].sort(new Intl.Collator('ja', { numeric: true }).compare));
+    await table.getByRole('button', { name: '用語' }).click();
+    expect(await names()).toEqual([...ascending].reverse());
+    await filter.fill(before[0]);
+    expect(await table.locator('tbody tr:visible td:first-child').allTextContents()).toContain(before[0]);
+    expect(await table.locator('tbody tr:visible').count()).toBeLessThan(before.length);
+    await filter.fill('');
+    expect(await table.locator('tbody tr:visible').count()).toBe(before.length);
+    await page.close();
+  });
+});
+
 describe('small screens (360 px)', () => {
   for (const [name, url] of [
     ['home', () => server.url],

@@ -40,7 +40,8 @@ export const base: FileKind<BaseData> = {
       file,
       title: name,
       links,
-      // A base has no frontmatter: an excluded folder keeps it private, and in opt-in mode it is not published.
+      // A base has no frontmatter: an excluded folder keeps it private; in opt-in mode it is published when a
+      // published note uses it (publishUsedFiles, once every file is read).
       publish: publishDecision(file.id, {}, context.excludeFolders, context.publish),
       data: { source: decoded.text, ...noteDates({}, context.git, file.mtimeMs) },
     };

@@ -45,8 +45,8 @@ export function readCanvasFile(file: VaultFile, context: ReadContext): VaultEntr
     file,
     title: path.posix.basename(file.id).replace(/\.canvas$/i, ''),
     links,
-    // A canvas is published like a note of its folder: it has no frontmatter to opt out with, nor to opt in (so in
-    // opt-in mode it is not published).
+    // A canvas is published like a note of its folder: it has no frontmatter to opt out with, nor to opt in (in
+    // opt-in mode it is published when a published note uses it: publishUsedFiles, once every file is read).
     publish: publishDecision(file.id, {}, context.excludeFolders, context.publish),
     data: { canvas, cards },
   };
