@@ -14,6 +14,7 @@ import { remarkLinearAutolinks } from './linear-autolinks';
 import { remarkStripHtmlComments } from './html-comments';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
+import { remarkTaskStatus } from './task-status';
 import { remarkWikiLinks } from './wikilinks';
 
 // Order matters: tags split text before highlights pair markers across nodes; callouts and block ids then read the
@@ -32,5 +33,6 @@ export const SYNTAX: PluggableList = [
   remarkCallouts,
   remarkBlockIds,
   remarkInlineFields,
+  remarkTaskStatus,
   remarkHeadingIds,
 ];
