@@ -58,6 +58,13 @@ describe('drawing inline fields', () => {
     expect(html).toContain('Rating:: 9');
   });
 
+  test('fields on every line of a paragraph are drawn, not only those of its first line', () => {
+    const html = renderTree(parseMarkdown('Met [who:: Ann] at [when:: 10:00].\nThen [who:: Ben] at [when:: 11:30]\n'));
+    expect(html.match(/class="dataview inline-field"/g)).toHaveLength(4);
+    expect(html).toContain('<span class="dataview inline-field-value">Ben</span>');
+    expect(html).not.toContain('[who::');
+  });
+
   test('links and tags inside values go through the one grammar', () => {
     const tree = parseMarkdown('- task [owner:: [[Alice]]] [topic:: #work]');
     const html = renderTree(tree);
