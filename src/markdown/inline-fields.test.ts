@@ -1,4 +1,5 @@
 // Inline fields as Dataview reads them and as Obsidian's reading view draws them.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown } from './parse';
 import { renderTree as renderWith } from './render';
@@ -63,6 +64,14 @@ describe('drawing inline fields', () => {
     expect(html.match(/class="dataview inline-field"/g)).toHaveLength(4);
     expect(html).toContain('<span class="dataview inline-field-value">Ben</span>');
     expect(html).not.toContain('[who::');
+  });
+
+  test('the chips are styled by the site stylesheet (key and value apart, as in Obsidian)', () => {
+    const html = renderTree(parseMarkdown('I feel [mood:: happy] today (weather:: sunny).'));
+    const classes = new Set([...html.matchAll(/class="dataview ([\w-]+)"/g)].map((m) => m[1]));
+    expect([...classes].sort()).toEqual(['inline-field', 'inline-field-key', 'inline-field-standalone-value', 'inline-field-value']);
+    const css = readFileSync(new URL('../styles/site.css', import.meta.url), 'utf8');
+    for (const cls of [...classes].filter((c) => c !== 'inline-field')) expect(css).toMatch(new RegExp(`\\.dataview\\.${cls}(?![\\w-])[^{}]*\\{[^}]*padding`));
   });
 
   test('links and tags inside values go through the one grammar', () => {
