@@ -1,4 +1,5 @@
 // Inline fields as Dataview reads them and as Obsidian's reading view draws them.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseFragment } from './parse';
 import { renderTree as renderWith } from './render';
@@ -56,6 +57,21 @@ describe('drawing inline fields', () => {
     expect(html).toContain('<span class="dataview inline-field-standalone-value" data-dv-key="weather" data-dv-norm-key="weather">sunny</span>.');
     expect(html).not.toContain('[mood::');
     expect(html).toContain('Rating:: 9');
+  });
+
+  test('fields on every line of a paragraph are drawn, not only those of its first line', () => {
+    const html = renderTree(parseMarkdown('Met [who:: Ann] at [when:: 10:00].\nThen [who:: Ben] at [when:: 11:30]\n'));
+    expect(html.match(/class="dataview inline-field"/g)).toHaveLength(4);
+    expect(html).toContain('<span class="dataview inline-field-value">Ben</span>');
+    expect(html).not.toContain('[who::');
+  });
+
+  test('the chips are styled by the site stylesheet (key and value apart, as in Obsidian)', () => {
+    const html = renderTree(parseMarkdown('I feel [mood:: happy] today (weather:: sunny).'));
+    const classes = new Set([...html.matchAll(/class="dataview ([\w-]+)"/g)].map((m) => m[1]));
+    expect([...classes].sort()).toEqual(['inline-field', 'inline-field-key', 'inline-field-standalone-value', 'inline-field-value']);
+    const css = readFileSync(new URL('../styles/site.css', import.meta.url), 'utf8');
+    for (const cls of [...classes].filter((c) => c !== 'inline-field')) expect(css).toMatch(new RegExp(`\\.dataview\\.${cls}(?![\\w-])[^{}]*\\{[^}]*padding`));
   });
 
   test('links and tags inside values go through the one grammar', () => {

@@ -13,7 +13,7 @@ const AUDIO = new Set(['mp3', 'wav', 'm4a', 'ogg', 'oga', 'flac', 'opus', '3gp',
 const VIDEO = new Set(['mp4', 'webm', 'mov', 'ogv', 'mkv', 'm4v']);
 
 /** `alt|300` or `100x145`: Obsidian puts an optional size after the last `|` of the display text. */
-function parseEmbedDisplay(display: string | undefined): { alt?: string; width?: number; height?: number } {
+export function parseEmbedDisplay(display: string | undefined): { alt?: string; width?: number; height?: number } {
   const parts = (display ?? '').split('|');
   const size = /^\s*(\d+)(?:\s*x\s*(\d+))?\s*$/.exec(parts.at(-1) ?? '');
   const alt = (size ? parts.slice(0, -1) : parts).join('|').trim();

@@ -53,6 +53,15 @@ describe('renderTree: attachments', () => {
     expect(render('![r](https://x.com/a.png)')).toBe('<p><img src="https://x.com/a.png" alt="r" loading="lazy"></p>');
   });
 
+  it('sizes remote images written with a size after the last |, as Obsidian does', () => {
+    expect(render('![cover|50](https://x.com/a.png) ![a|b|100x145](https://x.com/b.png) ![|200](https://x.com/c.png)')).toBe(
+      '<p><img src="https://x.com/a.png" alt="cover" loading="lazy" width="50"> ' +
+        '<img src="https://x.com/b.png" alt="a|b" loading="lazy" width="100" height="145"> ' +
+        '<img src="https://x.com/c.png" alt="" loading="lazy" width="200"></p>',
+    );
+    expect(render('![300](https://x.com/d.png)')).toBe('<p><img src="https://x.com/d.png" alt="300" loading="lazy"></p>');
+  });
+
   it('picks audio, video, PDF frame or a link by extension', () => {
     const html = render('![[sound.mp3]]\n\n![[clip.mp4]]\n\n![[doc.pdf]]\n\n![[data.zip]]');
     expect(html).toContain('<audio controls preload="metadata" src="/n/sound.mp3"><a href="/n/sound.mp3">sound.mp3</a></audio>');

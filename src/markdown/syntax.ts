@@ -15,6 +15,7 @@ import { remarkSoftBreaks } from './line-breaks';
 import { remarkLinearAutolinks } from './linear-autolinks';
 import { remarkObsidianMath } from './math';
 import { remarkObsidianTags } from './tags';
+import { remarkTaskStatus } from './task-status';
 import { remarkWikiLinks } from './wikilinks';
 
 // Order matters: tags split text before highlights pair markers across nodes; callouts and block ids then read the
@@ -34,6 +35,7 @@ export const SYNTAX: PluggableList = [
   remarkCallouts,
   remarkBlockIds,
   remarkInlineFields,
+  remarkTaskStatus,
   remarkHeadingIds,
   remarkSoftBreaks,
 ];

@@ -11,7 +11,7 @@ export function textSlice(node: Text, start: number, end: number): Text {
   return slice;
 }
 
-/** The point of `node.value[index]` in the source; continuation lines lose their indentation, so columns there are approximate. */
+/** The point of `node.value[index]` in the source; continuation lines may lose their indentation, so columns there are approximate unless the value is its source verbatim. */
 export function pointAt(node: Text, index: number): Point | undefined {
   const start = node.position?.start;
   if (!start) return undefined;
@@ -26,6 +26,11 @@ export function pointAt(node: Text, index: number): Point | undefined {
   }
   if (low === 0) {
     return { line: start.line, column: start.column + index, ...(start.offset === undefined ? {} : { offset: start.offset + index }) };
+  }
+  // A value as long as its source is the source verbatim (nothing stripped or unescaped): offsets are exact there too.
+  const end = node.position?.end.offset;
+  if (start.offset !== undefined && end !== undefined && end - start.offset === node.value.length) {
+    return { line: start.line + low, column: index - starts[low] + 1, offset: start.offset + index };
   }
   return { line: start.line + low, column: index - starts[low] + 1 };
 }

@@ -6,7 +6,7 @@ import { renderCodeBlock } from './code-blocks';
 import { noteEmbed } from './embeds';
 import { element, text, unresolvedLink } from './hast-build';
 import { vaultTarget } from './links';
-import { attachmentEmbed } from './media';
+import { attachmentEmbed, parseEmbedDisplay } from './media';
 import { renderParagraph } from './paragraphs';
 import type { RenderScope } from './render-context';
 import type { ObsidianTag } from './tags';
@@ -34,7 +34,10 @@ function obsidianHandlers(scope: RenderScope): Handlers {
       const target = vaultTarget(node.url);
       if (target) return embed(scope, { ...target, display: node.alt ?? undefined }, node.alt || node.url);
       const remote = defaultHandlers.image(state, node);
-      remote.properties.loading = 'lazy'; // shown from its own URL, never fetched at build time
+      // `![alt|100x145](https://…)`: the size after the last `|`, as for embeds in the vault.
+      const { alt, width, height } = node.alt?.includes('|') ? parseEmbedDisplay(node.alt) : { alt: node.alt ?? '' };
+      // Shown from its own URL, never fetched at build time.
+      remote.properties = { ...remote.properties, alt: alt ?? '', loading: 'lazy', width, height };
       return remote;
     },
     paragraph: (state: State, node: Paragraph) => renderParagraph(state, node),

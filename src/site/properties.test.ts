@@ -42,3 +42,12 @@ test('URLs become links; title, tags, publish flags and empty values are left ou
     { key: 'roadmap', values: [[{ text: 'skill: Docker, levels: 1, 2' }]] },
   ]);
 });
+
+test('an embedded file with a size shows its name, not the size', () => {
+  const views = propertyViews({ cover: '![[Bar Chart.png|500]]', icon: '![[etaroid|100x40]]', caption: '![[etaroid|the author]]' }, resolve, 'en');
+  expect(views.map((v) => v.values[0])).toEqual([
+    [{ text: 'Bar Chart.png' }],
+    [{ text: 'etaroid', href: '/people/etaroid/' }],
+    [{ text: 'the author', href: '/people/etaroid/' }],
+  ]);
+});

@@ -8,6 +8,7 @@ import type { PropertyRun, PropertyView } from './types';
 /** Shown elsewhere on the page (title, tags) or only meaningful to the build. */
 const HIDDEN_KEYS = new Set(['title', 'tags', 'tag', 'publish', 'draft', 'cssclasses', 'cssclass']);
 const URL_VALUE = /^https?:\/\/\S+$/;
+const SIZE = /^\s*\d+(?:\s*x\s*\d+)?\s*$/;
 
 /** Resolves `[[target#subpath]]` to a published page's href, or undefined (unpublished, missing): then plain text. */
 type PropertyLinkResolver = (link: { target: string; subpath?: string }) => string | undefined;
@@ -28,7 +29,8 @@ function runs(value: unknown, resolve: PropertyLinkResolver, lang: Lang): Proper
   let last = 0;
   for (const { start, end, ...link } of wikiLinksIn(value)) {
     if (start > last) parts.push({ text: value.slice(last, start) });
-    const text = wikiLinkText(link);
+    // An embed's `|500` or `|100x145` is its size, not words to show: the file's name stands for it.
+    const text = wikiLinkText(link.embed && SIZE.test(link.display ?? '') ? { ...link, display: undefined } : link);
     const href = resolve(link);
     parts.push(href === undefined ? { text } : { text, href });
     last = end;

@@ -109,3 +109,25 @@ describe('fixture vault "frontmatter"', () => {
     expect(note.bodyStartLine + bodyLine).toBe(8);
   });
 });
+
+describe('frontmatter Obsidian reads but the YAML spec does not', () => {
+  test('a [ ] or { } value whose lines are indented with tabs, or not at all, is read as Obsidian reads it', () => {
+    const note = read('n.md', '---\nlist: [\n\t{name: "a", n: 1},\n\t{name: "b [x]", n: 2}\n]\nflat: [\n"c",\n"d"\n]\nafter: ok\n---\nbody\n');
+    expect(note.diagnostics).toEqual([]);
+    expect(note.frontmatter).toEqual({
+      list: [
+        { name: 'a', n: 1 },
+        { name: 'b [x]', n: 2 },
+      ],
+      flat: ['c', 'd'],
+      after: 'ok',
+    });
+  });
+
+  test('YAML that is wrong for another reason still gets its diagnostic on its line', () => {
+    const note = read('n.md', "---\ntitle: it's [open\nlist: [\n\ta,\n---\nbody\n");
+    expect(note.frontmatter).toEqual({});
+    expect(note.diagnostics).toHaveLength(1);
+    expect(note.diagnostics[0].message).toMatch(/invalid YAML/);
+  });
+});

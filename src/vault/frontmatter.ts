@@ -84,7 +84,7 @@ function parseFrontmatter(
     // Passing options disables gray-matter's cache, which would keep every file's text alive. The engine may return a
     // scalar or null (not a map): checked below.
     const yaml = (text: string) => (parseYamlDocuments(text, yamlAliases)[0] ?? null) as object;
-    const data: unknown = matter(`---\n${yamlText}\n---\n`, { engines: { yaml } }).data;
+    const data: unknown = parseLeniently(yamlText, (text) => matter(`---\n${text}\n---\n`, { engines: { yaml } }).data);
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) return { data: data as Record<string, unknown>, diagnostics: [] };
     return {
       data: {},
@@ -106,6 +106,52 @@ function parseFrontmatter(
       : `has invalid YAML in its frontmatter (${error.message}); its properties are ignored, the body is published. Fix the YAML syntax on that line.`;
     return { data: {}, diagnostics: [{ file: id, line, severity: 'warning', message }] };
   }
+}
+
+/**
+ * The YAML as written; if the parser rejects it, once more with the continuation lines of `[ ]`/`{ }` collections
+ * indented past their key. Obsidian's parser (js-yaml) reads `key: [` followed by lines indented with a tab, or not at
+ * all, which the YAML spec and our parser refuse; whitespace there separates tokens only, so the values are the same.
+ */
+function parseLeniently(yamlText: string, parse: (text: string) => unknown): unknown {
+  try {
+    return parse(yamlText);
+  } catch (error) {
+    const indented = indentFlowContinuations(yamlText);
+    if (!(error instanceof YamlError) || indented === yamlText) throw error;
+    try {
+      return parse(indented);
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** Each line inside an open flow collection re-indented two spaces past the line that opened it (tabs included). */
+function indentFlowContinuations(yamlText: string): string {
+  const lines = yamlText.split('\n');
+  let depth = 0;
+  let openIndent = 0;
+  let quote = '';
+  for (let n = 0; n < lines.length; n++) {
+    if (depth > 0) lines[n] = ' '.repeat(openIndent + 2) + lines[n].replace(/^[ \t]+/, '');
+    else openIndent = /^ */.exec(lines[n])![0].length;
+    const line = lines[n];
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === '\\' && quote === '"') i++;
+        else if (c === quote && quote === "'" && line[i + 1] === "'") i++;
+        else if (c === quote) quote = '';
+      } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(line[i - 1]))) quote = c;
+      else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) break;
+      else if (c === '[' || c === '{') depth++;
+      else if ((c === ']' || c === '}') && depth > 0) depth--;
+    }
+    // Only a quoted scalar inside brackets is taken to go on past its line.
+    if (depth === 0) quote = '';
+  }
+  return lines.join('\n');
 }
 
 /** `*name` tokens where a YAML node may start (an upper bound of the aliases). */
