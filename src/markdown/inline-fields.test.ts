@@ -60,14 +60,14 @@ describe('drawing inline fields', () => {
   });
 
   test('fields on every line of a paragraph are drawn, not only those of its first line', () => {
-    const html = renderTree(parseMarkdown('Met [who:: Ann] at [when:: 10:00].\nThen [who:: Ben] at [when:: 11:30]\n'));
+    const html = renderTree(parseFragment('Met [who:: Ann] at [when:: 10:00].\nThen [who:: Ben] at [when:: 11:30]\n'));
     expect(html.match(/class="dataview inline-field"/g)).toHaveLength(4);
     expect(html).toContain('<span class="dataview inline-field-value">Ben</span>');
     expect(html).not.toContain('[who::');
   });
 
   test('the chips are styled by the site stylesheet (key and value apart, as in Obsidian)', () => {
-    const html = renderTree(parseMarkdown('I feel [mood:: happy] today (weather:: sunny).'));
+    const html = renderTree(parseFragment('I feel [mood:: happy] today (weather:: sunny).'));
     const classes = new Set([...html.matchAll(/class="dataview ([\w-]+)"/g)].map((m) => m[1]));
     expect([...classes].sort()).toEqual(['inline-field', 'inline-field-key', 'inline-field-standalone-value', 'inline-field-value']);
     const css = readFileSync(new URL('../styles/site.css', import.meta.url), 'utf8');

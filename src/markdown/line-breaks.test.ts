@@ -1,11 +1,11 @@
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { fakeContext } from '../../test/helpers/markdown';
-import { parseBody, parseMarkdown } from './parse';
+import { parseBody, parseFragment } from './parse';
 import { renderTree } from './render';
 
 const html = (markdown: string, strictLineBreaks?: boolean) =>
-  renderTree(parseMarkdown(markdown), { ...fakeContext('n.md', { 'n.md': '', 'B.md': '' }), strictLineBreaks });
+  renderTree(parseFragment(markdown), { ...fakeContext('n.md', { 'n.md': '', 'B.md': '' }), strictLineBreaks });
 
 describe('soft line breaks (Obsidian, "Strict line breaks" off)', () => {
   it('renders a single newline inside a paragraph as a line break', () => {
