@@ -290,6 +290,25 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     expect(await js('dv.span(dv.current().spent)')).toBe('<span>2 hours</span>');
   });
 
+  test('Luxon Duration: fromISOTime, fromISO, shiftTo, toObject and toFormat as Luxon documents them', async () => {
+    expect(await js('dv.paragraph(dv.luxon.Duration.fromISOTime("06:11").toFormat("hh:mm"))')).toBe('<p><span>06:11</span></p>');
+    expect(await evaluate('dv.luxon.Duration.fromMillis(9e9).shiftTo("days", "hours").toObject()')).toEqual({ days: 104, hours: 4 });
+    expect(await evaluate('dv.luxon.Duration.fromMillis(5400000).shiftTo("hours").toObject()')).toEqual({ hours: 1.5 });
+    expect(await evaluate('dv.luxon.Duration.fromISOTime("11:22:33.444").toObject()')).toEqual({ hours: 11, minutes: 22, seconds: 33, milliseconds: 444 });
+    expect(await evaluate('dv.luxon.Duration.fromISO("P1Y2M3DT4H5M6S").toObject()')).toEqual({
+      years: 1,
+      months: 2,
+      days: 3,
+      hours: 4,
+      minutes: 5,
+      seconds: 6,
+    });
+    expect(await evaluate('dv.luxon.Duration.fromISO("P1M").as("days")')).toBe(30);
+    expect(await evaluate('[dv.luxon.Duration.fromISO("nope").isValid, dv.luxon.Duration.fromISO("PT2H").isValid]')).toEqual([false, true]);
+    expect(await evaluate('dv.luxon.Duration.fromObject({ days: 1, hours: 2, minutes: 3 }).toFormat("d\'d\' h:mm:ss")')).toBe('1d 2:03:00');
+    expect(await evaluate('dv.luxon.Duration.fromObject({ minutes: 135 }).toFormat("hh:mm")')).toBe('02:15');
+  });
+
   test('buttons, which act on the vault in Obsidian, give one notice per block and the rest renders', async () => {
     const html = await js('dv.el("button", "a"); dv.el("button", "b"); dv.paragraph("after")');
     expect(html.match(/works only inside Obsidian/g)).toHaveLength(1);

@@ -325,23 +325,60 @@ export function valueTypes(zoneOffset: ZoneOffset) {
     years: 31536000000,
   };
 
+  // Luxon's format tokens for durations, and the ISO 8601 forms Luxon parses.
+  const DURATION_TOKENS: Record<string, string> = { S: 'milliseconds', s: 'seconds', m: 'minutes', h: 'hours', d: 'days', w: 'weeks', M: 'months', y: 'years' };
+  const ISO_DURATION =
+    /^([-+]?)P(?:([-+]?\d+(?:[.,]\d+)?)Y)?(?:([-+]?\d+(?:[.,]\d+)?)M)?(?:([-+]?\d+(?:[.,]\d+)?)W)?(?:([-+]?\d+(?:[.,]\d+)?)D)?(?:T(?:([-+]?\d+(?:[.,]\d+)?)H)?(?:([-+]?\d+(?:[.,]\d+)?)M)?(?:([-+]?\d+(?:[.,]\d+)?)S)?)?$/;
+  const ISO_TIME = /^T?(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
+  const unitName = (key: string) => (/s$/.test(key) ? key : `${key}s`);
+
   class Duration {
     declare ms: number;
     declare text: string;
-    constructor(ms: number, text?: string) {
+    /** The units it was made from (Luxon's toObject); a duration known only by its length has milliseconds. */
+    declare units: DurationUnits;
+    constructor(ms: number, text?: string, units?: DurationUnits) {
       this.ms = ms;
       this.text = text === undefined ? Duration.human(ms) : text;
+      this.units = units === undefined ? { milliseconds: ms } : units;
     }
     static fromMillis(ms: unknown) {
       return new Duration(Number(ms));
     }
     static fromObject(o: DurationUnits) {
       let ms = 0;
+      const units: DurationUnits = {};
       for (const key in o) {
-        const unit = /s$/.test(key) ? key : `${key}s`;
-        if (DURATION_MS[unit]) ms += o[key]! * DURATION_MS[unit];
+        const unit = unitName(key);
+        if (!DURATION_MS[unit]) continue;
+        ms += o[key]! * DURATION_MS[unit];
+        units[unit] = o[key];
       }
-      return new Duration(ms);
+      return new Duration(ms, undefined, units);
+    }
+    static invalid() {
+      return new Duration(Number.NaN, 'Invalid Duration', {});
+    }
+    /** ISO 8601 durations (P1Y2M3DT4H5M6S, P2W); anything else is an invalid duration, as in Luxon. */
+    static fromISO(text: unknown) {
+      const m = ISO_DURATION.exec(String(text));
+      if (!m || String(text) === 'P' || /T$/.test(String(text))) return Duration.invalid();
+      const sign = m[1] === '-' ? -1 : 1;
+      const units: DurationUnits = {};
+      ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds'].forEach((unit, i) => {
+        if (m[i + 2] !== undefined) units[unit] = sign * Number(m[i + 2].replace(',', '.'));
+      });
+      return Duration.fromObject(units);
+    }
+    /** ISO 8601 times of day (06:11, 06:11:30.5, T0611) as hours, minutes, seconds and milliseconds. */
+    static fromISOTime(text: unknown) {
+      const m = ISO_TIME.exec(String(text));
+      if (!m) return Duration.invalid();
+      const units: DurationUnits = { hours: Number(m[1]) };
+      if (m[2] !== undefined) units.minutes = Number(m[2]);
+      if (m[3] !== undefined) units.seconds = Number(m[3]);
+      if (m[4] !== undefined) units.milliseconds = Math.floor(Number(`0.${m[4]}`) * 1000);
+      return Duration.fromObject(units);
     }
     /** Days, hours, minutes and seconds, as Luxon's toHuman names them. */
     static human(ms: number) {
@@ -377,6 +414,40 @@ export function valueTypes(zoneOffset: ZoneOffset) {
       const key = /s$/.test(unit) ? unit : `${unit}s`;
       if (!DURATION_MS[key]) throw new Error(`Duration.as: unsupported unit "${unit}"`);
       return this.ms / DURATION_MS[key];
+    }
+    get isValid() {
+      return !Number.isNaN(this.ms);
+    }
+    toObject() {
+      return { ...this.units };
+    }
+    /** The same length in the given units, largest first; the smallest keeps the fraction (Luxon's casual matrix). */
+    shiftTo(...wanted: string[]) {
+      const units = wanted.map(unitName).filter((unit) => DURATION_MS[unit]);
+      if (!this.isValid || units.length === 0) return this;
+      units.sort((a, b) => DURATION_MS[b] - DURATION_MS[a]);
+      const shifted: DurationUnits = {};
+      let rest = this.ms;
+      units.forEach((unit, i) => {
+        const n = i === units.length - 1 ? rest / DURATION_MS[unit] : Math.trunc(rest / DURATION_MS[unit]);
+        shifted[unit] = n;
+        rest -= n * DURATION_MS[unit];
+      });
+      return new Duration(this.ms, undefined, shifted);
+    }
+    /** Luxon's toFormat: shifts to the units the format names, then prints each truncated and zero-padded. */
+    toFormat(format: string) {
+      if (!this.isValid) return 'Invalid Duration';
+      const tokens: { text: string; unit?: string }[] = [];
+      const re = /'([^']*)'|(.)\2*/g;
+      let m = re.exec(format);
+      while (m) {
+        const unit = m[1] === undefined ? DURATION_TOKENS[m[2]] : undefined;
+        tokens.push({ text: m[1] === undefined ? m[0] : m[1], unit });
+        m = re.exec(format);
+      }
+      const shifted = this.shiftTo(...tokens.filter((t) => t.unit).map((t) => t.unit!)).units;
+      return tokens.map((t) => (t.unit ? pad(Math.trunc(shifted[t.unit] || 0), t.text.length) : t.text)).join('');
     }
     toHuman() {
       return this.text;
