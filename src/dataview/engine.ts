@@ -9,7 +9,7 @@ import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
 import { type Layout, type Links, renderOutput } from './render';
-import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
+import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
 const DEFAULT_TIMEOUT_MS = 1000;
@@ -63,7 +63,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     // List items and raw inline fields stay on the host: the sandbox asks for list items when a block reads them.
     sandbox ??= createSandbox(snapshotJson(), host, limits);
     const outcome = (await sandbox).run(code, currentPath);
-    if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE) };
+    if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE, BLOCK_PREFIX + code) };
     return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };
   }
 

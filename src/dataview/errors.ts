@@ -47,6 +47,20 @@ function blockLine(stack: unknown, blockFile: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The callee QuickJS's bare "not a function" is about: the name before the call's `(`, which its stack's column
+ * points at (in `source`, the code as run), e.g. `dv.luxon.Duration.fromISOWeek`.
+ */
+function missingFunction(stack: unknown, blockFile: string, source: string | undefined): string | undefined {
+  if (typeof stack !== 'string' || source === undefined) return undefined;
+  const m = new RegExp(`${blockFile.replace(/\./g, '\\.')}:(\\d+):(\\d+)`).exec(stack);
+  if (!m) return undefined;
+  const line = source.split('\n')[Number(m[1]) - 1] ?? '';
+  const paren = Number(m[2]) - 1;
+  if (line[paren] !== '(') return undefined;
+  return /([A-Za-z_$][\w$.]*)\s*$/.exec(line.slice(0, paren))?.[1];
+}
+
 function thrownReason(name: string, message: string): string {
   const undefinedName = /^'?([^' ]+)'? is not defined$/.exec(message);
   if (name === 'ReferenceError' && undefinedName) {
@@ -59,7 +73,12 @@ function thrownReason(name: string, message: string): string {
   return name === 'Error' || name === '' ? message : `${name}: ${message}`;
 }
 
-export function describeFailure(failure: SandboxFailure, limits: { timeoutMs: number; memoryLimitBytes: number }, blockFile: string): FailureReport {
+export function describeFailure(
+  failure: SandboxFailure,
+  limits: { timeoutMs: number; memoryLimitBytes: number },
+  blockFile: string,
+  source?: string,
+): FailureReport {
   switch (failure.kind) {
     case 'timeout':
       return { reason: `ran longer than the time limit (${limits.timeoutMs} ms) and was stopped` };
@@ -71,7 +90,11 @@ export function describeFailure(failure: SandboxFailure, limits: { timeoutMs: nu
       const error = failure.error;
       if (typeof error === 'object' && error !== null && 'message' in error) {
         const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
-        return { reason: thrownReason(String(name ?? ''), String(message)), line: blockLine(stack, blockFile) };
+        const callee = name === 'TypeError' && message === 'not a function' ? missingFunction(stack, blockFile, source) : undefined;
+        const reason = callee
+          ? `${callee}() is not a function: tsunagu's Dataview API and its Luxon stand-in may not have it`
+          : thrownReason(String(name ?? ''), String(message));
+        return { reason, line: blockLine(stack, blockFile) };
       }
       return { reason: `threw ${JSON.stringify(error) ?? String(error)}` };
     }

@@ -44,6 +44,13 @@ describe('hostile or broken blocks', () => {
     expect(result).toMatchObject({ ok: false, reason: "uses import(), which is not available (only Dataview's API is)" });
   });
 
+  test('calling a method the API lacks names it, on the first line and after an await', async () => {
+    const reason = (name: string) => `${name}() is not a function: tsunagu's Dataview API and its Luxon stand-in may not have it`;
+    expect((await timed('dv.luxon.Duration.fromISOWeek("x")')).result).toEqual({ ok: false, reason: reason('dv.luxon.Duration.fromISOWeek'), line: 1 });
+    expect((await timed('await 1;\n  const d = dv.luxon.DateTime.now();\nd.toNope(1)')).result).toEqual({ ok: false, reason: reason('d.toNope'), line: 3 });
+    expect((await timed('dv.pages().nope().x')).result).toMatchObject({ ok: false, reason: reason('nope') });
+  });
+
   test.each(['evaluate', 'func', 'app'])('dv.%s is reported as unsupported', async (name) => {
     expect((await timed(`dv.${name}("x")`)).result).toEqual({ ok: false, reason: `dv.${name} is not supported by tsunagu`, line: 1 });
   });

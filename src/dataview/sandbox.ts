@@ -48,8 +48,11 @@ export interface Sandbox {
  * Dataview runs a block as the body of a function whose `this` is the API (`const dv = this`), awaiting it.
  * The prefix stays on the block's first line so that stack line numbers are block line numbers.
  */
+/** What precedes a block's code in the source QuickJS runs (error columns on its first line count it). */
+export const BLOCK_PREFIX = '(async function () { const dataview = this; const dv = this; ';
+
 function wrapBlock(code: string): string {
-  return `(async function () { const dataview = this; const dv = this; ${code}\n})`;
+  return `${BLOCK_PREFIX}${code}\n})`;
 }
 
 class Failed extends Error {
