@@ -309,6 +309,20 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     expect(await evaluate('dv.luxon.Duration.fromObject({ minutes: 135 }).toFormat("hh:mm")')).toBe('02:15');
   });
 
+  test('dv.func is the DQL function library, values crossing both ways', async () => {
+    expect(await js('dv.paragraph(dv.func.typeof(1))')).toBe('<p><span>number</span></p>');
+    expect(
+      await evaluate(
+        '[dv.func.typeof(dv.date("2024-01-02")), dv.func.length(dv.pages("#lang").file.name), dv.func.round(2.567, 1), dv.func.contains(["a", "b"], "b")]',
+      ),
+    ).toEqual(['date', 3, 2.6, true]);
+    expect(await evaluate('dv.func.dateformat(dv.date("2024-01-02"), "yyyy/MM/dd")')).toBe('2024/01/02');
+    expect(await evaluate('dv.func.meta(dv.current().file.link).path')).toBe('Docker/a.md');
+    expect(await evaluate('dv.func.dur("2 hours").as("minutes")')).toBe(120);
+    await expect(js('dv.func.nosuch(1)')).rejects.toThrow('dv.func.nosuch is not a Dataview function');
+    await expect(js('dv.func.map([1], (x) => x)')).rejects.toThrow('dv.func.map with a function argument is not supported by tsunagu');
+  });
+
   test('buttons, which act on the vault in Obsidian, give one notice per block and the rest renders', async () => {
     const html = await js('dv.el("button", "a"); dv.el("button", "b"); dv.paragraph("after")');
     expect(html.match(/works only inside Obsidian/g)).toHaveLength(1);

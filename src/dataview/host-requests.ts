@@ -3,13 +3,38 @@
 // in answers are encoded like the snapshot's fields (snapshot-values.ts).
 import type { Query } from './dql/ast';
 import { EvaluationError } from './dql/operators';
+import { DateTime, Duration } from 'luxon';
 import { executeQuery, QueryError, queryValues } from './dql/execute';
+import { FUNCTIONS } from './dql/functions';
 import { dataviewGrammar } from './dql/grammar';
 import { parseInlineValue } from './dql/parsed';
+import { Link, type LinkType, type Value } from './dql/values';
 import type { VaultIndex } from './dql/vault-index';
 import { encodeValue, sandboxLists } from './snapshot-values';
 
-type Request = { op: 'query' | 'execute'; dql: string; origin: string } | { op: 'parse'; text: string } | { op: 'lists'; path: string };
+type Request =
+  | { op: 'query' | 'execute'; dql: string; origin: string }
+  | { op: 'func'; name: string; args: unknown[]; origin: string }
+  | { op: 'parse'; text: string }
+  | { op: 'lists'; path: string };
+
+/** A value a block passed to dv.func, tagged as the sandbox sends it, as the DQL engine's value. */
+function decodeValue(value: unknown): Value {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value === null || typeof value !== 'object') return value as Value;
+  const tagged = value as {
+    $date?: number;
+    $duration?: number;
+    $link?: { path: string; type?: LinkType; subpath?: string; display?: string; embed?: boolean };
+  };
+  if (tagged.$date !== undefined) return DateTime.fromMillis(tagged.$date);
+  if (tagged.$duration !== undefined) return Duration.fromMillis(tagged.$duration);
+  if (tagged.$link !== undefined) {
+    const l = tagged.$link;
+    return new Link(l.path, l.type ?? 'file', l.subpath ?? undefined, l.display ?? undefined, !!l.embed);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeValue(v)]));
+}
 
 function parse(dql: string): Query {
   try {
@@ -27,6 +52,11 @@ export function answerRequest(requestJson: string, index: VaultIndex): string {
   const origin = index.page(request.origin);
   const ctx = { index, originPath: request.origin, thisRow: origin ? index.row(origin) : {} };
   try {
+    if (request.op === 'func') {
+      const fn = Object.hasOwn(FUNCTIONS, request.name) ? FUNCTIONS[request.name] : undefined;
+      if (!fn) return JSON.stringify({ successful: false, error: `dv.func.${request.name} is not a Dataview function` });
+      return JSON.stringify({ successful: true, value: encodeValue(fn(ctx, ...request.args.map(decodeValue))) });
+    }
     const query = parse(request.dql);
     if (request.op === 'execute') return JSON.stringify({ successful: true, blocks: executeQuery(query, ctx) });
     const result = queryValues(query, ctx);

@@ -38,7 +38,6 @@ export function dvApi(
     'api',
     'settings',
     'evaluationContext',
-    'func',
   ];
   // Elements that act on the vault or the app when used (buttons, inputs): shown as a notice, once per block.
   const APP_ONLY_TAGS = new Set(['button', 'input', 'select', 'textarea', 'form']);
@@ -165,6 +164,39 @@ export function dvApi(
     return result;
   };
 
+  /** A value as the host's DQL functions take it (tagged like the snapshot's fields); functions cannot cross. */
+  const hostValue = (value: unknown, call: string): unknown => {
+    if (typeof value === 'function') throw new Error(`${call} with a function argument is not supported by tsunagu`);
+    if (value === null || value === undefined || typeof value !== 'object') return value === undefined ? null : value;
+    if (isDate(value)) return { $date: value.toMillis() };
+    if (isDuration(value)) return { $duration: value.ms };
+    if (isLink(value)) return { $link: { path: value.path, type: value.type, embed: value.embed, subpath: value.subpath, display: value.display } };
+    if (Array.isArray(value) || isDataArray(value)) return Array.from(value as Iterable<unknown>).map((v) => hostValue(v, call));
+    const object = value as Row;
+    const out: Row = {};
+    Object.keys(object).forEach((k) => {
+      out[k] = hostValue(object[k], call);
+    });
+    return out;
+  };
+
+  /** dv.func: Dataview's DQL function library, evaluated by the host's DQL engine. */
+  const dqlFunctions = (currentPath: string) =>
+    new Proxy(
+      {},
+      {
+        get: (_target, name) => {
+          if (typeof name !== 'string' || name === 'then') return undefined;
+          return (...args: unknown[]) => {
+            const call = `dv.func.${name}`;
+            const answer = askHost({ op: 'func', name, args: args.map((a) => hostValue(a, call)), origin: currentPath }) as Row;
+            if (!answer.successful) throw new Error(String(answer.error));
+            return decodeValue(answer.value);
+          };
+        },
+      },
+    );
+
   const createDv = (currentPath: string) => {
     const output: Output[] = [];
     const value = (v: unknown) => outputValue(v, currentPath, 0);
@@ -172,6 +204,7 @@ export function dvApi(
     const dv = {
       currentFilePath: currentPath,
       luxon: { DateTime, Duration },
+      func: dqlFunctions(currentPath),
       widget: { listPair: (key: unknown, v: unknown) => new ListPairWidget(key, v) },
       value: {
         typeOf,
