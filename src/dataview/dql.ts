@@ -1,13 +1,16 @@
 // DQL on the host: the query is parsed by obsidian-dataview's own grammar and its tree evaluated over the published
 // snapshot (a query runs no author code, so it needs no sandbox). The result is the blocks the renderer draws.
 import type { Query } from './dql/ast';
+import { evaluate } from './dql/evaluate';
 import { EvaluationError } from './dql/operators';
 import { executeQuery, QueryError } from './dql/execute';
 import { dataviewGrammar } from './dql/grammar';
+import { toOutput } from './dql/output';
 import type { VaultIndex } from './dql/vault-index';
-import type { DvBlock } from './types';
+import type { DvBlock, DvValue } from './types';
 
 type DqlOutcome = { ok: true; blocks: DvBlock[] } | { ok: false; reason: string; line?: number };
+type InlineOutcome = { ok: true; value: DvValue } | { ok: false; reason: string };
 
 /** Parsimmon's report names the line (1-based, within the block) and what it expected there. */
 function parseFailure(text: string): DqlOutcome {
@@ -16,6 +19,27 @@ function parseFailure(text: string): DqlOutcome {
   const { line, column } = result.index;
   const source = text.split('\n')[line - 1] ?? '';
   return { ok: false, line, reason: `Dataview query: cannot read "${source.trim()}" at column ${column} (expected ${result.expected.join(', ')})` };
+}
+
+/**
+ * An inline query (`` `= expression` ``, src/main.ts dataviewInline): one expression, evaluated with `this` = the note
+ * holding it and no row of its own (a bare `file.name` is null there, as in Dataview).
+ */
+export function runInlineDql(expression: string, originPath: string, index: VaultIndex): InlineOutcome {
+  const parsed = dataviewGrammar().EXPRESSION.field.parse(expression);
+  if (!parsed.status) {
+    const expected = parsed.expected.join(', ');
+    return { ok: false, reason: `Dataview (inline field '${expression}'): cannot read it at column ${parsed.index.column} (expected ${expected})` };
+  }
+  const origin = index.page(originPath);
+  const ctx = { index, originPath, thisRow: origin ? index.row(origin) : {} };
+  try {
+    return { ok: true, value: toOutput(evaluate(parsed.value, {}, ctx), ctx) };
+  } catch (error) {
+    // Any failure stays in its note: an inline query is one value in a sentence, never the page.
+    const message = error instanceof EvaluationError ? error.message : String(error);
+    return { ok: false, reason: `Dataview (for inline query '${expression}'): ${message}` };
+  }
 }
 
 export function runDql(text: string, originPath: string, index: VaultIndex): DqlOutcome {

@@ -1,14 +1,14 @@
 // A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
 // and each block then comes back as HTML or as a reason it could not be shown.
 import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
-import { runDql } from './dql';
+import { runDql, runInlineDql } from './dql';
 import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
-import { type Layout, type Links, renderOutput } from './render';
+import { type Layout, type Links, renderInlineQuery, renderOutput } from './render';
 import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
@@ -20,6 +20,8 @@ export interface DataviewEngine {
   runJs(code: string, currentPath: string): Promise<DataviewResult>;
   /** Runs a ```dataview block (any DQL query, evaluated on the host). */
   runQuery(query: string, currentPath: string): Promise<DataviewResult>;
+  /** Evaluates an inline query's expression (`` `= expression` `` without the prefix), as an inline span. */
+  runInline(expression: string, currentPath: string): DataviewResult;
   /** Frees the sandbox (WebAssembly memory); a later block would load the snapshot again. */
   dispose(): void;
 }
@@ -73,6 +75,11 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       const outcome = runDql(query, currentPath, index());
       if (!outcome.ok) return outcome;
       return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };
+    },
+    runInline(expression, currentPath) {
+      const outcome = runInlineDql(expression, currentPath, index());
+      if (!outcome.ok) return outcome;
+      return { ok: true, html: renderInlineQuery(outcome.value, links(currentPath)) };
     },
     dispose() {
       void sandbox?.then((s) => s.dispose());

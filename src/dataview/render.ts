@@ -93,6 +93,32 @@ function renderLit(value: unknown, links: Links, depth: number): string {
   return '';
 }
 
+/** Dataview's renderValue without expanded lists (inline queries): lists and objects as `a, b` / `k: v` spans. */
+function renderInlineValue(value: unknown, links: Links, depth: number): string {
+  if (depth > MAX_DEPTH) return '...';
+  if (!isObject(value)) return '';
+  if (value.t === 'num') return `<span>${escapeHtml(asString(value.s))}</span>`;
+  const simple = compact(value, links);
+  if (simple !== undefined) return simple;
+  const child = (v: unknown) => renderInlineValue(v, links, depth + 1);
+  if (value.t === 'array') {
+    const items = asArray(value.items);
+    if (items.length === 0) return escapeHtml('<empty list>');
+    return `<span class="dataview dataview-result-list-span">${items.map(child).join(', ')}</span>`;
+  }
+  if (value.t === 'object') {
+    const entries = asArray(value.entries).filter((e): e is [string, unknown] => Array.isArray(e) && typeof e[0] === 'string');
+    if (entries.length === 0) return escapeHtml('<empty object>');
+    return `<span class="dataview dataview-result-object-span">${entries.map(([key, v]) => `${escapeHtml(key)}: ${child(v)}`).join(', ')}</span>`;
+  }
+  return '';
+}
+
+/** An inline query's value where its code stood, as Dataview's DataviewInlineRenderer draws it. */
+export function renderInlineQuery(value: unknown, links: Links): string {
+  return `<span class="dataview dataview-inline-query">${renderInlineValue(value, links, 0)}</span>`;
+}
+
 function renderElement(block: Json, links: Links): string {
   const tag = asString(block.tag);
   if (!isSafeTag(tag)) return '';

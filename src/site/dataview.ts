@@ -1,9 +1,10 @@
-// The dataview step: every ```dataviewjs / ```dataview block of a published note is evaluated at build time
-// and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
+// The dataview step: every ```dataviewjs / ```dataview block and every inline query (`= expression`) of a published
+// note is evaluated at build time and replaced, in the note's tree, by its output (or a notice). Readers never see
+// the code.
 import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
 import { escapeHtml } from '../html/escape';
-import { codeBlocks } from '../markdown/code-block-slots';
+import { codeBlocks, inlineCodes } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
 import type { Lang } from '../config/config';
 import type { RenderContext } from '../markdown/render';
@@ -21,6 +22,8 @@ export interface DataviewStepOptions {
   lang: Lang;
   hrefFor(id: string, subpath?: string): string | undefined;
   hrefForTag(tag: string): string;
+  /** Dataview's inlineQueryPrefix: inline code starting with it is an inline query (default `=`; empty: none). */
+  inlineQueryPrefix?: string;
   /** How the site renders a note's markdown: dataview text values render the same way. */
   renderContext?(id: string): RenderContext;
 }
@@ -32,11 +35,16 @@ export async function runDataviewBlocks(
   options: DataviewStepOptions,
 ): Promise<{ replacements: Replacement[]; diagnostics: Diagnostic[] }> {
   const blocks = published.flatMap((note) => codeBlocks(note.tree, DATAVIEW_LANGS).map((block) => ({ note, ...block })));
+  const prefix = options.inlineQueryPrefix ?? '=';
+  const inlines = published.flatMap((note) =>
+    inlineCodes(note.tree, (text) => inlineExpression(text, prefix) !== undefined).map((slot) => ({ note, ...slot })),
+  );
   const replacements: Replacement[] = [];
-  if (blocks.length === 0) return { replacements, diagnostics: [] };
+  if (blocks.length === 0 && inlines.length === 0) return { replacements, diagnostics: [] };
   const t = strings(options.lang);
   if (!options.enabled) {
     for (const { note, path } of blocks) replacements.push({ noteId: note.id, path, node: notice(t.dataviewDisabled) });
+    for (const { note, path } of inlines) replacements.push({ noteId: note.id, path, node: inlineNotice(t.dataviewInlineDisabled) });
     return { replacements, diagnostics: [] };
   }
   const engine: DataviewEngine = createDataviewEngine(dataviewPages(vault, published), {
@@ -67,6 +75,22 @@ export async function runDataviewBlocks(
       // The notice says what failed, as the build report does; the reason is Dataview's own (English) wording.
       const reason = `${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
       replacements.push({ noteId: note.id, path, node: notice(reason) });
+    }
+    for (const { note, node, path } of inlines) {
+      const expression = inlineExpression(node.value, prefix)!;
+      const result = engine.runInline(expression, note.id);
+      if (result.ok) {
+        replacements.push({ noteId: note.id, path, node: { type: 'html', value: result.html } });
+        continue;
+      }
+      diagnostics.push({
+        file: note.id,
+        line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
+        severity: 'warning',
+        message: `inline query could not be evaluated: ${result.reason}. The page shows a notice in its place; fix the expression.`,
+      });
+      const reason = `${t.dataviewInlineFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
+      replacements.push({ noteId: note.id, path, node: inlineNotice(reason) });
     }
   } finally {
     engine.dispose();
@@ -99,6 +123,17 @@ function publishedFileText(vault: Vault, path: string): string | undefined {
 
 function notice(text: string): Html {
   return { type: 'html', value: `<div class="dataview-notice" data-section="dataview" role="note">${text}</div>` };
+}
+
+function inlineNotice(text: string): Html {
+  return { type: 'html', value: `<span class="dataview-notice dataview-inline-notice" role="note">${text}</span>` };
+}
+
+/** An inline query's expression, as Dataview reads inline code: the trimmed text after the prefix (`$=` is JavaScript). */
+function inlineExpression(code: string, prefix: string): string | undefined {
+  const text = code.trim();
+  if (!prefix || text.startsWith('$=') || !text.startsWith(prefix)) return undefined;
+  return text.slice(prefix.length).trim() || undefined;
 }
 
 /** The snapshot Dataview sees: published notes only; links to private notes are left out. */

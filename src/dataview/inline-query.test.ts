@@ -1,0 +1,63 @@
+// Inline queries (`= expression`) through the engine: evaluated with `this` = the note, drawn as Dataview's
+// DataviewInlineRenderer draws a value (lists and objects inline, null as `-`), failures as Dataview's messages.
+import { describe, expect, test } from 'vitest';
+import { createDataviewEngine } from './index';
+import { page, testLinks } from './test-vault';
+
+const engine = createDataviewEngine(
+  [
+    page('Daily/2021-08-05.md', {
+      etags: ['a', 'b'],
+      frontmatter: { steps: 12000, due: '2021-09-01', empty: [], thoughts: { rating: 8, mood: 'ok' } },
+      fields: [['Basic Field', '**bold**']],
+    }),
+    page('exams.md', { frontmatter: { deadline: '2021-10-10' } }),
+  ],
+  { ...testLinks, timeZone: 'UTC' },
+);
+const inline = (expression: string) => engine.runInline(expression, 'Daily/2021-08-05.md');
+const span = (html: string) => ({ ok: true, html: `<span class="dataview dataview-inline-query">${html}</span>` });
+
+describe('inline queries', () => {
+  test.each([
+    ['this.file.name', '<span>2021-08-05</span>'],
+    ['this.steps', '<span>12000</span>'],
+    ['this.basic-field', '<span><strong>bold</strong></span>'],
+    ['this.due', 'September 01, 2021'],
+    ['[[exams]].deadline - this.due', '1 month, 1 week, 2 days'],
+    ['choice(this.steps > 10000, "YES!", "**No**, get moving!")', '<span>YES!</span>'],
+    ['this.file.link', '<span><a class="internal-link" href="/Daily/2021-08-05/">2021-08-05</a></span>'],
+    ['[[exams]]', '<span><a class="internal-link" href="/exams/">exams</a></span>'],
+    ['this.missing', '<span>-</span>'],
+    // A bare name is no field of the note: an inline query has no row, only `this`.
+    ['file.name', '<span>-</span>'],
+    [
+      'this.file.etags',
+      '<span class="dataview dataview-result-list-span"><span><a class="tag" href="/tags/a/">#a</a></span>, <span><a class="tag" href="/tags/b/">#b</a></span></span>',
+    ],
+    ['this.empty', '&lt;empty list&gt;'],
+    ['{}', '&lt;empty object&gt;'],
+    ['this.thoughts', '<span class="dataview dataview-result-object-span">rating: <span>8</span>, mood: <span>ok</span></span>'],
+    ['dur(10 days)', '1 week, 3 days'],
+  ])('`= %s`', (expression, html) => {
+    expect(inline(expression)).toEqual(span(html));
+  });
+
+  test('date(today) is the build day in the site zone, printed in Dataview’s default format', () => {
+    const result = inline('date(today)');
+    expect(result.ok && result.html).toMatch(/^<span class="dataview dataview-inline-query">[A-Z][a-z]+ \d{2}, \d{4}<\/span>$/);
+  });
+
+  test('failures are Dataview’s messages, naming the expression', () => {
+    expect(inline('this.steps +')).toMatchObject({ ok: false, reason: expect.stringContaining("Dataview (inline field 'this.steps +')") });
+    expect(inline('this.steps + this.missing')).toEqual({
+      ok: false,
+      reason: "Dataview (for inline query 'this.steps + this.missing'): No implementation found for 'number + null'",
+    });
+  });
+
+  test('a note outside the snapshot (unpublished) has no data: `this` is empty, its links resolve to nothing', () => {
+    expect(engine.runInline('this.file.name', 'Private.md')).toEqual(span('<span>-</span>'));
+    expect(engine.runInline('[[Private]].secret', 'Daily/2021-08-05.md')).toEqual(span('<span>-</span>'));
+  });
+});
