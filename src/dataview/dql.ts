@@ -21,6 +21,13 @@ function parseFailure(text: string): DqlOutcome {
   return { ok: false, line, reason: `Dataview query: cannot read "${source.trim()}" at column ${column} (expected ${result.expected.join(', ')})` };
 }
 
+/** An inline query's expression, as Dataview reads inline code: the trimmed text after the prefix (`$=` is JavaScript). */
+export function inlineQueryExpression(code: string, prefix: string): string | undefined {
+  const text = code.trim();
+  if (!prefix || text.startsWith('$=') || !text.startsWith(prefix)) return undefined;
+  return text.slice(prefix.length).trim() || undefined;
+}
+
 /**
  * An inline query (`` `= expression` ``, src/main.ts dataviewInline): one expression, evaluated with `this` = the note
  * holding it and no row of its own (a bare `file.name` is null there, as in Dataview).

@@ -1,10 +1,11 @@
 // A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
 // and each block then comes back as HTML or as a reason it could not be shown.
 import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
-import { runDql, runInlineDql } from './dql';
+import { inlineQueryExpression, runDql, runInlineDql } from './dql';
 import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
+import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
@@ -40,7 +41,22 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   let sandbox: Promise<Sandbox> | undefined;
   let snapshot: VaultIndex | undefined;
   const index = () => (snapshot ??= new VaultIndex(pages));
-  const markdown = inlineMarkdownRenderer(options.renderContext ?? snapshotRenderContext(index(), options));
+  const context = options.renderContext ?? snapshotRenderContext(index(), options);
+  const prefix = options.inlineQueryPrefix ?? '=';
+  // An inline query's own value renders without further inline queries: a field holding one cannot loop.
+  const valueMarkdown = inlineMarkdownRenderer(context);
+  const inline = (expression: string, originPath: string): DataviewResult => {
+    const outcome = runInlineDql(expression, originPath, index());
+    if (!outcome.ok) return outcome;
+    return { ok: true, html: renderInlineQuery(outcome.value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown }) };
+  };
+  const markdown = inlineMarkdownRenderer(context, {
+    expression: (code) => inlineQueryExpression(code, prefix),
+    html(expression, originPath) {
+      const result = inline(expression, originPath);
+      return result.ok ? result.html : `<span class="dataview dataview-error">${escapeHtml(result.reason)}</span>`;
+    },
+  });
   const links = (originPath: string): Links => ({ hrefFor: options.hrefFor, originPath, markdown });
   DISPLAY.zone = options.timeZone ?? 'system';
   setCollation(host.collate);
@@ -76,11 +92,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       if (!outcome.ok) return outcome;
       return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };
     },
-    runInline(expression, currentPath) {
-      const outcome = runInlineDql(expression, currentPath, index());
-      if (!outcome.ok) return outcome;
-      return { ok: true, html: renderInlineQuery(outcome.value, links(currentPath)) };
-    },
+    runInline: inline,
     dispose() {
       void sandbox?.then((s) => s.dispose());
       sandbox = undefined;

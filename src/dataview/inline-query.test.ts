@@ -12,6 +12,15 @@ const engine = createDataviewEngine(
       fields: [['Basic Field', '**bold**']],
     }),
     page('exams.md', { frontmatter: { deadline: '2021-10-10' } }),
+    // Dataview's FAQ: a calculation saved in a field as an inline query.
+    page('Example.md', {
+      fields: [
+        ['start', '07h00m'],
+        ['end', '18h00m'],
+        ['pause', '01h30m'],
+        ['duration', '`= this.end - this.start - this.pause`'],
+      ],
+    }),
   ],
   { ...testLinks, timeZone: 'UTC' },
 );
@@ -54,6 +63,18 @@ describe('inline queries', () => {
       ok: false,
       reason: "Dataview (for inline query 'this.steps + this.missing'): No implementation found for 'number + null'",
     });
+  });
+
+  test('an inline query inside a text value is evaluated from the querying note (the FAQ’s saved calculation)', async () => {
+    const result = await engine.runQuery('TABLE start, end, duration WHERE duration', 'Example.md');
+    expect(result.ok && result.html).toContain(
+      '<td>7 hours</td><td>18 hours</td><td><span><span class="dataview dataview-inline-query">9 hours, 30 minutes</span></span></td>',
+    );
+    const elsewhere = await engine.runQuery('TABLE WITHOUT ID duration WHERE duration', 'exams.md');
+    // From another note `this.end` and the rest are null, and null - null is null.
+    expect(elsewhere.ok && elsewhere.html).toContain('<td><span><span class="dataview dataview-inline-query"><span>-</span></span></span></td>');
+    const broken = await engine.runQuery('LIST WITHOUT ID "`= this.steps +`"', 'exams.md');
+    expect(broken.ok && broken.html).toContain('<span class="dataview dataview-error">Dataview (inline field');
   });
 
   test('a note outside the snapshot (unpublished) has no data: `this` is empty, its links resolve to nothing', () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
 import { escapeHtml } from '../html/escape';
 import { codeBlocks, inlineCodes } from '../markdown/code-block-slots';
-import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
+import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput, inlineQueryExpression } from '../dataview';
 import type { Lang } from '../config/config';
 import type { RenderContext } from '../markdown/render';
 import { strings } from '../i18n/strings';
@@ -37,7 +37,7 @@ export async function runDataviewBlocks(
   const blocks = published.flatMap((note) => codeBlocks(note.tree, DATAVIEW_LANGS).map((block) => ({ note, ...block })));
   const prefix = options.inlineQueryPrefix ?? '=';
   const inlines = published.flatMap((note) =>
-    inlineCodes(note.tree, (text) => inlineExpression(text, prefix) !== undefined).map((slot) => ({ note, ...slot })),
+    inlineCodes(note.tree, (text) => inlineQueryExpression(text, prefix) !== undefined).map((slot) => ({ note, ...slot })),
   );
   const replacements: Replacement[] = [];
   if (blocks.length === 0 && inlines.length === 0) return { replacements, diagnostics: [] };
@@ -51,6 +51,7 @@ export async function runDataviewBlocks(
     hrefFor: options.hrefFor,
     hrefForTag: options.hrefForTag,
     renderContext: options.renderContext,
+    inlineQueryPrefix: prefix,
     readFile: (path) => publishedFileText(vault, path),
     timeoutMs: options.timeoutMs,
     // Dates in the model are the author's wall time, kept as UTC.
@@ -77,7 +78,7 @@ export async function runDataviewBlocks(
       replacements.push({ noteId: note.id, path, node: notice(reason) });
     }
     for (const { note, node, path } of inlines) {
-      const expression = inlineExpression(node.value, prefix)!;
+      const expression = inlineQueryExpression(node.value, prefix)!;
       const result = engine.runInline(expression, note.id);
       if (result.ok) {
         replacements.push({ noteId: note.id, path, node: { type: 'html', value: result.html } });
@@ -127,13 +128,6 @@ function notice(text: string): Html {
 
 function inlineNotice(text: string): Html {
   return { type: 'html', value: `<span class="dataview-notice dataview-inline-notice" role="note">${text}</span>` };
-}
-
-/** An inline query's expression, as Dataview reads inline code: the trimmed text after the prefix (`$=` is JavaScript). */
-function inlineExpression(code: string, prefix: string): string | undefined {
-  const text = code.trim();
-  if (!prefix || text.startsWith('$=') || !text.startsWith(prefix)) return undefined;
-  return text.slice(prefix.length).trim() || undefined;
 }
 
 /** The snapshot Dataview sees: published notes only; links to private notes are left out. */
