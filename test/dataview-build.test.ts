@@ -125,6 +125,7 @@ describe('DQL queries over inline fields and tasks, computed at build', () => {
     expect(html).toMatch(/<span class="dataview-notice dataview-inline-notice" role="note">[^<]*<span class="dataview-notice-reason">Dataview \(inline field/);
     expect(html).toContain('<code>code</code>');
     expect(html).not.toContain('<code>= ');
+    expect(html).toContain('<span class="dataview inline-field-value">April 01, 2025</span>');
     const diagnostics = site.log.split('\n').filter((line) => line.includes('inline query could not be evaluated'));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toContain('Projects/Beta.md:8');

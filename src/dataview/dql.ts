@@ -5,7 +5,9 @@ import { evaluate } from './dql/evaluate';
 import { EvaluationError } from './dql/operators';
 import { executeQuery, QueryError } from './dql/execute';
 import { dataviewGrammar } from './dql/grammar';
+import { DateTime, Duration } from 'luxon';
 import { toOutput } from './dql/output';
+import type { Value } from './dql/values';
 import type { VaultIndex } from './dql/vault-index';
 import type { DvBlock, DvValue } from './types';
 
@@ -47,6 +49,14 @@ export function runInlineDql(expression: string, originPath: string, index: Vaul
     const message = error instanceof EvaluationError ? error.message : String(error);
     return { ok: false, reason: `Dataview (for inline query '${expression}'): ${message}` };
   }
+}
+
+/** An inline field's value typed as Dataview types it, when the reading view shows it otherwise than as written. */
+export function typedFieldValue(raw: string, originPath: string, index: VaultIndex): DvValue | undefined {
+  const value = index.fieldValue(raw, originPath);
+  const shownTyped = (v: Value): boolean => DateTime.isDateTime(v) || Duration.isDuration(v) || (Array.isArray(v) && v.some(shownTyped));
+  if (!shownTyped(value)) return undefined;
+  return toOutput(value, { index, originPath, thisRow: {} });
 }
 
 export function runDql(text: string, originPath: string, index: VaultIndex): DqlOutcome {

@@ -1,7 +1,7 @@
 // A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
 // and each block then comes back as HTML or as a reason it could not be shown.
 import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
-import { inlineQueryExpression, runDql, runInlineDql } from './dql';
+import { inlineQueryExpression, runDql, runInlineDql, typedFieldValue } from './dql';
 import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
@@ -9,7 +9,7 @@ import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
-import { type Layout, type Links, renderInlineQuery, renderOutput } from './render';
+import { type Layout, type Links, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
@@ -23,6 +23,8 @@ export interface DataviewEngine {
   runQuery(query: string, currentPath: string): Promise<DataviewResult>;
   /** Evaluates an inline query's expression (`` `= expression` `` without the prefix), as an inline span. */
   runInline(expression: string, currentPath: string): DataviewResult;
+  /** An inline field's value (as written) as Dataview's reading view draws it, when that is not its text (a date). */
+  fieldValueHtml(raw: string, currentPath: string): string | undefined;
   /** Frees the sandbox (WebAssembly memory); a later block would load the snapshot again. */
   dispose(): void;
 }
@@ -50,12 +52,17 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     if (!outcome.ok) return outcome;
     return { ok: true, html: renderInlineQuery(outcome.value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown }) };
   };
+  const fieldValueHtml = (raw: string, originPath: string): string | undefined => {
+    const value = typedFieldValue(raw, originPath, index());
+    return value && renderInlineValue(value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown });
+  };
   const markdown = inlineMarkdownRenderer(context, {
     expression: (code) => inlineQueryExpression(code, prefix),
     html(expression, originPath) {
       const result = inline(expression, originPath);
       return result.ok ? result.html : `<span class="dataview dataview-error">${escapeHtml(result.reason)}</span>`;
     },
+    fieldValueHtml,
   });
   const links = (originPath: string): Links => ({ hrefFor: options.hrefFor, originPath, markdown });
   DISPLAY.zone = options.timeZone ?? 'system';
@@ -93,6 +100,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };
     },
     runInline: inline,
+    fieldValueHtml,
     dispose() {
       void sandbox?.then((s) => s.dispose());
       sandbox = undefined;

@@ -94,7 +94,7 @@ function renderLit(value: unknown, links: Links, depth: number): string {
 }
 
 /** Dataview's renderValue without expanded lists (inline queries): lists and objects as `a, b` / `k: v` spans. */
-function renderInlineValue(value: unknown, links: Links, depth: number): string {
+export function renderInlineValue(value: unknown, links: Links, depth = 0): string {
   if (depth > MAX_DEPTH) return '...';
   if (!isObject(value)) return '';
   if (value.t === 'num') return `<span>${escapeHtml(asString(value.s))}</span>`;

@@ -1,5 +1,7 @@
-// Nodes that a build step replaces (dataview output and inline queries, mermaid SVG, typeset math), and where each sits.
+// Nodes that a build step replaces (dataview output, inline queries and typed inline-field values, mermaid SVG, typeset
+// math), and where each sits.
 import type { Code, InlineCode, Nodes, Root } from 'mdast';
+import type { InlineFieldNode } from './inline-fields';
 
 interface Slot<Node> {
   node: Node;
@@ -29,4 +31,9 @@ export function codeBlocks(tree: Root, langs: ReadonlySet<string> | ((lang: stri
 /** Every `inline code` span whose text passes `wanted`, with where it sits. */
 export function inlineCodes(tree: Root, wanted: (text: string) => boolean): Slot<InlineCode>[] {
   return slotsOf(tree, (node): node is InlineCode => node.type === 'inlineCode' && wanted(node.value));
+}
+
+/** Every inline field's value as the note shows it (the bracket form's value chip, the parenthesis form), with where it sits. */
+export function inlineFieldValues(tree: Root): Slot<InlineFieldNode & { value: string }>[] {
+  return slotsOf(tree, (node): node is InlineFieldNode & { value: string } => node.type === 'inlineField' && typeof node.value === 'string');
 }

@@ -60,6 +60,8 @@ describe('the dataview step', () => {
     expect(paragraph.split(query('<span>-</span>'))).toHaveLength(3);
     expect(paragraph).toContain('This Dataview inline query could not be evaluated. <span class=\\"dataview-notice-reason\\">Dataview (inline field');
     expect(paragraph).toContain('"type":"inlineCode","value":"code"');
+    // An inline field's date value reads as Dataview's reading view shows it.
+    expect(paragraph).toContain('"value":"2025-04-01","children":[{"type":"html","value":"April 01, 2025"}]');
     expect(paragraph).not.toContain('"value":"= ');
     expect(diagnostics.filter((d) => d.file === 'Projects/Beta.md')).toEqual([
       expect.objectContaining({ line: 8, severity: 'warning', message: expect.stringContaining("inline field 'this.due +'") }),

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
 import { escapeHtml } from '../html/escape';
-import { codeBlocks, inlineCodes } from '../markdown/code-block-slots';
+import { codeBlocks, inlineCodes, inlineFieldValues } from '../markdown/code-block-slots';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput, inlineQueryExpression } from '../dataview';
 import type { Lang } from '../config/config';
 import type { RenderContext } from '../markdown/render';
@@ -39,8 +39,9 @@ export async function runDataviewBlocks(
   const inlines = published.flatMap((note) =>
     inlineCodes(note.tree, (text) => inlineQueryExpression(text, prefix) !== undefined).map((slot) => ({ note, ...slot })),
   );
+  const fieldValues = published.flatMap((note) => inlineFieldValues(note.tree).map((slot) => ({ note, ...slot })));
   const replacements: Replacement[] = [];
-  if (blocks.length === 0 && inlines.length === 0) return { replacements, diagnostics: [] };
+  if (blocks.length === 0 && inlines.length === 0 && fieldValues.length === 0) return { replacements, diagnostics: [] };
   const t = strings(options.lang);
   if (!options.enabled) {
     for (const { note, path } of blocks) replacements.push({ noteId: note.id, path, node: notice(t.dataviewDisabled) });
@@ -76,6 +77,11 @@ export async function runDataviewBlocks(
       // The notice says what failed, as the build report does; the reason is Dataview's own (English) wording.
       const reason = `${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
       replacements.push({ noteId: note.id, path, node: notice(reason) });
+    }
+    // Inline fields show their value as Dataview types it: `[due:: 2022-08-13]` reads "August 13, 2022".
+    for (const { note, node, path } of fieldValues) {
+      const html = engine.fieldValueHtml(node.value, note.id);
+      if (html !== undefined) replacements.push({ noteId: note.id, path, node: { ...node, children: [{ type: 'html', value: html }] } });
     }
     for (const { note, node, path } of inlines) {
       const expression = inlineQueryExpression(node.value, prefix)!;
