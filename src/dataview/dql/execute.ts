@@ -167,28 +167,27 @@ function groupName(query: Query): string {
   return last?.type === 'group' ? last.field.name : 'File';
 }
 
-function taskItem(task: DataObject, ctx: Context, shown: Set<DataObject>): DvTaskItem {
-  shown.add(task);
+function taskItem(task: DataObject, ctx: Context): DvTaskItem {
   const children = (task.children as DataObject[] | undefined) ?? [];
   return {
     text: toOutput(String(task.text ?? ''), ctx),
     task: task.task === true,
     status: typeof task.status === 'string' ? task.status : ' ',
-    children: children.map((child) => taskItem(child, ctx, shown)),
+    children: children.map((child) => taskItem(child, ctx)),
   };
 }
 
-/** Each matching task brings its subtree; a match already inside a shown subtree is not repeated. */
+/** Each matching task brings its subtree; a match already inside a shown subtree (at any depth) is not repeated. */
 function taskList(tasks: DataObject[], ctx: Context): DvTaskItem[] {
-  const matched = new Set(tasks.map((t) => `${(t.path as string) ?? ''}:${t.line as number}`));
-  const shown = new Set<DataObject>();
-  const items: DvTaskItem[] = [];
-  for (const task of tasks) {
-    const parentKey = task.parent === undefined ? undefined : `${task.path as string}:${task.parent as number}`;
-    if (parentKey && matched.has(parentKey)) continue;
-    items.push(taskItem(task, ctx, shown));
-  }
-  return items;
+  const key = (path: unknown, line: unknown) => `${(path as string) ?? ''}:${line as number}`;
+  const shownSomewhere = new Set<string>();
+  const enumerate = (task: DataObject) => {
+    shownSomewhere.add(key(task.path, task.line));
+    for (const child of (task.children as DataObject[] | undefined) ?? []) enumerate(child);
+  };
+  tasks.forEach(enumerate);
+  const roots = tasks.filter((task) => task.parent === undefined || !shownSomewhere.has(key(task.path, task.parent)));
+  return roots.map((task) => taskItem(task, ctx));
 }
 
 /** TASK's view: one list, or a heading (key and count) and a list per group. */

@@ -356,7 +356,8 @@ export const FUNCTIONS: Record<string, Fn> = {
   split: vectorize([0], (_ctx, value, delimiter, limit) => {
     if (value === null) return null;
     if (typeof value !== 'string' || typeof delimiter !== 'string') return fail('split', [value, delimiter]);
-    const parts = value.split(regex(delimiter));
+    // Capture groups that took no part in a match are empty strings, as Dataview splices them.
+    const parts = value.split(regex(delimiter)).map((part) => part ?? '');
     return typeof limit === 'number' ? parts.slice(0, limit) : parts;
   }),
   startswith: text('startswith', 2, (value, prefix) => value.startsWith(prefix)),
