@@ -1,0 +1,633 @@
+// The fidelity corpus, part two: every DQL query example in Dataview's documentation (docs/docs/queries/*.md,
+// reference/*.md, resources/*.md, annotation/*.md) and in the reference sheets, on small vaults shaped like the ones
+// the docs describe, with the output the docs show. Where the docs show an older Dataview's output, the expected
+// value is what the current plugin renders (reference sheet: "the code wins") and a comment says so. Queries whose
+// output depends on the day they run, or that the docs give without output, are checked to render.
+import { describe, expect, test } from 'vitest';
+import { readView, type View } from '../../../test/helpers/dataview-view';
+import { createDataviewEngine } from '../index';
+import { page, testLinks } from '../test-vault';
+import type { DvListItemInput, DvPageInput } from '../types';
+
+const ms = (iso: string) => Date.parse(`${iso}Z`);
+
+/** A list item or task as the note's markdown would give it (text as written, fields already read). */
+function item(line: number, text: string, extra: Partial<DvListItemInput> = {}): DvListItemInput {
+  const fields = [...text.matchAll(/\[([^\]:]+)::\s*([^\]]*)\]/g)].map((m): [string, string] => [m[1].trim(), m[2].trim()]);
+  const tags = [...text.matchAll(/#[\w/-]+/g)].map((m) => m[0]);
+  return { line, lineCount: 1, text, symbol: '-', list: 0, tags, outlinks: [], fields, ...extra };
+}
+const task = (line: number, status: string, text: string, extra: Partial<DvListItemInput> = {}) => item(line, text, { status, ...extra });
+
+// queries/query-types.md: the docs' example vault (LIST and TABLE sections).
+const GAMES: DvPageInput[] = [
+  page('Baking/Recipes/Classic Cheesecake.md', { frontmatter: { type: 'recipe' }, ctime: ms('2021-03-02T10:00') }),
+  page('Coding/Git Basics.md', { frontmatter: { type: 'knowledge' }, ctime: ms('2021-06-10T10:00') }),
+  page('Coding/Cheatsheets/How to fix Git Cheatsheet.md', { frontmatter: { type: 'summary' }, ctime: ms('2021-07-01T10:00') }),
+  // The docs tag League `#games/moba` in one example and query `#games/mobas` in another: one tag, the query's.
+  page('Games/League of Legends.md', { etags: ['games/mobas'], frontmatter: { type: 'game', started: '2021-05-16' }, ctime: ms('2021-05-13T09:00') }),
+  page('Games/Pillars of Eternity 2.md', {
+    etags: ['games/crpg'],
+    frontmatter: { type: 'game', started: '2022-04-21', steamid: 560130 },
+    ctime: ms('2022-02-02T09:00'),
+  }),
+  page('Games/finished/Stardew Valley.md', {
+    etags: ['games/simulation'],
+    frontmatter: { type: 'game', started: '2021-04-04', steamid: 413150 },
+    ctime: ms('2021-04-04T09:00'),
+  }),
+  page('Dashboard.md', { frontmatter: { type: 'moc', due: '2022-10-01' }, ctime: ms('2022-01-01T09:00') }),
+];
+
+// queries/query-types.md (TASK section) and annotation/metadata-tasks.md: daily notes with tasks.
+const TASKS: DvPageInput[] = [
+  page('Daily/2022-09-21.md', { lists: [task(0, ' ', 'Buy new shoes #shopping'), task(1, ' ', 'Mail Paul about training schedule')] }),
+  page('Daily/2022-07-30.md', {
+    lists: [
+      task(0, ' ', 'Finish the math assignment'),
+      task(1, 'x', 'Finish Paper 1 [due:: 2022-08-13]', { parent: 0 }),
+      task(2, ' ', 'Read again through chapter 3 [due:: 2022-09-01]', { parent: 0 }),
+      task(3, 'x', 'Write a cheatsheet [due:: 2022-08-02]', { parent: 0 }),
+      task(4, ' ', 'Write a summary of chapter 1-4 [due:: 2022-09-12]', { parent: 0 }),
+      task(5, 'x', 'Hand in physics'),
+    ],
+  }),
+  page('Daily/2022-09-27.md', { lists: [task(0, ' ', 'Get new pillows for mom #shopping'), task(1, 'x', 'Buy some working pencils #shopping')] }),
+  page('House.md', {
+    lists: [
+      task(0, ' ', 'clean up the house'),
+      task(1, ' ', 'kitchen', { parent: 0 }),
+      task(2, 'x', 'living room', { parent: 0 }),
+      task(3, ' ', 'Bedroom [urgent:: true]', { parent: 0 }),
+      task(4, ' ', 'Call the insurance about the car'),
+      task(5, 'x', 'Find out the transaction number'),
+    ],
+  }),
+  // Reference sheet §5: a match inside another shown task's subtree, at any depth, is not repeated.
+  page('Nested.md', { lists: [task(0, ' ', 'top'), task(1, 'x', 'middle', { parent: 0 }), task(2, ' ', 'deep', { parent: 1 })] }),
+  page('2021-08-22.md', {
+    lists: [
+      task(0, ' ', 'Due this saturday 🗓️2021-08-29', { fields: [['due', '2021-08-29']] }),
+      task(1, 'x', 'Completed last saturday ✅2021-08-22', { fields: [['completion', '2021-08-22']] }),
+      task(2, ' ', 'I made this on ➕1990-06-14', { fields: [['created', '1990-06-14']] }),
+      task(3, 'x', 'Some Done Task [completion:: 2021-08-22]'),
+      task(4, ' ', 'Send an mail to David about the deadline [due:: 2022-04-05]', { section: 'Next Actions' }),
+    ],
+  }),
+];
+
+// queries/data-commands.md (FLATTEN), resources/examples.md, resources/faq.md, annotation/*.md, reference/*.md.
+const MISC: DvPageInput[] = [
+  page('Literature/stegEnvironmentalPsychologyIntroduction2018 SN.md', {
+    etags: ['LiteratureNote'],
+    frontmatter: { authors: ['Steg, L.', 'Van den Berg, A. E.', 'De Groot, J. I. M.'] },
+  }),
+  page('Literature/Soap Dragons SN.md', { etags: ['LiteratureNote'], frontmatter: { authors: ['Robert Lamb', 'Joe McCormick'] } }),
+  page('Literature/smithPainAssaultSelf2007 SN.md', { etags: ['LiteratureNote'], frontmatter: { authors: ['Jonathan A. Smith', 'Mike Osborn'] } }),
+  page('games/Outer Wilds.md', { frontmatter: { 'time-played': 'November 19th - 21st, 2020', length: '15h', rating: 9.5 } }),
+  page('games/Minecraft.md', { frontmatter: { 'time-played': 'All the time.', length: '2000h', rating: 9.5 } }),
+  page('games/Pillars of Eternity 2.md', { frontmatter: { 'time-played': 'August - October 2019', length: '100h', rating: 9 } }),
+  page('books/Atomic Habits.md', { mtime: ms('2021-08-07T23:06') }),
+  page("books/Can't Hurt Me.md", { mtime: ms('2021-08-07T22:58') }),
+  page('books/Deep Work.md', { mtime: ms('2021-08-07T22:52') }),
+  page('dailys/2021-08-07.md', { lists: [item(0, 'Met [author:: Jane Surname] today')] }),
+  page('dailys/2020-08-10.md', { lists: [item(0, 'Nothing noted')] }),
+  page('Scratchpad/Todo.md', { lists: [task(0, ' ', 'Water the plants'), task(1, 'x', 'Call mum')] }),
+  page('Example.md', {
+    fields: [
+      ['start', '07h00m'],
+      ['end', '18h00m'],
+      ['pause', '01h30m'],
+      ['duration', '`= this.end - this.start - this.pause`'],
+    ],
+  }),
+  page('Review.md', {
+    frontmatter: { alias: 'document', 'last-reviewed': '2021-08-17', thoughts: { rating: 8, reviewable: false } },
+    fields: [
+      ['Basic Field', 'Some random Value'],
+      ['Bold Field', 'Nice!'],
+      ['rating', '9'],
+      ['mood', 'acceptable'],
+      ['longKeyIDontNeedWhenReading', 'key'],
+      ['Noël', 'Un jeu de console'],
+      ['クリスマス', '家庭用ゲーム機'],
+    ],
+  }),
+  page('Types.md', {
+    fields: [
+      ['ex-text', 'This is some normal text.'],
+      ['ex-number', '-80'],
+      ['ex-decimal', '2.4'],
+      ['ex-boolean', 'false'],
+      ['ex-date', '2021-04-18T04:19:35.000'],
+      ['ex-zoned', '2021-04-18T04:19:35.000+06:30'],
+      ['ex-duration', '9 years, 8 months, 4 days, 16 hours, 2 minutes'],
+      ['ex-short', '6hr4min'],
+      ['ex-link', '[[Some Other Page|Render Text]]'],
+      ['ex-numbers', '1, 2, 3'],
+      ['ex-words', '"yes", "or", "no"'],
+    ],
+  }),
+  page('Shows.md', { frontmatter: { current_episode: 'S01E03', episode_metadata: { previous: 'S01E02', next: 'S01E04' }, where: 'here' } }),
+  page('Trips/Alps.md', { frontmatter: { start: '2022-07-01', end: '2022-07-09' } }),
+  page('Trips/Day out.md', { frontmatter: { start: '2022-08-01', end: '2022-08-02' } }),
+];
+
+const options = { ...testLinks, timeZone: 'UTC', collationLocale: 'en' };
+const engines = { games: createDataviewEngine(GAMES, options), tasks: createDataviewEngine(TASKS, options), misc: createDataviewEngine(MISC, options) };
+type VaultName = keyof typeof engines;
+
+type Expected =
+  | { headers?: string[]; rows: string[][] }
+  | { items: string[] }
+  | { lines: string[] }
+  | { dots: number }
+  /** Dataview itself shows this error. */
+  | { error: string };
+
+interface DocCase {
+  /** Where the query is in Dataview's docs. */
+  doc: string;
+  query: string;
+  vault: VaultName;
+  /** The documented output; absent when the docs show none or it depends on the day. */
+  expected?: Expected;
+  /** Without SORT the docs' order is the plugin's index order: compare without order. */
+  unordered?: boolean;
+  origin?: string;
+}
+
+const GAME_LINKS = [
+  'Classic Cheesecake',
+  'Git Basics',
+  'How to fix Git Cheatsheet',
+  'League of Legends',
+  'Pillars of Eternity 2',
+  'Stardew Valley',
+  'Dashboard',
+];
+
+const CASES: DocCase[] = [
+  // queries/query-types.md — LIST
+  { doc: 'query-types LIST', vault: 'games', query: 'LIST', expected: { items: GAME_LINKS } },
+  {
+    doc: 'query-types LIST',
+    vault: 'games',
+    query: 'LIST\nFROM #games/mobas OR #games/crpg',
+    expected: { items: ['League of Legends', 'Pillars of Eternity 2'] },
+  },
+  {
+    doc: 'query-types LIST',
+    vault: 'games',
+    query: 'LIST file.folder',
+    expected: {
+      items: [
+        'Classic Cheesecake: Baking/Recipes',
+        'Git Basics: Coding',
+        'How to fix Git Cheatsheet: Coding/Cheatsheets',
+        'League of Legends: Games',
+        'Pillars of Eternity 2: Games',
+        'Stardew Valley: Games/finished',
+        'Dashboard:',
+      ],
+    },
+  },
+  {
+    doc: 'query-types LIST',
+    vault: 'games',
+    query: 'LIST "File Path: " + file.folder + " _(created: " + file.cday + ")_"\nFROM "Games"',
+    expected: {
+      items: [
+        'League of Legends: File Path: Games (created: May 13, 2021)',
+        'Pillars of Eternity 2: File Path: Games (created: February 02, 2022)',
+        'Stardew Valley: File Path: Games/finished (created: April 04, 2021)',
+      ],
+    },
+  },
+  { doc: 'query-types LIST', vault: 'games', query: 'LIST\nGROUP BY type', expected: { items: ['game', 'knowledge', 'moc', 'recipe', 'summary'] } },
+  {
+    doc: 'query-types LIST',
+    vault: 'games',
+    query: 'LIST rows.file.link\nGROUP BY type',
+    unordered: true,
+    expected: {
+      items: [
+        'game: |Stardew Valley|League of Legends|Pillars of Eternity 2',
+        'knowledge: |Git Basics',
+        'moc: |Dashboard',
+        'recipe: |Classic Cheesecake',
+        'summary: |How to fix Git Cheatsheet',
+      ],
+    },
+  },
+  { doc: 'query-types LIST WITHOUT ID', vault: 'games', query: 'LIST WITHOUT ID', expected: { items: GAME_LINKS } },
+  {
+    doc: 'query-types LIST WITHOUT ID',
+    vault: 'games',
+    query: 'LIST WITHOUT ID type',
+    unordered: true,
+    expected: { items: ['moc', 'recipe', 'summary', 'knowledge', 'game', 'game', 'game'] },
+  },
+  {
+    doc: 'query-types LIST WITHOUT ID',
+    vault: 'games',
+    query: 'LIST WITHOUT ID length(rows) + " pages of type " + key\nGROUP BY type',
+    expected: { items: ['3 pages of type game', '1 pages of type knowledge', '1 pages of type moc', '1 pages of type recipe', '1 pages of type summary'] },
+  },
+  // queries/query-types.md — TABLE
+  { doc: 'query-types TABLE', vault: 'games', query: 'TABLE', expected: { headers: ['File (7)'], rows: GAME_LINKS.map((name) => [name]) } },
+  {
+    doc: 'query-types TABLE',
+    vault: 'games',
+    query: 'TABLE started, file.folder, file.etags\nFROM #games',
+    expected: {
+      headers: ['File (3)', 'started', 'file.folder', 'file.etags'],
+      rows: [
+        ['League of Legends', 'May 16, 2021', 'Games', '|#games/mobas'],
+        ['Pillars of Eternity 2', 'April 21, 2022', 'Games', '|#games/crpg'],
+        ['Stardew Valley', 'April 04, 2021', 'Games/finished', '|#games/simulation'],
+      ],
+    },
+  },
+  {
+    doc: 'query-types TABLE',
+    vault: 'games',
+    query: 'TABLE started, file.folder AS Path, file.etags AS "File Tags"\nFROM #games',
+    expected: {
+      headers: ['File (3)', 'started', 'Path', 'File Tags'],
+      rows: [
+        ['League of Legends', 'May 16, 2021', 'Games', '|#games/mobas'],
+        ['Pillars of Eternity 2', 'April 21, 2022', 'Games', '|#games/crpg'],
+        ['Stardew Valley', 'April 04, 2021', 'Games/finished', '|#games/simulation'],
+      ],
+    },
+  },
+  // Depends on today (the docs' "1 years, 6 months, 1 weeks" is also an older duration format).
+  {
+    doc: 'query-types TABLE',
+    vault: 'games',
+    query: 'TABLE\ndefault(finished, date(today)) - started AS "Played for",\nfile.folder AS Path,\nfile.etags AS "File Tags"\nFROM #games',
+  },
+  {
+    doc: 'query-types TABLE WITHOUT ID',
+    vault: 'games',
+    query: 'TABLE WITHOUT ID\nsteamid,\nfile.etags AS "File Tags"\nFROM #games',
+    unordered: true,
+    expected: {
+      headers: ['steamid (3)', 'File Tags'],
+      rows: [
+        ['560130', '|#games/crpg'],
+        ['-', '|#games/mobas'],
+        ['413150', '|#games/simulation'],
+      ],
+    },
+  },
+  {
+    doc: 'query-types TABLE WITHOUT ID',
+    vault: 'games',
+    query: 'TABLE WITHOUT ID\nfile.link AS "Game",\nfile.etags AS "File Tags"\nFROM #games',
+    expected: {
+      headers: ['Game (3)', 'File Tags'],
+      rows: [
+        ['League of Legends', '|#games/mobas'],
+        ['Pillars of Eternity 2', '|#games/crpg'],
+        ['Stardew Valley', '|#games/simulation'],
+      ],
+    },
+  },
+  // queries/query-types.md — TASK (each shown task brings its whole subtree; a group's count is its matching rows:
+  // the docs' grouped example, which drops completed children and counts 1, shows an older plugin).
+  {
+    doc: 'query-types TASK',
+    vault: 'tasks',
+    query: 'TASK\nFROM "Daily"',
+    expected: {
+      lines: [
+        '[ ] Buy new shoes #shopping',
+        '[ ] Mail Paul about training schedule',
+        '[ ] Finish the math assignment',
+        '  [x] Finish Paper 1 dueAugust 13, 2022',
+        '  [ ] Read again through chapter 3 dueSeptember 01, 2022',
+        '  [x] Write a cheatsheet dueAugust 02, 2022',
+        '  [ ] Write a summary of chapter 1-4 dueSeptember 12, 2022',
+        '[x] Hand in physics',
+        '[ ] Get new pillows for mom #shopping',
+        '[x] Buy some working pencils #shopping',
+      ],
+    },
+  },
+  {
+    doc: 'query-types TASK',
+    vault: 'tasks',
+    query: 'TASK\nWHERE !completed AND contains(tags, "#shopping")',
+    expected: { lines: ['[ ] Buy new shoes #shopping', '[ ] Get new pillows for mom #shopping'] },
+  },
+  {
+    doc: 'query-types TASK',
+    vault: 'tasks',
+    query: 'TASK\nFROM "Daily"\nWHERE !completed\nGROUP BY file.link',
+    expected: {
+      lines: [
+        '# 2022-07-30 (3)',
+        '[ ] Finish the math assignment',
+        '  [x] Finish Paper 1 dueAugust 13, 2022',
+        '  [ ] Read again through chapter 3 dueSeptember 01, 2022',
+        '  [x] Write a cheatsheet dueAugust 02, 2022',
+        '  [ ] Write a summary of chapter 1-4 dueSeptember 12, 2022',
+        '# 2022-09-21 (2)',
+        '[ ] Buy new shoes #shopping',
+        '[ ] Mail Paul about training schedule',
+        '# 2022-09-27 (1)',
+        '[ ] Get new pillows for mom #shopping',
+      ],
+    },
+  },
+  {
+    doc: 'query-types TASK child tasks',
+    vault: 'tasks',
+    query: 'TASK\nFROM "House"',
+    expected: {
+      lines: [
+        '[ ] clean up the house',
+        '  [ ] kitchen',
+        '  [x] living room',
+        '  [ ] Bedroom urgenttrue',
+        '[ ] Call the insurance about the car',
+        '[x] Find out the transaction number',
+      ],
+    },
+  },
+  {
+    doc: 'query-types TASK child tasks',
+    vault: 'tasks',
+    query: 'TASK\nFROM "House"\nWHERE !completed',
+    expected: { lines: ['[ ] clean up the house', '  [ ] kitchen', '  [x] living room', '  [ ] Bedroom urgenttrue', '[ ] Call the insurance about the car'] },
+  },
+  { doc: 'query-types TASK child tasks', vault: 'tasks', query: 'TASK\nWHERE urgent', expected: { lines: ['[ ] Bedroom urgenttrue'] } },
+  {
+    doc: 'reference sheet TASK nesting',
+    vault: 'tasks',
+    query: 'TASK FROM "Nested" WHERE !completed',
+    expected: { lines: ['[ ] top', '  [x] middle', '    [ ] deep'] },
+  },
+  // queries/query-types.md — CALENDAR
+  { doc: 'query-types CALENDAR', vault: 'games', query: 'CALENDAR file.ctime', expected: { dots: 7 } },
+  { doc: 'query-types CALENDAR', vault: 'games', query: 'CALENDAR due\nWHERE typeof(due) = "date"', expected: { dots: 1 } },
+  // annotation/metadata-tasks.md
+  {
+    doc: 'metadata-tasks shorthands',
+    vault: 'tasks',
+    query: 'TASK\nWHERE completion = date("2021-08-22")',
+    expected: { lines: ['[x] Completed last saturday ✅2021-08-22', '[x] Some Done Task completionAugust 22, 2021'] },
+  },
+  { doc: 'metadata-tasks implicit fields', vault: 'tasks', query: 'TASK\nFROM "House"\nWHERE !fullyCompleted', expected: undefined },
+  {
+    doc: 'metadata-tasks implicit fields',
+    vault: 'tasks',
+    query: 'LIST\nWHERE any(file.tasks, (t) => !t.fullyCompleted)',
+    unordered: true,
+    expected: { items: ['2022-09-21', '2022-07-30', '2022-09-27', 'House', 'Nested', '2021-08-22'] },
+  },
+  // reference/functions.md (meta)
+  {
+    doc: 'functions meta(link).subpath',
+    vault: 'tasks',
+    query: 'task\nwhere meta(section).subpath = "Next Actions"',
+    expected: { lines: ['[ ] Send an mail to David about the deadline dueApril 05, 2022'] },
+  },
+  // queries/data-commands.md
+  { doc: 'data-commands WHERE', vault: 'games', query: 'LIST WHERE file.mtime >= date(today) - dur(1 day)' },
+  { doc: 'data-commands WHERE', vault: 'games', query: 'LIST FROM #projects\nWHERE !completed AND file.ctime <= date(today) - dur(1 month)' },
+  {
+    doc: 'data-commands FLATTEN',
+    vault: 'misc',
+    query: 'TABLE authors FROM #LiteratureNote\nFLATTEN authors',
+    expected: {
+      headers: ['File (7)', 'authors'],
+      rows: [
+        ['stegEnvironmentalPsychologyIntroduction2018 SN', 'Steg, L.'],
+        ['stegEnvironmentalPsychologyIntroduction2018 SN', 'Van den Berg, A. E.'],
+        ['stegEnvironmentalPsychologyIntroduction2018 SN', 'De Groot, J. I. M.'],
+        ['Soap Dragons SN', 'Robert Lamb'],
+        ['Soap Dragons SN', 'Joe McCormick'],
+        ['smithPainAssaultSelf2007 SN', 'Jonathan A. Smith'],
+        ['smithPainAssaultSelf2007 SN', 'Mike Osborn'],
+      ],
+    },
+  },
+  {
+    doc: 'data-commands FLATTEN',
+    vault: 'misc',
+    query: 'table T.text as "Task Text"\nfrom "Scratchpad"\nflatten file.tasks as T\nwhere T.text',
+    expected: {
+      rows: [
+        ['Todo', 'Water the plants'],
+        ['Todo', 'Call mum'],
+      ],
+    },
+  },
+  {
+    doc: 'data-commands FLATTEN',
+    vault: 'misc',
+    query: 'table filter(file.tasks.text, (t) => t) as "Task Text"\nfrom "Scratchpad"\nwhere file.tasks.text',
+    expected: { rows: [['Todo', '|Water the plants|Call mum']] },
+  },
+  { doc: 'data-commands LIMIT', vault: 'games', query: 'LIST\nLIMIT 5\nSORT date ASCENDING', expected: { items: GAME_LINKS.slice(0, 5) } },
+  // queries/structure.md
+  { doc: 'structure', vault: 'tasks', query: 'TASK' },
+  { doc: 'structure', vault: 'games', query: 'CALENDAR file.cday', expected: { dots: 7 } },
+  { doc: 'structure', vault: 'games', query: 'TABLE due, file.tags AS "tags", average(working-hours)' },
+  { doc: 'structure', vault: 'misc', query: 'LIST\nFROM "books"', expected: { items: ['Atomic Habits', "Can't Hurt Me", 'Deep Work'] } },
+  { doc: 'structure', vault: 'games', query: 'LIST\nFROM #status/open OR #status/wip', expected: { items: [] } },
+  {
+    doc: 'structure',
+    vault: 'games',
+    query: 'LIST\nFROM (#assignment AND "30 School") OR ("30 School/32 Homeworks" AND outgoing([[School Dashboard Current To Dos]]))',
+    expected: { items: [] },
+  },
+  { doc: 'structure', vault: 'games', query: 'LIST\nWHERE due AND due < date(today)', expected: { items: ['Dashboard'] } },
+  { doc: 'structure', vault: 'games', query: 'LIST\nFROM #status/open\nSORT file.ctime DESC\nLIMIT 10', expected: { items: [] } },
+  {
+    doc: 'structure',
+    vault: 'tasks',
+    query: 'TASK\nWHERE !completed\nSORT created ASC\nLIMIT 10\nGROUP BY file.link\nSORT rows.file.ctime ASC',
+  },
+  {
+    doc: 'structure',
+    vault: 'games',
+    query: 'TABLE recipe-type AS "type", portions, length\nFROM #recipes',
+    expected: { headers: ['File (0)', 'type', 'portions', 'length'], rows: [] },
+  },
+  { doc: 'structure', vault: 'games', query: 'LIST\nFROM #assignments\nWHERE status = "open"', expected: { items: [] } },
+  {
+    doc: 'structure',
+    vault: 'games',
+    query: 'TABLE file.ctime, appointment.type, appointment.time, follow-ups\nFROM "30 Protocols/32 Management"\nWHERE follow-ups\nSORT appointment.time',
+  },
+  {
+    doc: 'structure',
+    vault: 'misc',
+    query: 'TABLE L.text AS "My lists"\nFROM "dailys"\nFLATTEN file.lists AS L\nWHERE contains(L.author, "Surname")',
+    expected: { rows: [['2021-08-07', 'Met authorJane Surname today']] },
+  },
+  {
+    doc: 'structure',
+    vault: 'misc',
+    query:
+      'LIST rows.c\nWHERE typeof(contacts) = "array" AND contains(contacts, [[Mr. L]])\nSORT length(contacts)\nFLATTEN contacts as c\nSORT link(c).age ASC',
+  },
+  // reference/literals.md
+  { doc: 'literals', vault: 'misc', query: 'LIST\nWHERE file.day.year = 2021', expected: { items: ['2021-08-07'] } },
+  { doc: 'literals', vault: 'misc', query: 'LIST\nWHERE contains(file.name, "Math")', expected: { items: [] } },
+  { doc: 'literals', vault: 'misc', query: 'LIST\nFROM [[Study MOC]]', expected: { items: [] } },
+  { doc: 'literals', vault: 'tasks', query: 'TASK\nWHERE !completed AND file.day = date(yesterday)' },
+  { doc: 'literals', vault: 'misc', query: 'LIST\nWHERE end - start > dur(2 days)', expected: { items: ['Alps'] } },
+  // resources/examples.md (its outputs predate duration typing: `15h` in a field is a duration now).
+  {
+    doc: 'examples',
+    vault: 'misc',
+    query: 'TABLE\n  time-played AS "Time Played",\n  length AS "Length",\n  rating AS "Rating"\nFROM "games"\nSORT rating DESC',
+    unordered: true,
+    expected: {
+      headers: ['File (3)', 'Time Played', 'Length', 'Rating'],
+      rows: [
+        ['Outer Wilds', 'November 19th - 21st, 2020', '15 hours', '9.5'],
+        ['Minecraft', 'All the time.', '2 months, 3 weeks, 6 days, 8 hours', '9.5'],
+        ['Pillars of Eternity 2', 'August - October 2019', '4 days, 4 hours', '9'],
+      ],
+    },
+  },
+  {
+    doc: 'examples',
+    vault: 'misc',
+    query: 'TABLE file.mtime AS "Last Modified"\nFROM "books"\nSORT file.mtime DESC',
+    expected: {
+      headers: ['File (3)', 'Last Modified'],
+      rows: [
+        ['Atomic Habits', '11:06 PM - August 07, 2021'],
+        ["Can't Hurt Me", '10:58 PM - August 07, 2021'],
+        ['Deep Work', '10:52 PM - August 07, 2021'],
+      ],
+    },
+  },
+  {
+    doc: 'examples',
+    vault: 'misc',
+    query: 'LIST file.day WHERE file.day\nSORT file.day DESC',
+    expected: { items: ['2021-08-07: August 07, 2021', '2020-08-10: August 10, 2020'] },
+  },
+  // `srandom` is no Dataview function: the plugin shows this error too.
+  {
+    doc: 'examples',
+    vault: 'misc',
+    query: 'LIST\nFLATTEN srandom(dateformat(date(today), "yyyy-MM-dd")) as randomValue\nSORT randomValue\nLIMIT 3',
+    expected: { error: "Unrecognized function name 'srandom'" },
+  },
+  // resources/faq.md
+  { doc: 'faq', vault: 'misc', query: 'LIST WITHOUT ID row.where\nWHERE row["where"]', expected: { items: ['here'] } },
+  {
+    doc: 'faq saved inline DQL',
+    vault: 'misc',
+    origin: 'Example.md',
+    query: 'TABLE start, end, duration\nWHERE duration',
+    expected: { headers: ['File (1)', 'start', 'end', 'duration'], rows: [['Example', '7 hours', '18 hours', '9 hours, 30 minutes']] },
+  },
+  // The FAQ's point: the field holds the inline query's text, not a duration, so this WHERE does not filter it out.
+  {
+    doc: 'faq saved inline DQL',
+    vault: 'misc',
+    origin: 'Example.md',
+    query: 'TABLE start, end, duration\nWHERE duration > dur("10h")',
+    expected: { headers: ['File (1)', 'start', 'end', 'duration'], rows: [['Example', '7 hours', '18 hours', '9 hours, 30 minutes']] },
+  },
+  // annotation/add-metadata.md and reference/expressions.md
+  { doc: 'add-metadata', vault: 'misc', query: 'LIST\nWHERE thoughts.rating = 8', expected: { items: ['Review'] } },
+  {
+    doc: 'add-metadata field names',
+    vault: 'misc',
+    query: 'TABLE WITHOUT ID basic-field, bold-field, rating, mood, longkeyidontneedwhenreading, noël, クリスマス, alias, last-reviewed\nFROM "Review"',
+    expected: { rows: [['Some random Value', 'Nice!', '9', 'acceptable', 'key', 'Un jeu de console', '家庭用ゲーム機', 'document', 'August 17, 2021']] },
+  },
+  {
+    doc: 'types-of-metadata',
+    vault: 'misc',
+    query:
+      'TABLE WITHOUT ID typeof(ex-text), typeof(ex-number), typeof(ex-decimal), typeof(ex-boolean), typeof(ex-date), typeof(ex-zoned), typeof(ex-duration), typeof(ex-short), typeof(ex-link), typeof(ex-numbers), typeof(ex-words)\nFROM "Types"',
+    expected: { rows: [['string', 'number', 'number', 'boolean', 'date', 'date', 'duration', 'duration', 'link', 'array', 'array']] },
+  },
+  {
+    doc: 'types-of-metadata',
+    vault: 'misc',
+    query: 'TABLE WITHOUT ID ex-number, ex-boolean, ex-date, ex-duration, ex-short, ex-link, ex-numbers, ex-words\nFROM "Types"',
+    expected: {
+      rows: [
+        [
+          '-80',
+          'false',
+          '4:19 AM - April 18, 2021',
+          '9 years, 8 months, 4 days, 16 hours, 2 minutes',
+          '6 hours, 4 minutes',
+          'Render Text',
+          '|1|2|3',
+          '|yes|or|no',
+        ],
+      ],
+    },
+  },
+  {
+    doc: 'expressions indexing',
+    vault: 'misc',
+    query: 'TABLE WITHOUT ID episode_metadata["previous"], episode_metadata.next, list(1, 2, 3)[0]\nFROM "Shows"',
+    expected: { rows: [['S01E02', 'S01E04', '1']] },
+  },
+  // queries/dql-js-inline.md
+  { doc: 'dql-js-inline', vault: 'games', query: 'TABLE rating AS "Rating", summary AS "Summary" FROM #games\nSORT rating DESC' },
+];
+
+async function outcome(c: DocCase): Promise<{ ok: true; view: View } | { ok: false; reason: string }> {
+  const result = await engines[c.vault].runQuery(c.query, c.origin ?? 'Nowhere.md');
+  return result.ok ? { ok: true, view: readView(result.html) } : result;
+}
+
+const sorted = (values: string[]) => [...values].sort();
+const byText = (rows: string[][]) => [...rows].sort((a, b) => a.join().localeCompare(b.join()));
+/** An item without the order of its nested list (`key: |a|b`). */
+const sortNested = (item: string) => {
+  const [head, ...parts] = item.split('|');
+  return [head, ...sorted(parts)].join('|');
+};
+
+/** The view in the expected value's shape; without order where the docs' order is the plugin's index order. */
+function comparable(view: View, expected: Expected, unordered: boolean): unknown {
+  if ('rows' in expected && view.kind === 'table') {
+    const rows = unordered ? byText(view.rows) : view.rows;
+    return expected.headers ? { headers: view.headers, rows } : { rows };
+  }
+  if ('items' in expected && view.kind === 'list') return { items: unordered ? sorted(view.items.map(sortNested)) : view.items };
+  if ('lines' in expected && view.kind === 'tasks') return { lines: view.lines };
+  if ('dots' in expected && view.kind === 'calendar') return { dots: view.dots };
+  return view;
+}
+function normalised(expected: Expected, unordered: boolean): Expected {
+  if (!unordered) return expected;
+  if ('rows' in expected) return { ...expected, rows: byText(expected.rows) };
+  if ('items' in expected) return { items: sorted(expected.items.map(sortNested)) };
+  return expected;
+}
+
+describe("Dataview's documented query examples", () => {
+  test.each(CASES.map((c) => [`${c.doc}: ${c.query.replace(/\n/g, ' ')}`, c] as const))('%s', async (_name, c) => {
+    const result = await outcome(c);
+    if (c.expected && 'error' in c.expected) {
+      expect(result).toMatchObject({ ok: false, reason: expect.stringContaining(c.expected.error) });
+      return;
+    }
+    if (!result.ok) throw new Error(result.reason);
+    if (!c.expected) return;
+    if ('items' in c.expected && c.expected.items.length === 0) {
+      expect(result.view).toMatchObject({ kind: 'notice', text: 'Dataview: No results to show for list query.' });
+      return;
+    }
+    expect(comparable(result.view, c.expected, !!c.unordered)).toEqual(normalised(c.expected, !!c.unordered));
+  });
+});
