@@ -42,7 +42,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   };
   let sandbox: Promise<Sandbox> | undefined;
   let snapshot: VaultIndex | undefined;
-  const index = () => (snapshot ??= new VaultIndex(pages));
+  const index = () => (snapshot ??= new VaultIndex(pages, host.readFile));
   const context = options.renderContext ?? snapshotRenderContext(index(), options);
   const prefix = options.inlineQueryPrefix ?? '=';
   // An inline query's own value renders without further inline queries: a field holding one cannot loop.

@@ -129,12 +129,22 @@ const MISC: DvPageInput[] = [
     ],
   }),
   page('Shows.md', { frontmatter: { current_episode: 'S01E03', episode_metadata: { previous: 'S01E02', next: 'S01E04' }, where: 'here' } }),
+  page('Trips.md', { frontmatter: { note: 'a note beside the folder' } }),
   page('Trips/Alps.md', { frontmatter: { start: '2022-07-01', end: '2022-07-09' } }),
   page('Trips/Day out.md', { frontmatter: { start: '2022-08-01', end: '2022-08-02' } }),
 ];
 
+// Reference sheet §4: `FROM csv(…)` reads a published CSV file of the vault.
+const FILES: Record<string, string> = {
+  'shop.csv': 'name,price,bought,Unit Price\n# a comment line\n\napple,1.5,2021-08-05,\n"pear, green",2,2021-08-06,3\n',
+  'Trips/costs.csv': 'trip,cost\nAlps,1200\n',
+};
 const options = { ...testLinks, timeZone: 'UTC', collationLocale: 'en' };
-const engines = { games: createDataviewEngine(GAMES, options), tasks: createDataviewEngine(TASKS, options), misc: createDataviewEngine(MISC, options) };
+const engines = {
+  games: createDataviewEngine(GAMES, options),
+  tasks: createDataviewEngine(TASKS, options),
+  misc: createDataviewEngine(MISC, { ...options, readFile: (path: string) => FILES[path] }),
+};
 type VaultName = keyof typeof engines;
 
 type Expected =
@@ -142,6 +152,8 @@ type Expected =
   | { items: string[] }
   | { lines: string[] }
   | { dots: number }
+  /** Dataview's box for an empty result. */
+  | { notice: string }
   /** Dataview itself shows this error. */
   | { error: string };
 
@@ -580,6 +592,30 @@ const CASES: DocCase[] = [
     query: 'TABLE WITHOUT ID episode_metadata["previous"], episode_metadata.next, list(1, 2, 3)[0]\nFROM "Shows"',
     expected: { rows: [['S01E02', 'S01E04', '1']] },
   },
+  // Reference sheet §4: CSV sources (rows typed like frontmatter, ids `path#index`, paths beside the note first).
+  {
+    doc: 'reference sheet csv',
+    vault: 'misc',
+    query: 'TABLE WITHOUT ID name, price, bought, unit-price, typeof(bought) FROM csv("shop.csv") SORT price DESC',
+    expected: {
+      rows: [
+        ['pear, green', '2', 'August 06, 2021', '3', 'date'],
+        ['apple', '1.5', 'August 05, 2021', '-', 'date'],
+      ],
+    },
+  },
+  { doc: 'reference sheet csv', vault: 'misc', query: 'LIST FROM csv("shop.csv")', expected: { items: ['shop.csv#0', 'shop.csv#1'] } },
+  {
+    doc: 'reference sheet csv',
+    vault: 'misc',
+    origin: 'Trips/Alps.md',
+    query: 'LIST WITHOUT ID trip + ": " + cost FROM csv("costs.csv")',
+    expected: { items: ['Alps: 1200'] },
+  },
+  { doc: 'reference sheet csv', vault: 'misc', query: 'LIST FROM csv("Private.csv")', expected: { error: "Failed to load data from path 'Private.csv'." } },
+  { doc: 'reference sheet csv', vault: 'misc', query: 'TASK FROM csv("shop.csv")', expected: { notice: 'Dataview: No results to show for task query.' } },
+  // reference/sources.md: a folder wins over a note of the same path.
+  { doc: 'sources', vault: 'misc', query: 'LIST FROM "Trips"', expected: { items: ['Alps', 'Day out'] } },
   // queries/dql-js-inline.md
   { doc: 'dql-js-inline', vault: 'games', query: 'TABLE rating AS "Rating", summary AS "Summary" FROM #games\nSORT rating DESC' },
 ];
@@ -606,6 +642,7 @@ function comparable(view: View, expected: Expected, unordered: boolean): unknown
   if ('items' in expected && view.kind === 'list') return { items: unordered ? sorted(view.items.map(sortNested)) : view.items };
   if ('lines' in expected && view.kind === 'tasks') return { lines: view.lines };
   if ('dots' in expected && view.kind === 'calendar') return { dots: view.dots };
+  if ('notice' in expected && view.kind === 'notice') return { notice: view.text };
   return view;
 }
 function normalised(expected: Expected, unordered: boolean): Expected {

@@ -82,7 +82,7 @@ function runOperation(rows: Row[], operation: QueryOperation, ctx: Context): Row
 }
 
 function sourceRows(query: Query, ctx: Context): Row[] {
-  const pages = ctx.index.matching(query.source, ctx.originPath);
+  const { pages, csv } = ctx.index.matching(query.source, ctx.originPath);
   const rows: Row[] = [];
   for (const page of ctx.index.pages) {
     if (!pages.has(page)) continue;
@@ -90,6 +90,13 @@ function sourceRows(query: Query, ctx: Context): Row[] {
     const file = row.file as DataObject;
     if (query.header.type !== 'task') rows.push({ id: file.link, data: row });
     else for (const task of file.tasks as DataObject[]) rows.push({ id: task.link ?? null, data: { ...row, ...task } });
+  }
+  // A CSV row's id is `path#index`; TASK reads only notes.
+  if (query.header.type === 'task') return rows;
+  for (const path of csv) {
+    const data = ctx.index.csvRows(path);
+    if (!data) throw new QueryError(`Failed to load data from path '${path}'.`);
+    for (const [i, row] of data.entries()) rows.push({ id: `${path}#${i}`, data: row });
   }
   return rows;
 }
