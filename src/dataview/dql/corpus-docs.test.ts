@@ -129,6 +129,11 @@ const MISC: DvPageInput[] = [
     ],
   }),
   page('Shows.md', { frontmatter: { current_episode: 'S01E03', episode_metadata: { previous: 'S01E02', next: 'S01E04' }, where: 'here' } }),
+  // queries/dql-js-inline.md: the inline examples' notes.
+  page('Inline.md', { frontmatter: { steps: 12000, due: '2099-01-01', someMetadataField: 'on this page' }, mtime: ms('2022-11-07T10:00') }),
+  page('secondPage.md', { frontmatter: { someMetadataField: 'on the second page' }, mtime: ms('2022-11-06T09:30') }),
+  page('exams.md', { frontmatter: { deadline: '2099-03-01' } }),
+  page('Computer Science Theory.md', { frontmatter: { due: '2099-02-01' } }),
   page('Trips.md', { frontmatter: { note: 'a note beside the folder' } }),
   page('Trips/Alps.md', { frontmatter: { start: '2022-07-01', end: '2022-07-09' } }),
   page('Trips/Day out.md', { frontmatter: { start: '2022-08-01', end: '2022-08-02' } }),
@@ -667,4 +672,43 @@ describe("Dataview's documented query examples", () => {
     }
     expect(comparable(result.view, c.expected, !!c.unordered)).toEqual(normalised(c.expected, !!c.unordered));
   });
+});
+
+/** Inline queries (queries/dql-js-inline.md, resources/faq.md): `= expression` in a note, as a reader sees the value. */
+const INLINE: [string, string | RegExp][] = [
+  ['this.file.name', 'Inline'],
+  ['date(today)', /^[A-Z][a-z]+ \d{2}, \d{4}$/],
+  ['[[exams]].deadline - date(today)', /^\d+ years?, /],
+  ['this.file.mtime', '10:00 AM - November 07, 2022'],
+  ['this.someMetadataField', 'on this page'],
+  ['[[secondPage]].file.name', 'secondPage'],
+  ['[[secondPage]].file.mtime', '9:30 AM - November 06, 2022'],
+  ['[[secondPage]].someMetadataField', 'on the second page'],
+  ['this.due - date(today)', /^\d+ years?, /],
+  ['[[Computer Science Theory]].due - date(today)', /^\d+ years?, /],
+  ['choice(this.steps > 10000, "YES!", "**No**, get moving!")', 'YES!'],
+  ['length(filter(link(dateformat(date(today), "yyyy-MM-dd")).file.tasks, (t) => !t.completed))', '0'],
+  ['choice(date(today).weekday > 5, "Take it easy!", "Time to get work done!")', /^(Take it easy!|Time to get work done!)$/],
+];
+
+describe("Dataview's documented inline queries", () => {
+  test.each(INLINE)('`= %s`', (expression, expected) => {
+    const result = engines.misc.runInline(expression, 'Inline.md');
+    if (!result.ok) throw new Error(result.reason);
+    const shown = result.html.replace(/<[^>]+>/g, '');
+    if (typeof expected === 'string') expect(shown).toBe(expected);
+    else expect(shown).toMatch(expected);
+  });
+
+  test("the FAQ's calculation saved in a field renders where the note shows the field", () => {
+    const result = engines.misc.runInline('this.end - this.start - this.pause', 'Example.md');
+    expect(result).toEqual({ ok: true, html: '<span class="dataview dataview-inline-query">9 hours, 30 minutes</span>' });
+  });
+});
+
+test('every documented query renders a result; the two that fail fail in Dataview too (no srandom, no such CSV)', async () => {
+  const outcomes = await Promise.all(CASES.map(outcome));
+  const failing = CASES.filter((_c, i) => !outcomes[i].ok).map((c) => c.query);
+  expect(failing).toEqual(CASES.filter((c) => c.expected && 'error' in c.expected).map((c) => c.query));
+  expect(failing).toHaveLength(2);
 });
