@@ -23,11 +23,20 @@ function parseFailure(text: string): DqlOutcome {
   return { ok: false, line, reason: `Dataview query: cannot read "${source.trim()}" at column ${column} (expected ${result.expected.join(', ')})` };
 }
 
+/** Dataview's inlineJsQueryPrefix: inline code starting with it is inline JavaScript, checked before the DQL prefix. */
+export const INLINE_JS_PREFIX = '$=';
+
 /** An inline query's expression, as Dataview reads inline code: the trimmed text after the prefix (`$=` is JavaScript). */
 export function inlineQueryExpression(code: string, prefix: string): string | undefined {
   const text = code.trim();
-  if (!prefix || text.startsWith('$=') || !text.startsWith(prefix)) return undefined;
+  if (!prefix || text.startsWith(INLINE_JS_PREFIX) || !text.startsWith(prefix)) return undefined;
   return text.slice(prefix.length).trim() || undefined;
+}
+
+/** Inline JavaScript's script (`` `$= dv.current().file.name` ``), the trimmed text after `$=`. */
+export function inlineJsScript(code: string): string | undefined {
+  const text = code.trim();
+  return text.startsWith(INLINE_JS_PREFIX) ? text.slice(INLINE_JS_PREFIX.length).trim() || undefined : undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface DataviewEngine {
   runJs(code: string, currentPath: string): Promise<DataviewResult>;
   /** Runs a ```dataview block (any DQL query, evaluated on the host). */
   runQuery(query: string, currentPath: string): Promise<DataviewResult>;
+  /** Runs inline JavaScript (`` `$= script` `` without the prefix) in the sandbox: its value, as an inline span. */
+  runInlineJs(script: string, currentPath: string): Promise<DataviewResult>;
   /** Evaluates an inline query's expression (`` `= expression` `` without the prefix), as an inline span. */
   runInline(expression: string, currentPath: string): DataviewResult;
   /** An inline field's value (as written) as Dataview's reading view draws it, when that is not its text (a date). */
@@ -100,6 +102,12 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };
     },
     runInline: inline,
+    async runInlineJs(script, currentPath) {
+      // Dataview evaluates the script with eval (its last statement's value), in an async function when it awaits.
+      const body = script.includes('await') ? `(async () => { ${script}\n})()` : script;
+      const result = await run(`const inlineValue = await eval(${JSON.stringify(body)});\ndv.span(inlineValue ?? null);`, currentPath, 'js');
+      return result.ok ? { ok: true, html: `<span class="dataview dataview-inline-query">${result.html}</span>` } : result;
+    },
     fieldValueHtml,
     dispose() {
       void sandbox?.then((s) => s.dispose());

@@ -1,6 +1,6 @@
 // Inline queries (`= expression`) through the engine: evaluated with `this` = the note, drawn as Dataview's
 // DataviewInlineRenderer draws a value (lists and objects inline, null as `-`), failures as Dataview's messages.
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { createDataviewEngine } from './index';
 import { page, testLinks } from './test-vault';
 
@@ -24,6 +24,7 @@ const engine = createDataviewEngine(
   ],
   { ...testLinks, timeZone: 'UTC' },
 );
+afterAll(() => engine.dispose());
 const inline = (expression: string) => engine.runInline(expression, 'Daily/2021-08-05.md');
 const span = (html: string) => ({ ok: true, html: `<span class="dataview dataview-inline-query">${html}</span>` });
 
@@ -80,5 +81,20 @@ describe('inline queries', () => {
   test('a note outside the snapshot (unpublished) has no data: `this` is empty, its links resolve to nothing', () => {
     expect(engine.runInline('this.file.name', 'Private.md')).toEqual(span('<span>-</span>'));
     expect(engine.runInline('[[Private]].secret', 'Daily/2021-08-05.md')).toEqual(span('<span>-</span>'));
+  });
+});
+
+describe('inline JavaScript (`$= script`), run in the sandbox', () => {
+  test.each([
+    ['dv.current().file.name', '<span><span>2021-08-05</span></span>'],
+    ['const x = 1; x + dv.current().steps', '<span><span>12001</span></span>'],
+    // As in Dataview: a script that awaits runs in an async function, and without `return` its value is undefined.
+    ['await Promise.resolve(3)', '<span><span>-</span></span>'],
+  ])('`$= %s`', async (script, html) => {
+    expect(await engine.runInlineJs(script, 'Daily/2021-08-05.md')).toEqual(span(html));
+  });
+
+  test('a script that fails says why', async () => {
+    expect(await engine.runInlineJs('nope(', 'Daily/2021-08-05.md')).toMatchObject({ ok: false, reason: expect.stringContaining('SyntaxError') });
   });
 });

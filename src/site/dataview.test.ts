@@ -56,6 +56,7 @@ describe('the dataview step', () => {
     expect(paragraph).toContain(query('<span>1</span>'));
     expect(paragraph).toContain(query('<span>Projects</span>'));
     expect(paragraph).toContain(query('<span>docker</span>'));
+    expect(paragraph).toContain(query('<span><span>Beta!</span></span>'));
     // The private note's fields and name are not in the snapshot: null.
     expect(paragraph.split(query('<span>-</span>'))).toHaveLength(3);
     expect(paragraph).toContain('This Dataview inline query could not be evaluated. <span class=\\"dataview-notice-reason\\">Dataview (inline field');
@@ -80,7 +81,7 @@ describe('the dataview step', () => {
     expect(disabled.diagnostics).toEqual([]);
     expect(disabled.replacements.some((r) => r.noteId === 'Queries.md' && r.node.type === 'html' && r.node.value.includes('was not run'))).toBe(true);
     const inline = disabled.replacements.filter((r) => r.noteId === 'Projects/Beta.md');
-    expect(inline).toHaveLength(8);
+    expect(inline).toHaveLength(9);
     expect(inline.every((r) => r.node.type === 'html' && r.node.value.includes('inline query was not evaluated'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
 import { escapeHtml } from '../html/escape';
 import { codeBlocks, inlineCodes, inlineFieldValues } from '../markdown/code-block-slots';
-import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput, inlineQueryExpression } from '../dataview';
+import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput, inlineJsScript, inlineQueryExpression } from '../dataview';
 import type { Lang } from '../config/config';
 import type { RenderContext } from '../markdown/render';
 import { strings } from '../i18n/strings';
@@ -37,7 +37,10 @@ export async function runDataviewBlocks(
   const blocks = published.flatMap((note) => codeBlocks(note.tree, DATAVIEW_LANGS).map((block) => ({ note, ...block })));
   const prefix = options.inlineQueryPrefix ?? '=';
   const inlines = published.flatMap((note) =>
-    inlineCodes(note.tree, (text) => inlineQueryExpression(text, prefix) !== undefined).map((slot) => ({ note, ...slot })),
+    inlineCodes(note.tree, (text) => inlineJsScript(text) !== undefined || inlineQueryExpression(text, prefix) !== undefined).map((slot) => ({
+      note,
+      ...slot,
+    })),
   );
   const fieldValues = published.flatMap((note) => inlineFieldValues(note.tree).map((slot) => ({ note, ...slot })));
   const replacements: Replacement[] = [];
@@ -84,8 +87,8 @@ export async function runDataviewBlocks(
       if (html !== undefined) replacements.push({ noteId: note.id, path, node: { ...node, children: [{ type: 'html', value: html }] } });
     }
     for (const { note, node, path } of inlines) {
-      const expression = inlineQueryExpression(node.value, prefix)!;
-      const result = engine.runInline(expression, note.id);
+      const script = inlineJsScript(node.value);
+      const result = script ? await engine.runInlineJs(script, note.id) : engine.runInline(inlineQueryExpression(node.value, prefix)!, note.id);
       if (result.ok) {
         replacements.push({ noteId: note.id, path, node: { type: 'html', value: result.html } });
         continue;
