@@ -45,10 +45,8 @@ export function inlineJsScript(code: string): string | undefined {
  */
 export function runInlineDql(expression: string, originPath: string, index: VaultIndex): InlineOutcome {
   const parsed = dataviewGrammar().EXPRESSION.field.parse(expression);
-  if (!parsed.status) {
-    const expected = parsed.expected.join(', ');
-    return { ok: false, reason: `Dataview (inline field '${expression}'): cannot read it at column ${parsed.index.column} (expected ${expected})` };
-  }
+  // Where reading stopped is enough in a one-line expression (Parsimmon's list of what it expected is long).
+  if (!parsed.status) return { ok: false, reason: `Dataview (inline field '${expression}'): cannot read it at column ${parsed.index.column}` };
   const origin = index.page(originPath);
   const ctx = { index, originPath, thisRow: origin ? index.row(origin) : {} };
   try {
