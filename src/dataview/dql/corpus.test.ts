@@ -703,7 +703,10 @@ describe('null, errors and the total order (reference sheet §7, §11)', () => {
   });
 
   test('LIMIT must be a number; a query that cannot be read names the line', async () => {
-    expect(await engine.runQuery('LIST LIMIT "x"', 'Scratch.md')).toMatchObject({ ok: false, reason: expect.stringContaining('LIMIT must be a number') });
+    expect(await engine.runQuery('LIST LIMIT "x"', 'Scratch.md')).toMatchObject({
+      ok: false,
+      reason: "Dataview: Failed to execute 'limit' statement: limit should be a number, but got 'string' (x)",
+    });
     expect(await engine.runQuery('CALENDAR file.day FROM "Scratch"', 'Scratch.md')).toMatchObject({ ok: false, reason: 'Dataview: Query returned 0 results.' });
     expect(await engine.runQuery('LIST FROM csv("x.csv")', 'Scratch.md')).toMatchObject({ ok: false });
   });

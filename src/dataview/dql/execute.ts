@@ -7,7 +7,7 @@ import { evaluate } from './evaluate';
 import { EvaluationError } from './operators';
 import { toOutput } from './output';
 import type { Context } from './vault-index';
-import { compare, type DataObject, ListPair, truthy, type Value } from './values';
+import { compare, type DataObject, ListPair, truthy, typeOf, type Value, valueToString } from './values';
 
 export class QueryError extends Error {}
 
@@ -59,7 +59,10 @@ function runOperation(rows: Row[], operation: QueryOperation, ctx: Context): Row
     }
     case 'limit': {
       const amount = evaluate(operation.amount, {}, ctx);
-      if (typeof amount !== 'number') throw new QueryError(`LIMIT must be a number (got ${JSON.stringify(amount)})`);
+      if (typeof amount !== 'number') {
+        const shown = typeof amount === 'string' ? amount : valueToString(amount);
+        throw new QueryError(`Failed to execute 'limit' statement: limit should be a number, but got '${typeOf(amount)}' (${shown})`);
+      }
       return rows.slice(0, amount);
     }
     case 'group': {
