@@ -105,3 +105,19 @@ describe('list items and tasks', () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
   });
 });
+
+describe('task text in query output', () => {
+  test("links in a task's text resolve from the task's note, as Dataview renders it with that note's path", async () => {
+    const tasks = createDataviewEngine(
+      [
+        page('A/Note.md'),
+        page('B/Note.md'),
+        page('A/Todo.md', { lists: [{ line: 0, lineCount: 1, text: 'call [[Note]]', symbol: '-', status: ' ', list: 0, tags: [], outlinks: [], fields: [] }] }),
+        page('B/Query.md'),
+      ],
+      testLinks,
+    );
+    const result = await tasks.runQuery('TASK FROM "A"', 'B/Query.md');
+    expect(result.ok && result.html).toContain('href="/A/Note/"');
+  });
+});

@@ -181,7 +181,8 @@ function renderTaskItems(items: unknown, links: Links): string {
       const status = asString(item.status) || ' ';
       const checked = status !== ' ';
       const children = asArray(item.children).length ? renderTaskItems(item.children, links) : '';
-      const text = renderLit(item.text, links, 0);
+      const own = typeof item.path === 'string' ? { ...links, originPath: item.path } : links;
+      const text = renderLit(item.text, own, 0);
       if (item.task !== true) return `<li class="dataview task-list-basic-item">${text}${children}</li>`;
       return (
         `<li class="dataview task-list-item${checked ? ' is-checked' : ''}" data-task="${escapeHtml(status.trim())}">` +

@@ -99,6 +99,8 @@ export type DvBlock =
 
 export interface DvTaskItem {
   text: DvValue;
+  /** The note the item is written in: its text's links resolve from there (Dataview renders it with that source path). */
+  path?: string;
   task: boolean;
   status: string;
   children: DvTaskItem[];

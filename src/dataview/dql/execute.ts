@@ -181,6 +181,7 @@ function taskItem(task: DataObject, ctx: Context): DvTaskItem {
   const children = (task.children as DataObject[] | undefined) ?? [];
   return {
     text: toOutput(String(task.text ?? ''), ctx),
+    ...(typeof task.path === 'string' ? { path: task.path } : {}),
     task: task.task === true,
     status: typeof task.status === 'string' ? task.status : ' ',
     children: children.map((child) => taskItem(child, ctx)),
