@@ -268,7 +268,7 @@ const CASES: DocCase[] = [
     vault: 'tasks',
     query: 'LIST\nWHERE any(file.tasks, (t) => !t.fullyCompleted)',
     unordered: true,
-    expected: { items: ['2022-09-21', '2022-07-30', '2022-09-27', 'House', 'Nested', '2021-08-22'] },
+    expected: { items: ['2022-09-21', '2022-07-30', '2022-09-27', 'House', 'Project A', 'Project B', 'Nested', '2021-08-22'] },
   },
   // reference/functions.md (meta)
   {
@@ -376,6 +376,21 @@ const CASES: DocCase[] = [
         ['Outer Wilds', 'November 19th - 21st, 2020', '15 hours', '9.5'],
         ['Minecraft', 'All the time.', '2 months, 3 weeks, 6 days, 8 hours', '9.5'],
         ['Pillars of Eternity 2', 'August - October 2019', '4 days, 4 hours', '9'],
+      ],
+    },
+  },
+  // The docs show an older plugin that grouped TASK output by file; without GROUP BY it is one list now.
+  {
+    doc: 'examples',
+    vault: 'tasks',
+    query: 'TASK FROM "dataview"',
+    expected: {
+      lines: [
+        '[ ] I am a task.',
+        '[ ] I am another task.',
+        '[ ] I could be a task, though who knows.',
+        '  [x] Determine if this is a task.',
+        "[x] I'm a finished task.",
       ],
     },
   },
