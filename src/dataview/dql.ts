@@ -5,9 +5,8 @@ import { evaluate } from './dql/evaluate';
 import { EvaluationError } from './dql/operators';
 import { executeQuery, QueryError } from './dql/execute';
 import { dataviewGrammar } from './dql/grammar';
-import { DateTime, Duration } from 'luxon';
 import { toOutput } from './dql/output';
-import type { Value } from './dql/values';
+import { Link, type Value } from './dql/values';
 import type { VaultIndex } from './dql/vault-index';
 import type { DvBlock, DvValue } from './types';
 
@@ -61,8 +60,10 @@ export function runInlineDql(expression: string, originPath: string, index: Vaul
 /** An inline field's value typed as Dataview types it, when the reading view shows it otherwise than as written. */
 export function typedFieldValue(raw: string, originPath: string, index: VaultIndex): DvValue | undefined {
   const value = index.fieldValue(raw, originPath);
-  const shownTyped = (v: Value): boolean => DateTime.isDateTime(v) || Duration.isDuration(v) || (Array.isArray(v) && v.some(shownTyped));
-  if (!shownTyped(value)) return undefined;
+  // Text and links look the same typed or as written (the note's markdown draws them); numbers (`05` reads 5),
+  // booleans, dates, durations, an empty value (-) and lists holding any of them do not.
+  const asWritten = (v: Value): boolean => typeof v === 'string' || v instanceof Link || (Array.isArray(v) && v.length > 0 && v.every(asWritten));
+  if (asWritten(value)) return undefined;
   return toOutput(value, { index, originPath, thisRow: {} });
 }
 

@@ -98,3 +98,20 @@ describe('inline JavaScript (`$= script`), run in the sandbox', () => {
     expect(await engine.runInlineJs('nope(', 'Daily/2021-08-05.md')).toMatchObject({ ok: false, reason: expect.stringContaining('SyntaxError') });
   });
 });
+
+describe("an inline field's value in the note, as Dataview's reading view draws it", () => {
+  test.each([
+    ['2021-08-05', 'August 05, 2021'],
+    ['15 min', '15 minutes'],
+    ['05', '<span>5</span>'],
+    ['True', '<span>true</span>'],
+    ['', '<span>-</span>'],
+    ['1, 2', '<span class="dataview dataview-result-list-span"><span>1</span>, <span>2</span></span>'],
+  ])('%j reads %s', (raw, html) => {
+    expect(engine.fieldValueHtml(raw, 'Daily/2021-08-05.md')).toBe(html);
+  });
+
+  test.each(['some text', '[[exams]]', '[[exams]], [[Example]]', '#tag'])('%j is drawn as written', (raw) => {
+    expect(engine.fieldValueHtml(raw, 'Daily/2021-08-05.md')).toBeUndefined();
+  });
+});
