@@ -105,7 +105,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     async runInlineJs(script, currentPath) {
       // Dataview evaluates the script with eval (its last statement's value), in an async function when it awaits.
       const body = script.includes('await') ? `(async () => { ${script}\n})()` : script;
-      const result = await run(`const inlineValue = await eval(${JSON.stringify(body)});\ndv.span(inlineValue ?? null);`, currentPath, 'js');
+      const result = await run(`const inlineValue = await eval(${JSON.stringify(body)});\ndv.span(inlineValue ?? null);`, currentPath, 'inline');
       return result.ok ? { ok: true, html: `<span class="dataview dataview-inline-query">${result.html}</span>` } : result;
     },
     fieldValueHtml,

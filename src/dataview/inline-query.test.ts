@@ -86,10 +86,11 @@ describe('inline queries', () => {
 
 describe('inline JavaScript (`$= script`), run in the sandbox', () => {
   test.each([
-    ['dv.current().file.name', '<span><span>2021-08-05</span></span>'],
-    ['const x = 1; x + dv.current().steps', '<span><span>12001</span></span>'],
+    ['dv.current().file.name', '<span>2021-08-05</span>'],
+    ['const x = 1; x + dv.current().steps', '<span>12001</span>'],
+    ['dv.pages("\\"Daily\\"").file.name', '<span class="dataview dataview-result-list-span"><span>2021-08-05</span></span>'],
     // As in Dataview: a script that awaits runs in an async function, and without `return` its value is undefined.
-    ['await Promise.resolve(3)', '<span><span>-</span></span>'],
+    ['await Promise.resolve(3)', '<span>-</span>'],
   ])('`$= %s`', async (script, html) => {
     expect(await engine.runInlineJs(script, 'Daily/2021-08-05.md')).toEqual(span(html));
   });

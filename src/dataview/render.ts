@@ -12,7 +12,8 @@ export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
   originPath: string;
   markdown: InlineMarkdown;
 }
-export type Layout = 'js' | 'query';
+/** `inline`: inline JavaScript's value, drawn as an inline query's (lists as `a, b`), without dv.span's element. */
+export type Layout = 'js' | 'query' | 'inline';
 type Json = Record<string, unknown>;
 
 /** Dataview's maxRecursiveRenderDepth. */
@@ -134,7 +135,7 @@ function renderElement(block: Json, links: Links): string {
 }
 
 /** dv.list/dv.table put their view in a fresh <div>; a DQL query's view sits in the block itself. */
-const wrap = (html: string, layout: Layout) => (layout === 'js' ? `<div>${html}</div>` : html);
+const wrap = (html: string, layout: Layout) => (layout === 'query' ? html : `<div>${html}</div>`);
 
 function renderList(block: Json, links: Links, layout: Layout): string {
   const lis = asArray(block.items).map((item) => `<li>${renderLit(item, links, 0)}</li>`);
@@ -243,7 +244,7 @@ export function renderOutput(output: unknown, links: Links, layout: Layout = 'js
   return asArray(output)
     .filter(isObject)
     .map((block) => {
-      if (block.kind === 'el') return renderElement(block, links);
+      if (block.kind === 'el') return layout === 'inline' ? renderInlineValue(block.value, links) : renderElement(block, links);
       if (block.kind === 'list') return renderList(block, links, layout);
       if (block.kind === 'table') return renderTable(block, links, layout);
       if (block.kind === 'notice') return renderNotice(block);

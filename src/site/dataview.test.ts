@@ -56,7 +56,7 @@ describe('the dataview step', () => {
     expect(paragraph).toContain(query('<span>1</span>'));
     expect(paragraph).toContain(query('<span>Projects</span>'));
     expect(paragraph).toContain(query('<span>docker</span>'));
-    expect(paragraph).toContain(query('<span><span>Beta!</span></span>'));
+    expect(paragraph).toContain(query('<span>Beta!</span>'));
     // The private note's fields and name are not in the snapshot: null.
     expect(paragraph.split(query('<span>-</span>'))).toHaveLength(3);
     expect(paragraph).toContain('This Dataview inline query could not be evaluated. <span class=\\"dataview-notice-reason\\">Dataview (inline field');
