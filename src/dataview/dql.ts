@@ -23,7 +23,7 @@ function parseFailure(text: string): DqlOutcome {
 }
 
 /** Dataview's inlineJsQueryPrefix: inline code starting with it is inline JavaScript, checked before the DQL prefix. */
-export const INLINE_JS_PREFIX = '$=';
+const INLINE_JS_PREFIX = '$=';
 
 /** An inline query's expression, as Dataview reads inline code: the trimmed text after the prefix (`$=` is JavaScript). */
 export function inlineQueryExpression(code: string, prefix: string): string | undefined {

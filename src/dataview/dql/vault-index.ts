@@ -43,7 +43,7 @@ export interface Context {
 }
 
 /** What a FROM source names: pages (in index order), and CSV files of the vault by path. */
-export interface SourceMatch {
+interface SourceMatch {
   pages: Set<DvPageInput>;
   csv: Set<string>;
 }
