@@ -116,3 +116,21 @@ describe("an inline field's value in the note, as Dataview's reading view draws 
     expect(engine.fieldValueHtml(raw, 'Daily/2021-08-05.md')).toBeUndefined();
   });
 });
+
+describe('embedded links in query output', () => {
+  test("an embed (a field's `![[pic.png|100x50]]`, embed(link(…))) is the image, through the site's markdown, as Dataview renders it", async () => {
+    const withImage = createDataviewEngine([page('a.md', { frontmatter: { cover: '![[pic.png|100x50]]' } })], {
+      ...testLinks,
+      renderContext: (origin) => ({
+        noteId: origin,
+        lang: 'en',
+        resolve: (link) => (link.target === 'pic.png' ? { href: '/att/pic.png', kind: 'attachment', id: 'pic.png', title: 'pic' } : undefined),
+        tagHref: () => '',
+        embedTree: () => undefined,
+      }),
+    });
+    const result = await withImage.runQuery('TABLE WITHOUT ID cover, embed(link("pic.png")) FROM "a"', 'a.md');
+    expect(result.ok && result.html).toContain('<td><span><img src="/att/pic.png" alt="pic" loading="lazy" width="100" height="50"></span></td>');
+    expect(result.ok && result.html).toContain('<td><span><img src="/att/pic.png" alt="pic.png" loading="lazy"></span></td>');
+  });
+});
