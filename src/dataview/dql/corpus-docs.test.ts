@@ -379,6 +379,35 @@ const CASES: DocCase[] = [
       ],
     },
   },
+  // query/queries.md (the docs print "File path:" for the query's "File Path: ").
+  {
+    doc: 'query/queries',
+    vault: 'tasks',
+    query: 'LIST "File Path: " + file.path FROM "4. Archive"',
+    unordered: true,
+    expected: {
+      items: [
+        '2020-12-18 DN: File Path: 4. Archive/Daily Notes/2020-12-18 DN.md',
+        '2020-12-16 DN: File Path: 4. Archive/Daily Notes/2020-12-16 DN.md',
+        '2020-12-17 DN: File Path: 4. Archive/Daily Notes/2020-12-17 DN.md',
+        '2020-12-15 DN: File Path: 4. Archive/Daily Notes/2020-12-15 DN.md',
+      ],
+    },
+  },
+  {
+    doc: 'query/queries',
+    vault: 'tasks',
+    query: 'TABLE file.day, (file.mtime + dur(1 day)) AS next_mtime FROM "4. Archive"\nSORT file.day',
+    expected: {
+      headers: ['File (4)', 'file.day', 'next_mtime'],
+      rows: [
+        ['2020-12-15 DN', 'December 15, 2020', '9:30 PM - December 16, 2020'],
+        ['2020-12-16 DN', 'December 16, 2020', '9:30 PM - December 17, 2020'],
+        ['2020-12-17 DN', 'December 17, 2020', '9:30 PM - December 18, 2020'],
+        ['2020-12-18 DN', 'December 18, 2020', '9:30 PM - December 19, 2020'],
+      ],
+    },
+  },
   // The docs show an older plugin that grouped TASK output by file; without GROUP BY it is one list now.
   {
     doc: 'examples',
