@@ -118,6 +118,20 @@ describe('DQL queries over inline fields and tasks, computed at build', () => {
     expect(html).not.toContain('SECRET');
   });
 
+  it('inline queries show their value inside the sentence, never their code; a failing one a notice and one diagnostic', () => {
+    const html = site.read('projects/beta/');
+    expect(html).toContain('Beta is due <span class="dataview dataview-inline-query">March 17, 2025</span>');
+    expect(html).toContain('<span class="dataview dataview-inline-query"><span>Projects</span></span>');
+    expect(html).toContain('<span class="dataview dataview-inline-query"><span>Beta!</span></span>');
+    expect(html).toMatch(/<span class="dataview-notice dataview-inline-notice" role="note">[^<]*<span class="dataview-notice-reason">Dataview \(inline field/);
+    expect(html).toContain('<code>code</code>');
+    expect(html).not.toContain('<code>= ');
+    expect(html).toContain('<span class="dataview inline-field-value">April 01, 2025</span>');
+    const diagnostics = site.log.split('\n').filter((line) => line.includes('inline query could not be evaluated'));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toContain('Projects/Beta.md:8');
+  });
+
   it("inline fields show in the note as Obsidian's reading view shows them", () => {
     const html = site.read('projects/alpha/');
     expect(html).toContain(

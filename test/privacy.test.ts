@@ -48,6 +48,12 @@ describe.each([
     if (journal) expect(html).toContain('href="/journal-qzvoptin/">journal</a>');
   });
 
+  it("inline queries find no field of an unpublished note (Dataview's null, -)", () => {
+    const html = site.read('home/');
+    expect(html.split('<span class="dataview dataview-inline-query"><span>-</span></span>')).toHaveLength(4);
+    expect(html).toMatch(/<span class="dataview dataview-inline-query"><span>\d+<\/span><\/span> inlinks/);
+  });
+
   it('lists only published notes in graph.json, tag pages and dataview output', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string }[] };
     // A base or canvas has no property to opt in with: opt-in mode publishes it when a published note uses it.

@@ -32,7 +32,8 @@ export interface SiteConfig {
   aliasFallback: boolean;
   /** Obsidian's "Strict line breaks": off, a single newline in a paragraph is a line break; on, a space. */
   strictLineBreaks: boolean;
-  dataview: { enabled: boolean; timeoutMs: number };
+  /** `inlineQueryPrefix`: Dataview's setting of that name; inline code starting with it is an inline query. */
+  dataview: { enabled: boolean; timeoutMs: number; inlineQueryPrefix: string };
   glossary: { folder: string; autoLink: AutoLinkMode };
   graph: { depth: number };
   /** Built-in related/outgoing sections: `auto` leaves out those a note's own dataview block already lists. */
@@ -56,7 +57,7 @@ const DEFAULTS = {
   excludeFolders: [] as string[],
   aliasFallback: true,
   strictLineBreaks: false,
-  dataview: { enabled: true, timeoutMs: 1000 },
+  dataview: { enabled: true, timeoutMs: 1000, inlineQueryPrefix: '=' },
   glossary: { folder: '用語集', autoLink: 'first' as AutoLinkMode },
   graph: { depth: 1 },
   sections: 'auto' as SectionsMode,
@@ -82,7 +83,7 @@ const VAULT_KEYS = [
   'strict',
 ];
 const SECTIONS: Record<string, string[]> = {
-  dataview: ['enabled', 'timeoutMs'],
+  dataview: ['enabled', 'timeoutMs', 'inlineQueryPrefix'],
   glossary: ['folder', 'autoLink'],
   graph: ['depth'],
   limits: Object.keys(DEFAULT_LIMITS),
@@ -158,6 +159,7 @@ function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: st
     dataview: {
       enabled: get('dataview.enabled', bool) ?? DEFAULTS.dataview.enabled,
       timeoutMs: get('dataview.timeoutMs', num) ?? DEFAULTS.dataview.timeoutMs,
+      inlineQueryPrefix: get('dataview.inlineQueryPrefix', str) ?? DEFAULTS.dataview.inlineQueryPrefix,
     },
     glossary: {
       folder: get('glossary.folder', str) ?? DEFAULTS.glossary.folder,

@@ -104,10 +104,9 @@ describe('DQL views and the snapshot index', () => {
     expect(await html('LIST WITHOUT ID due-date FROM "Log/c"')).toContain('April 01, 2024');
   });
 
-  test('folder sources: a folder includes its notes, and a path names the note itself', async () => {
-    expect(await html('LIST WITHOUT ID file.name FROM "Log"')).toBe(
-      '<ul class="dataview list-view-ul"><li><span>b</span></li><li><span>c</span></li><li><span>Log</span></li></ul>',
-    );
+  test('folder sources: a folder includes its notes (and wins over a note of the same path), a path names the note itself', async () => {
+    expect(await html('LIST WITHOUT ID file.name FROM "Log"')).toBe('<ul class="dataview list-view-ul"><li><span>b</span></li><li><span>c</span></li></ul>');
+    expect(await html('LIST WITHOUT ID file.name FROM "Log.md"')).toBe('<ul class="dataview list-view-ul"><li><span>Log</span></li></ul>');
     expect(await html('LIST WITHOUT ID file.name FROM outgoing([[b]])')).toContain('2024-03-05');
     expect(await html('LIST WITHOUT ID file.name FROM outgoing([[Nope]])')).toContain('No results');
     expect(await html('LIST WITHOUT ID file.name FROM [[2024-03-05]]')).toContain('<span>b</span>');

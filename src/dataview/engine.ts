@@ -1,14 +1,15 @@
 // A dataview engine for one build: the snapshot of published pages is serialised and loaded into the sandbox once,
 // and each block then comes back as HTML or as a reason it could not be shown.
 import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
-import { runDql } from './dql';
+import { inlineQueryExpression, runDql, runInlineDql, typedFieldValue } from './dql';
 import { VaultIndex } from './dql/vault-index';
 import { DISPLAY, setCollation } from './dql/values';
 import { describeFailure } from './errors';
+import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
-import { type Layout, type Links, renderOutput } from './render';
+import { type Layout, type Links, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
 
@@ -20,6 +21,12 @@ export interface DataviewEngine {
   runJs(code: string, currentPath: string): Promise<DataviewResult>;
   /** Runs a ```dataview block (any DQL query, evaluated on the host). */
   runQuery(query: string, currentPath: string): Promise<DataviewResult>;
+  /** Runs inline JavaScript (`` `$= script` `` without the prefix) in the sandbox: its value, as an inline span. */
+  runInlineJs(script: string, currentPath: string): Promise<DataviewResult>;
+  /** Evaluates an inline query's expression (`` `= expression` `` without the prefix), as an inline span. */
+  runInline(expression: string, currentPath: string): DataviewResult;
+  /** An inline field's value (as written) as Dataview's reading view draws it, when that is not its text (a date). */
+  fieldValueHtml(raw: string, currentPath: string): string | undefined;
   /** Frees the sandbox (WebAssembly memory); a later block would load the snapshot again. */
   dispose(): void;
 }
@@ -37,8 +44,28 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   };
   let sandbox: Promise<Sandbox> | undefined;
   let snapshot: VaultIndex | undefined;
-  const index = () => (snapshot ??= new VaultIndex(pages));
-  const markdown = inlineMarkdownRenderer(options.renderContext ?? snapshotRenderContext(index(), options));
+  const index = () => (snapshot ??= new VaultIndex(pages, host.readFile));
+  const context = options.renderContext ?? snapshotRenderContext(index(), options);
+  const prefix = options.inlineQueryPrefix ?? '=';
+  // An inline query's own value renders without further inline queries: a field holding one cannot loop.
+  const valueMarkdown = inlineMarkdownRenderer(context);
+  const inline = (expression: string, originPath: string): DataviewResult => {
+    const outcome = runInlineDql(expression, originPath, index());
+    if (!outcome.ok) return outcome;
+    return { ok: true, html: renderInlineQuery(outcome.value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown }) };
+  };
+  const fieldValueHtml = (raw: string, originPath: string): string | undefined => {
+    const value = typedFieldValue(raw, originPath, index());
+    return value && renderInlineValue(value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown });
+  };
+  const markdown = inlineMarkdownRenderer(context, {
+    expression: (code) => inlineQueryExpression(code, prefix),
+    html(expression, originPath) {
+      const result = inline(expression, originPath);
+      return result.ok ? result.html : `<span class="dataview dataview-error">${escapeHtml(result.reason)}</span>`;
+    },
+    fieldValueHtml,
+  });
   const links = (originPath: string): Links => ({ hrefFor: options.hrefFor, originPath, markdown });
   DISPLAY.zone = options.timeZone ?? 'system';
   setCollation(host.collate);
@@ -74,6 +101,14 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       if (!outcome.ok) return outcome;
       return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };
     },
+    runInline: inline,
+    async runInlineJs(script, currentPath) {
+      // Dataview evaluates the script with eval (its last statement's value), in an async function when it awaits.
+      const body = script.includes('await') ? `(async () => { ${script}\n})()` : script;
+      const result = await run(`const inlineValue = await eval(${JSON.stringify(body)});\ndv.span(inlineValue ?? null);`, currentPath, 'inline');
+      return result.ok ? { ok: true, html: `<span class="dataview dataview-inline-query">${result.html}</span>` } : result;
+    },
+    fieldValueHtml,
     dispose() {
       void sandbox?.then((s) => s.dispose());
       sandbox = undefined;

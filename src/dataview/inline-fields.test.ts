@@ -76,7 +76,7 @@ describe('list items and tasks', () => {
   test('file.lists and file.tasks, with status, completion, nesting and task-only fields', async () => {
     expect(
       await table('TABLE WITHOUT ID length(file.lists), length(file.tasks), file.tasks.status, file.tasks.completed, file.tasks.text FROM "Diary"'),
-    ).toEqual([['5', '3', '| |x|-', '|false|true|false', '|write report due2024-01-10 #work|outline ✅ 2024-01-04|cancelled task']]);
+    ).toEqual([['5', '3', '| |x|-', '|false|true|false', '|write report dueJanuary 10, 2024 #work|outline ✅ 2024-01-04|cancelled task']]);
     expect(await table('TABLE WITHOUT ID T.due, T.completion, T.tags, length(T.children), T.section FROM "Diary" FLATTEN file.tasks AS T')).toEqual([
       ['January 10, 2024', '-', '|#work', '1', 'Diary > Tasks'],
       ['-', 'January 04, 2024', '', '0', 'Diary > Tasks'],
@@ -88,7 +88,7 @@ describe('list items and tasks', () => {
     const result = await engine.runQuery('TASK FROM "Diary"', 'Diary.md');
     expect(result.ok && result.html).toBe(
       '<div class="dataview dataview-container"><ul class="contains-task-list">' +
-        '<li class="dataview task-list-item" data-task=""><input class="dataview task-list-item-checkbox" type="checkbox" disabled><span>write report <span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="due" data-dv-norm-key="due">due</span><span class="dataview inline-field-value">2024-01-10</span></span> <a class="tag" href="/tags/work/">#work</a></span>' +
+        '<li class="dataview task-list-item" data-task=""><input class="dataview task-list-item-checkbox" type="checkbox" disabled><span>write report <span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="due" data-dv-norm-key="due">due</span><span class="dataview inline-field-value">January 10, 2024</span></span> <a class="tag" href="/tags/work/">#work</a></span>' +
         '<ul class="contains-task-list"><li class="dataview task-list-item is-checked" data-task="x"><input class="dataview task-list-item-checkbox" type="checkbox" disabled checked><span>outline ✅ 2024-01-04</span></li></ul></li>' +
         '<li class="dataview task-list-item is-checked" data-task="-"><input class="dataview task-list-item-checkbox" type="checkbox" disabled checked><span>cancelled task</span></li></ul></div>',
     );
@@ -103,5 +103,21 @@ describe('list items and tasks', () => {
 
   test('non-task item fields are page fields; task fields are not', async () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
+  });
+});
+
+describe('task text in query output', () => {
+  test("links in a task's text resolve from the task's note, as Dataview renders it with that note's path", async () => {
+    const tasks = createDataviewEngine(
+      [
+        page('A/Note.md'),
+        page('B/Note.md'),
+        page('A/Todo.md', { lists: [{ line: 0, lineCount: 1, text: 'call [[Note]]', symbol: '-', status: ' ', list: 0, tags: [], outlinks: [], fields: [] }] }),
+        page('B/Query.md'),
+      ],
+      testLinks,
+    );
+    const result = await tasks.runQuery('TASK FROM "A"', 'B/Query.md');
+    expect(result.ok && result.html).toContain('href="/A/Note/"');
   });
 });

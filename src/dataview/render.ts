@@ -12,7 +12,8 @@ export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
   originPath: string;
   markdown: InlineMarkdown;
 }
-export type Layout = 'js' | 'query';
+/** `inline`: inline JavaScript's value, drawn as an inline query's (lists as `a, b`), without dv.span's element. */
+export type Layout = 'js' | 'query' | 'inline';
 type Json = Record<string, unknown>;
 
 /** Dataview's maxRecursiveRenderDepth. */
@@ -93,6 +94,32 @@ function renderLit(value: unknown, links: Links, depth: number): string {
   return '';
 }
 
+/** Dataview's renderValue without expanded lists (inline queries): lists and objects as `a, b` / `k: v` spans. */
+export function renderInlineValue(value: unknown, links: Links, depth = 0): string {
+  if (depth > MAX_DEPTH) return '...';
+  if (!isObject(value)) return '';
+  if (value.t === 'num') return `<span>${escapeHtml(asString(value.s))}</span>`;
+  const simple = compact(value, links);
+  if (simple !== undefined) return simple;
+  const child = (v: unknown) => renderInlineValue(v, links, depth + 1);
+  if (value.t === 'array') {
+    const items = asArray(value.items);
+    if (items.length === 0) return escapeHtml('<empty list>');
+    return `<span class="dataview dataview-result-list-span">${items.map(child).join(', ')}</span>`;
+  }
+  if (value.t === 'object') {
+    const entries = asArray(value.entries).filter((e): e is [string, unknown] => Array.isArray(e) && typeof e[0] === 'string');
+    if (entries.length === 0) return escapeHtml('<empty object>');
+    return `<span class="dataview dataview-result-object-span">${entries.map(([key, v]) => `${escapeHtml(key)}: ${child(v)}`).join(', ')}</span>`;
+  }
+  return '';
+}
+
+/** An inline query's value where its code stood, as Dataview's DataviewInlineRenderer draws it. */
+export function renderInlineQuery(value: unknown, links: Links): string {
+  return `<span class="dataview dataview-inline-query">${renderInlineValue(value, links, 0)}</span>`;
+}
+
 function renderElement(block: Json, links: Links): string {
   const tag = asString(block.tag);
   if (!isSafeTag(tag)) return '';
@@ -108,7 +135,7 @@ function renderElement(block: Json, links: Links): string {
 }
 
 /** dv.list/dv.table put their view in a fresh <div>; a DQL query's view sits in the block itself. */
-const wrap = (html: string, layout: Layout) => (layout === 'js' ? `<div>${html}</div>` : html);
+const wrap = (html: string, layout: Layout) => (layout === 'query' ? html : `<div>${html}</div>`);
 
 function renderList(block: Json, links: Links, layout: Layout): string {
   const lis = asArray(block.items).map((item) => `<li>${renderLit(item, links, 0)}</li>`);
@@ -155,7 +182,8 @@ function renderTaskItems(items: unknown, links: Links): string {
       const status = asString(item.status) || ' ';
       const checked = status !== ' ';
       const children = asArray(item.children).length ? renderTaskItems(item.children, links) : '';
-      const text = renderLit(item.text, links, 0);
+      const own = typeof item.path === 'string' ? { ...links, originPath: item.path } : links;
+      const text = renderLit(item.text, own, 0);
       if (item.task !== true) return `<li class="dataview task-list-basic-item">${text}${children}</li>`;
       return (
         `<li class="dataview task-list-item${checked ? ' is-checked' : ''}" data-task="${escapeHtml(status.trim())}">` +
@@ -216,7 +244,7 @@ export function renderOutput(output: unknown, links: Links, layout: Layout = 'js
   return asArray(output)
     .filter(isObject)
     .map((block) => {
-      if (block.kind === 'el') return renderElement(block, links);
+      if (block.kind === 'el') return layout === 'inline' ? renderInlineValue(block.value, links) : renderElement(block, links);
       if (block.kind === 'list') return renderList(block, links, layout);
       if (block.kind === 'table') return renderTable(block, links, layout);
       if (block.kind === 'notice') return renderNotice(block);

@@ -59,6 +59,8 @@ export interface DataviewOptions {
   hrefForTag?(tag: string): string | undefined;
   /** How the site renders markdown written in a note (links, embeds, tags); default: links among the snapshot's pages. */
   renderContext?(originPath: string): RenderContext;
+  /** Dataview's inlineQueryPrefix: inline code in text values starting with it is an inline query (default `=`). */
+  inlineQueryPrefix?: string;
   /** Text of a PUBLISHED vault file by vault path (dv.view scripts and CSS, dv.io.load/csv); undefined otherwise. */
   readFile?(path: string): string | undefined;
   /** CPU time a block may use, in ms (default 1000). */
@@ -97,6 +99,8 @@ export type DvBlock =
 
 export interface DvTaskItem {
   text: DvValue;
+  /** The note the item is written in: its text's links resolve from there (Dataview renders it with that source path). */
+  path?: string;
   task: boolean;
   status: string;
   children: DvTaskItem[];

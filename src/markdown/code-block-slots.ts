@@ -1,5 +1,7 @@
-// Nodes that a build step replaces (dataview output, mermaid SVG, typeset math), and where each sits.
-import type { Code, Nodes, Root } from 'mdast';
+// Nodes that a build step replaces (dataview output, inline queries and typed inline-field values, mermaid SVG, typeset
+// math), and where each sits.
+import type { Code, InlineCode, Nodes, Root } from 'mdast';
+import type { InlineFieldNode } from './inline-fields';
 
 interface Slot<Node> {
   node: Node;
@@ -24,4 +26,14 @@ export function slotsOf<Node extends Nodes>(tree: Root, wanted: (node: Nodes) =>
 export function codeBlocks(tree: Root, langs: ReadonlySet<string> | ((lang: string) => boolean)): Slot<Code>[] {
   const wantedLang = typeof langs === 'function' ? langs : (lang: string) => langs.has(lang.toLowerCase());
   return slotsOf(tree, (node): node is Code => node.type === 'code' && !!node.lang && wantedLang(node.lang));
+}
+
+/** Every `inline code` span whose text passes `wanted`, with where it sits. */
+export function inlineCodes(tree: Root, wanted: (text: string) => boolean): Slot<InlineCode>[] {
+  return slotsOf(tree, (node): node is InlineCode => node.type === 'inlineCode' && wanted(node.value));
+}
+
+/** Every inline field's value as the note shows it (the bracket form's value chip, the parenthesis form), with where it sits. */
+export function inlineFieldValues(tree: Root): Slot<InlineFieldNode & { value: string }>[] {
+  return slotsOf(tree, (node): node is InlineFieldNode & { value: string } => node.type === 'inlineField' && typeof node.value === 'string');
 }

@@ -21,10 +21,12 @@ export interface InlineField {
   valueEnd: number;
 }
 
-interface InlineFieldNode extends Parent {
+export interface InlineFieldNode extends Parent {
   type: 'inlineField';
   key: string;
   form: 'bracket' | 'paren';
+  /** On the node that shows the value: the value as written (Dataview renders it typed, e.g. a date's long form). */
+  value?: string;
   children: PhrasingContent[];
   data?: Data;
 }
@@ -188,6 +190,7 @@ function drawField(block: FieldBlock, field: InlineField): void {
               type: 'inlineField',
               key: field.key,
               form: 'bracket',
+              value: field.value,
               children: value,
               data: { hName: 'span', hProperties: { className: ['dataview', 'inline-field-value'] } },
             },
@@ -198,6 +201,7 @@ function drawField(block: FieldBlock, field: InlineField): void {
           type: 'inlineField',
           key: field.key,
           form: 'paren',
+          value: field.value,
           children: value,
           data: { hName: 'span', hProperties: { className: ['dataview', 'inline-field-standalone-value'], ...key } },
         };

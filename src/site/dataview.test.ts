@@ -48,6 +48,27 @@ describe('the dataview step', () => {
     expect(diagnostics.find((d) => d.file === 'Throws.md')).toMatchObject({ line: 4, severity: 'warning' });
   });
 
+  test('inline queries become their value where the code stood, with `this` = the note; a failing one a notice and a diagnostic', () => {
+    const paragraph = JSON.stringify(vault.notes.get('Projects/Beta.md')!.tree.children.at(-1));
+    const query = (html: string) => JSON.stringify(`<span class="dataview dataview-inline-query">${html}</span>`).slice(1, -1);
+    expect(paragraph).toContain(query('March 17, 2025'));
+    expect(paragraph).toContain(query('<span>2025-03-17</span>'));
+    expect(paragraph).toContain(query('<span>1</span>'));
+    expect(paragraph).toContain(query('<span>Projects</span>'));
+    expect(paragraph).toContain(query('<span>docker</span>'));
+    expect(paragraph).toContain(query('<span>Beta!</span>'));
+    // The private note's fields and name are not in the snapshot: null.
+    expect(paragraph.split(query('<span>-</span>'))).toHaveLength(3);
+    expect(paragraph).toContain('This Dataview inline query could not be evaluated. <span class=\\"dataview-notice-reason\\">Dataview (inline field');
+    expect(paragraph).toContain('"type":"inlineCode","value":"code"');
+    // An inline field's date value reads as Dataview's reading view shows it.
+    expect(paragraph).toContain('"value":"2025-04-01","children":[{"type":"html","value":"April 01, 2025"}]');
+    expect(paragraph).not.toContain('"value":"= ');
+    expect(diagnostics.filter((d) => d.file === 'Projects/Beta.md')).toEqual([
+      expect.objectContaining({ line: 8, severity: 'warning', message: expect.stringContaining("inline field 'this.due +'") }),
+    ]);
+  });
+
   test('disabled: every block becomes the notice, and nothing runs', async () => {
     const again = loadVault({
       vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
@@ -59,5 +80,8 @@ describe('the dataview step', () => {
     const disabled = await runDataviewBlocks(again, notes, { ...options, enabled: false });
     expect(disabled.diagnostics).toEqual([]);
     expect(disabled.replacements.some((r) => r.noteId === 'Queries.md' && r.node.type === 'html' && r.node.value.includes('was not run'))).toBe(true);
+    const inline = disabled.replacements.filter((r) => r.noteId === 'Projects/Beta.md');
+    expect(inline).toHaveLength(9);
+    expect(inline.every((r) => r.node.type === 'html' && r.node.value.includes('inline query was not evaluated'))).toBe(true);
   });
 });

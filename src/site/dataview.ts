@@ -1,10 +1,11 @@
-// The dataview step: every ```dataviewjs / ```dataview block of a published note is evaluated at build time
-// and replaced, in the note's tree, by its output (or a notice). Readers never see the code.
+// The dataview step: every ```dataviewjs / ```dataview block and every inline query (`= expression`) of a published
+// note is evaluated at build time and replaced, in the note's tree, by its output (or a notice). Readers never see
+// the code.
 import { readFileSync } from 'node:fs';
 import type { Html } from 'mdast';
 import { escapeHtml } from '../html/escape';
-import { codeBlocks } from '../markdown/code-block-slots';
-import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput } from '../dataview';
+import { codeBlocks, inlineCodes, inlineFieldValues } from '../markdown/code-block-slots';
+import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput, inlineJsScript, inlineQueryExpression } from '../dataview';
 import type { Lang } from '../config/config';
 import type { RenderContext } from '../markdown/render';
 import { strings } from '../i18n/strings';
@@ -21,6 +22,8 @@ export interface DataviewStepOptions {
   lang: Lang;
   hrefFor(id: string, subpath?: string): string | undefined;
   hrefForTag(tag: string): string;
+  /** Dataview's inlineQueryPrefix: inline code starting with it is an inline query (default `=`; empty: none). */
+  inlineQueryPrefix?: string;
   /** How the site renders a note's markdown: dataview text values render the same way. */
   renderContext?(id: string): RenderContext;
 }
@@ -32,17 +35,27 @@ export async function runDataviewBlocks(
   options: DataviewStepOptions,
 ): Promise<{ replacements: Replacement[]; diagnostics: Diagnostic[] }> {
   const blocks = published.flatMap((note) => codeBlocks(note.tree, DATAVIEW_LANGS).map((block) => ({ note, ...block })));
+  const prefix = options.inlineQueryPrefix ?? '=';
+  const inlines = published.flatMap((note) =>
+    inlineCodes(note.tree, (text) => inlineJsScript(text) !== undefined || inlineQueryExpression(text, prefix) !== undefined).map((slot) => ({
+      note,
+      ...slot,
+    })),
+  );
+  const fieldValues = published.flatMap((note) => inlineFieldValues(note.tree).map((slot) => ({ note, ...slot })));
   const replacements: Replacement[] = [];
-  if (blocks.length === 0) return { replacements, diagnostics: [] };
+  if (blocks.length === 0 && inlines.length === 0 && fieldValues.length === 0) return { replacements, diagnostics: [] };
   const t = strings(options.lang);
   if (!options.enabled) {
     for (const { note, path } of blocks) replacements.push({ noteId: note.id, path, node: notice(t.dataviewDisabled) });
+    for (const { note, path } of inlines) replacements.push({ noteId: note.id, path, node: inlineNotice(t.dataviewInlineDisabled) });
     return { replacements, diagnostics: [] };
   }
   const engine: DataviewEngine = createDataviewEngine(dataviewPages(vault, published), {
     hrefFor: options.hrefFor,
     hrefForTag: options.hrefForTag,
     renderContext: options.renderContext,
+    inlineQueryPrefix: prefix,
     readFile: (path) => publishedFileText(vault, path),
     timeoutMs: options.timeoutMs,
     // Dates in the model are the author's wall time, kept as UTC.
@@ -67,6 +80,27 @@ export async function runDataviewBlocks(
       // The notice says what failed, as the build report does; the reason is Dataview's own (English) wording.
       const reason = `${t.dataviewFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
       replacements.push({ noteId: note.id, path, node: notice(reason) });
+    }
+    // Inline fields show their value as Dataview types it: `[due:: 2022-08-13]` reads "August 13, 2022".
+    for (const { note, node, path } of fieldValues) {
+      const html = engine.fieldValueHtml(node.value, note.id);
+      if (html !== undefined) replacements.push({ noteId: note.id, path, node: { ...node, children: [{ type: 'html', value: html }] } });
+    }
+    for (const { note, node, path } of inlines) {
+      const script = inlineJsScript(node.value);
+      const result = script ? await engine.runInlineJs(script, note.id) : engine.runInline(inlineQueryExpression(node.value, prefix)!, note.id);
+      if (result.ok) {
+        replacements.push({ noteId: note.id, path, node: { type: 'html', value: result.html } });
+        continue;
+      }
+      diagnostics.push({
+        file: note.id,
+        line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
+        severity: 'warning',
+        message: `inline query could not be evaluated: ${result.reason}. The page shows a notice in its place; fix the expression.`,
+      });
+      const reason = `${t.dataviewInlineFailed} <span class="dataview-notice-reason">${escapeHtml(result.reason)}</span>`;
+      replacements.push({ noteId: note.id, path, node: inlineNotice(reason) });
     }
   } finally {
     engine.dispose();
@@ -99,6 +133,10 @@ function publishedFileText(vault: Vault, path: string): string | undefined {
 
 function notice(text: string): Html {
   return { type: 'html', value: `<div class="dataview-notice" data-section="dataview" role="note">${text}</div>` };
+}
+
+function inlineNotice(text: string): Html {
+  return { type: 'html', value: `<span class="dataview-notice dataview-inline-notice" role="note">${text}</span>` };
 }
 
 /** The snapshot Dataview sees: published notes only; links to private notes are left out. */

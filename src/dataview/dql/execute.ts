@@ -7,7 +7,7 @@ import { evaluate } from './evaluate';
 import { EvaluationError } from './operators';
 import { toOutput } from './output';
 import type { Context } from './vault-index';
-import { compare, type DataObject, ListPair, truthy, type Value } from './values';
+import { compare, type DataObject, ListPair, truthy, typeOf, type Value, valueToString } from './values';
 
 export class QueryError extends Error {}
 
@@ -59,7 +59,10 @@ function runOperation(rows: Row[], operation: QueryOperation, ctx: Context): Row
     }
     case 'limit': {
       const amount = evaluate(operation.amount, {}, ctx);
-      if (typeof amount !== 'number') throw new QueryError(`LIMIT must be a number (got ${JSON.stringify(amount)})`);
+      if (typeof amount !== 'number') {
+        const shown = typeof amount === 'string' ? amount : valueToString(amount);
+        throw new QueryError(`Failed to execute 'limit' statement: limit should be a number, but got '${typeOf(amount)}' (${shown})`);
+      }
       return rows.slice(0, amount);
     }
     case 'group': {
@@ -82,7 +85,7 @@ function runOperation(rows: Row[], operation: QueryOperation, ctx: Context): Row
 }
 
 function sourceRows(query: Query, ctx: Context): Row[] {
-  const pages = ctx.index.matching(query.source, ctx.originPath);
+  const { pages, csv } = ctx.index.matching(query.source, ctx.originPath);
   const rows: Row[] = [];
   for (const page of ctx.index.pages) {
     if (!pages.has(page)) continue;
@@ -90,6 +93,13 @@ function sourceRows(query: Query, ctx: Context): Row[] {
     const file = row.file as DataObject;
     if (query.header.type !== 'task') rows.push({ id: file.link, data: row });
     else for (const task of file.tasks as DataObject[]) rows.push({ id: task.link ?? null, data: { ...row, ...task } });
+  }
+  // A CSV row's id is `path#index`; TASK reads only notes.
+  if (query.header.type === 'task') return rows;
+  for (const path of csv) {
+    const data = ctx.index.csvRows(path);
+    if (!data) throw new QueryError(`Failed to load data from path '${path}'.`);
+    for (const [i, row] of data.entries()) rows.push({ id: `${path}#${i}`, data: row });
   }
   return rows;
 }
@@ -167,28 +177,28 @@ function groupName(query: Query): string {
   return last?.type === 'group' ? last.field.name : 'File';
 }
 
-function taskItem(task: DataObject, ctx: Context, shown: Set<DataObject>): DvTaskItem {
-  shown.add(task);
+function taskItem(task: DataObject, ctx: Context): DvTaskItem {
   const children = (task.children as DataObject[] | undefined) ?? [];
   return {
     text: toOutput(String(task.text ?? ''), ctx),
+    ...(typeof task.path === 'string' ? { path: task.path } : {}),
     task: task.task === true,
     status: typeof task.status === 'string' ? task.status : ' ',
-    children: children.map((child) => taskItem(child, ctx, shown)),
+    children: children.map((child) => taskItem(child, ctx)),
   };
 }
 
-/** Each matching task brings its subtree; a match already inside a shown subtree is not repeated. */
+/** Each matching task brings its subtree; a match already inside a shown subtree (at any depth) is not repeated. */
 function taskList(tasks: DataObject[], ctx: Context): DvTaskItem[] {
-  const matched = new Set(tasks.map((t) => `${(t.path as string) ?? ''}:${t.line as number}`));
-  const shown = new Set<DataObject>();
-  const items: DvTaskItem[] = [];
-  for (const task of tasks) {
-    const parentKey = task.parent === undefined ? undefined : `${task.path as string}:${task.parent as number}`;
-    if (parentKey && matched.has(parentKey)) continue;
-    items.push(taskItem(task, ctx, shown));
-  }
-  return items;
+  const key = (path: unknown, line: unknown) => `${(path as string) ?? ''}:${line as number}`;
+  const shownSomewhere = new Set<string>();
+  const enumerate = (task: DataObject) => {
+    shownSomewhere.add(key(task.path, task.line));
+    for (const child of (task.children as DataObject[] | undefined) ?? []) enumerate(child);
+  };
+  tasks.forEach(enumerate);
+  const roots = tasks.filter((task) => task.parent === undefined || !shownSomewhere.has(key(task.path, task.parent)));
+  return roots.map((task) => taskItem(task, ctx));
 }
 
 /** TASK's view: one list, or a heading (key and count) and a list per group. */

@@ -1,8 +1,9 @@
 // Dataview's function library (src/expression/functions.ts; reference sheet §11). Most functions vectorise: a list
 // where a scalar is expected maps the call over it.
 import { DateTime, Duration } from 'luxon';
+import { dataviewGrammar } from './grammar';
 import { binary, EvaluationError } from './operators';
-import { parseInlineValue } from './parsed';
+import { fromParsed, parseInlineValue } from './parsed';
 import type { Context } from './vault-index';
 import { compare, type DataObject, DISPLAY, ExternalLink, isObject, type Lambda, Link, renderDate, truthy, typeOf, type Value, valueToString } from './values';
 
@@ -116,8 +117,9 @@ export function toDate(ctx: Context, value: Value, format?: Value): Value {
 export function toDuration(value: Value): Value {
   if (value === null || Duration.isDuration(value)) return value;
   if (typeof value !== 'string') return fail('dur', [value]);
-  const parsed = parseInlineValue(value);
-  return Duration.isDuration(parsed) ? parsed : null;
+  // Dataview's duration grammar alone: the units as written (an inline field's value would come normalised).
+  const parsed = dataviewGrammar().EXPRESSION.duration.parse(value.trim());
+  return parsed.status ? fromParsed(parsed.value) : null;
 }
 
 /** Dataview's display(): plain text, Markdown and link syntax stripped. */
@@ -133,27 +135,6 @@ function display(value: Value): string {
   if (DateTime.isDateTime(value)) return renderDate(value);
   if (Array.isArray(value)) return value.map(display).join(', ');
   return valueToString(value);
-}
-
-/** Luxon's durations as Dataview formats them with durationformat: `S s m h d w M y`, repeated to pad, 'quoted' literal. */
-function durationFormat(duration: Duration, format: string): string {
-  const units: [string, keyof Duration & string][] = [
-    ['y', 'years'],
-    ['M', 'months'],
-    ['w', 'weeks'],
-    ['d', 'days'],
-    ['h', 'hours'],
-    ['m', 'minutes'],
-    ['s', 'seconds'],
-    ['S', 'milliseconds'],
-  ];
-  const present = units.filter(([token]) => new RegExp(`(?:^|[^'])${token}`).test(format.replace(/'[^']*'/g, '')));
-  const shifted = duration.shiftTo(...present.map(([, unit]) => unit as 'years')).toObject() as Record<string, number>;
-  return format.replace(/'([^']*)'|y+|M+|w+|d+|h+|m+|s+|S+/g, (token, quoted?: string) => {
-    if (quoted !== undefined) return quoted;
-    const unit = units.find(([t]) => t === token[0])![1];
-    return String(Math.floor(shifted[unit] ?? 0)).padStart(token.length, '0');
-  });
 }
 
 /** cyrb53, as Dataview's hash(). */
@@ -249,7 +230,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   typeof: (_ctx, value) => typeOf(value),
 
   // Numbers and aggregates
-  round: numeric('round', (n, digits) => (digits === undefined || digits <= 0 ? Math.round(n) : Math.round(n * 10 ** digits) / 10 ** digits)),
+  round: numeric('round', (n, digits) => (digits === undefined || digits <= 0 ? Math.round(n) : Number.parseFloat(n.toFixed(Math.min(digits, 100))))),
   trunc: numeric('trunc', Math.trunc),
   floor: numeric('floor', Math.floor),
   ceil: numeric('ceil', Math.ceil),
@@ -356,7 +337,8 @@ export const FUNCTIONS: Record<string, Fn> = {
   split: vectorize([0], (_ctx, value, delimiter, limit) => {
     if (value === null) return null;
     if (typeof value !== 'string' || typeof delimiter !== 'string') return fail('split', [value, delimiter]);
-    const parts = value.split(regex(delimiter));
+    // Capture groups that took no part in a match are empty strings, as Dataview splices them.
+    const parts = value.split(regex(delimiter)).map((part) => part ?? '');
     return typeof limit === 'number' ? parts.slice(0, limit) : parts;
   }),
   startswith: text('startswith', 2, (value, prefix) => value.startsWith(prefix)),
@@ -397,7 +379,8 @@ export const FUNCTIONS: Record<string, Fn> = {
   durationformat: (_ctx, value, format) => {
     if (value === null) return null;
     if (!Duration.isDuration(value) || typeof format !== 'string') return fail('durationformat', [value, format]);
-    return durationFormat(value, format);
+    // Luxon's own duration format: tokens S s m h d w M y, repeated to pad, 'quoted' text literal.
+    return value.toFormat(format);
   },
   currencyformat: (_ctx, value, code) => {
     if (value === null) return null;

@@ -17,6 +17,8 @@ export function toOutput(value: Value | undefined, ctx: Context, depth = 0): DvV
   if (Duration.isDuration(value)) return { t: 'text', s: renderDuration(value) };
   if (value instanceof ListPair) return { t: 'pair', key: toOutput(value.key, ctx, depth), value: toOutput(value.value, ctx, depth) };
   if (value instanceof ExternalLink) return { t: 'elink', url: value.url, text: value.display ?? value.url };
+  // An embed renders as Dataview renders it, through the note's markdown: `![[a.png|100x50]]` is the image, sized.
+  if (value instanceof Link && value.embed) return { t: 'md', s: value.markdown() };
   if (value instanceof Link) {
     const page = ctx.index.resolve(value.path, ctx.originPath);
     const link: DvValue = { t: 'link', path: page?.path ?? null, text: value.text() };

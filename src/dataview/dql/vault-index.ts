@@ -3,8 +3,8 @@
 import { DateTime } from 'luxon';
 import type { DvPageInput } from '../types';
 import type { Source } from './ast';
+import { parseCsv } from './csv';
 import { dataviewGrammar } from './grammar';
-import { EvaluationError } from './operators';
 import { fromParsed, parseInlineValue } from './parsed';
 import { type DataObject, DISPLAY, Link, type Value } from './values';
 
@@ -42,6 +42,12 @@ export interface Context {
   thisRow: DataObject;
 }
 
+/** What a FROM source names: pages (in index order), and CSV files of the vault by path. */
+interface SourceMatch {
+  pages: Set<DvPageInput>;
+  csv: Set<string>;
+}
+
 export class VaultIndex {
   readonly pages: DvPageInput[];
   private readonly byPath = new Map<string, DvPageInput>();
@@ -49,7 +55,11 @@ export class VaultIndex {
   private readonly byLowerName = new Map<string, DvPageInput[]>();
   private readonly rows = new Map<DvPageInput, DataObject>();
 
-  constructor(pages: DvPageInput[]) {
+  /** `readFile`: the text of a published vault file (CSV sources), undefined for any other path. */
+  constructor(
+    pages: DvPageInput[],
+    private readonly readFile: (path: string) => string | undefined = () => undefined,
+  ) {
     this.pages = pages;
     for (const page of pages) {
       this.byPath.set(page.path, page);
@@ -267,40 +277,64 @@ export class VaultIndex {
     return tags;
   }
 
-  /** Pages (index order) a FROM source names. */
-  matching(source: Source, originPath: string): Set<DvPageInput> {
+  /** Pages (index order) and CSV files a FROM source names (src/data-index/resolver.ts matchingSourcePaths). */
+  matching(source: Source, originPath: string): SourceMatch {
+    const pages = (set: Iterable<DvPageInput>): SourceMatch => ({ pages: new Set(set), csv: new Set() });
     switch (source.type) {
       case 'empty':
-        return new Set(this.pages);
+        return pages(this.pages);
       case 'tag': {
         const tag = source.tag.toLowerCase();
-        return new Set(this.pages.filter((p) => this.lowerTags(p).has(tag)));
+        return pages(this.pages.filter((p) => this.lowerTags(p).has(tag)));
       }
       case 'folder': {
         const folder = source.folder.replace(/\/+$/, '');
-        if (folder === '') return new Set(this.pages);
+        if (folder === '') return pages(this.pages);
+        // A folder wins over a note of the same path; a path that is no folder names that one note.
+        const inside = this.pages.filter((p) => p.path.startsWith(`${folder}/`));
+        if (inside.length) return pages(inside);
         const exact = this.byPath.get(folder) ?? this.byPath.get(`${folder}.md`);
-        return new Set(this.pages.filter((p) => p === exact || p.path.startsWith(`${folder}/`)));
+        return pages(exact ? [exact] : []);
       }
       case 'link': {
         const target = this.resolve(source.file, originPath);
         const path = target?.path ?? source.file;
-        if (source.direction === 'incoming') return new Set(this.pages.filter((p) => p.outlinks.some((l) => l.path === path)));
-        if (!target) return new Set();
-        return new Set(target.outlinks.flatMap((l) => this.byPath.get(l.path) ?? []));
+        if (source.direction === 'incoming') return pages(this.pages.filter((p) => p.outlinks.some((l) => l.path === path)));
+        if (!target) return pages([]);
+        return pages(target.outlinks.flatMap((l) => this.byPath.get(l.path) ?? []));
       }
       case 'negate': {
-        const excluded = this.matching(source.child, originPath);
-        return new Set(this.pages.filter((p) => !excluded.has(p)));
+        const excluded = this.matching(source.child, originPath).pages;
+        return pages(this.pages.filter((p) => !excluded.has(p)));
       }
       case 'binaryop': {
         const left = this.matching(source.left, originPath);
         const right = this.matching(source.right, originPath);
-        if (source.op === '&') return new Set([...left].filter((p) => right.has(p)));
-        return new Set([...left, ...right]);
+        if (source.op === '&') {
+          return { pages: new Set([...left.pages].filter((p) => right.pages.has(p))), csv: new Set([...left.csv].filter((p) => right.csv.has(p))) };
+        }
+        return { pages: new Set([...left.pages, ...right.pages]), csv: new Set([...left.csv, ...right.csv]) };
       }
       case 'csv':
-        throw new EvaluationError('FROM csv(…) is not supported by tsunagu');
+        return { pages: new Set(), csv: new Set([this.relativePath(source.path, originPath)]) };
     }
+  }
+
+  /** Dataview's resolveRelative: `/x` from the vault root; else beside the querying note when it exists there. */
+  private relativePath(path: string, originPath: string): string {
+    if (path.startsWith('/')) return path.slice(1);
+    const folder = originPath.includes('/') ? originPath.slice(0, originPath.lastIndexOf('/')) : '';
+    const beside = folder ? `${folder}/${path}` : path;
+    return this.readFile(beside) === undefined ? path : beside;
+  }
+
+  private readonly csvCache = new Map<string, DataObject[] | undefined>();
+  /** The rows of a published CSV file of the vault, typed as Dataview types them; undefined when there is none. */
+  csvRows(path: string): DataObject[] | undefined {
+    if (!this.csvCache.has(path)) {
+      const text = this.readFile(path);
+      this.csvCache.set(path, text === undefined ? undefined : parseCsv(text, (cell) => this.frontmatterValue(cell, path), canonicalKey));
+    }
+    return this.csvCache.get(path);
   }
 }
