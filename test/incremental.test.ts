@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLeaks, scanForMarkers } from '../src/safety/leaks';
 import { checkLinks } from '../src/safety/links';
+import { outputCache } from '../src/site/output-cache';
 import { buildVault, type BuiltSite } from './helpers/build';
 
 const fixture = path.resolve(import.meta.dirname, 'fixtures/vaults/incremental');
@@ -58,6 +59,17 @@ describe('incremental build = cold build of the edited vault', () => {
     expect(built.read('beta/')).toContain('href="/notes/gamma/"');
   }, 600_000);
 
+  // With a body key that ignores what the body embeds and links to, the host page was restored as it was.
+  it('after editing a note another embeds, and renaming a heading the host links to in a third note', async () => {
+    expect(site.read('notes/host/')).toContain('href="/beta/#section"');
+    edit('vault/Notes/Embedded.md', (t) => t.replace('first version', 'second version'));
+    edit('vault/Beta.md', (t) => t.replace('## Section', '## Renamed'));
+    const built = await rebuildAndCompare({ restored: true });
+    expect(built.read('notes/host/')).toContain('second version');
+    expect(built.read('notes/host/')).not.toContain('/beta/#section');
+    expect(built.read('notes/host/')).toContain('href="/beta/"');
+  }, 600_000);
+
   it('after renaming a note', async () => {
     renameSync(path.join(vault, 'Notes/Epsilon.md'), path.join(vault, 'Notes/Zeta.md'));
     const built = await rebuildAndCompare({ restored: true });
@@ -66,12 +78,16 @@ describe('incremental build = cold build of the edited vault', () => {
   }, 600_000);
 
   it('after making a note private, which then leaves no trace', async () => {
+    // The bodies kept for the next build into this folder hold the note's words until it is private.
+    const bodies = () => readFileSync(`${outputCache('render', site.outDir)}.jsonl`, 'utf8');
+    expect(bodies()).toContain('zqxsecret');
     edit('vault/Notes/Delta.md', (t) => t.replace('tags: [topic]', 'publish: false\ntags: [topic]'));
     // Every sidebar shows the folder's count of published notes: every page changes.
     const built = await rebuildAndCompare({ restored: false });
     expect(built.exists('notes/delta/')).toBe(false);
     const hits = scanForMarkers(built.outDir, ['zqxsecret', 'notes/delta']);
     expect(hits, formatLeaks(hits)).toEqual([]);
+    expect(bodies()).not.toContain('zqxsecret');
   }, 600_000);
 
   it('after changing the config', async () => {

@@ -9,6 +9,7 @@ import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
 import { outputCache } from '../site/output-cache';
+import { keepBodiesIn, saveBodies } from '../site/render-cache';
 import { forgetSite, getSite } from '../site/site';
 import { timed } from '../site/timings';
 
@@ -35,6 +36,8 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       },
       'astro:config:done': ({ config: astroConfig }) => {
         assets = astroConfig.build.assets;
+        // Per output folder, as Astro's own cache: a build into a new folder renders every body.
+        keepBodiesIn(`${outputCache('render', fileURLToPath(astroConfig.outDir))}.jsonl`);
       },
       'astro:routes:resolved': ({ routes }) => {
         reserved = reservedSegments(routes, assets);
@@ -54,6 +57,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { report, config: site } = await getSite(config, reserved);
+        timed('render', saveBodies);
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
           // Thrown: the CLI ends with status 0 whatever process.exitCode says.

@@ -2,6 +2,7 @@
 // key is the hash of everything the page shows that is data — the page's own props and every part of SiteData its
 // template reads (the frame, the sidebar, breadcrumbs, search fields). A part left out would leave a stale page,
 // so each key hashes the same values the template is given (test/incremental.test.ts compares with a cold build).
+// A page's body enters by its `bodyKey`, never its HTML: reading the HTML would render every page, changed or not.
 import { createHash } from 'node:crypto';
 import { folderPath } from './folders';
 import { searchFields } from './search-fields';
@@ -20,12 +21,17 @@ function key(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
+/** Every field but the HTML (read by key, so the getter of `html` is never called). */
+function withoutHtml(page: NotePage | FilePage): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(page).flatMap((field) => (field === 'html' ? [] : [[field, page[field as keyof typeof page]]])));
+}
+
 const trail = (folders: FolderNode[]) => folders.map((folder) => ({ name: folder.name, url: folder.url }));
 
 export function notePageKey(site: SiteData, note: NotePage): string {
   return key({
     frame: frame(site),
-    note,
+    note: withoutHtml(note),
     sidebar: sidebarView(site.folders, note.id, note.folder),
     breadcrumbs: trail(folderPath(site.folders, note.folder)),
     search: searchFields(note, site),
@@ -33,7 +39,7 @@ export function notePageKey(site: SiteData, note: NotePage): string {
 }
 
 export function filePageKey(site: SiteData, page: FilePage): string {
-  return key({ frame: frame(site), page, sidebar: sidebarView(site.folders, page.id, page.folder) });
+  return key({ frame: frame(site), page: withoutHtml(page), sidebar: sidebarView(site.folders, page.id, page.folder) });
 }
 
 export function tagPageKey(site: SiteData, tag: TagPage): string {

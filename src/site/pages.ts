@@ -7,6 +7,7 @@ import { folderTree } from './folders';
 import { renderOrText, treeText } from './limits';
 import { folderNeighbours } from './neighbours';
 import { propertyViews } from './properties';
+import { type Body, bodyOfHtml, openBodies } from './render-cache';
 import { resolveTarget } from './render-context';
 import { siteGraphView } from './site-graph';
 import { buildReport } from './report';
@@ -27,11 +28,23 @@ const PUBLISH_CSS = 'publish.css';
 export function sitePages({ config, load: vault, publish, graph, glossary, sections }: SiteModel): SiteData {
   const { index, kindSite } = publish;
   const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });
+  const bodies = openBodies({
+    projectDir: process.cwd(),
+    settings: { lang: publish.lang, strictLineBreaks: config.strictLineBreaks, base: config.base },
+    site: kindSite,
+    render: (entry, site) => index.kindOf(entry).render!(entry, site),
+    ids: publish.ids,
+  });
   // A render that fails all the same shows the file's text under a notice (src/site/limits.ts): the build goes on.
   const renderPage = (id: string) => {
     const entry = vault.files.get(id)!;
     const text = () => (entry.note ? treeText(entry.note.tree) : readFileSync(entry.file.absPath, 'utf8'));
-    return () => timed('render', () => renderOrText(id, () => index.kindOf(entry).render!(entry, kindSite), text, publish.lang, vault.diagnostics));
+    return () =>
+      timed('render', () => {
+        let body: Body | undefined;
+        const html = renderOrText(id, () => (body = bodies(entry)).html, text, publish.lang, vault.diagnostics);
+        return body ?? bodyOfHtml(html);
+      });
   };
   // Obsidian's backlinks pane lists notes by name, in the reader's collation.
   const byTitle = new Intl.Collator(publish.lang);
@@ -97,20 +110,31 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
   const neighbours = folderNeighbours(folders);
   for (const page of notes) Object.assign(page, neighbours.get(page.id));
 
+  // Field by field: spreading a page would read (render) its body.
+  const graphNote = (page: NoteRef, tags: string[], aliases: string[], created: string, modified: string) => ({
+    id: page.id,
+    title: page.title,
+    url: page.url,
+    tags,
+    aliases,
+    created,
+    modified,
+    outlinks: graph.get(page.id)!.outlinks,
+    inlinks: graph.get(page.id)!.inlinks,
+  });
   const graphJson: GraphJson = {
-    notes: [...notes.map((n) => ({ ...n, tags: n.tags.map((t) => t.tag) })), ...pages.map((p) => ({ ...p, tags: [], aliases: [], created: p.modified }))].map(
-      (n) => ({
-        id: n.id,
-        title: n.title,
-        url: n.url,
-        tags: n.tags,
-        aliases: n.aliases,
-        created: n.created,
-        modified: n.modified,
-        outlinks: graph.get(n.id)!.outlinks,
-        inlinks: graph.get(n.id)!.inlinks,
-      }),
-    ),
+    notes: [
+      ...notes.map((n) =>
+        graphNote(
+          n,
+          n.tags.map((t) => t.tag),
+          n.aliases,
+          n.created,
+          n.modified,
+        ),
+      ),
+      ...pages.map((p) => graphNote(p, [], [], p.modified, p.modified)),
+    ],
   };
   let graphView: SiteGraphView | undefined;
   return {
@@ -147,12 +171,15 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
 }
 
 /**
- * A page's HTML is rendered when first read: the dev server renders only the pages it serves (a build reads
- * every one). Every tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
+ * A page's body is rendered (or taken from the render cache) when first read: the dev server renders only the
+ * pages it serves, and a build's page keys read only `bodyKey`, which a cached body has without rendering. Every
+ * tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
  */
-function withLazyHtml<Page extends { html: string }>(page: Omit<Page, 'html'>, render: () => string): Page {
-  let html: string | undefined;
-  return Object.defineProperty(page, 'html', { get: () => (html ??= render()), enumerable: true }) as Page;
+function withLazyHtml<Page extends { html: string; bodyKey: string }>(page: Omit<Page, 'html' | 'bodyKey'>, render: () => Body): Page {
+  let body: Body | undefined;
+  const read = () => (body ??= render());
+  Object.defineProperty(page, 'html', { get: () => read().html, enumerable: true });
+  return Object.defineProperty(page, 'bodyKey', { get: () => read().key, enumerable: true }) as Page;
 }
 
 /** A term page shows these in its term header already. */

@@ -36,6 +36,8 @@ export interface NotePage extends NoteRef {
   modified: string; // ISO
   headings: Heading[];
   html: string;
+  /** Equal keys, equal `html`: what page keys hash instead of it (src/site/render-cache.ts). */
+  bodyKey: string;
   outlinks: NoteRef[];
   backlinks: BacklinkRef[];
   /** Related notes by tag (the seed dataviewjs block): for the first three of `file.tags`, the others with that tag. */
@@ -64,6 +66,8 @@ export interface FilePage extends NoteRef {
   folder: string;
   modified: string; // ISO
   html: string;
+  /** As a note page's. */
+  bodyKey: string;
   backlinks: BacklinkRef[];
 }
 
