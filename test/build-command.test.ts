@@ -103,4 +103,11 @@ describe('npm run build', () => {
     },
     600_000,
   );
+
+  it('skips such a vault when SOURCE_DATE_EPOCH pins the clock: its pages are the same every time', async () => {
+    const { build } = builder(vaultOf({ 'Home.md': 'Home.\n', 'Due.md': '---\ndue: 2020-01-01\n---\n```dataview\nLIST WHERE due < date(today)\n```\n' }));
+    const pinned = { SOURCE_DATE_EPOCH: '1700000000' };
+    expect(await build([], pinned)).toMatch(BUILT);
+    expect(await build([], pinned)).toMatch(SKIPPED);
+  }, 600_000);
 });
