@@ -111,7 +111,7 @@ for (let run = 0; run < 3; run++) {
   const cpuStarted = process.cpuUsage();
   const diagnostics = runBases(fresh.vault, fresh.published, {
     lang: 'ja',
-    now: Date.UTC(2026, 0, 1),
+    clock: () => Date.UTC(2026, 0, 1),
     hrefFor: (id) => `/${encodeURI(id)}/`,
     hrefForTag: (tag) => `/tags/${tag}/`,
     attachments: new Map(),

@@ -1,9 +1,10 @@
 // What a dataviewjs block may ask the host for, beyond the snapshot: DQL queries (dv.query, dv.execute) and
-// Dataview's value typing (dv.parse, dv.duration), a page's list items (file.lists, file.tasks, on first read). Requests and answers cross the sandbox boundary as JSON; values
+// Dataview's value typing (dv.parse, dv.duration), a page's list items (file.lists, file.tasks, on first read), the build's clock (Date). Requests and answers cross the sandbox boundary as JSON; values
 // in answers are encoded like the snapshot's fields (snapshot-values.ts).
 import type { Query } from './dql/ast';
 import { EvaluationError } from './dql/operators';
 import { DateTime, Duration } from 'luxon';
+import { readClock } from '../config/clock';
 import { executeQuery, QueryError, queryValues } from './dql/execute';
 import { FUNCTIONS } from './dql/functions';
 import { dataviewGrammar } from './dql/grammar';
@@ -16,7 +17,8 @@ type Request =
   | { op: 'query' | 'execute'; dql: string; origin: string }
   | { op: 'func'; name: string; args: unknown[]; origin: string }
   | { op: 'parse'; text: string }
-  | { op: 'lists'; path: string };
+  | { op: 'lists'; path: string }
+  | { op: 'now' };
 
 /** A value a block passed to dv.func, tagged as the sandbox sends it, as the DQL engine's value. */
 function decodeValue(value: unknown): Value {
@@ -48,6 +50,7 @@ function parse(dql: string): Query {
 export function answerRequest(requestJson: string, index: VaultIndex): string {
   const request = JSON.parse(requestJson) as Request;
   if (request.op === 'parse') return JSON.stringify(encodeValue(parseInlineValue(String(request.text))));
+  if (request.op === 'now') return JSON.stringify(readClock('dataviewjs'));
   if (request.op === 'lists') return JSON.stringify(sandboxLists(index, String(request.path)));
   const origin = index.page(request.origin);
   const ctx = { index, originPath: request.origin, thisRow: origin ? index.row(origin) : {} };

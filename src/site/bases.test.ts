@@ -14,7 +14,7 @@ function run(lang: 'en' | 'ja' = 'en') {
   const pages = new Set([...vault.files.values()].filter((e) => e.kind !== 'attachment' && e.publish.published).map((e) => e.id));
   const diagnostics = runBases(vault, published, {
     lang,
-    now: Date.UTC(2026, 11, 1),
+    clock: () => Date.UTC(2026, 11, 1),
     hrefFor: (id) => (pages.has(id) || id === 'dune.png' ? `/${id}/` : undefined),
     hrefForTag: (tag) => `/tags/${tag}/`,
     attachments: new Map([['dune.png', { size: 70, mtimeMs: 0 }]]),

@@ -21,8 +21,8 @@ import type { BaseData } from '../kinds/base';
 
 export interface BasesStepOptions {
   lang: Lang;
-  /** The build's clock (ms): `now()`, `today()` for every base of this build. */
-  now: number;
+  /** The build's clock (ms), read only if a base reads it (`now()`, `today()`, `relative()`, `random()`). */
+  clock(): number;
   hrefFor(id: string): string | undefined;
   hrefForTag(tag: string): string;
   /** Attachments copied to the site: the only attachments a base can list (besides published notes, bases, canvases). */
@@ -53,6 +53,9 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
     if (!base) compiled.set(entry.id, (base = compileBase(readBase(entry.data.source))));
     return base;
   };
+  // One time for every base of the build.
+  let clockMs: number | undefined;
+  const now = (base: CompiledBase) => (base.usesClock ? (clockMs ??= options.clock()) : 0);
   const runs = new Map<string, BaseRun>();
   const cache = new Map<string, ViewResult>();
   const evaluate = (base: CompiledBase, key: string, baseFile: string, index: number, self: Entry | undefined, reportAs: [string, number]) => {
@@ -62,7 +65,7 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
       // Views of one base for one `this` share the evaluator and the files passing the base's filters.
       const runKey = `${key}\0${base.viewUsesThis.some(Boolean) ? (self?.id ?? '') : ''}`;
       let run = runs.get(runKey);
-      if (!run) runs.set(runKey, (run = new BaseRun(base, { snapshot, now: options.now, locale: options.lang, baseFile, thisEntry: self })));
+      if (!run) runs.set(runKey, (run = new BaseRun(base, { snapshot, now: now(base), locale: options.lang, baseFile, thisEntry: self })));
       result = run.view(index);
       cache.set(cacheKey, result);
       report(reportAs[0], reportAs[1], result.problems);
@@ -70,7 +73,7 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
     return result;
   };
   const render = (idPrefix: string) => ({ lang: options.lang, hrefFor: options.hrefFor, tagHref: options.hrefForTag, idPrefix });
-  const asOf = (base: CompiledBase) => (base.usesClock ? options.now : undefined);
+  const asOf = (base: CompiledBase) => (base.usesClock ? now(base) : undefined);
   const all = (base: CompiledBase, key: string, baseFile: string, self: Entry | undefined, reportAs: [string, number]) =>
     base.model.views.map((_, i) => evaluate(base, key, baseFile, i, self, reportAs));
   const broken = (base: CompiledBase) => (base.model.views.length === 0 && base.problems.length ? strings(options.lang).baseBroken : undefined);

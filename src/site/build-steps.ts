@@ -1,6 +1,7 @@
 // The build's steps, in order: each reads the model and earlier steps' outputs and gives its own (see steps.ts).
 import path from 'node:path';
 import type { SiteConfig } from '../config/config';
+import { readClock } from '../config/clock';
 import { linkGraph, type NoteLinks } from '../graph/links';
 import { graphSections, type NoteGraphSections } from '../graph/sections';
 import type { FileKind } from '../kinds/kind';
@@ -102,7 +103,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
       output: undefined,
       diagnostics: runBases(load, publish.notes, {
         lang: publish.lang,
-        now: buildTime(),
+        clock: () => readClock('bases'),
         hrefFor: (id) => publish.kindSite.href(id),
         hrefForTag: (tag) => tagUrl(tag, config.base),
         attachments: new Map([...publish.index.attachmentSlugs.keys()].map((id) => [id, load.files.get(id)!.file])),
@@ -164,9 +165,3 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     },
   },
 ];
-
-/** One clock per build for bases' now()/today(); SOURCE_DATE_EPOCH (seconds) pins it for reproducible builds. */
-function buildTime(): number {
-  const pinned = Number(process.env.SOURCE_DATE_EPOCH);
-  return Number.isFinite(pinned) && pinned > 0 ? pinned * 1000 : Date.now();
-}

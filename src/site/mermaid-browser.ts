@@ -21,8 +21,11 @@ const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/us
 export function findChromium(env: NodeJS.ProcessEnv = process.env, playwrightPath: () => string | undefined = playwrightChromium): ChromiumSearch {
   const override = env.TSUNAGU_CHROMIUM?.trim();
   if (override) return existsSync(override) ? { path: override, tried: [override] } : { tried: [`TSUNAGU_CHROMIUM=${override}`] };
-  const candidates = [...SYSTEM_CHROMIUMS, playwrightPath()].filter((p): p is string => Boolean(p));
-  return { path: candidates.find((p) => existsSync(p)), tried: candidates };
+  const system = SYSTEM_CHROMIUMS.find((p) => existsSync(p));
+  if (system) return { path: system, tried: SYSTEM_CHROMIUMS };
+  // Loading Playwright to ask takes about half a second: only when no system browser is there.
+  const playwright = playwrightPath();
+  return { path: playwright && existsSync(playwright) ? playwright : undefined, tried: playwright ? [...SYSTEM_CHROMIUMS, playwright] : SYSTEM_CHROMIUMS };
 }
 
 function playwrightChromium(): string | undefined {

@@ -133,4 +133,15 @@ describe('findChromium', () => {
     expect(found.tried).toContain('/usr/bin/chromium');
     expect(found.path).toBe(existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : found.tried.find(existsSync));
   });
+
+  test('Playwright (slow to load) is asked only when no system Chromium is there', () => {
+    let asked = 0;
+    const found = findChromium({}, () => {
+      asked++;
+      return process.execPath;
+    });
+    // Here, found.path is the system's browser, or else Playwright's answer.
+    expect(found.path).toBeDefined();
+    expect(asked).toBe(found.path === process.execPath ? 1 : 0);
+  });
 });

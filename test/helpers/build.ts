@@ -39,7 +39,8 @@ export async function buildVault(vaultDir: string, env: Record<string, string> =
   };
 }
 
-function newWorkDir(): string {
+/** A fresh folder for a build's output and caches. */
+export function newWorkDir(): string {
   // Inside the project on purpose: for an outDir outside the working directory Astro puts its prerender
   // chunks in the shared .astro/.prerender, and builds running side by side would overwrite each other.
   // test/helpers/clean-scratch.ts removes old builds from it when a test run starts.
@@ -48,7 +49,7 @@ function newWorkDir(): string {
   return mkdtempSync(path.join(scratch, 'build-'));
 }
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const p = path.join(dir, entry);
     return statSync(p).isDirectory() ? listFiles(p) : [p];

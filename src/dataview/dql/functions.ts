@@ -1,6 +1,7 @@
 // Dataview's function library (src/expression/functions.ts; reference sheet §11). Most functions vectorise: a list
 // where a scalar is expected maps the call over it.
 import { DateTime, Duration } from 'luxon';
+import { DATE_SHORTHANDS } from './date-shorthands';
 import { dataviewGrammar } from './grammar';
 import { binary, EvaluationError } from './operators';
 import { fromParsed, parseInlineValue } from './parsed';
@@ -64,25 +65,6 @@ function contains(haystack: Value, needle: Value, fold: (s: string) => string, e
   }
 }
 
-const SHORTHANDS: Record<string, () => DateTime> = {
-  now: () => DateTime.now().setZone(DISPLAY.zone),
-  today: () => DateTime.now().setZone(DISPLAY.zone).startOf('day'),
-  yesterday: () => DateTime.now().setZone(DISPLAY.zone).startOf('day').minus({ days: 1 }),
-  tomorrow: () => DateTime.now().setZone(DISPLAY.zone).startOf('day').plus({ days: 1 }),
-  sow: () => DateTime.now().setZone(DISPLAY.zone).startOf('week'),
-  'start-of-week': () => SHORTHANDS.sow(),
-  eow: () => DateTime.now().setZone(DISPLAY.zone).endOf('week'),
-  'end-of-week': () => SHORTHANDS.eow(),
-  som: () => DateTime.now().setZone(DISPLAY.zone).startOf('month'),
-  'start-of-month': () => SHORTHANDS.som(),
-  eom: () => DateTime.now().setZone(DISPLAY.zone).endOf('month'),
-  'end-of-month': () => SHORTHANDS.eom(),
-  soy: () => DateTime.now().setZone(DISPLAY.zone).startOf('year'),
-  'start-of-year': () => SHORTHANDS.soy(),
-  eoy: () => DateTime.now().setZone(DISPLAY.zone).endOf('year'),
-  'end-of-year': () => SHORTHANDS.eoy(),
-};
-
 /** `date(x)` (§11): text, link (display, path, then the page's file.day) or date. */
 export function toDate(ctx: Context, value: Value, format?: Value): Value {
   if (value === null) return null;
@@ -98,7 +80,7 @@ export function toDate(ctx: Context, value: Value, format?: Value): Value {
     return parsed;
   }
   if (typeof value === 'string') {
-    const shorthand = SHORTHANDS[value.trim()];
+    const shorthand = DATE_SHORTHANDS[value.trim()];
     if (shorthand) return shorthand();
     const parsed = parseInlineValue(value);
     return DateTime.isDateTime(parsed) ? parsed : null;

@@ -3,6 +3,7 @@
 // Loaded with Node's require at run time (not bundled), so vitest and `astro build` load the same file.
 import { createRequire } from 'node:module';
 import type { Field, Query } from './ast';
+import { DATE_SHORTHANDS } from './date-shorthands';
 
 interface Parser<T> {
   parse(text: string): { status: true; value: T } | { status: false; index: { line: number; column: number }; expected: string[] };
@@ -10,6 +11,8 @@ interface Parser<T> {
 }
 
 interface Grammar {
+  /** The shorthands the grammar turns into dates while parsing (`date(today)`), on Luxon's clock. */
+  DATE_SHORTHANDS: Record<string, () => unknown>;
   QUERY_LANGUAGE: { query: Parser<Query> };
   EXPRESSION: { field: Parser<Field>; inlineField: Parser<unknown>; date: Parser<unknown>; duration: Parser<unknown> };
 }
@@ -25,7 +28,10 @@ function load(): Grammar {
     return request === 'obsidian' ? STAND_IN : resolve.call(this, request, ...rest);
   };
   try {
-    return require('obsidian-dataview') as Grammar;
+    const grammar = require('obsidian-dataview') as Grammar;
+    // Looked up at each parse: ours read the build's clock.
+    Object.assign(grammar.DATE_SHORTHANDS, DATE_SHORTHANDS);
+    return grammar;
   } finally {
     Module._resolveFilename = resolve;
   }

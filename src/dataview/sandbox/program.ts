@@ -44,7 +44,7 @@ export function sandboxProgram(
     if (page.pathRank !== undefined) ranks.set(page.path, page.pathRank);
     if (page.nameRank !== undefined) ranks.set(page.name, page.nameRank);
   });
-  m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray);
+  m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray, host.now);
   const shield = m.isolation(arrays);
   const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host);
   const sources = m.pageSources(pages, m.parseSource, host.sharedWork);

@@ -34,12 +34,27 @@ export function hostBindings(hostZoneOffset: HostZoneOffset, hostReadFile: HostR
       hostPause(false);
     }
   };
-  return { zoneOffset, readVaultFile, askHost, sharedWork };
+  /** The build's clock, as the host reads it (pinned by SOURCE_DATE_EPOCH, or recorded as read). */
+  const now = () => askHost({ op: 'now' }) as number;
+  return { zoneOffset, readVaultFile, askHost, sharedWork, now };
 }
 
 /** Obsidian's (Chromium's) behaviour of built-ins that vault scripts rely on. Only ever run inside the sandbox. */
-export function patchRealm(hostCollate: HostCollate, ranks: Map<string, number>, isArray: (value: unknown) => boolean): void {
+export function patchRealm(hostCollate: HostCollate, ranks: Map<string, number>, isArray: (value: unknown) => boolean, hostNow: () => number): void {
   const define = (target: object, name: string, value: unknown) => Object.defineProperty(target, name, { configurable: true, writable: true, value });
+  // The realm's own clock would bypass the build's: every read of the time (Date.now(), new Date(), Date(), the
+  // DateTime built on them) asks the host.
+  const RealmDate = Date;
+  function BuildDate(...args: unknown[]) {
+    if (!new.target) return new RealmDate(hostNow()).toString();
+    return Reflect.construct(RealmDate, args.length === 0 ? [hostNow()] : args, new.target);
+  }
+  BuildDate.prototype = RealmDate.prototype;
+  define(RealmDate.prototype, 'constructor', BuildDate);
+  BuildDate.now = hostNow;
+  BuildDate.parse = RealmDate.parse;
+  BuildDate.UTC = RealmDate.UTC;
+  globalThis.Date = BuildDate as unknown as DateConstructor;
   // Obsidian runs in Chromium, whose localeCompare uses ICU; QuickJS's compares code points. Strings whose collation
   // rank the host sent (page paths and names: most sorts compare links) need no host call.
   define(String.prototype, 'localeCompare', function localeCompare(this: unknown, other: unknown) {
