@@ -39,9 +39,9 @@ describe('checkLinks', () => {
     ]);
   });
 
-  it('decodes percent-encoded paths and fragments (Japanese names)', () => {
+  it('reads Japanese paths and fragments, percent-encoded or not', () => {
     const dir = dist({
-      'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a>'),
+      'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a><a href="/用語/#見出し">j</a><a href="用語/#見出し">j</a>'),
       '用語/index.html': page('<h2 id="見出し">x</h2>'),
     });
     expect(checkLinks(dir, '/')).toEqual([]);
