@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { insertPolicy } from './csp.ts';
 import { distFiles } from './dist-files.ts';
-import { type BrokenLink, linkCheck } from './links.ts';
+import { type BrokenLink, linkChecker, type ReadLinks } from './links.ts';
 import { type PageScan, scanPage } from './page-scan.ts';
 
 /** Changes whenever what a page's entry means changes (scan, policy or link rules): an old manifest is then unread. */
@@ -45,21 +45,22 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
   const files = distFiles(distDir);
   const fileSet = new Set(files);
   const previous = readManifest(manifestFile, base);
-  const scans = new Map<string, PageScan>();
+  const check = linkChecker(files, base);
+  // Only the ids of the pages read are kept for the whole pass (links with a fragment need them); each page's URLs
+  // are checked as it is read, and only its broken links and those with a fragment are kept (ReadLinks).
+  const ids = new Map<string, Set<string>>();
   const scanned = new Set<string>();
-  const rawOf = new Map<string, string>();
-  const scanOf = (page: string): PageScan => {
-    let scan = scans.get(page);
-    if (!scan) {
-      scan = scanPage(rawOf.get(page) ?? readFileSync(path.join(distDir, page), 'utf8'));
-      scans.set(page, scan);
-      scanned.add(page);
-    }
-    return scan;
+  const scan = (page: string, html = readFileSync(path.join(distDir, page), 'utf8')): PageScan => {
+    const result = scanPage(html);
+    ids.set(page, result.ids);
+    scanned.add(page);
+    return result;
   };
+  const idsOf = (file: string) => ids.get(file) ?? scan(file).ids;
 
   const pages = files.filter((file) => file.endsWith('.html'));
   const entries: Record<string, PageEntry> = {};
+  const read = new Map<string, ReadLinks>();
   const kept = new Set<string>();
   for (const page of pages) {
     const full = path.join(distDir, page);
@@ -71,28 +72,31 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
       entry = before;
       kept.add(page);
     } else {
-      rawOf.set(page, raw);
-      const scan = scanOf(page);
-      rawOf.delete(page);
-      entry = { raw: hash, headEnd: scan.headEnd, scriptHashes: scan.scriptHashes, ids: idsDigest(scan.ids), targets: [], broken: [] };
+      const result = scan(page, raw);
+      read.set(page, check.read(page, result.urls));
+      entry = { raw: hash, headEnd: result.headEnd, scriptHashes: result.scriptHashes, ids: idsDigest(result.ids), targets: [], broken: [] };
     }
     entries[page] = entry;
     writeFileSync(full, insertPolicy(raw, entry));
   }
 
-  const check = linkCheck(fileSet, base, (file) => scanOf(file).ids);
   const stale = staleTargets(previous, fileSet, entries);
-  const results = new Map<string, { broken: BrokenLink[]; targets: string[] }>();
+  const index = new Map(files.map((file, i) => [file, i]));
+  const broken: BrokenLink[] = [];
   for (const page of pages) {
     const before = previous?.pages[page];
-    const reusable = kept.has(page) && before && before.broken.length === 0 && !before.targets.some((i) => stale.has(previous!.files[i]));
-    results.set(page, reusable ? { broken: [], targets: before.targets.map((i) => previous!.files[i]) } : check(page, scanOf(page).urls));
+    const entry = entries[page];
+    if (kept.has(page) && before && before.broken.length === 0 && !before.targets.some((i) => stale.has(previous!.files[i]))) {
+      Object.assign(entry, { broken: [], targets: before.targets.map((i) => index.get(previous!.files[i])!) });
+      continue;
+    }
+    const links = read.get(page) ?? check.read(page, scan(page).urls);
+    const pageBroken = check.finish(links, idsOf);
+    Object.assign(entry, { broken: pageBroken, targets: links.targets });
+    broken.push(...pageBroken);
   }
-
-  const index = new Map(files.map((file, i) => [file, i]));
-  for (const [page, result] of results) Object.assign(entries[page], { broken: result.broken, targets: result.targets.map((t) => index.get(t)!) });
   writeManifest(manifestFile, { version: MANIFEST_VERSION, base, files, pages: entries });
-  return { broken: [...results.values()].flatMap((r) => r.broken), pages: pages.length, scanned: scanned.size };
+  return { broken, pages: pages.length, scanned: scanned.size };
 }
 
 /** Files whose links from an unchanged page must be checked again. */

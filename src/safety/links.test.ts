@@ -52,6 +52,18 @@ describe('checkLinks', () => {
     expect(checkLinks(dir, '/sub/')).toEqual([{ page: 'index.html', href: '/a/', reason: "outside the site's base /sub/" }]);
   });
 
+  it('resolves a relative link from its own page, a rooted one alike from every page', () => {
+    const dir = dist({
+      'index.html': page('<a href="x/">x</a><a href="/x/#h">h</a>'),
+      'a/index.html': page('<a href="x/">x</a><a href="/x/#h">h</a><a href="/x/#gone">g</a>'),
+      'x/index.html': page('<h2 id="h">h</h2>'),
+    });
+    expect(checkLinks(dir, '/')).toEqual([
+      { page: 'a/index.html', href: 'x/', reason: 'no such file in the built site' },
+      { page: 'a/index.html', href: '/x/#gone', reason: 'no element with id "gone" on x/index.html' },
+    ]);
+  });
+
   it('reads no links out of scripts, styles or text', () => {
     const dir = dist({
       'index.html': page(

@@ -154,8 +154,17 @@ function readTag(html: string, start: number): Tag | undefined {
         value = html.slice(valueStart, at);
       }
     }
-    if (isRecorded(name, attrName) && !attrs.some((a) => a.name === attrName)) attrs.push({ name: attrName, value: decodeReferences(value) });
+    if (isRecorded(name, attrName) && !attrs.some((a) => a.name === attrName)) attrs.push({ name: attrName, value: detached(decodeReferences(value)) });
   }
+}
+
+/**
+ * A copy of a value cut from the page: V8 lets a slice of 13 characters or more share the page's buffer, so one
+ * id or URL kept for the link check would keep the whole page alive. A concatenation is flattened into a buffer of
+ * its own when it is sliced (parse5's tokenizer does the same).
+ */
+function detached(value: string): string {
+  return value.length < 13 ? value : ` ${value}`.slice(1);
 }
 
 /** Character references in an attribute value, as the tokenizer decodes them there. */
