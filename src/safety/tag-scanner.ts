@@ -30,11 +30,11 @@ const C1_REPLACEMENTS = [
   8364, 0, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 0, 381, 0, 0, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 0,
   382, 376,
 ];
-/** The named references Astro's and rehype's serialisers write; any other sends the page to the tokenizer. */
+/** The named references serialisers write; any other, in an attribute the scan reads, sends the page to the tokenizer. */
 const NAMED_REFERENCES: Record<string, string> = { 'amp;': '&', 'lt;': '<', 'gt;': '>', 'quot;': '"', 'apos;': "'" };
 
 export function scanTags(html: string): PageScan | undefined {
-  // The tokenizer's input stream turns CR and CRLF into LF (which moves offsets) and NUL into U+FFFD in places.
+  // The tokenizer's input stream reads CR and CRLF as LF, and NUL as U+FFFD in some states and not in others.
   if (html.includes('\r') || html.includes('\0')) return undefined;
   try {
     return scan(html);
