@@ -32,8 +32,10 @@ export interface ReadLinks {
   targets: number[];
 }
 
-/** Where a URL leads: a problem, or a file (with a fragment to find on it) or nothing to check. */
-type Resolved = { problem: string } | { file: string; fragment?: string } | undefined;
+/** A link to another site, or no link. */
+const NOTHING_TO_CHECK = { skip: true } as const;
+/** Where a URL leads: a problem, or a file (with a fragment to find on it), or nothing to check. */
+type Resolved = { problem: string } | { file: string; index: number; fragment?: string } | typeof NOTHING_TO_CHECK;
 
 /** `#top` and `#` scroll to the top of any page (HTML's rules), with or without an element of that id. */
 const IMPLICIT_FRAGMENTS = new Set(['', 'top']);
@@ -55,15 +57,16 @@ export function checkLinks(distDir: string, base: string): BrokenLink[] {
 /** Checks pages' URLs against the site's files (sorted, as distFiles gives them) and the ids of the pages. */
 export function linkChecker(files: string[], base: string) {
   const index = new Map(files.map((file, i) => [file, i]));
-  // Most links are written from the site's root (`/base/…`): where they lead is the same from every page.
-  const rooted = new Map<string, Resolved>();
+  // Nearly all links are written from the site's root (`/base/…`) or lead to another site: where they lead is the
+  // same from every page, so each is resolved once.
+  const fixed = new Map<string, Resolved>();
   const resolve = (written: string, pageUrl: URL): Resolved => {
+    const known = fixed.get(written);
+    if (known) return known;
     const trimmed = written.trim();
-    if (trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return undefined; // external or no link
-    const fromRoot = trimmed.startsWith('/');
-    if (fromRoot && rooted.has(trimmed)) return rooted.get(trimmed);
-    const resolved = resolveUrl(new URL(trimmed, pageUrl), base, index);
-    if (fromRoot) rooted.set(trimmed, resolved);
+    const external = trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//');
+    const resolved = external ? NOTHING_TO_CHECK : resolveUrl(new URL(trimmed, pageUrl), base, index);
+    if (external || trimmed.startsWith('/')) fixed.set(written, resolved);
     return resolved;
   };
   return {
@@ -73,10 +76,10 @@ export function linkChecker(files: string[], base: string) {
       const targets = new Set<number>();
       for (const href of urls) {
         const resolved = resolve(href, pageUrl);
-        if (!resolved) continue;
+        if ('skip' in resolved) continue;
         if ('problem' in resolved) open.push({ page, href, reason: resolved.problem });
         else {
-          targets.add(index.get(resolved.file)!);
+          targets.add(resolved.index);
           if (resolved.fragment !== undefined) open.push({ href, file: resolved.file, fragment: resolved.fragment });
         }
       }
@@ -102,7 +105,8 @@ function resolveUrl(url: URL, base: string, index: Map<string, number>): Resolve
   const file = fileFor(pathname.slice(base.length), index);
   if (!file) return { problem: 'no such file in the built site' };
   const fragment = safeDecode(url.hash.slice(1));
-  return IMPLICIT_FRAGMENTS.has(fragment) || !file.endsWith('.html') ? { file } : { file, fragment };
+  const target = { file, index: index.get(file)! };
+  return IMPLICIT_FRAGMENTS.has(fragment) || !file.endsWith('.html') ? target : { ...target, fragment };
 }
 
 /** A URL path below base → the file a static host serves for it (directory URLs serve their index.html). */

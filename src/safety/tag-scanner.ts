@@ -115,9 +115,10 @@ function endTagOf(html: string, name: string, from: number): number {
 function readTag(html: string, start: number): Tag | undefined {
   const length = html.length;
   let at = start;
-  while (at < length && !isTagNameEnd(html.charCodeAt(at))) at++;
+  let upper = false;
+  for (let c = html.charCodeAt(at); at < length && !isTagNameEnd(c); c = html.charCodeAt(++at)) upper ||= isAsciiUpper(c);
   if (at === length) return undefined;
-  const name = asciiLower(html.slice(start, at));
+  const name = upper ? asciiLower(html.slice(start, at)) : html.slice(start, at);
   const attrs: Attribute[] = [];
   for (;;) {
     while (at < length && isWhitespace(html.charCodeAt(at))) at++;
@@ -131,9 +132,10 @@ function readTag(html: string, start: number): Tag | undefined {
       continue;
     }
     // An attribute name: its first character may be `=`.
-    const nameStart = at++;
-    while (at < length && !isAttributeNameEnd(html.charCodeAt(at))) at++;
-    const attrName = asciiLower(html.slice(nameStart, at));
+    const nameStart = at;
+    upper = isAsciiUpper(html.charCodeAt(at));
+    for (let c = html.charCodeAt(++at); at < length && !isAttributeNameEnd(c); c = html.charCodeAt(++at)) upper ||= isAsciiUpper(c);
+    const attrName = upper ? asciiLower(html.slice(nameStart, at)) : html.slice(nameStart, at);
     while (at < length && isWhitespace(html.charCodeAt(at))) at++;
     if (at === length) return undefined;
     let value = '';
@@ -216,7 +218,11 @@ function digitValue(c: number, hex: boolean): number {
 }
 
 function asciiLower(name: string): string {
-  return /[A-Z]/.test(name) ? name.replace(/[A-Z]+/g, (upper) => upper.toLowerCase()) : name;
+  return name.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 function isWhitespace(c: number): boolean {
