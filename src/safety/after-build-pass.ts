@@ -1,6 +1,6 @@
-// The after-build pass: one tokenizer pass per page gives the Content-Security-Policy and the link check both, and
-// a page whose bytes are the last build's (Astro's incremental build restores unchanged pages as they were
-// rendered) is not read again at all: its policy and link results come from a manifest. An unchanged page's links
+// The after-build pass: one scan per page gives the Content-Security-Policy and the link check both, and a page
+// whose bytes are the last build's (Astro's incremental build restores unchanged pages as they were rendered) is
+// not scanned again, nor even decoded: its policy and link results come from a manifest. An unchanged page's links
 // can break only through the pages and files they lead to: a target that is gone, or a target page whose ids
 // changed; those pages are checked again, and so is every page that had a broken link (its target may be back).
 import { createHash } from 'node:crypto';
@@ -12,11 +12,12 @@ import { type BrokenLink, linkChecker, type ReadLinks } from './links.ts';
 import { type PageScan, scanPage } from './page-scan.ts';
 
 /** Changes whenever what a page's entry means changes (scan, policy or link rules): an old manifest is then unread. */
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 interface PageEntry {
   /** Hash of the page as Astro wrote it (before the policy). */
   raw: string;
+  /** Byte offset just past the page's `<head>` start tag. */
   headEnd?: number;
   scriptHashes: string[];
   /** Hash of the page's sorted ids: what links into it with a fragment depend on. */
@@ -64,7 +65,8 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
   const kept = new Set<string>();
   for (const page of pages) {
     const full = path.join(distDir, page);
-    const raw = readFileSync(full, 'utf8');
+    const raw = readFileSync(full);
+    let bytes: Uint8Array = raw;
     const hash = digest(raw);
     const before = previous?.pages[page];
     let entry: PageEntry;
@@ -72,12 +74,19 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
       entry = before;
       kept.add(page);
     } else {
-      const result = scan(page, raw);
+      const html = raw.toString('utf8');
+      const result = scan(page, html);
       read.set(page, check.read(page, result.urls));
-      entry = { raw: hash, headEnd: result.headEnd, scriptHashes: result.scriptHashes, ids: idsDigest(result.ids), targets: [], broken: [] };
+      // The scan counts UTF-16 code units, the policy goes in at a byte offset: the two agree when the text is as
+      // long in bytes as the file (bytes that are not UTF-8 are read as U+FFFD, three bytes for one to three). A page
+      // that is not (a file from public/) is written back as the text it was read as, and scanned again next time.
+      const utf8 = Buffer.byteLength(html) === raw.length;
+      if (!utf8) bytes = Buffer.from(html);
+      const headEnd = result.headEnd === undefined ? undefined : Buffer.byteLength(html.slice(0, result.headEnd));
+      entry = { raw: utf8 ? hash : '', headEnd, scriptHashes: result.scriptHashes, ids: idsDigest(result.ids), targets: [], broken: [] };
     }
     entries[page] = entry;
-    writeFileSync(full, insertPolicy(raw, entry));
+    writeFileSync(full, insertPolicy(bytes, entry));
   }
 
   const stale = staleTargets(previous, fileSet, entries);
@@ -133,6 +142,6 @@ function idsDigest(ids: Set<string>): string {
   return digest([...ids].sort().join('\0'));
 }
 
-function digest(text: string): string {
+function digest(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('base64url');
 }
