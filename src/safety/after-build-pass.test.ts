@@ -9,7 +9,10 @@ import { scanPage } from './page-scan';
 
 const tempDir = useTempDirs('tsunagu-pass-');
 /** A page as the pass leaves it: with the policy of its own scripts. */
-const withPolicy = (html: string) => insertPolicy(html, scanPage(html));
+const withPolicy = (html: string) => {
+  const scan = scanPage(html);
+  return Buffer.from(insertPolicy(Buffer.from(html), { ...scan, headEnd: Buffer.byteLength(html.slice(0, scan.headEnd)) })).toString();
+};
 const page = (body: string) => `<!doctype html><html><head><script>theme()</script></head><body>${body}</body></html>`;
 
 /** A build's output, written afresh as Astro writes it (rendered or restored pages, before the policy). */
@@ -56,6 +59,42 @@ describe('afterBuildPass', () => {
       { page: 'index.html', href: 'a/#x', reason: 'no element with id "x" on a/index.html' },
       { page: 'index.html', href: '/pic.png', reason: 'no such file in the built site' },
     ]);
+  });
+
+  it('places the policy by bytes after Japanese text, from the scan and from the manifest alike', () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const manifest = path.join(work, 'manifest.json');
+    const japanese =
+      '<!doctype html><!-- 日本語のコメント😀 --><html lang="ja"><head><script>theme()</script></head><body><a href="/用語/">用語</a></body></html>';
+    const files = { 'index.html': japanese, '用語/index.html': page('') };
+    const expected = () => {
+      const text = readFileSync(path.join(dist, 'index.html'), 'utf8');
+      expect(text.replace(/<meta http-equiv="Content-Security-Policy" content="[^"]+">/, '')).toBe(japanese);
+      expect(text.indexOf('<meta http-equiv')).toBe(japanese.indexOf('<head>') + '<head>'.length);
+      return text;
+    };
+    build(dist, files);
+    expect(afterBuildPass(dist, '/', manifest)).toMatchObject({ scanned: 2, broken: [] });
+    const cold = expected();
+    build(dist, files);
+    expect(afterBuildPass(dist, '/', manifest).scanned).toBe(0);
+    expect(expected()).toBe(cold);
+  });
+
+  it('writes a page that is not UTF-8 back as the text it was read as, and scans it again each time', () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const manifest = path.join(work, 'manifest.json');
+    const latin1 = Buffer.concat([Buffer.from('<!-- '), Buffer.from([0xe9, 0xe8]), Buffer.from(' --><html><head><script>a()</script></head></html>')]);
+    mkdirSync(dist);
+    writeFileSync(path.join(dist, 'old.html'), latin1);
+    expect(afterBuildPass(dist, '/', manifest).scanned).toBe(1);
+    const text = latin1.toString('utf8');
+    expect(readFileSync(path.join(dist, 'old.html'), 'utf8')).toBe(withPolicy(text));
+    writeFileSync(path.join(dist, 'old.html'), latin1);
+    expect(afterBuildPass(dist, '/', manifest).scanned).toBe(1);
+    expect(readFileSync(path.join(dist, 'old.html'), 'utf8')).toBe(withPolicy(text));
   });
 
   it('reads no manifest of another version or base', () => {

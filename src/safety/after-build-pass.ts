@@ -1,6 +1,6 @@
-// The after-build pass: one tokenizer pass per page gives the Content-Security-Policy and the link check both, and
-// a page whose bytes are the last build's (Astro's incremental build restores unchanged pages as they were
-// rendered) is not read again at all: its policy and link results come from a manifest. An unchanged page's links
+// The after-build pass: one scan per page gives the Content-Security-Policy and the link check both, and a page
+// whose bytes are the last build's (Astro's incremental build restores unchanged pages as they were rendered) is
+// not scanned again, nor even decoded: its policy and link results come from a manifest. An unchanged page's links
 // can break only through the pages and files they lead to: a target that is gone, or a target page whose ids
 // changed; those pages are checked again, and so is every page that had a broken link (its target may be back).
 import { createHash } from 'node:crypto';
@@ -8,15 +8,16 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { insertPolicy } from './csp.ts';
 import { distFiles } from './dist-files.ts';
-import { type BrokenLink, linkCheck } from './links.ts';
+import { type BrokenLink, linkChecker, type ReadLinks } from './links.ts';
 import { type PageScan, scanPage } from './page-scan.ts';
 
 /** Changes whenever what a page's entry means changes (scan, policy or link rules): an old manifest is then unread. */
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 interface PageEntry {
   /** Hash of the page as Astro wrote it (before the policy). */
   raw: string;
+  /** Byte offset just past the page's `<head>` start tag. */
   headEnd?: number;
   scriptHashes: string[];
   /** Hash of the page's sorted ids: what links into it with a fragment depend on. */
@@ -45,25 +46,27 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
   const files = distFiles(distDir);
   const fileSet = new Set(files);
   const previous = readManifest(manifestFile, base);
-  const scans = new Map<string, PageScan>();
+  const check = linkChecker(files, base);
+  // Only the ids of the pages read are kept for the whole pass (links with a fragment need them); each page's URLs
+  // are checked as it is read, and only its broken links and those with a fragment are kept (ReadLinks).
+  const ids = new Map<string, Set<string>>();
   const scanned = new Set<string>();
-  const rawOf = new Map<string, string>();
-  const scanOf = (page: string): PageScan => {
-    let scan = scans.get(page);
-    if (!scan) {
-      scan = scanPage(rawOf.get(page) ?? readFileSync(path.join(distDir, page), 'utf8'));
-      scans.set(page, scan);
-      scanned.add(page);
-    }
-    return scan;
+  const scan = (page: string, html = readFileSync(path.join(distDir, page), 'utf8')): PageScan => {
+    const result = scanPage(html);
+    ids.set(page, result.ids);
+    scanned.add(page);
+    return result;
   };
+  const idsOf = (file: string) => ids.get(file) ?? scan(file).ids;
 
   const pages = files.filter((file) => file.endsWith('.html'));
   const entries: Record<string, PageEntry> = {};
+  const read = new Map<string, ReadLinks>();
   const kept = new Set<string>();
   for (const page of pages) {
     const full = path.join(distDir, page);
-    const raw = readFileSync(full, 'utf8');
+    const raw = readFileSync(full);
+    let bytes: Uint8Array = raw;
     const hash = digest(raw);
     const before = previous?.pages[page];
     let entry: PageEntry;
@@ -71,28 +74,38 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
       entry = before;
       kept.add(page);
     } else {
-      rawOf.set(page, raw);
-      const scan = scanOf(page);
-      rawOf.delete(page);
-      entry = { raw: hash, headEnd: scan.headEnd, scriptHashes: scan.scriptHashes, ids: idsDigest(scan.ids), targets: [], broken: [] };
+      const html = raw.toString('utf8');
+      const result = scan(page, html);
+      read.set(page, check.read(page, result.urls));
+      // The scan counts UTF-16 code units, the policy goes in at a byte offset: the two agree when the text is as
+      // long in bytes as the file (bytes that are not UTF-8 are read as U+FFFD, three bytes for one to three). A page
+      // that is not (a file from public/) is written back as the text it was read as, and scanned again next time.
+      const utf8 = Buffer.byteLength(html) === raw.length;
+      if (!utf8) bytes = Buffer.from(html);
+      const headEnd = result.headEnd === undefined ? undefined : Buffer.byteLength(html.slice(0, result.headEnd));
+      entry = { raw: utf8 ? hash : '', headEnd, scriptHashes: result.scriptHashes, ids: idsDigest(result.ids), targets: [], broken: [] };
     }
     entries[page] = entry;
-    writeFileSync(full, insertPolicy(raw, entry));
+    writeFileSync(full, insertPolicy(bytes, entry));
   }
 
-  const check = linkCheck(fileSet, base, (file) => scanOf(file).ids);
   const stale = staleTargets(previous, fileSet, entries);
-  const results = new Map<string, { broken: BrokenLink[]; targets: string[] }>();
+  const index = new Map(files.map((file, i) => [file, i]));
+  const broken: BrokenLink[] = [];
   for (const page of pages) {
     const before = previous?.pages[page];
-    const reusable = kept.has(page) && before && before.broken.length === 0 && !before.targets.some((i) => stale.has(previous!.files[i]));
-    results.set(page, reusable ? { broken: [], targets: before.targets.map((i) => previous!.files[i]) } : check(page, scanOf(page).urls));
+    const entry = entries[page];
+    if (kept.has(page) && before && before.broken.length === 0 && !before.targets.some((i) => stale.has(previous!.files[i]))) {
+      Object.assign(entry, { broken: [], targets: before.targets.map((i) => index.get(previous!.files[i])!) });
+      continue;
+    }
+    const links = read.get(page) ?? check.read(page, scan(page).urls);
+    const pageBroken = check.finish(links, idsOf);
+    Object.assign(entry, { broken: pageBroken, targets: links.targets });
+    broken.push(...pageBroken);
   }
-
-  const index = new Map(files.map((file, i) => [file, i]));
-  for (const [page, result] of results) Object.assign(entries[page], { broken: result.broken, targets: result.targets.map((t) => index.get(t)!) });
   writeManifest(manifestFile, { version: MANIFEST_VERSION, base, files, pages: entries });
-  return { broken: [...results.values()].flatMap((r) => r.broken), pages: pages.length, scanned: scanned.size };
+  return { broken, pages: pages.length, scanned: scanned.size };
 }
 
 /** Files whose links from an unchanged page must be checked again. */
@@ -129,6 +142,6 @@ function idsDigest(ids: Set<string>): string {
   return digest([...ids].sort().join('\0'));
 }
 
-function digest(text: string): string {
+function digest(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('base64url');
 }

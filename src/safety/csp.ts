@@ -1,7 +1,6 @@
 // Content-Security-Policy for the built pages, as a <meta> tag added to each page after the build: the page's
 // own inline scripts (theme, hover preview loader, search, glossary filter) are allowed by hash, so a script that
 // got into a note's body some other way would not run. Scripts inside the note body are never hashed.
-import type { PageScan } from './page-scan.ts';
 
 /**
  * Styles stay inline-able: authors' style attributes and mermaid's SVG <style> need it, and CSS cannot run script.
@@ -24,10 +23,10 @@ function contentSecurityPolicy(scriptHashes: string[]): string {
   ].join('; ');
 }
 
-/** The page with its policy: `scan` is the page's (scanPage), or one kept from an earlier build of the same bytes. */
-export function insertPolicy(html: string, scan: Pick<PageScan, 'headEnd' | 'scriptHashes'>): string {
-  if (scan.headEnd === undefined) return html;
-  const hashes = [...new Set(scan.scriptHashes)].sort();
+/** The page's bytes with its policy just after `<head>`: `headEnd`, the byte offset past that tag (none: no policy). */
+export function insertPolicy(page: Uint8Array, { headEnd, scriptHashes }: { headEnd?: number; scriptHashes: string[] }): Uint8Array {
+  if (headEnd === undefined) return page;
+  const hashes = [...new Set(scriptHashes)].sort();
   const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`;
-  return html.slice(0, scan.headEnd) + meta + html.slice(scan.headEnd);
+  return Buffer.concat([page.subarray(0, headEnd), Buffer.from(meta), page.subarray(headEnd)]);
 }

@@ -39,9 +39,9 @@ describe('checkLinks', () => {
     ]);
   });
 
-  it('decodes percent-encoded paths and fragments (Japanese names)', () => {
+  it('reads Japanese paths and fragments, percent-encoded or not', () => {
     const dir = dist({
-      'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a>'),
+      'index.html': page('<a href="/%E7%94%A8%E8%AA%9E/#%E8%A6%8B%E5%87%BA%E3%81%97">j</a><a href="/用語/#見出し">j</a><a href="用語/#見出し">j</a>'),
       '用語/index.html': page('<h2 id="見出し">x</h2>'),
     });
     expect(checkLinks(dir, '/')).toEqual([]);
@@ -50,6 +50,18 @@ describe('checkLinks', () => {
   it('resolves under base and reports links that leave it', () => {
     const dir = dist({ 'index.html': page('<a href="/sub/a/">a</a><a href="/a/">wrong</a><a href="a/">rel</a>'), 'a/index.html': page('') });
     expect(checkLinks(dir, '/sub/')).toEqual([{ page: 'index.html', href: '/a/', reason: "outside the site's base /sub/" }]);
+  });
+
+  it('resolves a relative link from its own page, a rooted one alike from every page', () => {
+    const dir = dist({
+      'index.html': page('<a href="x/">x</a><a href="/x/#h">h</a>'),
+      'a/index.html': page('<a href="x/">x</a><a href="/x/#h">h</a><a href="/x/#gone">g</a>'),
+      'x/index.html': page('<h2 id="h">h</h2>'),
+    });
+    expect(checkLinks(dir, '/')).toEqual([
+      { page: 'a/index.html', href: 'x/', reason: 'no such file in the built site' },
+      { page: 'a/index.html', href: '/x/#gone', reason: 'no element with id "gone" on x/index.html' },
+    ]);
   });
 
   it('reads no links out of scripts, styles or text', () => {

@@ -1,44 +1,31 @@
-// One tokenizer pass over a built page gives everything the after-build steps need: the ids and URLs for the link
-// check, and the page's own inline scripts and where <head> opens for the Content-Security-Policy. Tokens only (no
-// tree): several times faster than a full parse, same attributes and text.
-import { createHash } from 'node:crypto';
+// One pass over a built page gives everything the after-build steps need: the ids and URLs for the link check, and
+// the page's own inline scripts and where <head> opens for the Content-Security-Policy. Tokens only (no tree).
+// The pages are serialised by Astro from our templates, so a hand scanner (tag-scanner.ts, four to six times faster,
+// with no token objects) reads nearly all of them. parse5's tokenizer stays for the pages it does not
+// recognise (CR or NUL in the page, `<!--` in a script, a named character reference other than the five
+// serialisers write, in an attribute the scan reads): those are the HTML rules the scanner leaves out, and the tokenizer has them all.
 import { Tokenizer, TokenizerMode } from 'parse5';
+import { type PageScan, ScanRecorder, TEXT_CONTENT } from './scan-recorder.ts';
+import { scanTags } from './tag-scanner.ts';
 
-export interface PageScan {
-  ids: Set<string>;
-  /** Every URL-valued attribute, as written, in document order. */
-  urls: string[];
-  /** `sha256-…` of each inline script outside the note body, in document order. */
-  scriptHashes: string[];
-  /** Offset just past the `<head>` start tag, if the page has one. */
-  headEnd?: number;
-}
-
-/** The element holding a note's rendered HTML (src/pages/[...slug].astro): scripts in it are never allowed. */
-const NOTE_BODY_CLASS = 'note-body';
-/** Attributes that hold one URL; srcset holds a list. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'action', 'cite', 'data', 'xlink:href']);
+export type { PageScan } from './scan-recorder.ts';
 
 type State = (typeof TokenizerMode)[keyof typeof TokenizerMode];
 
-/** Tags whose content the tokenizer must read as text, as the HTML tree builder tells it to. */
-const TEXT_CONTENT: Record<string, State> = {
+const TOKENIZER_MODE: Record<(typeof TEXT_CONTENT)[string], State> = {
   script: TokenizerMode.SCRIPT_DATA,
-  style: TokenizerMode.RAWTEXT,
-  xmp: TokenizerMode.RAWTEXT,
-  iframe: TokenizerMode.RAWTEXT,
-  noembed: TokenizerMode.RAWTEXT,
-  noframes: TokenizerMode.RAWTEXT,
-  textarea: TokenizerMode.RCDATA,
-  title: TokenizerMode.RCDATA,
+  rawtext: TokenizerMode.RAWTEXT,
+  rcdata: TokenizerMode.RCDATA,
   plaintext: TokenizerMode.PLAINTEXT,
 };
 
 export function scanPage(html: string): PageScan {
-  const scan: PageScan = { ids: new Set(), urls: [], scriptHashes: [] };
-  // Open <div>s from the note body's own (0: outside it). The page is serialised from a tree, so counting <div>s
-  // finds where the body ends.
-  let noteBodyDepth = 0;
+  return scanTags(html) ?? tokenizerScan(html);
+}
+
+/** parse5's tokenizer: reads any page as a browser's tokenizer would (with the tree builder's text modes). */
+export function tokenizerScan(html: string): PageScan {
+  const recorder = new ScanRecorder();
   let script: string[] | undefined;
   const text = ({ chars }: { chars: string }) => script?.push(chars);
   const ignore = () => {};
@@ -46,30 +33,14 @@ export function scanPage(html: string): PageScan {
     { sourceCodeLocationInfo: true },
     {
       onStartTag: ({ tagName, attrs, selfClosing, location }) => {
-        if (tagName === 'head' && scan.headEnd === undefined && location) scan.headEnd = location.endOffset;
-        let hasSrc = false;
-        let isNoteBody = false;
-        for (const { name, value } of attrs) {
-          if (name === 'id' || (name === 'name' && tagName === 'a')) scan.ids.add(value);
-          else if (URL_ATTRIBUTES.has(name)) {
-            scan.urls.push(value);
-            hasSrc ||= name === 'src';
-          } else if (name === 'srcset') scan.urls.push(...srcsetUrls(value));
-          else if (name === 'class' && tagName === 'div' && noteBodyDepth === 0 && value.includes(NOTE_BODY_CLASS))
-            isNoteBody = value.split(/\s+/).includes(NOTE_BODY_CLASS);
-        }
-        if (tagName === 'div' && !selfClosing) {
-          if (noteBodyDepth > 0) noteBodyDepth++;
-          else if (isNoteBody) noteBodyDepth = 1;
-        }
-        if (tagName === 'script' && noteBodyDepth === 0 && !hasSrc) script = [];
+        if (recorder.startTag(tagName, attrs, selfClosing, location!.endOffset)) script = [];
         const textMode = TEXT_CONTENT[tagName];
-        if (textMode !== undefined) tokenizer.state = textMode;
+        if (textMode !== undefined) tokenizer.state = TOKENIZER_MODE[textMode];
       },
       onEndTag: ({ tagName }) => {
-        if (tagName === 'div' && noteBodyDepth > 0) noteBodyDepth--;
+        recorder.endTag(tagName);
         if (tagName === 'script' && script) {
-          scan.scriptHashes.push(`sha256-${createHash('sha256').update(script.join('')).digest('base64')}`);
+          recorder.script(script.join(''));
           script = undefined;
         }
       },
@@ -83,12 +54,5 @@ export function scanPage(html: string): PageScan {
     },
   );
   tokenizer.write(html, true);
-  return scan;
-}
-
-function srcsetUrls(value: string): string[] {
-  return value
-    .split(',')
-    .map((candidate) => candidate.trim().split(/\s+/)[0])
-    .filter(Boolean);
+  return recorder.scan;
 }

@@ -19,9 +19,13 @@ ${items.join('\n')}
 `;
 }
 
-/** Every built page (the build only emits published ones) but the 404 page; notes carry their last change. */
+/**
+ * Every built page (the build only emits published ones) but the 404 page; notes carry their last change. Astro
+ * gives the pages' paths as written on disk (`古い/`): matched with the notes' URLs as absolute URIs, which both
+ * become once the URL parser has percent-encoded them.
+ */
 export function sitemapXml(pagePaths: string[], site: SiteData, siteUrl: string): string {
-  const modified = new Map(site.notes.map((n) => [n.url, n.modified]));
+  const modified = new Map(site.notes.map((n) => [absolute(n.url, siteUrl), n.modified]));
   const urls = [
     ...new Set(
       pagePaths
@@ -30,8 +34,9 @@ export function sitemapXml(pagePaths: string[], site: SiteData, siteUrl: string)
         .map((p) => `${site.config.base}${p}`),
     ),
   ]
+    .map((url) => absolute(url, siteUrl))
     .sort()
-    .map((url) => `<url><loc>${xml(absolute(url, siteUrl))}</loc>${modified.has(url) ? `<lastmod>${modified.get(url)}</lastmod>` : ''}</url>`);
+    .map((loc) => `<url><loc>${xml(loc)}</loc>${modified.has(loc) ? `<lastmod>${modified.get(loc)}</lastmod>` : ''}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${urls.join('\n')}

@@ -14,6 +14,7 @@ import type { Vault } from '../vault/load';
 import type { Diagnostic, ParsedNote } from '../vault/types';
 import type { CardTree } from './canvas-cards';
 import type { Split } from './steps';
+import { urlComponent } from './urls';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
 
 interface GlossaryStepOptions {
@@ -55,9 +56,7 @@ export function applyGlossary(
   // A use may be a canvas (its text cards): its title is its file's.
   const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: options.hrefFor(id) });
   const termRef = (term: Term): NoteRef =>
-    term.section
-      ? { id: term.id, title: term.title, url: `${options.hrefFor(term.section.noteId)}#${encodeURIComponent(term.section.anchor)}` }
-      : refOf(term.id);
+    term.section ? { id: term.id, title: term.title, url: `${options.hrefFor(term.section.noteId)}#${urlComponent(term.section.anchor)}` } : refOf(term.id);
   const summaries = new Map(glossary.terms.map((term) => [term.id, summaryOf(term, termRef(term))]));
   const uses = new Map<string, Map<string, string | undefined>>(glossary.terms.map((term) => [term.id, new Map()]));
   const noteUse = (termId: string, noteId: string, snippet: string | undefined) => {

@@ -6,7 +6,7 @@ import type { RenderContext, RenderLink, RenderTarget } from '../markdown/render
 import type { Vault } from '../vault/load';
 import type { ParsedNote, VaultEntry } from '../vault/types';
 import { tagUrl } from './tags';
-import { href } from './urls';
+import { href, urlComponent } from './urls';
 
 export interface SiteIndex {
   vault: Vault;
@@ -44,7 +44,7 @@ export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 
   if (!hit) return undefined;
   const attachment = site.attachmentSlugs.get(hit.id);
   if (attachment !== undefined) {
-    const fragment = link.subpath ? `#${encodeURIComponent(link.subpath)}` : '';
+    const fragment = link.subpath ? `#${urlComponent(link.subpath)}` : '';
     return {
       href: href(site.base, `attachments/${attachment}`, { page: false }) + fragment,
       kind: 'attachment',
@@ -69,5 +69,5 @@ export function pageHref(site: SiteIndex, id: string, subpath?: string): string 
 
 function fragmentFor(note: ParsedNote, subpath: string | undefined): string {
   const id = subpathFragment(note, subpath);
-  return id ? `#${encodeURIComponent(id)}` : '';
+  return id ? `#${urlComponent(id)}` : '';
 }

@@ -55,6 +55,6 @@ describe('tagPages', () => {
 describe('tagUrl', () => {
   test('the tag page url, case-insensitive, encoded', () => {
     expect(tagUrl('T-Notes/Docker', '/')).toBe('/tags/t-notes/docker/');
-    expect(tagUrl('技術', '/')).toBe('/tags/%E6%8A%80%E8%A1%93/');
+    expect(tagUrl('技術', '/')).toBe('/tags/技術/');
   });
 });

@@ -98,9 +98,12 @@ describe('tagSlug', () => {
 });
 
 describe('href', () => {
-  test('percent-encodes each segment and adds the base', () => {
-    expect(href('/', 'docker/docker-compose-入門')).toBe('/docker/docker-compose-%E5%85%A5%E9%96%80/');
+  test('keeps visible non-ASCII, percent-encodes what must be, and adds the base', () => {
+    expect(href('/', 'docker/docker-compose-入門')).toBe('/docker/docker-compose-入門/');
     expect(href('/docs/', 'a b/c')).toBe('/docs/a%20b/c/');
+    expect(href('/', 'á😀/100%?#"\'<>`\\')).toBe("/á😀/100%25%3F%23%22'%3C%3E%60%5C/");
+    // Invisible: no-break and ideographic spaces, a zero-width joiner, a right-to-left override, a C1 control.
+    expect(href('/', '\u00a0\u3000\u200d\u202e\u0085')).toBe('/%C2%A0%E3%80%80%E2%80%8D%E2%80%AE%C2%85/');
     expect(href('/docs/', '')).toBe('/docs/');
     expect(href('/', 'attachments/pic.png', { page: false })).toBe('/attachments/pic.png');
   });

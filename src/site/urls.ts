@@ -1,4 +1,4 @@
-// Readable, stable, unique URLs for notes, tags and attachments. Japanese stays Japanese; the href is percent-encoded.
+// Readable, stable, unique URLs for notes, tags and attachments. Japanese stays Japanese, in the href too (an IRI).
 
 /** One path segment: spaces to '-', characters with a meaning in URLs or file systems removed, ASCII lowercased. */
 function slugSegment(segment: string): string {
@@ -62,8 +62,23 @@ export function tagSlug(tag: string): string {
   return tag.toLowerCase().split('/').map(slugSegment).join('/');
 }
 
-/** base + path, percent-encoded, with a trailing slash for pages. */
+/** base + path, with a trailing slash for pages. */
 export function href(base: string, slug: string, { page = true } = {}): string {
-  const encoded = slug.split('/').map(encodeURIComponent).join('/');
-  return `${base}${encoded}${page && slug ? '/' : ''}`;
+  return `${base}${slug.split('/').map(urlComponent).join('/')}${page && slug ? '/' : ''}`;
+}
+
+/**
+ * What must stay percent-encoded in a path segment or fragment: what ends or changes a URL (`/ ? # %`, and a backslash,
+ * read as `/`), what the URL parser encodes itself (controls, space, quotes, `<>`…), and what cannot be seen (spaces,
+ * format and bidi controls, unassigned and private-use code points).
+ */
+const MUST_ENCODE = /[\p{Cc}\p{Cf}\p{Z}\p{Cs}\p{Co}\p{Cn}/?#%\\"<>`{|}^[\]]/gu;
+
+/**
+ * One path segment or fragment as an href: visible non-ASCII stays as written (browsers take IRIs in href, and
+ * percent-encoding every Japanese character tripled its bytes); the parser percent-encodes it when it follows the link.
+ * Feeds and the sitemap need absolute URIs and encode it again (feeds.ts).
+ */
+export function urlComponent(text: string): string {
+  return text.replace(MUST_ENCODE, encodeURIComponent);
 }
