@@ -160,10 +160,14 @@ describe('rendering', () => {
     });
   });
 
-  test('dv.el keeps safe classes and attributes only, and refuses unsafe elements', async () => {
-    expect(await run('dv.el("div", 5, { cls: ["note", "x\\"y"], attr: { title: "t", onclick: "evil()", style: "color:red" } })')).toEqual({
+  test('dv.el keeps safe classes, attributes and style properties only, and refuses unsafe elements', async () => {
+    expect(
+      await run(
+        'dv.el("div", 5, { cls: ["note", "x\\"y"], attr: { title: "t", onclick: "evil()", style: "color:red; position: fixed; background-color: url(x)" } })',
+      ),
+    ).toEqual({
       ok: true,
-      html: '<div class="note x&quot;y" title="t"><span>5</span></div>',
+      html: '<div class="note x&quot;y" title="t" style="color: red"><span>5</span></div>',
     });
     expect(await run('dv.el("script", "alert(1)")')).toEqual({
       ok: false,

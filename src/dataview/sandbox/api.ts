@@ -1,12 +1,13 @@
 // Sandbox module: the `dv` object a block sees, and its output recorded as JSON for the host to render.
 import type { DataArrays } from './data-array';
+import type { DomElements } from './elements';
 import type { AskHost, Pages } from './pages';
 import type { Sources } from './sources';
 import type { LinkValue, Values } from './values';
 
 type Row = Record<string, unknown>;
 type Task = { path?: unknown; line?: unknown; parent?: unknown; text?: unknown; task?: unknown; status?: unknown; children?: Iterable<Task> };
-type ElementOptions = { cls?: unknown; attr?: unknown };
+type ElementOptions = { cls?: unknown; attr?: unknown; container?: unknown };
 type Output = Row & { kind: string };
 
 export function dvApi(
@@ -17,6 +18,7 @@ export function dvApi(
   pages: Pick<Pages, 'resolveLinkpath' | 'pageObject' | 'frontmatterValue' | 'decodeValue' | 'decodeListItem' | 'unsupportedField'>,
   sources: Pick<Sources, 'pagesForQuery'>,
   lazySourcePages: (query: unknown, originPath: string) => unknown,
+  elements: Pick<DomElements, 'createContainer' | 'DomElement' | 'isAppOnly'>,
 ) {
   const { DateTime, Duration, Link, ListPairWidget, parseIsoMillis, renderMinimalDate, isDate, isDuration, isLink, typeOf, compareValue, valueToString } =
     values;
@@ -25,22 +27,7 @@ export function dvApi(
   const { readVaultFile, askHost } = host;
   const SAFE_TAGS = new Set(safeTags);
   const HEADER_TAGS: Record<string, string> = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
-  const UNSUPPORTED = [
-    'queryMarkdown',
-    'tryQueryMarkdown',
-    'evaluate',
-    'tryEvaluate',
-    'literal',
-    'container',
-    'app',
-    'component',
-    'index',
-    'api',
-    'settings',
-    'evaluationContext',
-  ];
-  // Elements that act on the vault or the app when used (buttons, inputs): shown as a notice, once per block.
-  const APP_ONLY_TAGS = new Set(['button', 'input', 'select', 'textarea', 'form']);
+  const UNSUPPORTED = ['queryMarkdown', 'tryQueryMarkdown', 'literal', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext'];
   // Deeper values render as '...', like Dataview's maxRecursiveRenderDepth; one spare level for the host's cut.
   const MAX_OUTPUT_DEPTH = 6;
 
@@ -148,22 +135,6 @@ export function dvApi(
   /** Dataview's markdown export: cells as text, null as \-, pipes escaped. */
   const markdownCell = (v: unknown): string => (v === null || v === undefined ? '\\-' : valueToString(v)).split('|').join('\\|').split('\n').join(' ');
 
-  const classList = (cls: unknown): string[] => {
-    if (cls === undefined || cls === null) return [];
-    return (Array.isArray(cls) ? Array.from(cls as unknown[]) : [cls]).map(String);
-  };
-
-  const attributeMap = (attr: unknown): Record<string, string> => {
-    const result: Record<string, string> = {};
-    if (attr && typeof attr === 'object') {
-      const attributes = attr as Row;
-      Object.keys(attributes).forEach((k) => {
-        result[k] = String(attributes[k]);
-      });
-    }
-    return result;
-  };
-
   /** A value as the host's DQL functions take it (tagged like the snapshot's fields); functions cannot cross. */
   const hostValue = (value: unknown, call: string): unknown => {
     if (typeof value === 'function') throw new Error(`${call} with a function argument is not supported by tsunagu`);
@@ -198,11 +169,18 @@ export function dvApi(
     );
 
   const createDv = (currentPath: string) => {
-    const output: Output[] = [];
     const value = (v: unknown) => outputValue(v, currentPath, 0);
+    // Elements that act on the vault or the app when used (buttons, inputs): one notice per block, not shown.
     const appNotices = new Set<string>();
+    const page = elements.createContainer((tag) => {
+      if (!appNotices.has(tag)) output.push({ kind: 'notice', text: `A <${tag}> works only inside Obsidian: it is not shown here.` });
+      appNotices.add(tag);
+    });
+    // Output records go into the container, after whatever elements the block put there.
+    const output = { push: (record: Output) => page.addRecord(record) };
     const dv = {
       currentFilePath: currentPath,
+      container: page.container,
       luxon: { DateTime, Duration },
       func: dqlFunctions(currentPath),
       widget: { listPair: (key: unknown, v: unknown) => new ListPairWidget(key, v) },
@@ -252,16 +230,14 @@ export function dvApi(
       compare: compareValue,
       equal: (a: unknown, b: unknown) => compareValue(a, b) === 0,
       clone: (v: unknown) => (v === undefined ? v : frontmatterValue(JSON.parse(JSON.stringify(v)), currentPath)),
-      el: (tag: unknown, text: unknown, options?: ElementOptions): void => {
+      el: (tag: unknown, text: unknown, options?: ElementOptions) => {
         const name = String(tag).toLowerCase();
-        if (APP_ONLY_TAGS.has(name)) {
-          if (!appNotices.has(name)) output.push({ kind: 'notice', text: `dv.el('${name}') works only inside Obsidian: it is not shown here.` });
-          appNotices.add(name);
-          return;
-        }
-        if (!SAFE_TAGS.has(name)) throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
+        if (!SAFE_TAGS.has(name) && !elements.isAppOnly(name)) throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
         const o = options || {};
-        output.push({ kind: 'el', tag: name, value: value(text), cls: classList(o.cls), attr: attributeMap(o.attr) });
+        const parent = o.container instanceof elements.DomElement ? o.container : page.container;
+        const element = parent.createEl(name, { cls: o.cls, attr: o.attr });
+        element.appendChild(page.valueNode(value(text)));
+        return element;
       },
       header: (level: unknown, text: unknown, options?: ElementOptions) => {
         const tag = HEADER_TAGS[level as string];
@@ -406,7 +382,7 @@ export function dvApi(
         return (target as Row)[key as string];
       },
     });
-    return { dv: api, output: () => JSON.stringify(output) };
+    return { dv: api, output: () => JSON.stringify(page.output()) };
   };
 
   return { createDv };
