@@ -327,6 +327,15 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     await expect(js('dv.func.map([1], (x) => x)')).rejects.toThrow('dv.func.map with a function argument is not supported by tsunagu');
   });
 
+  test('dv.evaluate and dv.tryEvaluate: DQL expressions with the context as variables and this as the note', async () => {
+    expect(await evaluate('dv.evaluate("2 + x * 3", { x: 4 })')).toEqual({ successful: true, value: 14 });
+    expect(await evaluate('dv.tryEvaluate("this.rating + length(list)", { list: [1, 2] })')).toBe(5);
+    expect(await evaluate(`dv.tryEvaluate('dateformat(d + dur(1 day), "yyyy-MM-dd")', { d: dv.date("2024-01-31") })`)).toBe('2024-02-01');
+    expect(await evaluate('dv.tryEvaluate("[[b]].rating")')).toBe(1);
+    expect(await evaluate('dv.evaluate("2 +")')).toEqual({ successful: false, error: 'Failed to parse expression "2 +"' });
+    await expect(js('dv.tryEvaluate("1 + ")')).rejects.toThrow('Failed to parse expression "1 + "');
+  });
+
   test('buttons, which act on the vault in Obsidian, give one notice per block and the rest renders', async () => {
     const html = await js('dv.el("button", "a"); dv.el("button", "b"); dv.paragraph("after")');
     expect(html.match(/works only inside Obsidian/g)).toHaveLength(1);

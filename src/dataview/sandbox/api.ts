@@ -312,6 +312,16 @@ export function dvApi(
         });
       },
       executeJs: (code: unknown) => new AsyncFunction('dv', 'dataview', String(code))(api, api),
+      evaluate: (expression: unknown, context?: unknown) => {
+        const request = { op: 'evaluate', expression: String(expression), context: hostValue(context ?? {}, 'dv.evaluate'), origin: currentPath };
+        const answer = askHost(request) as Row;
+        return answer.successful ? { successful: true, value: decodeValue(answer.value) } : answer;
+      },
+      tryEvaluate: (expression: unknown, context?: unknown) => {
+        const result = dv.evaluate(expression, context);
+        if (!result.successful) throw new Error(String(result.error));
+        return result.value;
+      },
       parse: (text: unknown) => decodeValue(askHost({ op: 'parse', text: String(text) })),
       duration: (text: unknown) => {
         if (isDuration(text)) return text;

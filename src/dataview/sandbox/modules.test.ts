@@ -241,7 +241,7 @@ describe('pages and dv on the host', () => {
     ]);
     expect(() => v.el('script', '')).toThrow(/not supported/);
     expect(() => v.header(7, '')).toThrow(/Unrecognized level/);
-    expect(() => v.evaluate).toThrow(/dv.evaluate is not supported/);
+    expect(() => v.queryMarkdown).toThrow(/dv.queryMarkdown is not supported/);
     expect(() => v.nothing).toThrow(/dv.nothing is not supported/);
     expect(JSON.parse(output())).toEqual([
       { kind: 'dom', node: { tag: 'h2', attr: { class: 'c', id: '1' }, style: {}, children: [{ value: { t: 'md', s: 'Title' } }] } },
