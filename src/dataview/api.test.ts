@@ -327,6 +327,17 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     await expect(js('dv.func.map([1], (x) => x)')).rejects.toThrow('dv.func.map with a function argument is not supported by tsunagu');
   });
 
+  test('dv.clone copies arrays and objects as Dataview deepCopy does; a data array comes back whole in a list', async () => {
+    expect(
+      await evaluate(
+        '(() => { const o = { a: [1, { b: 2 }], d: dv.date("2024-01-02") }; const c = dv.clone(o); c.a[1].b = 3; return [o.a[1].b, c.d === o.d, dv.value.isDate(c.d)]; })()',
+      ),
+    ).toEqual([2, true, true]);
+    expect(
+      await evaluate('(() => { const c = dv.clone(dv.pages("#lang")); return [c.length, dv.isDataArray(c[0]), dv.array(c[0]).file.name.array()]; })()'),
+    ).toEqual([1, true, ['a', 'b', 'c']]);
+  });
+
   test('dv.evaluate and dv.tryEvaluate: DQL expressions with the context as variables and this as the note', async () => {
     expect(await evaluate('dv.evaluate("2 + x * 3", { x: 4 })')).toEqual({ successful: true, value: 14 });
     expect(await evaluate('dv.tryEvaluate("this.rating + length(list)", { list: [1, 2] })')).toBe(5);

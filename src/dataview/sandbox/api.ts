@@ -135,6 +135,22 @@ export function dvApi(
   /** Dataview's markdown export: cells as text, null as \-, pipes escaped. */
   const markdownCell = (v: unknown): string => (v === null || v === undefined ? '\\-' : valueToString(v)).split('|').join('\\|').split('\n').join(' ');
 
+  /**
+   * Dataview's Values.deepCopy (dv.clone): arrays and plain objects copied, everything else shared. A data array is an
+   * array to the patched Array.isArray but does not spread in concat, so it comes back whole inside a one-element array,
+   * as in Obsidian (vault scripts rely on `dv.clone(pages)[0]`).
+   */
+  const deepCopy = (value: unknown): unknown => {
+    if (value === null || value === undefined) return value;
+    if (Array.isArray(value)) return ([] as unknown[]).concat((value as unknown[]).map(deepCopy));
+    if (typeOf(value) !== 'object') return value;
+    const copy: Row = {};
+    Object.keys(value as Row).forEach((k) => {
+      copy[k] = deepCopy((value as Row)[k]);
+    });
+    return copy;
+  };
+
   /** A value as the host's DQL functions take it (tagged like the snapshot's fields); functions cannot cross. */
   const hostValue = (value: unknown, call: string): unknown => {
     if (typeof value === 'function') throw new Error(`${call} with a function argument is not supported by tsunagu`);
@@ -229,7 +245,7 @@ export function dvApi(
       },
       compare: compareValue,
       equal: (a: unknown, b: unknown) => compareValue(a, b) === 0,
-      clone: (v: unknown) => (v === undefined ? v : frontmatterValue(JSON.parse(JSON.stringify(v)), currentPath)),
+      clone: deepCopy,
       el: (tag: unknown, text: unknown, options?: ElementOptions) => {
         const name = String(tag).toLowerCase();
         if (!SAFE_TAGS.has(name) && !elements.isAppOnly(name)) throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
