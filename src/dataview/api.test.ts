@@ -309,6 +309,7 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     });
     expect(await evaluate('dv.luxon.Duration.fromISO("P1M").as("days")')).toBe(30);
     expect(await evaluate('[dv.luxon.Duration.fromISO("nope").isValid, dv.luxon.Duration.fromISO("PT2H").isValid]')).toEqual([false, true]);
+    expect(await evaluate('[!dv.luxon.Duration.fromISOTime(undefined).invalid, dv.luxon.Duration.fromISOTime("06:22").invalid]')).toEqual([false, null]);
     expect(await evaluate('dv.luxon.Duration.fromObject({ days: 1, hours: 2, minutes: 3 }).toFormat("d\'d\' h:mm:ss")')).toBe('1d 2:03:00');
     expect(await evaluate('dv.luxon.Duration.fromObject({ minutes: 135 }).toFormat("hh:mm")')).toBe('02:15');
   });
