@@ -121,3 +121,33 @@ describe('what dv.el returns', () => {
     });
   });
 });
+
+describe("Obsidian's DOM globals", () => {
+  test('document.createElement, createTextNode, fragments and the global createEl build elements the block appends', async () => {
+    expect(
+      await html(`
+        const d = document.createElement("DIV");
+        d.className = "box";
+        d.appendChild(document.createTextNode("a"));
+        const f = createFragment((frag) => { frag.createSpan({ text: "b" }); frag.appendText("c"); });
+        d.append(f, createEl("em", { text: "d" }), createDiv("inner"));
+        dv.container.appendChild(d);
+        createSpan({ text: "never appended" });
+        dv.paragraph(String(document.querySelector("div")) + " " + getComputedStyle(d).display);`),
+    ).toBe('<div class="box">a<span>b</span>c<em>d</em><div class="inner"></div></div><p><span>null block</span></p>');
+  });
+
+  test("a layout library that waits for the document and measures columns runs (as the vault's imagegrid view does)", async () => {
+    expect(
+      await html(`
+        for (let i = 0; i < 2; i++) dv.el("div", "", { cls: "grid-col" });
+        const item = dv.container.createDiv({ cls: "grid-item", text: "x" });
+        const ready = (fn) => (document.readyState == "complete" ? fn() : document.addEventListener("DOMContentLoaded", fn));
+        ready(() => {
+          const columns = Array.from(dv.container.querySelectorAll(".grid-col")).filter((c) => getComputedStyle(c).display != "none");
+          columns[0].appendChild(item);
+          item.colcadeGUID = 1;
+        });`),
+    ).toBe('<div class="grid-col"><span></span><div class="grid-item">x</div></div><div class="grid-col"><span></span></div>');
+  });
+});

@@ -27,7 +27,8 @@ const observe = (dataview: DataviewEngine) =>
     [1, 2].map(x => x + 1), [...[1, 2]], typeof x, typeof leaked, typeof broke, typeof lexical, ({}).polluted, 'b'.localeCompare('a'),
     p.file.name, p.rating, p.list, p.file.tags.array(), p.file.link.path, p.file.frontmatter.rating, p.file.mtime.toFormat('yyyy'),
     dv.pages('#t').length, dv.pages('#t').where(q => true).file.name.array(), typeof dv.value.typeOf.x, typeof dv.current().score,
-    (() => { const s = dv.container.createSpan({ text: 'q', cls: 'c' }); s.style.color = 'red'; s.remove(); return [s.textContent, s.style.cssText, s.className, s.parentNode]; })()
+    (() => { const s = dv.container.createSpan({ text: 'q', cls: 'c' }); s.style.color = 'red'; s.remove(); return [s.textContent, s.style.cssText, s.className, s.parentNode]; })(),
+    [typeof document.createElement, createEl('i').tagName, document.readyState]
   ]`,
   );
 
@@ -58,6 +59,10 @@ const attempts = [
   () => { const s = dv.container.createSpan({ text: 'x' }); s.remove(); Object.defineProperty(Object.getPrototypeOf(s.firstChild), 'textContent', { get: () => 'evil' }); },
   () => { Object.defineProperty(Object.getPrototypeOf(dv.container.classList), 'names', { get: () => ['evil'] }); },
   () => { dv.container.constructor.prototype.toJson = () => ({ html: '<script>alert(1)</script>' }); },
+  () => { document.createElement = () => null; },
+  () => { document.readyState = 'loading'; },
+  () => { globalThis.createEl = () => null; },
+  () => { delete globalThis.document; },
 ];
 for (const attempt of attempts) try { attempt(); } catch {}
 `;
@@ -89,6 +94,7 @@ describe('blocks sharing one runtime', () => {
       'undefined',
       'undefined',
       ['q', 'color: red;', 'c', null],
+      ['function', 'I', 'complete'],
     ]);
   });
 

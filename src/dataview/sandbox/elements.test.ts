@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { domElements } from './elements';
 
-const { createContainer, DomElement } = domElements();
+const { createContainer, DomElement, globals } = domElements();
 
 function block() {
   const appOnly: string[] = [];
@@ -145,5 +145,21 @@ describe('the tree', () => {
     expect(container.querySelector('#go')?.parentElement).toBe(second);
     expect(container.querySelectorAll('p, a').map((e) => e.tagName)).toEqual(['A', 'P']);
     expect([second.matches('li.item'), container.find('table'), container.getElementsByTagName('li').length]).toEqual([true, null, 2]);
+  });
+});
+
+describe('the DOM globals', () => {
+  test('elements from document and the global createEl start detached; a fragment gives its children; the running block hears of buttons', () => {
+    const { container, output, appOnly } = block();
+    const f = globals.createFragment((frag) => {
+      frag.createEl('b', { text: 'x' });
+    });
+    f.appendChild(globals.document.createTextNode('y'));
+    const div = globals.document.createElement('DIV');
+    div.append(f, globals.createSpan('s'));
+    expect([div.parentNode, div.tagName, f.childNodes.length, div.innerHTML]).toEqual([null, 'DIV', 0, '<b>x</b>y<span class="s"></span>']);
+    container.appendChild(div);
+    globals.createEl('button', { text: 'Go' });
+    expect([output().length, appOnly, globals.getComputedStyle(div).display, globals.document.querySelector()]).toEqual([1, ['button'], 'block', null]);
   });
 });

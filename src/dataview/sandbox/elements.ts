@@ -58,6 +58,11 @@ export function domElements() {
     detach(): void {
       this.remove();
     }
+    /** Removes the node from its parent and returns it (the global createEl makes its element in a scratch fragment). */
+    detachSelf(): this {
+      this.remove();
+      return this;
+    }
     toJson(): DomJson {
       return { text: '' };
     }
@@ -236,6 +241,8 @@ export function domElements() {
       });
   };
 
+  const FRAGMENT = '#document-fragment';
+
   const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
   class DomElement extends DomNode {
@@ -330,16 +337,17 @@ export function domElements() {
       return `<${this.localName}${attrs}>${this.innerHTML}</${this.localName}>`;
     }
 
-    // Children. A node moves from wherever it was; strings become text.
-    private adopt(node: unknown): DomNode {
+    // Children. A node moves from wherever it was; strings become text; a fragment gives its children.
+    private adopt(node: unknown): DomNode[] {
+      if (node instanceof DomElement && node.localName === FRAGMENT) return node.childNodes.slice().flatMap((n) => this.adopt(n));
       const child = node instanceof DomNode ? node : new TextNode(String(node));
       for (let p: DomElement | null = this; p; p = p.parentNode) if (p === child) throw new Error('The new child element contains the parent.');
       child.remove();
       child.parentNode = this;
-      return child;
+      return [child];
     }
     appendChild<T>(node: T): T {
-      this.childNodes.push(this.adopt(node));
+      this.childNodes.push(...this.adopt(node));
       return node;
     }
     append(...nodes: unknown[]): void {
@@ -348,12 +356,12 @@ export function domElements() {
       });
     }
     prepend(...nodes: unknown[]): void {
-      this.childNodes.splice(0, 0, ...nodes.map((n) => this.adopt(n)));
+      this.childNodes.splice(0, 0, ...nodes.flatMap((n) => this.adopt(n)));
     }
     insertBefore<T>(node: T, reference: DomNode | null): T {
-      const child = this.adopt(node);
+      const children = this.adopt(node);
       const at = reference ? this.childNodes.indexOf(reference) : -1;
-      this.childNodes.splice(at < 0 ? this.childNodes.length : at, 0, child);
+      this.childNodes.splice(at < 0 ? this.childNodes.length : at, 0, ...children);
       return node;
     }
     removeChild<T extends DomNode>(node: T): T {
@@ -369,7 +377,7 @@ export function domElements() {
       if (!parent) return;
       const at = parent.childNodes.indexOf(this);
       this.remove();
-      parent.childNodes.splice(at, 0, ...nodes.map((n) => parent.adopt(n)));
+      parent.childNodes.splice(at, 0, ...nodes.flatMap((n) => parent.adopt(n)));
     }
     empty(): void {
       this.childNodes.slice().forEach((n) => {
@@ -544,8 +552,46 @@ export function domElements() {
     }
   }
 
+  /** Who is told of elements made through the globals below: the block that runs now (blocks run one at a time). */
+  let blockAppOnly = (_tag: string) => {};
+  const appOnlyOfBlock = (tag: string) => blockAppOnly(tag);
+  const detached = (tag: string) => new DomElement(String(tag).toLowerCase(), appOnlyOfBlock);
+  const fragment = () => detached(FRAGMENT);
+
+  /**
+   * What vault scripts reach for besides dv.container: Obsidian's global createEl/createDiv/createSpan/createFragment,
+   * and a `document` whose elements start detached (querying it finds nothing: the page is the block's container).
+   */
+  const globals = {
+    createEl: (tag: unknown, info?: ElementInfo | string, callback?: (el: DomElement) => void) => fragment().createEl(tag, info, callback).detachSelf(),
+    createDiv: (info?: ElementInfo | string, callback?: (el: DomElement) => void) => fragment().createDiv(info, callback).detachSelf(),
+    createSpan: (info?: ElementInfo | string, callback?: (el: DomElement) => void) => fragment().createSpan(info, callback).detachSelf(),
+    createFragment: (callback?: (el: DomElement) => void) => {
+      const f = fragment();
+      if (typeof callback === 'function') callback(f);
+      return f;
+    },
+    getComputedStyle: (element: DomElement) => ({
+      display: element.style.display || 'block',
+      getPropertyValue: (name: string) => element.style.getPropertyValue(name),
+    }),
+    document: {
+      readyState: 'complete',
+      body: null,
+      createElement: detached,
+      createTextNode: (text: unknown) => new TextNode(String(text)),
+      createDocumentFragment: fragment,
+      querySelector: () => null,
+      querySelectorAll: () => [],
+      getElementById: () => null,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    },
+  };
+
   /** A block's container: output records and elements in call order. */
   const createContainer = (appOnly: (tag: string) => void) => {
+    blockAppOnly = appOnly;
     const container = new DomElement('div', appOnly);
     return {
       container,
@@ -561,7 +607,7 @@ export function domElements() {
   /** Every class whose prototype a block can reach: frozen before blocks run (isolation.ts). */
   const sharedClasses = [DomNode, TextNode, ValueNode, HtmlNode, BlockNode, Style, ClassList, DomElement];
 
-  return { createContainer, DomElement, isAppOnly, sharedClasses };
+  return { createContainer, DomElement, isAppOnly, sharedClasses, globals };
 }
 
 export type DomElements = ReturnType<typeof domElements>;
