@@ -151,3 +151,9 @@ describe("Obsidian's DOM globals", () => {
     ).toBe('<div class="grid-col"><span></span><div class="grid-item">x</div></div><div class="grid-col"><span></span></div>');
   });
 });
+
+test('a container the block styled is one div around its output, so the view CSS that targets it applies', async () => {
+  expect(await html('dv.container.className += " imagegrid"; dv.container.style.display = "flex"; dv.list([1]); dv.span("x")')).toBe(
+    '<div class="imagegrid" style="display: flex"><div><ul class="dataview list-view-ul"><li>1</li></ul></div><span><span>x</span></span></div>',
+  );
+});

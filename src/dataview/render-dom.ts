@@ -55,8 +55,9 @@ function attributeList(tag: string, attr: unknown): string {
     if (typeof value !== 'string') continue;
     const allowed = name === 'class' || name === 'id' || name === 'hidden' || isSafeAttribute(name) || own.includes(name);
     if (!allowed || (URL_ATTRIBUTES.has(name) && !WEB_URL.test(value.trim()))) continue;
-    if (name === 'class' && value.trim() === '') continue;
-    html += ` ${name}="${escapeHtml(value)}"`;
+    const text = name === 'class' ? value.trim().split(/\s+/).join(' ') : value;
+    if (name === 'class' && text === '') continue;
+    html += ` ${name}="${escapeHtml(text)}"`;
   }
   // A link the block made leaves the site like Obsidian's external links do.
   if (tag === 'a' && / href="/.test(html)) html += ' target="_blank" rel="noopener"';

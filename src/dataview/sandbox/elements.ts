@@ -599,8 +599,16 @@ export function domElements() {
       addRecord: (record: Row) => container.appendChild(new BlockNode(record)),
       /** dv.el's content: its value as output JSON. */
       valueNode: (value: Row) => new ValueNode(value),
-      /** The container's content as the block's output: records as they are, everything else as a tree. */
-      output: (): Row[] => container.childNodes.map((node) => (node instanceof BlockNode ? node.record : { kind: 'dom', node: node.toJson() })),
+      /**
+       * The container's content as the block's output: records as they are, everything else as a tree. A container the
+       * block gave classes, attributes or style (`dv.container.className += ' imagegrid'`, which its CSS targets) is
+       * itself the one tree, a div around everything.
+       */
+      output: (): Row[] => {
+        const root = container.toJson() as { attr: object; style: object };
+        if (Object.keys(root.attr).length || Object.keys(root.style).length) return [{ kind: 'dom', node: root }];
+        return container.childNodes.map((node) => (node instanceof BlockNode ? node.record : { kind: 'dom', node: node.toJson() }));
+      },
     };
   };
 
