@@ -49,6 +49,16 @@ function writeVault(): string {
       'dv.span("<svg onload=alert(1)>");',
       'dv.list(["<iframe srcdoc=\\"<script>alert(1)</script>\\"></iframe>"]);',
       'dv.table(["<b onmouseover=alert(1)>h</b>"], [["<a href=javascript:alert(1)>xss</a>"]]);',
+      // The element path: dv.container and what dv.el returns, built with Obsidian's helpers.
+      'const box = dv.container.createDiv({ cls: "xss", attr: { onclick: "alert(1)", style: "background: url(javascript:alert(1))" } });',
+      'box.innerHTML = "<img src=x onerror=alert(1)><svg onload=alert(1)></svg><a href=\\"javascript:alert(1)\\">xss</a><iframe srcdoc=\\"<script>alert(1)</script>\\"></iframe>";',
+      'box.createEl("a", { text: "xss", href: "javascript:alert(1)", attr: { onmouseover: "alert(1)" } });',
+      'box.createEl("script", { text: "alert(1)" });',
+      'box.createEl("iframe", { attr: { src: "javascript:alert(1)" } });',
+      'box.createEl("img", { attr: { src: "x", onerror: "alert(1)" } });',
+      'box.createEl("style", { text: "body { background: url(javascript:alert(1)) }" });',
+      'dv.el("span", "xss", { attr: { "data-x": "\\"><script>alert(1)</script>" } }).style.cssText = "width: expression(alert(1))";',
+      'const t = dv.el("p", "xss"); t.innerHTML = "<object data=javascript:alert(1)></object><form action=javascript:alert(1)><button>xss</button></form>";',
       '```',
     ].join('\n'),
   );
@@ -95,6 +105,12 @@ describe('XSS corpus, built and parsed', () => {
       .filter((f) => f.endsWith('.html'))
       .flatMap((file) => dangers(fromHtml(site.read(file))).map((d) => `${file}: ${d}`));
     expect(problems).toEqual([]);
+  });
+
+  it('ran the dataviewjs block, so its payloads reached the page through the element path', () => {
+    const page = site.read('meta/dataview/');
+    expect(page).toContain('<div class="xss">');
+    expect(page).not.toContain('dataview-notice-reason');
   });
 
   it('keeps the text around each payload', () => {

@@ -160,10 +160,14 @@ describe('rendering', () => {
     });
   });
 
-  test('dv.el keeps safe classes and attributes only, and refuses unsafe elements', async () => {
-    expect(await run('dv.el("div", 5, { cls: ["note", "x\\"y"], attr: { title: "t", onclick: "evil()", style: "color:red" } })')).toEqual({
+  test('dv.el keeps safe classes, attributes and style properties only, and refuses unsafe elements', async () => {
+    expect(
+      await run(
+        'dv.el("div", 5, { cls: ["note", "x\\"y"], attr: { title: "t", onclick: "evil()", style: "color:red; position: fixed; background-color: url(x)" } })',
+      ),
+    ).toEqual({
       ok: true,
-      html: '<div class="note x&quot;y" title="t"><span>5</span></div>',
+      html: '<div class="note x&quot;y" title="t" style="color: red"><span>5</span></div>',
     });
     expect(await run('dv.el("script", "alert(1)")')).toEqual({
       ok: false,
@@ -305,6 +309,7 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     });
     expect(await evaluate('dv.luxon.Duration.fromISO("P1M").as("days")')).toBe(30);
     expect(await evaluate('[dv.luxon.Duration.fromISO("nope").isValid, dv.luxon.Duration.fromISO("PT2H").isValid]')).toEqual([false, true]);
+    expect(await evaluate('[!dv.luxon.Duration.fromISOTime(undefined).invalid, dv.luxon.Duration.fromISOTime("06:22").invalid]')).toEqual([false, null]);
     expect(await evaluate('dv.luxon.Duration.fromObject({ days: 1, hours: 2, minutes: 3 }).toFormat("d\'d\' h:mm:ss")')).toBe('1d 2:03:00');
     expect(await evaluate('dv.luxon.Duration.fromObject({ minutes: 135 }).toFormat("hh:mm")')).toBe('02:15');
   });
@@ -321,6 +326,26 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     expect(await evaluate('dv.func.dur("2 hours").as("minutes")')).toBe(120);
     await expect(js('dv.func.nosuch(1)')).rejects.toThrow('dv.func.nosuch is not a Dataview function');
     await expect(js('dv.func.map([1], (x) => x)')).rejects.toThrow('dv.func.map with a function argument is not supported by tsunagu');
+  });
+
+  test('dv.clone copies arrays and objects as Dataview deepCopy does; a data array comes back whole in a list', async () => {
+    expect(
+      await evaluate(
+        '(() => { const o = { a: [1, { b: 2 }], d: dv.date("2024-01-02") }; const c = dv.clone(o); c.a[1].b = 3; return [o.a[1].b, c.d === o.d, dv.value.isDate(c.d)]; })()',
+      ),
+    ).toEqual([2, true, true]);
+    expect(
+      await evaluate('(() => { const c = dv.clone(dv.pages("#lang")); return [c.length, dv.isDataArray(c[0]), dv.array(c[0]).file.name.array()]; })()'),
+    ).toEqual([1, true, ['a', 'b', 'c']]);
+  });
+
+  test('dv.evaluate and dv.tryEvaluate: DQL expressions with the context as variables and this as the note', async () => {
+    expect(await evaluate('dv.evaluate("2 + x * 3", { x: 4 })')).toEqual({ successful: true, value: 14 });
+    expect(await evaluate('dv.tryEvaluate("this.rating + length(list)", { list: [1, 2] })')).toBe(5);
+    expect(await evaluate(`dv.tryEvaluate('dateformat(d + dur(1 day), "yyyy-MM-dd")', { d: dv.date("2024-01-31") })`)).toBe('2024-02-01');
+    expect(await evaluate('dv.tryEvaluate("[[b]].rating")')).toBe(1);
+    expect(await evaluate('dv.evaluate("2 +")')).toEqual({ successful: false, error: 'Failed to parse expression "2 +"' });
+    await expect(js('dv.tryEvaluate("1 + ")')).rejects.toThrow('Failed to parse expression "1 + "');
   });
 
   test('buttons, which act on the vault in Obsidian, give one notice per block and the rest renders', async () => {

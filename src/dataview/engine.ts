@@ -76,12 +76,11 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       host.collate,
     );
     return JSON.stringify({
-      pages: pages.map(({ lists: _lists, fields: _fields, ...page }) => ({
-        ...page,
-        typed: sandboxFields(index(), page),
-        pathRank: ranks.get(page.path),
-        nameRank: ranks.get(page.name),
-      })),
+      pages: pages.map((page) => {
+        const { lists: _lists, fields: _fields, ...shared } = page;
+        // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
+        return { ...shared, typed: sandboxFields(index(), page), pathRank: ranks.get(page.path), nameRank: ranks.get(page.name) };
+      }),
     });
   }
 

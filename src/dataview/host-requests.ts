@@ -1,7 +1,9 @@
-// What a dataviewjs block may ask the host for, beyond the snapshot: DQL queries (dv.query, dv.execute) and
-// Dataview's value typing (dv.parse, dv.duration), a page's list items (file.lists, file.tasks, on first read), the build's clock (Date). Requests and answers cross the sandbox boundary as JSON; values
+// What a dataviewjs block may ask the host for, beyond the snapshot: DQL queries (dv.query, dv.execute), expressions
+// (dv.evaluate), Dataview's value typing (dv.parse, dv.duration), a page's list items (file.lists, file.tasks, on
+// first read) and the build's clock (Date). Requests and answers cross the sandbox boundary as JSON; values
 // in answers are encoded like the snapshot's fields (snapshot-values.ts).
 import type { Query } from './dql/ast';
+import { evaluate } from './dql/evaluate';
 import { EvaluationError } from './dql/operators';
 import { DateTime, Duration } from 'luxon';
 import { readClock } from '../config/clock';
@@ -9,13 +11,14 @@ import { executeQuery, QueryError, queryValues } from './dql/execute';
 import { FUNCTIONS } from './dql/functions';
 import { dataviewGrammar } from './dql/grammar';
 import { parseInlineValue } from './dql/parsed';
-import { Link, type LinkType, type Value } from './dql/values';
+import { type DataObject, Link, type LinkType, type Value } from './dql/values';
 import type { VaultIndex } from './dql/vault-index';
 import { encodeValue, sandboxLists } from './snapshot-values';
 
 type Request =
   | { op: 'query' | 'execute'; dql: string; origin: string }
   | { op: 'func'; name: string; args: unknown[]; origin: string }
+  | { op: 'evaluate'; expression: string; context: unknown; origin: string }
   | { op: 'parse'; text: string }
   | { op: 'lists'; path: string }
   | { op: 'now' };
@@ -59,6 +62,14 @@ export function answerRequest(requestJson: string, index: VaultIndex): string {
       const fn = Object.hasOwn(FUNCTIONS, request.name) ? FUNCTIONS[request.name] : undefined;
       if (!fn) return JSON.stringify({ successful: false, error: `dv.func.${request.name} is not a Dataview function` });
       return JSON.stringify({ successful: true, value: encodeValue(fn(ctx, ...request.args.map(decodeValue))) });
+    }
+    if (request.op === 'evaluate') {
+      // Dataview's evaluate: the context's keys are the expression's variables, `this` is the block's note.
+      const parsed = dataviewGrammar().EXPRESSION.field.parse(String(request.expression));
+      if (!parsed.status) return JSON.stringify({ successful: false, error: `Failed to parse expression "${request.expression}"` });
+      const row = decodeValue(request.context);
+      const value = evaluate(parsed.value, row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as DataObject) : {}, ctx);
+      return JSON.stringify({ successful: true, value: encodeValue(value) });
     }
     const query = parse(request.dql);
     if (request.op === 'execute') return JSON.stringify({ successful: true, blocks: executeQuery(query, ctx) });

@@ -51,7 +51,7 @@ describe('hostile or broken blocks', () => {
     expect((await timed('dv.pages().nope().x')).result).toMatchObject({ ok: false, reason: reason('nope') });
   });
 
-  test.each(['evaluate', 'app'])('dv.%s is reported as unsupported', async (name) => {
+  test.each(['queryMarkdown', 'app'])('dv.%s is reported as unsupported', async (name) => {
     expect((await timed(`dv.${name}("x")`)).result).toEqual({ ok: false, reason: `dv.${name} is not supported by tsunagu`, line: 1 });
   });
 

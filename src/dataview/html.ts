@@ -2,7 +2,8 @@
 
 export { escapeHtml } from '../html/escape';
 
-/** Elements `dv.el` may create: text and structure only (no scripts, styles, frames, forms or media). */
+/** Elements a block may create (dv.el, createEl): text, structure, tables, links and images (no scripts, styles,
+ * frames, forms, SVG or other media). */
 export const SAFE_TAGS: readonly string[] = [
   'div',
   'span',
@@ -49,10 +50,23 @@ export const SAFE_TAGS: readonly string[] = [
   'aside',
   'header',
   'footer',
+  'table',
+  'caption',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'a',
+  'img',
+  'time',
 ];
 
 const SAFE_TAG_SET = new Set(SAFE_TAGS);
-const VOID_TAGS = new Set(['hr', 'br']);
+const VOID_TAGS = new Set(['hr', 'br', 'col', 'img']);
 
 export function isSafeTag(tag: string): boolean {
   return SAFE_TAG_SET.has(tag);
@@ -62,7 +76,7 @@ export function isVoidTag(tag: string): boolean {
   return VOID_TAGS.has(tag);
 }
 
-/** Attributes `dv.el(…, {attr})` may set: no event handlers, URLs or inline styles. */
+/** Attributes any element a block makes may have: no event handlers, URLs or inline styles (render-dom.ts adds per-element ones). */
 export function isSafeAttribute(name: string): boolean {
   return /^(title|lang|dir|role|(aria|data)-[a-z0-9-]+)$/.test(name);
 }

@@ -101,6 +101,14 @@ describe('list items and tasks', () => {
     );
   });
 
+  test('dataviewjs page objects hold the inline fields too, typed as DQL types them', async () => {
+    const result = await engine.runJs(
+      'const p = dv.current(); dv.paragraph([p.mood, p.weather, p["basic-field"], p.grocery.join("+"), p.spent.as("minutes"), dv.value.isDate(p["due-date"])].join(" "))',
+      'Diary.md',
+    );
+    expect(result).toEqual({ ok: true, html: '<p><span>happy sunny some value flour+soap 15 true</span></p>' });
+  });
+
   test('non-task item fields are page fields; task fields are not', async () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
   });

@@ -26,7 +26,9 @@ const observe = (dataview: DataviewEngine) =>
     `[
     [1, 2].map(x => x + 1), [...[1, 2]], typeof x, typeof leaked, typeof broke, typeof lexical, ({}).polluted, 'b'.localeCompare('a'),
     p.file.name, p.rating, p.list, p.file.tags.array(), p.file.link.path, p.file.frontmatter.rating, p.file.mtime.toFormat('yyyy'),
-    dv.pages('#t').length, dv.pages('#t').where(q => true).file.name.array(), typeof dv.value.typeOf.x, typeof dv.current().score
+    dv.pages('#t').length, dv.pages('#t').where(q => true).file.name.array(), typeof dv.value.typeOf.x, typeof dv.current().score,
+    (() => { const s = dv.container.createSpan({ text: 'q', cls: 'c' }); s.style.color = 'red'; s.remove(); return [s.textContent, s.style.cssText, s.className, s.parentNode]; })(),
+    [typeof document.createElement, createEl('i').tagName, document.readyState]
   ]`,
   );
 
@@ -51,6 +53,16 @@ const attempts = [
   () => { dv.value.typeOf.x = 1; },
   () => { Object.getPrototypeOf(dv.current().file.mtime).toFormat = () => 'evil'; },
   () => { dv.pages().mutate(p => { p.score = 1; }); },
+  () => { Object.getPrototypeOf(dv.container).createEl = () => null; },
+  () => { Object.getPrototypeOf(Object.getPrototypeOf(dv.container)).remove = () => {}; },
+  () => { Object.getPrototypeOf(dv.container.style).setProperty = () => {}; },
+  () => { const s = dv.container.createSpan({ text: 'x' }); s.remove(); Object.defineProperty(Object.getPrototypeOf(s.firstChild), 'textContent', { get: () => 'evil' }); },
+  () => { Object.defineProperty(Object.getPrototypeOf(dv.container.classList), 'names', { get: () => ['evil'] }); },
+  () => { dv.container.constructor.prototype.toJson = () => ({ html: '<script>alert(1)</script>' }); },
+  () => { document.createElement = () => null; },
+  () => { document.readyState = 'loading'; },
+  () => { globalThis.createEl = () => null; },
+  () => { delete globalThis.document; },
 ];
 for (const attempt of attempts) try { attempt(); } catch {}
 `;
@@ -81,6 +93,8 @@ describe('blocks sharing one runtime', () => {
       ['A', 'B'],
       'undefined',
       'undefined',
+      ['q', 'color: red;', 'c', null],
+      ['function', 'I', 'complete'],
     ]);
   });
 

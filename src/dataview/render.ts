@@ -3,8 +3,9 @@
 // so every shape is checked and every string escaped.
 import { isScriptFreeStyle } from '../safety/style';
 import { trustedHtml } from '../safety/trusted';
-import { escapeHtml, isSafeAttribute, isSafeTag, isVoidTag } from './html';
+import { escapeHtml } from './html';
 import type { InlineMarkdown } from './markdown';
+import { renderDomNode } from './render-dom';
 import type { DataviewOptions } from './types';
 
 export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
@@ -120,20 +121,6 @@ export function renderInlineQuery(value: unknown, links: Links): string {
   return `<span class="dataview dataview-inline-query">${renderInlineValue(value, links, 0)}</span>`;
 }
 
-function renderElement(block: Json, links: Links): string {
-  const tag = asString(block.tag);
-  if (!isSafeTag(tag)) return '';
-  const classes = asArray(block.cls).filter((c): c is string => typeof c === 'string' && c.trim() !== '');
-  let attributes = classes.length ? ` class="${escapeHtml(classes.join(' '))}"` : '';
-  if (isObject(block.attr)) {
-    for (const [name, value] of Object.entries(block.attr)) {
-      if (isSafeAttribute(name) && typeof value === 'string') attributes += ` ${name}="${escapeHtml(value)}"`;
-    }
-  }
-  if (isVoidTag(tag)) return `<${tag}${attributes}>`;
-  return `<${tag}${attributes}>${renderValue(block.value, links, 0, false)}</${tag}>`;
-}
-
 /** dv.list/dv.table put their view in a fresh <div>; a DQL query's view sits in the block itself. */
 const wrap = (html: string, layout: Layout) => (layout === 'query' ? html : `<div>${html}</div>`);
 
@@ -239,12 +226,25 @@ function renderCalendar(block: Json, links: Links): string {
   return `<div class="dataview dataview-calendar">${grids.join('')}</div>`;
 }
 
+/** Elements the block made (dv.el, dv.container.createEl…); inline JavaScript's dv.span shows its value alone. */
+function renderDom(node: unknown, links: Links, layout: Layout): string {
+  const inline = layout === 'inline';
+  return renderDomNode(
+    node,
+    {
+      value: (value) => (inline ? renderInlineValue(value, links) : renderValue(value, links, 0, false)),
+      block: (record) => renderOutput([record], links, layout),
+    },
+    inline,
+  );
+}
+
 /** HTML of a block's output, in call order. */
 export function renderOutput(output: unknown, links: Links, layout: Layout = 'js'): string {
   return asArray(output)
     .filter(isObject)
     .map((block) => {
-      if (block.kind === 'el') return layout === 'inline' ? renderInlineValue(block.value, links) : renderElement(block, links);
+      if (block.kind === 'dom') return renderDom(block.node, links, layout);
       if (block.kind === 'list') return renderList(block, links, layout);
       if (block.kind === 'table') return renderTable(block, links, layout);
       if (block.kind === 'notice') return renderNotice(block);

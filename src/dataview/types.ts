@@ -89,7 +89,8 @@ export type DvValue =
   | { t: 'object'; entries: [string, DvValue][] };
 
 export type DvBlock =
-  | { kind: 'el'; tag: string; value: DvValue; cls: string[]; attr: Record<string, string> }
+  /** Elements a block made (sandbox/elements.ts serialises them, render-dom.ts checks and renders them). */
+  | { kind: 'dom'; node: unknown }
   | { kind: 'list'; items: DvValue[] }
   | { kind: 'table'; headers: DvValue[]; rows: DvValue[][] }
   | { kind: 'notice'; text: string }

@@ -1,12 +1,13 @@
 // Sandbox module: the `dv` object a block sees, and its output recorded as JSON for the host to render.
 import type { DataArrays } from './data-array';
+import type { DomElements } from './elements';
 import type { AskHost, Pages } from './pages';
 import type { Sources } from './sources';
 import type { LinkValue, Values } from './values';
 
 type Row = Record<string, unknown>;
 type Task = { path?: unknown; line?: unknown; parent?: unknown; text?: unknown; task?: unknown; status?: unknown; children?: Iterable<Task> };
-type ElementOptions = { cls?: unknown; attr?: unknown };
+type ElementOptions = { cls?: unknown; attr?: unknown; container?: unknown };
 type Output = Row & { kind: string };
 
 export function dvApi(
@@ -17,6 +18,7 @@ export function dvApi(
   pages: Pick<Pages, 'resolveLinkpath' | 'pageObject' | 'frontmatterValue' | 'decodeValue' | 'decodeListItem' | 'unsupportedField'>,
   sources: Pick<Sources, 'pagesForQuery'>,
   lazySourcePages: (query: unknown, originPath: string) => unknown,
+  elements: Pick<DomElements, 'createContainer' | 'DomElement' | 'isAppOnly'>,
 ) {
   const { DateTime, Duration, Link, ListPairWidget, parseIsoMillis, renderMinimalDate, isDate, isDuration, isLink, typeOf, compareValue, valueToString } =
     values;
@@ -25,22 +27,7 @@ export function dvApi(
   const { readVaultFile, askHost } = host;
   const SAFE_TAGS = new Set(safeTags);
   const HEADER_TAGS: Record<string, string> = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
-  const UNSUPPORTED = [
-    'queryMarkdown',
-    'tryQueryMarkdown',
-    'evaluate',
-    'tryEvaluate',
-    'literal',
-    'container',
-    'app',
-    'component',
-    'index',
-    'api',
-    'settings',
-    'evaluationContext',
-  ];
-  // Elements that act on the vault or the app when used (buttons, inputs): shown as a notice, once per block.
-  const APP_ONLY_TAGS = new Set(['button', 'input', 'select', 'textarea', 'form']);
+  const UNSUPPORTED = ['queryMarkdown', 'tryQueryMarkdown', 'literal', 'app', 'component', 'index', 'api', 'settings', 'evaluationContext'];
   // Deeper values render as '...', like Dataview's maxRecursiveRenderDepth; one spare level for the host's cut.
   const MAX_OUTPUT_DEPTH = 6;
 
@@ -148,20 +135,20 @@ export function dvApi(
   /** Dataview's markdown export: cells as text, null as \-, pipes escaped. */
   const markdownCell = (v: unknown): string => (v === null || v === undefined ? '\\-' : valueToString(v)).split('|').join('\\|').split('\n').join(' ');
 
-  const classList = (cls: unknown): string[] => {
-    if (cls === undefined || cls === null) return [];
-    return (Array.isArray(cls) ? Array.from(cls as unknown[]) : [cls]).map(String);
-  };
-
-  const attributeMap = (attr: unknown): Record<string, string> => {
-    const result: Record<string, string> = {};
-    if (attr && typeof attr === 'object') {
-      const attributes = attr as Row;
-      Object.keys(attributes).forEach((k) => {
-        result[k] = String(attributes[k]);
-      });
-    }
-    return result;
+  /**
+   * Dataview's Values.deepCopy (dv.clone): arrays and plain objects copied, everything else shared. A data array is an
+   * array to the patched Array.isArray but does not spread in concat, so it comes back whole inside a one-element array,
+   * as in Obsidian (vault scripts rely on `dv.clone(pages)[0]`).
+   */
+  const deepCopy = (value: unknown): unknown => {
+    if (value === null || value === undefined) return value;
+    if (Array.isArray(value)) return ([] as unknown[]).concat((value as unknown[]).map(deepCopy));
+    if (typeOf(value) !== 'object') return value;
+    const copy: Row = {};
+    Object.keys(value as Row).forEach((k) => {
+      copy[k] = deepCopy((value as Row)[k]);
+    });
+    return copy;
   };
 
   /** A value as the host's DQL functions take it (tagged like the snapshot's fields); functions cannot cross. */
@@ -198,11 +185,18 @@ export function dvApi(
     );
 
   const createDv = (currentPath: string) => {
-    const output: Output[] = [];
     const value = (v: unknown) => outputValue(v, currentPath, 0);
+    // Elements that act on the vault or the app when used (buttons, inputs): one notice per block, not shown.
     const appNotices = new Set<string>();
+    const page = elements.createContainer((tag) => {
+      if (!appNotices.has(tag)) output.push({ kind: 'notice', text: `A <${tag}> works only inside Obsidian: it is not shown here.` });
+      appNotices.add(tag);
+    });
+    // Output records go into the container, after whatever elements the block put there.
+    const output = { push: (record: Output) => page.addRecord(record) };
     const dv = {
       currentFilePath: currentPath,
+      container: page.container,
       luxon: { DateTime, Duration },
       func: dqlFunctions(currentPath),
       widget: { listPair: (key: unknown, v: unknown) => new ListPairWidget(key, v) },
@@ -251,17 +245,15 @@ export function dvApi(
       },
       compare: compareValue,
       equal: (a: unknown, b: unknown) => compareValue(a, b) === 0,
-      clone: (v: unknown) => (v === undefined ? v : frontmatterValue(JSON.parse(JSON.stringify(v)), currentPath)),
-      el: (tag: unknown, text: unknown, options?: ElementOptions): void => {
+      clone: deepCopy,
+      el: (tag: unknown, text: unknown, options?: ElementOptions) => {
         const name = String(tag).toLowerCase();
-        if (APP_ONLY_TAGS.has(name)) {
-          if (!appNotices.has(name)) output.push({ kind: 'notice', text: `dv.el('${name}') works only inside Obsidian: it is not shown here.` });
-          appNotices.add(name);
-          return;
-        }
-        if (!SAFE_TAGS.has(name)) throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
+        if (!SAFE_TAGS.has(name) && !elements.isAppOnly(name)) throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
         const o = options || {};
-        output.push({ kind: 'el', tag: name, value: value(text), cls: classList(o.cls), attr: attributeMap(o.attr) });
+        const parent = o.container instanceof elements.DomElement ? o.container : page.container;
+        const element = parent.createEl(name, { cls: o.cls, attr: o.attr });
+        element.appendChild(page.valueNode(value(text)));
+        return element;
       },
       header: (level: unknown, text: unknown, options?: ElementOptions) => {
         const tag = HEADER_TAGS[level as string];
@@ -336,6 +328,16 @@ export function dvApi(
         });
       },
       executeJs: (code: unknown) => new AsyncFunction('dv', 'dataview', String(code))(api, api),
+      evaluate: (expression: unknown, context?: unknown) => {
+        const request = { op: 'evaluate', expression: String(expression), context: hostValue(context ?? {}, 'dv.evaluate'), origin: currentPath };
+        const answer = askHost(request) as Row;
+        return answer.successful ? { successful: true, value: decodeValue(answer.value) } : answer;
+      },
+      tryEvaluate: (expression: unknown, context?: unknown) => {
+        const result = dv.evaluate(expression, context);
+        if (!result.successful) throw new Error(String(result.error));
+        return result.value;
+      },
       parse: (text: unknown) => decodeValue(askHost({ op: 'parse', text: String(text) })),
       duration: (text: unknown) => {
         if (isDuration(text)) return text;
@@ -406,7 +408,7 @@ export function dvApi(
         return (target as Row)[key as string];
       },
     });
-    return { dv: api, output: () => JSON.stringify(output) };
+    return { dv: api, output: () => JSON.stringify(page.output()) };
   };
 
   return { createDv };

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { link, page } from '../test-vault';
 import { dvApi } from './api';
 import { dataArrays } from './data-array';
+import { domElements } from './elements';
 import { isolation } from './isolation';
 import { lazyPages } from './lazy-pages';
 import { pageIndex, type SnapshotPage } from './pages';
@@ -32,7 +33,7 @@ function load(snapshotPages: SnapshotPage[], files: Record<string, string> = {},
   const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host);
   const sources = pageSources(pages, parseSource, host.sharedWork);
   const lazy = lazyPages(values, arrays, shield.functionSource, pages, sources, dependsOnOrigin, host.sharedWork);
-  const api = dvApi(['p', 'span', 'h2'], host, values, arrays, pages, sources, lazy.lazySourcePages);
+  const api = dvApi(['p', 'span', 'h2'], host, values, arrays, pages, sources, lazy.lazySourcePages, domElements());
   return { arrays, pages, sources, api };
 }
 
@@ -240,18 +241,18 @@ describe('pages and dv on the host', () => {
     ]);
     expect(() => v.el('script', '')).toThrow(/not supported/);
     expect(() => v.header(7, '')).toThrow(/Unrecognized level/);
-    expect(() => v.evaluate).toThrow(/dv.evaluate is not supported/);
+    expect(() => v.queryMarkdown).toThrow(/dv.queryMarkdown is not supported/);
     expect(() => v.nothing).toThrow(/dv.nothing is not supported/);
     expect(JSON.parse(output())).toEqual([
-      { kind: 'el', tag: 'h2', value: { t: 'md', s: 'Title' }, cls: ['c'], attr: { id: '1' } },
-      { kind: 'notice', text: "dv.el('button') works only inside Obsidian: it is not shown here." },
+      { kind: 'dom', node: { tag: 'h2', attr: { class: 'c', id: '1' }, style: {}, children: [{ value: { t: 'md', s: 'Title' } }] } },
+      { kind: 'notice', text: 'A <button> works only inside Obsidian: it is not shown here.' },
       { kind: 'list', items: [{ t: 'num', s: '1' }, { t: 'null' }, { t: 'link', path: 'f/b.md', text: 'B' }] },
       { kind: 'table', headers: [{ t: 'md', s: 'h' }], rows: [[{ t: 'text', s: 'January 01, 1970' }], [{ t: 'md', s: 'row' }]] },
       {
         kind: 'tasks',
         groups: [{ key: { t: 'link', path: 'f/a.md', text: 'a' }, count: 1, items: [{ text: { t: 'md', s: 't' }, task: true, status: 'x', children: [] }] }],
       },
-      { kind: 'el', tag: 'p', value: { t: 'md', s: 'from a view' }, cls: [], attr: {} },
+      { kind: 'dom', node: { tag: 'p', attr: {}, style: {}, children: [{ value: { t: 'md', s: 'from a view' } }] } },
     ]);
   });
 

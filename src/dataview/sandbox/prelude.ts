@@ -5,6 +5,7 @@
 import { SAFE_TAGS } from '../html';
 import { dvApi } from './api';
 import { dataArrays } from './data-array';
+import { domElements } from './elements';
 import { isolation } from './isolation';
 import { lazyPages } from './lazy-pages';
 import { pageIndex } from './pages';
@@ -24,6 +25,7 @@ export const SANDBOX_MODULES: SandboxModules = {
   dependsOnOrigin,
   pageSources,
   lazyPages,
+  domElements,
   dvApi,
 };
 

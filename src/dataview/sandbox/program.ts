@@ -3,6 +3,7 @@
 // host calls per block: `createDv(currentPath)`, `isWholeBlock(fn, source)` and `resetGlobals()`.
 import type { dvApi } from './api';
 import type { dataArrays } from './data-array';
+import type { domElements } from './elements';
 import type { isolation } from './isolation';
 import type { lazyPages } from './lazy-pages';
 import type { pageIndex, Snapshot } from './pages';
@@ -21,6 +22,7 @@ export interface SandboxModules {
   dependsOnOrigin: typeof dependsOnOrigin;
   pageSources: typeof pageSources;
   lazyPages: typeof lazyPages;
+  domElements: typeof domElements;
   dvApi: typeof dvApi;
 }
 
@@ -49,7 +51,10 @@ export function sandboxProgram(
   const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host);
   const sources = m.pageSources(pages, m.parseSource, host.sharedWork);
   const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin, host.sharedWork);
-  const api = m.dvApi(safeTags, host, values, arrays, pages, sources, lazy.lazySourcePages);
+  const elements = m.domElements();
+  // Obsidian's DOM globals (document, createEl…), frozen with every other global before blocks run.
+  Object.assign(globalThis, elements.globals);
+  const api = m.dvApi(safeTags, host, values, arrays, pages, sources, lazy.lazySourcePages, elements);
   // The snapshot is not frozen: blocks reach it only through page objects, which freeze what they hand out.
   shield.isolateBlocks([
     api.createDv(''),
@@ -58,6 +63,7 @@ export function sandboxProgram(
     values.ListPairWidget,
     arrays.DataArrayImpl,
     lazy.LazyPageArray,
+    ...elements.sharedClasses,
     ...pages.sharedGetters(),
   ]);
   return { createDv: api.createDv, isWholeBlock: shield.isWholeBlock, resetGlobals: shield.resetGlobals };

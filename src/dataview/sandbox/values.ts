@@ -418,6 +418,10 @@ export function valueTypes(zoneOffset: ZoneOffset) {
     get isValid() {
       return !Number.isNaN(this.ms);
     }
+    /** Luxon's field, which vault scripts test (`!dur.invalid`): null when valid, else why not. */
+    get invalid() {
+      return this.isValid ? null : { reason: 'unparsable', explanation: null };
+    }
     toObject() {
       return { ...this.units };
     }
