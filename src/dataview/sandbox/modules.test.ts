@@ -20,14 +20,23 @@ const { DateTime, Duration, Link, compareValue, valueToString, typeOf, parseIsoM
 
 const pauses: boolean[] = [];
 
-function load(snapshotPages: SnapshotPage[], files: Record<string, string> = {}, answer: (request: { op: string }) => unknown = () => []) {
+function load(
+  snapshotPages: SnapshotPage[],
+  files: Record<string, string> = {},
+  answer: (request: { op: string }) => unknown = () => [],
+  ranks = new Map<string, number>(),
+) {
   const host = hostBindings(
     UTC,
     (path) => files[path],
     (json) => JSON.stringify(answer(JSON.parse(json))),
     (paused) => pauses.push(paused),
   );
-  const arrays = dataArrays(values, (value) => pages.isSharedPageObject(value));
+  const arrays = dataArrays(
+    values,
+    (value) => pages.isSharedPageObject(value),
+    (text) => ranks.get(text),
+  );
   const shield = isolation(arrays);
   const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host);
   const sources = pageSources(pages, parseSource, host.sharedWork);
@@ -136,6 +145,24 @@ describe('values', () => {
 describe('data arrays', () => {
   const { arrays } = load([]);
   const array = (items: unknown[]) => arrays.wrapDataArray(items) as unknown as Record<string, (...args: unknown[]) => unknown> & { values: unknown[] };
+
+  test("file links sort by their paths' collation ranks, without comparator calls; other links by compareValue", () => {
+    // Ranks against code point order, to show they decide; equal paths keep their order (an embed is still a file link).
+    const ranked = load(
+      [],
+      {},
+      undefined,
+      new Map([
+        ['b.md', 0],
+        ['a.md', 1],
+      ]),
+    ).arrays;
+    expect(ranked.valueOrder([Link.file('a.md'), Link.file('b.md'), Link.file('a.md', true)], false)).toEqual([1, 0, 2]);
+    expect(ranked.valueOrder([Link.file('a.md'), Link.file('b.md')], true)).toEqual([0, 1]);
+    // A header link has no rank: compareValue orders them all (here with the host's own localeCompare).
+    expect(ranked.valueOrder([Link.file('b.md'), Link.header('a.md', 'x')], false)).toEqual([1, 0]);
+    expect(ranked.valueOrder([Link.file('b.md'), Link.file('c.md')], true)).toEqual([1, 0]);
+  });
 
   test('sort is stable, numbers take the native path, groups and distinct follow compareValue', () => {
     expect(arrays.numericOrder([3, 1, 3, -0, 0], false)).toEqual([3, 4, 1, 0, 2]);
