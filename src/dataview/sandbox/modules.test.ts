@@ -220,7 +220,8 @@ describe('pages and dv on the host', () => {
   const snapshot: SnapshotPage[] = [
     page('f/a.md', { etags: ['t/x'], outlinks: [link('f/b.md')], frontmatter: { up: '[[b]]', when: '2024-01-02', aliases: ['A'] } }),
     page('f/b.md', { etags: ['t'], inlinks: ['f/a.md', 'private.md'], size: 10 }),
-    page('g/b.md'),
+    // As the host sends them: a plain link to a page, and an inlink, by the page's index in the snapshot.
+    { ...page('g/b.md'), outlinks: [0], inlinks: [0] },
   ];
   const files = { 'f/data.csv': 'name,n\n"x, y",1\nz,true\n', 'views/v.js': 'dv.paragraph(input)' };
   const { pages, sources, api } = load(snapshot, files);
@@ -237,6 +238,11 @@ describe('pages and dv on the host', () => {
     expect(a.file.aliases.values).toEqual(['A']);
     const b = pages.pageObject(snapshot[1]) as { file: { inlinks: { values: { path: string }[] } } };
     expect(b.file.inlinks.values.map((l) => l.path)).toEqual(['f/a.md']);
+    const g = pages.pageObject(snapshot[2]) as { file: { outlinks: { values: object[] }; inlinks: { values: object[] } } };
+    expect([...g.file.outlinks.values, ...g.file.inlinks.values]).toEqual([
+      { path: 'f/a.md', display: undefined, subpath: undefined, embed: false, type: 'file' },
+      { path: 'f/a.md', display: undefined, subpath: undefined, embed: false, type: 'file' },
+    ]);
     expect(() => (pages.pageObject(snapshot[0]).file as { size: unknown }).size).toThrow(/file.size is not supported/);
   });
 
@@ -248,6 +254,7 @@ describe('pages and dv on the host', () => {
     expect(pathsOf('"f" and -#t/x')).toEqual(['f/b.md']);
     expect(pathsOf('[[b]] or outgoing([[a]])')).toEqual(['f/a.md', 'f/b.md']);
     expect(pathsOf('"f/b"')).toEqual(['f/b.md']);
+    expect(pathsOf('[[a]]')).toEqual(['g/b.md']);
   });
 
   test('dv records its output as JSON for the host renderer', async () => {
