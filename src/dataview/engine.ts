@@ -11,7 +11,8 @@ import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
 import { type Layout, type Links, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
-import type { DataviewOptions, DataviewResult, DvPageInput } from './types';
+import type { SnapshotPage } from './sandbox/pages';
+import type { DataviewOptions, DataviewResult, DvLink, DvPageInput } from './types';
 
 const DEFAULT_TIMEOUT_MS = 1000;
 const DEFAULT_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -75,11 +76,20 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       pages.flatMap((page) => [page.path, page.name]),
       host.collate,
     );
+    const pageIndexes = new Map(pages.map((page, i) => [page.path, i]));
+    const plainLink = (link: DvLink) => link.type === 'file' && !link.embed && link.subpath === undefined && link.display === undefined;
     return JSON.stringify({
-      pages: pages.map((page) => {
+      pages: pages.map((page): SnapshotPage => {
         const { lists: _lists, fields: _fields, ...shared } = page;
-        // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
-        return { ...shared, typed: sandboxFields(index(), page), pathRank: ranks.get(page.path), nameRank: ranks.get(page.name) };
+        return {
+          ...shared,
+          outlinks: page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link)),
+          inlinks: page.inlinks.map((path) => pageIndexes.get(path) ?? path),
+          // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
+          typed: sandboxFields(index(), page),
+          pathRank: ranks.get(page.path),
+          nameRank: ranks.get(page.name),
+        };
       }),
     });
   }

@@ -1,11 +1,16 @@
 // Sandbox module: Dataview's DataArray (immutable array wrapper with field swizzling through a Proxy).
-import type { Values } from './values';
+import type { LinkValue, Values } from './values';
 
 export type Callback = (value: unknown, index: number, values: unknown[]) => unknown;
 export type Comparator = (a: unknown, b: unknown) => number;
 
-export function dataArrays(values: Pick<Values, 'compareValue' | 'valueToString'>, isSharedPageObject: (value: unknown) => boolean) {
-  const { compareValue, valueToString } = values;
+export function dataArrays(
+  values: Pick<Values, 'compareValue' | 'valueToString' | 'Link'>,
+  isSharedPageObject: (value: unknown) => boolean,
+  /** A string's rank in collation order, when the host sent it (realm.ts's localeCompare compares by these). */
+  collationRank: (text: string) => number | undefined,
+) {
+  const { compareValue, valueToString, Link } = values;
   const DATA_ARRAY_MEMBERS = new Set([
     'where',
     'filter',
@@ -74,6 +79,21 @@ export function dataArrays(values: Pick<Values, 'compareValue' | 'valueToString'
       order[slot] = index;
     }
     return order;
+  };
+
+  /** A plain file link's rank: compareValue orders such links as these numbers (by path, localeCompare's ranks). */
+  const fileLinkRank = (value: unknown): number | undefined => {
+    if (!(value instanceof Link) || Object.getPrototypeOf(value) !== Link.prototype) return undefined;
+    const link = value as LinkValue;
+    return link.type === 'file' && !link.subpath && typeof link.path === 'string' ? collationRank(link.path) : undefined;
+  };
+
+  /** Indices of the keys in compareValue's order; numbers and ranked file links (most sorts) without comparator calls. */
+  const valueOrder = (keys: unknown[], descending: boolean): number[] => {
+    if (keys.every(isOrderedNumber)) return numericOrder(keys as number[], descending);
+    const ranks = fileLinkRank(keys[0]) === undefined ? [] : keys.map(fileLinkRank);
+    if (ranks.length > 0 && ranks.every((rank) => rank !== undefined)) return numericOrder(ranks as number[], descending);
+    return comparedOrder(keys, compareValue, descending);
   };
 
   const isGroup = (e: unknown): boolean => !!e && typeof e === 'object' && Object.keys(e).length === 2 && 'key' in e && 'rows' in e;
@@ -147,8 +167,7 @@ export function dataArrays(values: Pick<Values, 'compareValue' | 'valueToString'
       const keyOf: Callback = key || ((value) => value);
       const keys = values.map((value, index) => keyOf(value, index, values));
       const descending = direction === 'desc';
-      const order =
-        !comparator && keys.every(isOrderedNumber) ? numericOrder(keys as number[], descending) : comparedOrder(keys, comparator || compareValue, descending);
+      const order = comparator ? comparedOrder(keys, comparator, descending) : valueOrder(keys, descending);
       return this.lwrap(order.map((index) => values[index]));
     }
     sortInPlace(key?: Callback, direction?: string, comparator?: Comparator) {
@@ -307,9 +326,8 @@ export function dataArrays(values: Pick<Values, 'compareValue' | 'valueToString'
     toDataArray,
     plainIsArray,
     isArrayOrDataArray,
-    isOrderedNumber,
-    comparedOrder,
     numericOrder,
+    valueOrder,
   };
 }
 

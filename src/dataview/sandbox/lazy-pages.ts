@@ -30,16 +30,16 @@ interface Plan {
 }
 
 export function lazyPages(
-  values: Pick<Values, 'typeOf' | 'compareValue'>,
-  arrays: Pick<DataArrays, 'DataArrayImpl' | 'DATA_ARRAY_PROXY' | 'wrapDataArray' | 'isOrderedNumber' | 'numericOrder' | 'comparedOrder'>,
+  values: Pick<Values, 'typeOf'>,
+  arrays: Pick<DataArrays, 'DataArrayImpl' | 'DATA_ARRAY_PROXY' | 'wrapDataArray' | 'valueOrder'>,
   functionSource: Isolation['functionSource'],
   pages: Pick<Pages, 'pageObject'>,
   sources: Pick<Sources, 'parseQuery' | 'pagesForSource'>,
   dependsOnOrigin: typeof DependsOnOrigin,
   sharedWork: SharedWork,
 ) {
-  const { typeOf, compareValue } = values;
-  const { DataArrayImpl, DATA_ARRAY_PROXY, wrapDataArray, isOrderedNumber, numericOrder, comparedOrder } = arrays;
+  const { typeOf } = values;
+  const { DataArrayImpl, DATA_ARRAY_PROXY, wrapDataArray, valueOrder } = arrays;
   const { pageObject } = pages;
   const { parseQuery, pagesForSource } = sources;
   const IDENTIFIER = '[A-Za-z_$][\\w$]*';
@@ -118,9 +118,7 @@ export function lazyPages(
   const sortSource = (plan: Plan, path: string[], descending: boolean, cacheKey: string): readonly SnapshotPage[] | null => {
     const pages = pagesForSource(plan.source, plan.originPath);
     const keys = pathKeys(pages, path);
-    const order =
-      keys === null ? null : keys.every(isOrderedNumber) ? numericOrder(keys as number[], descending) : comparedOrder(keys, compareValue, descending);
-    const sorted = order === null ? null : Object.freeze(order.map((index) => pages[index]));
+    const sorted = keys === null ? null : Object.freeze(valueOrder(keys, descending).map((index) => pages[index]));
     if (sortedSourcesSize + pages.length <= SORTED_SOURCES_BUDGET) {
       sortedSources.set(cacheKey, sorted);
       sortedSourcesSize += pages.length;

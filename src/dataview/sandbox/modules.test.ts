@@ -21,14 +21,23 @@ const { DateTime, Duration, Link, compareValue, valueToString, typeOf, parseIsoM
 
 const pauses: boolean[] = [];
 
-function load(snapshotPages: SnapshotPage[], files: Record<string, string> = {}, answer: (request: { op: string }) => unknown = () => []) {
+function load(
+  snapshotPages: SnapshotPage[],
+  files: Record<string, string> = {},
+  answer: (request: { op: string }) => unknown = () => [],
+  ranks = new Map<string, number>(),
+) {
   const host = hostBindings(
     UTC,
     (path) => files[path],
     (json) => JSON.stringify(answer(JSON.parse(json))),
     (paused) => pauses.push(paused),
   );
-  const arrays = dataArrays(values, (value) => pages.isSharedPageObject(value));
+  const arrays = dataArrays(
+    values,
+    (value) => pages.isSharedPageObject(value),
+    (text) => ranks.get(text),
+  );
   const shield = isolation(arrays);
   const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host);
   const sources = pageSources(pages, parseSource, host.sharedWork);
@@ -138,6 +147,24 @@ describe('data arrays', () => {
   const { arrays } = load([]);
   const array = (items: unknown[]) => arrays.wrapDataArray(items) as unknown as Record<string, (...args: unknown[]) => unknown> & { values: unknown[] };
 
+  test("file links sort by their paths' collation ranks, without comparator calls; other links by compareValue", () => {
+    // Ranks against code point order, to show they decide; equal paths keep their order (an embed is still a file link).
+    const ranked = load(
+      [],
+      {},
+      undefined,
+      new Map([
+        ['b.md', 0],
+        ['a.md', 1],
+      ]),
+    ).arrays;
+    expect(ranked.valueOrder([Link.file('a.md'), Link.file('b.md'), Link.file('a.md', true)], false)).toEqual([1, 0, 2]);
+    expect(ranked.valueOrder([Link.file('a.md'), Link.file('b.md')], true)).toEqual([0, 1]);
+    // A header link has no rank: compareValue orders them all (here with the host's own localeCompare).
+    expect(ranked.valueOrder([Link.file('b.md'), Link.header('a.md', 'x')], false)).toEqual([1, 0]);
+    expect(ranked.valueOrder([Link.file('b.md'), Link.file('c.md')], true)).toEqual([1, 0]);
+  });
+
   test('sort is stable, numbers take the native path, groups and distinct follow compareValue', () => {
     expect(arrays.numericOrder([3, 1, 3, -0, 0], false)).toEqual([3, 4, 1, 0, 2]);
     expect(arrays.numericOrder([3, 1, 3], true)).toEqual([0, 2, 1]);
@@ -194,7 +221,8 @@ describe('pages and dv on the host', () => {
   const snapshot: SnapshotPage[] = [
     page('f/a.md', { etags: ['t/x'], outlinks: [link('f/b.md')], frontmatter: { up: '[[b]]', when: '2024-01-02', aliases: ['A'] } }),
     page('f/b.md', { etags: ['t'], inlinks: ['f/a.md', 'private.md'], size: 10 }),
-    page('g/b.md'),
+    // As the host sends them: a plain link to a page, and an inlink, by the page's index in the snapshot.
+    { ...page('g/b.md'), outlinks: [0], inlinks: [0] },
   ];
   const files = { 'f/data.csv': 'name,n\n"x, y",1\nz,true\n', 'views/v.js': 'dv.paragraph(input)' };
   const { pages, sources, api } = load(snapshot, files);
@@ -211,6 +239,11 @@ describe('pages and dv on the host', () => {
     expect(a.file.aliases.values).toEqual(['A']);
     const b = pages.pageObject(snapshot[1]) as { file: { inlinks: { values: { path: string }[] } } };
     expect(b.file.inlinks.values.map((l) => l.path)).toEqual(['f/a.md']);
+    const g = pages.pageObject(snapshot[2]) as { file: { outlinks: { values: object[] }; inlinks: { values: object[] } } };
+    expect([...g.file.outlinks.values, ...g.file.inlinks.values]).toEqual([
+      { path: 'f/a.md', display: undefined, subpath: undefined, embed: false, type: 'file' },
+      { path: 'f/a.md', display: undefined, subpath: undefined, embed: false, type: 'file' },
+    ]);
     expect(() => (pages.pageObject(snapshot[0]).file as { size: unknown }).size).toThrow(/file.size is not supported/);
   });
 
@@ -222,6 +255,7 @@ describe('pages and dv on the host', () => {
     expect(pathsOf('"f" and -#t/x')).toEqual(['f/b.md']);
     expect(pathsOf('[[b]] or outgoing([[a]])')).toEqual(['f/a.md', 'f/b.md']);
     expect(pathsOf('"f/b"')).toEqual(['f/b.md']);
+    expect(pathsOf('[[a]]')).toEqual(['g/b.md']);
   });
 
   test('dv records its output as JSON for the host renderer', async () => {

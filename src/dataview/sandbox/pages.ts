@@ -6,7 +6,13 @@ import type { LinkFields, Values } from './values';
 
 /** A value typed on the host (snapshot-values.ts): dates, durations and links are tagged objects. */
 export type EncodedValue = null | number | string | boolean | EncodedValue[] | { [key: string]: EncodedValue };
-export interface SnapshotPage extends DvPageInput {
+/**
+ * A page as the snapshot sends it. Links to pages are sent by their index in `pages` (most of the snapshot is links):
+ * a plain link (a file, no display, no embed) as the index alone, an inlink as the index of the page it comes from.
+ */
+export interface SnapshotPage extends Omit<DvPageInput, 'outlinks' | 'inlinks'> {
+  outlinks: (number | DvLink)[];
+  inlinks: (number | string)[];
   typed?: { fields: Record<string, EncodedValue>; day: EncodedValue };
   /** Ranks of the path and the name in collation order among every page's path and name (host-helpers.ts). */
   pathRank?: number;
@@ -40,6 +46,12 @@ export function pageIndex(
     if (!pagesByLowerName.has(name)) pagesByLowerName.set(name, []);
     pagesByLowerName.get(name)!.push(page);
   });
+
+  const outlinksOf = (page: SnapshotPage): DvLink[] =>
+    page.outlinks.map((link) => (typeof link === 'number' ? { path: snapshotPages[link].path, embed: false, type: 'file' } : link));
+  // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
+  const inlinkPathsOf = (page: SnapshotPage): string[] =>
+    page.inlinks.flatMap((from) => (typeof from === 'number' ? [snapshotPages[from].path] : pagesByPath.has(from) ? [from] : []));
 
   /**
    * The first page (snapshot order) whose lowercased path, less its last three characters ('.md'), ends with '/' +
@@ -211,9 +223,8 @@ export function pageIndex(
   // Most blocks read a few fields of a few pages: the rest of the vault costs nothing until read.
   const FILE_FIELDS: PropertyDescriptorMap = {
     link: accessor(lazyGetter((page) => Link.file(page.path), Object.freeze)),
-    outlinks: accessor(lazyGetter((page) => wrapDataArray(page.outlinks.map((l: DvLink) => new Link(l))))),
-    // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
-    inlinks: accessor(lazyGetter((page) => wrapDataArray(page.inlinks.filter((p) => pagesByPath.has(p)).map((p) => Link.file(p))))),
+    outlinks: accessor(lazyGetter((page) => wrapDataArray(outlinksOf(page).map((l) => new Link(l))))),
+    inlinks: accessor(lazyGetter((page) => wrapDataArray(inlinkPathsOf(page).map((p) => Link.file(p))))),
     etags: accessor(lazyGetter((page) => wrapDataArray(page.etags.map((t) => `#${t}`)))),
     tags: accessor(lazyGetter((page) => wrapDataArray(tagsOf(page).slice()))),
     aliases: accessor(lazyGetter((page) => wrapDataArray(aliasesOf(page)))),
@@ -282,6 +293,7 @@ export function pageIndex(
   return {
     snapshotPages,
     pagesByPath,
+    outlinksOf,
     resolveLinkpath,
     tagsOf,
     frontmatterValue,

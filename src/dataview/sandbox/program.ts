@@ -39,13 +39,17 @@ export function sandboxProgram(
   const snapshot = JSON.parse(snapshotJson) as Snapshot;
   const host = m.hostBindings(hostZoneOffset, hostReadFile, hostRequest, hostPause);
   const values = m.valueTypes(host.zoneOffset);
-  // mutate() copies shared page objects; they are made below.
-  const arrays = m.dataArrays(values, (value) => pages.isSharedPageObject(value));
   const ranks = new Map<string, number>();
   snapshot.pages.forEach((page) => {
     if (page.pathRank !== undefined) ranks.set(page.path, page.pathRank);
     if (page.nameRank !== undefined) ranks.set(page.name, page.nameRank);
   });
+  // mutate() copies shared page objects; they are made below.
+  const arrays = m.dataArrays(
+    values,
+    (value) => pages.isSharedPageObject(value),
+    (text) => ranks.get(text),
+  );
   m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray, host.now);
   const shield = m.isolation(arrays);
   const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host);

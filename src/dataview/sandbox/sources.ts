@@ -68,11 +68,11 @@ export function dependsOnOrigin(source: Source | null): boolean {
 }
 
 export function pageSources(
-  pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' | 'resolveLinkpath' | 'tagsOf'>,
+  pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' | 'resolveLinkpath' | 'tagsOf' | 'outlinksOf'>,
   parse: typeof parseSource,
   sharedWork: SharedWork,
 ) {
-  const { snapshotPages, pagesByPath, resolveLinkpath, tagsOf } = pages;
+  const { snapshotPages, pagesByPath, resolveLinkpath, tagsOf, outlinksOf } = pages;
 
   /** Appends the page to the list under key, once; lists keep snapshot order. */
   const addTo = (index: Map<string, SnapshotPage[]>, key: string, page: SnapshotPage): void => {
@@ -105,7 +105,7 @@ export function pageSources(
     return parts.map((_, n) => parts.slice(0, n + 1).join('/'));
   });
   /** Link path (resolved page path, or the raw target) → pages linking to it. */
-  const pagesByLinkPath = lazyIndex((page) => page.outlinks.map((link) => link.path));
+  const pagesByLinkPath = lazyIndex((page) => outlinksOf(page).map((link) => link.path));
 
   const indexed = (index: Map<string, SnapshotPage[]>, key: string): SnapshotPage[] => {
     const pages = index.get(key);
@@ -130,7 +130,7 @@ export function pageSources(
         if (!target) return indexed(pagesByLinkPath(), source.file);
         if (source.incoming) return indexed(pagesByLinkPath(), target.path);
         const seen = new Set<SnapshotPage>();
-        return target.outlinks
+        return outlinksOf(target)
           .map((link) => pagesByPath.get(link.path))
           .filter((page): page is SnapshotPage => {
             if (!page || seen.has(page)) return false;
