@@ -1,11 +1,12 @@
 // `npm run build` (src/cli/build.ts) skips a build when nothing it reads changed since the last one into the same
 // folder, and builds whenever anything did, or when the last build's pages show the time they were built.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { writeFiles } from './helpers/temp-dir';
 import { listFiles, newWorkDir } from './helpers/build';
 
 const run = promisify(execFile);
@@ -15,10 +16,7 @@ const BUILT = /Complete!/;
 
 function vaultOf(files: Record<string, string>): string {
   const vault = mkdtempSync(path.join(tmpdir(), 'tsunagu-build-command-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(vault, file)), { recursive: true });
-    writeFileSync(path.join(vault, file), text);
-  }
+  writeFiles(vault, files);
   return vault;
 }
 

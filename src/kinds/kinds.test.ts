@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../test/helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { loadConfig } from '../config/config';
 import { element, text } from '../markdown/hast-build';
 import { parseBody, parseFragment } from '../markdown/parse';
@@ -27,10 +27,7 @@ const textPage: FileKind<{ text: string }> = {
 
 function vaultWith(files: Record<string, string>): string {
   const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
+  writeFiles(dir, files);
   return dir;
 }
 

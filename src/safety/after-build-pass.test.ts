@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../test/helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { afterBuildPass } from './after-build-pass';
 import { insertPolicy } from './csp';
 import { distFiles } from './dist-files';
@@ -18,10 +18,7 @@ const page = (body: string) => `<!doctype html><html><head><script>theme()</scri
 /** A build's output, written afresh as Astro writes it (rendered or restored pages, before the policy). */
 function build(dist: string, files: Record<string, string>): void {
   rmSync(dist, { recursive: true, force: true });
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dist, rel)), { recursive: true });
-    writeFileSync(path.join(dist, rel), text);
-  }
+  writeFiles(dist, files);
 }
 
 describe('afterBuildPass', () => {

@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeFiles } from '../../test/helpers/temp-dir';
 import { checkLinks } from './links';
 
 function dist(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-links-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
+  writeFiles(dir, files);
   return dir;
 }
 

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { noteDates, parseDate, readGitDates } from './dates';
-import { useTempDirs } from '../../test/helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 
 const tempDir = useTempDirs('tsunagu-dates-');
 
@@ -22,10 +22,7 @@ function git(repo: string, args: string[], when?: number): void {
 
 /** Writes the files and commits them at `when`. */
 function commit(repo: string, files: Record<string, string>, when: number): void {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
-    writeFileSync(path.join(repo, file), text);
-  }
+  writeFiles(repo, files);
   git(repo, ['add', '-A']);
   git(repo, ['commit', '-q', '-m', 'c'], when);
 }

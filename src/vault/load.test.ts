@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../kinds/registry';
+import { writeFiles } from '../../test/helpers/temp-dir';
 import { loadVault } from './load';
 
 function vaultWith(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'tsunagu-load-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  writeFiles(dir, files);
   return dir;
 }
 

@@ -1,5 +1,5 @@
 // Temporary folders for a test file, removed after each test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -15,4 +15,12 @@ export function useTempDirs(prefix: string): () => string {
     made.push(dir);
     return dir;
   };
+}
+
+/** Writes each file (path relative to `dir` → text), making its folders. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
 }
