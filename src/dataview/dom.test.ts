@@ -122,6 +122,42 @@ describe('what dv.el returns', () => {
   });
 });
 
+describe('elements as values (Dataview renders an HTMLElement by appending it: it moves)', () => {
+  test('dv.span, dv.paragraph and dv.el take an element: it moves out of the container into the new element', async () => {
+    expect(
+      await html(`
+        const b = dv.el("b", "bold");
+        dv.span(b);
+        dv.paragraph(createEl("em", { text: "made apart" }));
+        dv.el("div", document.createTextNode("text node"));`),
+    ).toBe('<span><b><span>bold</span></b></span><p><em>made apart</em></p><div>text node</div>');
+  });
+
+  test('dv.list and dv.table cells render elements (and fragments as their children); a moved element is not shown twice', async () => {
+    expect(
+      await html(`
+        const cell = dv.el("span", "cell", { cls: "pill" });
+        const frag = createFragment((f) => { f.createEl("i", { text: "a" }); f.appendText("b"); });
+        dv.list([createEl("strong", { text: "item" }), frag]);
+        dv.table(["h"], [[cell], [createEl("a", { text: "x", href: "https://example.org/" })]]);`),
+    ).toBe(
+      '<div><ul class="dataview list-view-ul"><li><strong>item</strong></li><li><i>a</i>b</li></ul></div>' +
+        '<div><table class="dataview table-view-table"><thead class="table-view-thead"><tr class="table-view-tr-header">' +
+        '<th class="table-view-th"><span>h</span><span class="dataview small-text">2</span></th></tr></thead><tbody class="table-view-tbody">' +
+        '<tr><td><span class="pill"><span>cell</span></span></td></tr>' +
+        '<tr><td><a href="https://example.org/" target="_blank" rel="noopener">x</a></td></tr></tbody></table></div>',
+    );
+  });
+
+  test('an element value goes through the same allow-lists: no script, handler or script URL', async () => {
+    const out = await html(`
+      const bad = createEl("a", { text: "x", href: "javascript:alert(1)", attr: { onclick: "alert(1)" } });
+      bad.innerHTML = '<img src=x onerror=alert(1)><script>alert(2)</script>ok';
+      dv.span(bad);`);
+    expect(out).toBe('<span><a>ok</a></span>');
+  });
+});
+
 describe("Obsidian's DOM globals", () => {
   test('document.createElement, createTextNode, fragments and the global createEl build elements the block appends', async () => {
     expect(

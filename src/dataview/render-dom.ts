@@ -73,7 +73,8 @@ export function renderDomNode(node: unknown, renderers: DomRenderers, bare = fal
   if (isObject(node.block)) return renderers.block(node.block);
   const tag = typeof node.tag === 'string' ? node.tag : '';
   const children = (Array.isArray(node.children) ? node.children : []).map((child) => renderDomNode(child, renderers)).join('');
-  if (bare) return children;
+  // A fragment (tag '') is its children, as when it is appended.
+  if (bare || tag === '') return children;
   // An element outside the list goes with its content (scripts, frames, forms, media, SVG).
   if (!isSafeTag(tag)) return '';
   const attributes = attributeList(tag, node.attr) + styleAttribute(node.style);

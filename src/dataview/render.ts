@@ -47,6 +47,7 @@ function compact(value: Json, links: Links): string | undefined {
   if (value.t === 'null') return `<span>${NULL_TEXT}</span>`;
   if (value.t === 'text') return escapeHtml(asString(value.s));
   if (value.t === 'more') return '...';
+  if (value.t === 'dom') return renderDom(value.node, links, 'js');
   if (value.t === 'elink') {
     const url = asString(value.url);
     if (!/^(https?:|mailto:)/i.test(url)) return escapeHtml(asString(value.text));

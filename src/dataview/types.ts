@@ -86,7 +86,9 @@ export type DvValue =
   | { t: 'elink'; url: string; text: string }
   | { t: 'pair'; key: DvValue; value: DvValue }
   | { t: 'array'; items: DvValue[] }
-  | { t: 'object'; entries: [string, DvValue][] };
+  | { t: 'object'; entries: [string, DvValue][] }
+  /** An element the block made (dv.el, createEl…) given as a value: its tree, as render-dom.ts reads it. */
+  | { t: 'dom'; node: unknown };
 
 export type DvBlock =
   /** Elements a block made (sandbox/elements.ts serialises them, render-dom.ts checks and renders them). */

@@ -18,7 +18,7 @@ export function dvApi(
   pages: Pick<Pages, 'resolveLinkpath' | 'pageObject' | 'frontmatterValue' | 'decodeValue' | 'decodeListItem' | 'unsupportedField'>,
   sources: Pick<Sources, 'pagesForQuery'>,
   lazySourcePages: (query: unknown, originPath: string) => unknown,
-  elements: Pick<DomElements, 'createContainer' | 'DomElement' | 'isAppOnly'>,
+  elements: Pick<DomElements, 'createContainer' | 'DomElement' | 'DomNode' | 'isAppOnly' | 'nodeValue'>,
 ) {
   const { DateTime, Duration, Link, ListPairWidget, parseIsoMillis, renderMinimalDate, isDate, isDuration, isLink, typeOf, compareValue, valueToString } =
     values;
@@ -56,6 +56,8 @@ export function dvApi(
       if (value.type !== 'file' && value.subpath) link.subpath = value.subpath;
       return link;
     }
+    const node = elements.nodeValue(value);
+    if (node) return { t: 'dom', node };
     if (Array.isArray(value)) {
       return { t: 'array', items: Array.from(value).map((v) => outputValue(v, originPath, depth + 1)) };
     }
@@ -252,7 +254,8 @@ export function dvApi(
         const o = options || {};
         const parent = o.container instanceof elements.DomElement ? o.container : page.container;
         const element = parent.createEl(name, { cls: o.cls, attr: o.attr });
-        element.appendChild(page.valueNode(value(text)));
+        // An element as the content moves into the new one, as in Obsidian (renderValue appends it).
+        element.appendChild(text instanceof elements.DomNode ? text : page.valueNode(value(text)));
         return element;
       },
       header: (level: unknown, text: unknown, options?: ElementOptions) => {

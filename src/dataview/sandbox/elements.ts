@@ -612,10 +612,22 @@ export function domElements() {
     };
   };
 
+  /**
+   * A node given as a value (dv.span(el), a table cell, a list item): its tree, taken out of wherever it was, as
+   * Dataview's renderValue appends the element itself (it moves). Undefined for anything else.
+   */
+  const nodeValue = (value: unknown): DomJson | undefined => {
+    if (!(value instanceof DomNode)) return undefined;
+    value.remove();
+    return value instanceof DomElement && value.localName === FRAGMENT
+      ? { tag: '', attr: {}, style: {}, children: value.childNodes.map((n) => n.toJson()) }
+      : value.toJson();
+  };
+
   /** Every class whose prototype a block can reach: frozen before blocks run (isolation.ts). */
   const sharedClasses = [DomNode, TextNode, ValueNode, HtmlNode, BlockNode, Style, ClassList, DomElement];
 
-  return { createContainer, DomElement, isAppOnly, sharedClasses, globals };
+  return { createContainer, DomElement, DomNode, isAppOnly, nodeValue, sharedClasses, globals };
 }
 
 export type DomElements = ReturnType<typeof domElements>;
