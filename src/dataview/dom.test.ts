@@ -1,6 +1,7 @@
 // dv.container and the elements dv.el returns, run in the sandbox: what vault scripts build with Obsidian's helpers,
 // rendered through the host's allow-lists.
 import { describe, expect, test } from 'vitest';
+import type { RenderTarget } from '../markdown/render';
 import { createDataviewEngine } from './index';
 import { page, testLinks } from './test-vault';
 
@@ -155,6 +156,70 @@ describe('elements as values (Dataview renders an HTMLElement by appending it: i
       bad.innerHTML = '<img src=x onerror=alert(1)><script>alert(2)</script>ok';
       dv.span(bad);`);
     expect(out).toBe('<span><a>ok</a></span>');
+  });
+});
+
+describe('links and images to vault files, resolved as the site resolves a link from the note', () => {
+  // The site's resolver: published notes and used attachments only (secret.md is a private note: never resolved).
+  const targets: Record<string, RenderTarget> = {
+    b: { href: '/b/', kind: 'note', id: 'b.md', title: 'b' },
+    'Folder/Two words': { href: '/folder/two-words/', kind: 'note', id: 'Folder/Two words.md', title: 'Two words' },
+    'cat.png': { href: '/attachments/cat.png', kind: 'attachment', id: 'img/cat.png', title: 'cat.png' },
+  };
+  const site = createDataviewEngine([page('a.md'), page('b.md')], {
+    ...testLinks,
+    renderContext: (noteId) => ({
+      noteId,
+      lang: 'en',
+      resolve: (link) => {
+        const target = targets[link.target.replace(/\.md$/, '')];
+        return target && link.subpath ? { ...target, href: `${target.href}#${link.subpath}` } : target;
+      },
+      tagHref: () => '',
+      embedTree: () => undefined,
+    }),
+  });
+  const run = async (code: string) => {
+    const result = await site.runJs(code, 'a.md');
+    if (!result.ok) throw new Error(result.reason);
+    return result.html;
+  };
+
+  test("createEl('a') and dv.el('a') with a note's path or link text are Obsidian's internal links; a web link still leaves the site", async () => {
+    expect(
+      await run(`
+        dv.container.createEl("a", { text: "B", href: "b" });
+        dv.el("a", "two", { attr: { href: "Folder/Two%20words.md#Part" }, cls: "pill" });
+        createEl("a", { text: "open", href: "obsidian://open?vault=v&file=b" });
+        dv.container.append(createEl("a", { text: "web", href: "https://example.org/" }));`),
+    ).toBe(
+      '<a href="/b/" class="internal-link">B</a>' +
+        '<a class="internal-link pill" href="/folder/two-words/#Part"><span>two</span></a>' +
+        '<a href="https://example.org/" target="_blank" rel="noopener">web</a>',
+    );
+  });
+
+  test('a private or missing note, a script URL or a relative URL is no link: the text stays, without href', async () => {
+    expect(
+      await run(`
+        dv.container.createEl("a", { text: "private", href: "secret" });
+        dv.container.createEl("a", { text: "missing", href: "nowhere.md" });
+        dv.container.createEl("a", { text: "js", href: "javascript:alert(1)" });
+        dv.container.createEl("a", { text: "data", href: "data:text/html,x" });`),
+    ).toBe('<a>private</a><a>missing</a><a>js</a><a>data</a>');
+  });
+
+  test('an image from a vault path shows the published attachment; a note or an unknown file as src is dropped', async () => {
+    expect(
+      await run(`
+        dv.container.createEl("img", { attr: { src: "cat.png", alt: "cat", width: "50" } });
+        const img = document.createElement("img");
+        img.src = "b";
+        img.setAttribute("src", "b");
+        dv.container.appendChild(img);
+        dv.span(createEl("img", { attr: { src: "unknown.png" } }));
+        dv.el("div", "", { cls: "x" }).innerHTML = '<img src="cat.png" onerror="alert(1)">';`),
+    ).toBe('<img src="/attachments/cat.png" alt="cat" width="50"><span></span><div class="x"><img src="/attachments/cat.png"></div>');
   });
 });
 

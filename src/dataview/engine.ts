@@ -67,7 +67,12 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     },
     fieldValueHtml,
   });
-  const links = (originPath: string): Links => ({ hrefFor: options.hrefFor, originPath, markdown });
+  const links = (originPath: string): Links => ({
+    hrefFor: options.hrefFor,
+    originPath,
+    markdown,
+    resolve: (link) => context(originPath).resolve(link),
+  });
   DISPLAY.zone = options.timeZone ?? 'system';
   setCollation(host.collate);
 

@@ -14,6 +14,11 @@ export interface DomRenderers {
   value(value: unknown): string;
   /** An output record (table, list…) moved into an element. */
   block(record: Json): string;
+  /**
+   * Where a vault path or link text (`href="Folder/Note#Part"`, `src="attachments/cat.png"`) leads on the site, resolved
+   * from the block's note as Obsidian resolves a link; undefined when it is not a published page or attachment.
+   */
+  internal?(target: string, subpath: string | undefined, embed: boolean): { href: string; kind: string } | undefined;
 }
 
 /** Attributes by element, beyond the global ones (isSafeAttribute, class, id, hidden); URLs are checked apart. */
@@ -30,6 +35,8 @@ const TAG_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 const URL_ATTRIBUTES = new Set(['href', 'src']);
 const WEB_URL = /^(https?:\/\/|mailto:)/i;
+/** A URL with a scheme (or protocol-relative): never a vault path. */
+const SCHEME = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** Style properties a block may set: layout, boxes, colours and text; nothing that loads or positions over the page. */
 const STYLE_PROPERTY =
@@ -47,21 +54,51 @@ function styleAttribute(style: unknown): string {
   return declarations && isScriptFreeStyle(declarations) ? ` style="${escapeHtml(declarations)}"` : '';
 }
 
-function attributeList(tag: string, attr: unknown): string {
+function attributeList(tag: string, attr: unknown, renderers: DomRenderers): string {
   if (!isObject(attr)) return '';
   const own = TAG_ATTRIBUTES[tag] ?? [];
   let html = '';
+  let internal = false;
   for (const [name, value] of Object.entries(attr)) {
     if (typeof value !== 'string') continue;
     const allowed = name === 'class' || name === 'id' || name === 'hidden' || isSafeAttribute(name) || own.includes(name);
-    if (!allowed || (URL_ATTRIBUTES.has(name) && !WEB_URL.test(value.trim()))) continue;
-    const text = name === 'class' ? value.trim().split(/\s+/).join(' ') : value;
+    if (!allowed) continue;
+    let text = name === 'class' ? value.trim().split(/\s+/).join(' ') : value;
     if (name === 'class' && text === '') continue;
+    if (URL_ATTRIBUTES.has(name) && !WEB_URL.test(value.trim())) {
+      const site = vaultUrl(value, tag === 'img', renderers);
+      if (site === undefined) continue;
+      text = site;
+      internal = tag === 'a';
+    }
     html += ` ${name}="${escapeHtml(text)}"`;
   }
-  // A link the block made leaves the site like Obsidian's external links do.
-  if (tag === 'a' && / href="/.test(html)) html += ' target="_blank" rel="noopener"';
-  return html;
+  if (tag !== 'a' || !/ href="/.test(html)) return html;
+  // A link to a note is Obsidian's internal link; any other link leaves the site like Obsidian's external links do.
+  if (!internal) return `${html} target="_blank" rel="noopener"`;
+  return / class="/.test(html) ? html.replace(/ class="(?![^"]*\binternal-link\b)/, ' class="internal-link ') : `${html} class="internal-link"`;
+}
+
+/**
+ * A href or src that is not a web URL, read as Obsidian reads an internal link's href: link text (percent-encoding
+ * undone, `#` starting the heading or block), or an obsidian://open URL's file. An image needs an attachment.
+ */
+function vaultUrl(value: string, image: boolean, renderers: DomRenderers): string | undefined {
+  let text = value.trim();
+  if (/^obsidian:\/\/open\?/i.test(text)) text = new URLSearchParams(text.slice(text.indexOf('?') + 1)).get('file') ?? '';
+  else if (SCHEME.test(text)) return undefined;
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // Left as written: Obsidian keeps link text it cannot decode.
+  }
+  const hash = text.indexOf('#');
+  const target = (hash < 0 ? text : text.slice(0, hash)).trim();
+  const subpath = hash < 0 ? undefined : text.slice(hash + 1).trim() || undefined;
+  if (target === '' || !renderers.internal) return undefined;
+  const found = renderers.internal(target, image ? undefined : subpath, image);
+  if (!found || (image && found.kind !== 'attachment')) return undefined;
+  return found.href;
 }
 
 /** One node of the tree; `bare`: an element's children without the element (inline JavaScript's value). */
@@ -77,7 +114,7 @@ export function renderDomNode(node: unknown, renderers: DomRenderers, bare = fal
   if (bare || tag === '') return children;
   // An element outside the list goes with its content (scripts, frames, forms, media, SVG).
   if (!isSafeTag(tag)) return '';
-  const attributes = attributeList(tag, node.attr) + styleAttribute(node.style);
+  const attributes = attributeList(tag, node.attr, renderers) + styleAttribute(node.style);
   if (tag === 'img' && !attributes.includes(' src="')) return '';
   return isVoidTag(tag) ? `<${tag}${attributes}>` : `<${tag}${attributes}>${children}</${tag}>`;
 }

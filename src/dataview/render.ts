@@ -4,6 +4,7 @@
 import { isScriptFreeStyle } from '../safety/style';
 import { trustedHtml } from '../safety/trusted';
 import { escapeHtml } from './html';
+import type { RenderLink, RenderTarget } from '../markdown/render';
 import type { InlineMarkdown } from './markdown';
 import { renderDomNode } from './render-dom';
 import type { DataviewOptions } from './types';
@@ -12,6 +13,8 @@ export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
   /** The note the block is in: text values' links resolve from it. */
   originPath: string;
   markdown: InlineMarkdown;
+  /** A link from the origin note as the site resolves it (published pages and attachments only). */
+  resolve?(link: RenderLink): RenderTarget | undefined;
 }
 /** `inline`: inline JavaScript's value, drawn as an inline query's (lists as `a, b`), without dv.span's element. */
 export type Layout = 'js' | 'query' | 'inline';
@@ -235,6 +238,7 @@ function renderDom(node: unknown, links: Links, layout: Layout): string {
     {
       value: (value) => (inline ? renderInlineValue(value, links) : renderValue(value, links, 0, false)),
       block: (record) => renderOutput([record], links, layout),
+      internal: (target, subpath, embed) => links.resolve?.({ target, subpath, embed, from: links.originPath }),
     },
     inline,
   );
