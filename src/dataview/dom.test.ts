@@ -2,6 +2,8 @@
 // rendered through the host's allow-lists.
 import { describe, expect, test } from 'vitest';
 import type { RenderTarget } from '../markdown/render';
+import { buildNonce } from '../safety/trusted';
+import { blockStyleClass } from './block-style';
 import { createDataviewEngine } from './index';
 import { page, testLinks } from './test-vault';
 
@@ -220,6 +222,30 @@ describe('links and images to vault files, resolved as the site resolves a link 
         dv.span(createEl("img", { attr: { src: "unknown.png" } }));
         dv.el("div", "", { cls: "x" }).innerHTML = '<img src="cat.png" onerror="alert(1)">';`),
     ).toBe('<img src="/attachments/cat.png" alt="cat" width="50"><span></span><div class="x"><img src="/attachments/cat.png"></div>');
+  });
+});
+
+describe("a block's own <style>", () => {
+  const trusted = (html: string) => `<tsunagu-trusted data-nonce="${buildNonce()}">${html}</tsunagu-trusted>`;
+  test("dv.el('style'), createEl('style') and a <style> in innerHTML are kept, scoped to the block's output", async () => {
+    const a = '.tab { color: red }';
+    const b = 'p { margin: 0 }';
+    expect(
+      await html(`
+        dv.el("style", ${JSON.stringify(a)});
+        dv.container.createEl("style", { text: ${JSON.stringify(b)} });
+        dv.el("div", "").innerHTML = "<style>${b}</style><span class='tab'>x</span>";
+        dv.paragraph("after");`),
+    ).toBe(
+      `<div class="${blockStyleClass(a)} ${blockStyleClass(b)}">` +
+        trusted(`<style>.${blockStyleClass(a)} {\n${a}\n}</style>`) +
+        trusted(`<style>.${blockStyleClass(b)} {\n${b}\n}</style>`) +
+        `<div>${trusted(`<style>.${blockStyleClass(b)} {\n${b}\n}</style>`)}<span class="tab">x</span></div><p><span>after</span></p></div>`,
+    );
+  });
+
+  test('a style that could leave the block is dropped, and the output is not wrapped', async () => {
+    expect(await html('dv.el("style", "} body { display: none }"); dv.span("x")')).toBe('<span><span>x</span></span>');
   });
 });
 

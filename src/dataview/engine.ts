@@ -9,7 +9,7 @@ import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
 import { sandboxFields } from './snapshot-values';
-import { type Layout, type Links, renderInlineQuery, renderInlineValue, renderOutput } from './render';
+import { type Layout, type Links, renderBlockOutput, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { SnapshotPage } from './sandbox/pages';
 import type { DataviewOptions, DataviewResult, DvLink, DvPageInput } from './types';
@@ -105,7 +105,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     sandbox ??= createSandbox(snapshotJson(), host, limits);
     const outcome = (await sandbox).run(code, currentPath);
     if (!outcome.ok) return { ok: false, ...describeFailure(outcome.failure, limits, BLOCK_FILE, BLOCK_PREFIX + code) };
-    return { ok: true, html: renderOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };
+    return { ok: true, html: renderBlockOutput(JSON.parse(outcome.outputJson), links(currentPath), layout) };
   }
 
   return {

@@ -19,6 +19,8 @@ export interface DomRenderers {
    * from the block's note as Obsidian resolves a link; undefined when it is not a published page or attachment.
    */
   internal?(target: string, subpath: string | undefined, embed: boolean): { href: string; kind: string } | undefined;
+  /** A <style> the block made, as the HTML that keeps it for the block alone ('' when it is not kept). */
+  style?(css: string): string;
 }
 
 /** Attributes by element, beyond the global ones (isSafeAttribute, class, id, hidden); URLs are checked apart. */
@@ -109,6 +111,7 @@ export function renderDomNode(node: unknown, renderers: DomRenderers, bare = fal
   if (typeof node.html === 'string') return renderDomNode(fromInnerHtml(node.html), renderers, true);
   if (isObject(node.block)) return renderers.block(node.block);
   const tag = typeof node.tag === 'string' ? node.tag : '';
+  if (tag === 'style') return renderers.style?.(styleText(node)) ?? '';
   const children = (Array.isArray(node.children) ? node.children : []).map((child) => renderDomNode(child, renderers)).join('');
   // A fragment (tag '') is its children, as when it is appended.
   if (bare || tag === '') return children;
@@ -117,6 +120,13 @@ export function renderDomNode(node: unknown, renderers: DomRenderers, bare = fal
   const attributes = attributeList(tag, node.attr, renderers) + styleAttribute(node.style);
   if (tag === 'img' && !attributes.includes(' src="')) return '';
   return isVoidTag(tag) ? `<${tag}${attributes}>` : `<${tag}${attributes}>${children}</${tag}>`;
+}
+
+/** A <style>'s CSS: its text, and markup assigned to its innerHTML as the raw text it is in a style element. */
+function styleText(node: Json): string {
+  return (Array.isArray(node.children) ? node.children : [])
+    .map((child) => (isObject(child) ? (typeof child.text === 'string' ? child.text : typeof child.html === 'string' ? child.html : '') : ''))
+    .join('');
 }
 
 /** hast property names back to attribute names (only those the lists above can keep need to be right). */

@@ -3,6 +3,7 @@
 // so every shape is checked and every string escaped.
 import { isScriptFreeStyle } from '../safety/style';
 import { trustedHtml } from '../safety/trusted';
+import { blockStyleClass, scopedStyle } from './block-style';
 import { escapeHtml } from './html';
 import type { RenderLink, RenderTarget } from '../markdown/render';
 import type { InlineMarkdown } from './markdown';
@@ -15,6 +16,8 @@ export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
   markdown: InlineMarkdown;
   /** A link from the origin note as the site resolves it (published pages and attachments only). */
   resolve?(link: RenderLink): RenderTarget | undefined;
+  /** A <style> the block made: its scoped element ('' when dropped); set by renderBlockOutput. */
+  blockStyle?(css: string): string;
 }
 /** `inline`: inline JavaScript's value, drawn as an inline query's (lists as `a, b`), without dv.span's element. */
 export type Layout = 'js' | 'query' | 'inline';
@@ -239,9 +242,29 @@ function renderDom(node: unknown, links: Links, layout: Layout): string {
       value: (value) => (inline ? renderInlineValue(value, links) : renderValue(value, links, 0, false)),
       block: (record) => renderOutput([record], links, layout),
       internal: (target, subpath, embed) => links.resolve?.({ target, subpath, embed, from: links.originPath }),
+      style: (css) => links.blockStyle?.(css) ?? '',
     },
     inline,
   );
+}
+
+/**
+ * A dataviewjs block's HTML: its output, and when the block made <style> elements, inside an element with the classes
+ * their CSS is scoped to (block-style.ts), so that it styles this block only.
+ */
+export function renderBlockOutput(output: unknown, links: Links, layout: Layout): string {
+  const scopes = new Set<string>();
+  const blockStyle = (css: string) => {
+    const scope = blockStyleClass(css);
+    const style = scopedStyle(css, scope);
+    if (style === undefined) return '';
+    scopes.add(scope);
+    return style;
+  };
+  const html = renderOutput(output, { ...links, blockStyle }, layout);
+  if (scopes.size === 0) return html;
+  const tag = layout === 'inline' ? 'span' : 'div';
+  return `<${tag} class="${[...scopes].join(' ')}">${html}</${tag}>`;
 }
 
 /** HTML of a block's output, in call order. */

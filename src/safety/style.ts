@@ -18,7 +18,7 @@ export function isScriptFreeStyle(css: string): boolean {
 const HEX = /^[0-9a-f]{1,6}/i;
 
 /** The style's text as tokens read it: comments dropped, escapes decoded, string delimiters kept. */
-function cssWithoutComments(css: string): string {
+export function cssWithoutComments(css: string): string {
   let out = '';
   let quote = '';
   for (let i = 0; i < css.length; i++) {

@@ -250,12 +250,14 @@ export function dvApi(
       clone: deepCopy,
       el: (tag: unknown, text: unknown, options?: ElementOptions) => {
         const name = String(tag).toLowerCase();
-        if (!SAFE_TAGS.has(name) && !elements.isAppOnly(name)) throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
+        if (!SAFE_TAGS.has(name) && !elements.isAppOnly(name) && name !== 'style')
+          throw new Error(`dv.el('${tag}') is not supported by tsunagu: only text elements are`);
         const o = options || {};
         const parent = o.container instanceof elements.DomElement ? o.container : page.container;
         const element = parent.createEl(name, { cls: o.cls, attr: o.attr });
         // An element as the content moves into the new one, as in Obsidian (renderValue appends it).
-        element.appendChild(text instanceof elements.DomNode ? text : page.valueNode(value(text)));
+        // A style's content is its CSS, as text.
+        element.appendChild(text instanceof elements.DomNode ? text : name === 'style' ? String(text ?? '') : page.valueNode(value(text)));
         return element;
       },
       header: (level: unknown, text: unknown, options?: ElementOptions) => {
