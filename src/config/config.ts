@@ -32,8 +32,11 @@ export interface SiteConfig {
   aliasFallback: boolean;
   /** Obsidian's "Strict line breaks": off, a single newline in a paragraph is a line break; on, a space. */
   strictLineBreaks: boolean;
-  /** `inlineQueryPrefix`: Dataview's setting of that name; inline code starting with it is an inline query. */
-  dataview: { enabled: boolean; timeoutMs: number; inlineQueryPrefix: string };
+  /**
+   * Dataview's settings of those names: `inlineQueryPrefix` (inline code starting with it is an inline query),
+   * `defaultDateFormat` / `defaultDateTimeFormat` (Luxon formats of dates at midnight / with a time).
+   */
+  dataview: { enabled: boolean; timeoutMs: number; inlineQueryPrefix: string; defaultDateFormat: string; defaultDateTimeFormat: string };
   glossary: { folder: string; autoLink: AutoLinkMode };
   graph: { depth: number };
   /** Built-in related/outgoing sections: `auto` leaves out those a note's own dataview block already lists. */
@@ -57,7 +60,8 @@ const DEFAULTS = {
   excludeFolders: [] as string[],
   aliasFallback: true,
   strictLineBreaks: false,
-  dataview: { enabled: true, timeoutMs: 1000, inlineQueryPrefix: '=' },
+  // Dataview's own defaults.
+  dataview: { enabled: true, timeoutMs: 1000, inlineQueryPrefix: '=', defaultDateFormat: 'MMMM dd, yyyy', defaultDateTimeFormat: 'h:mm a - MMMM dd, yyyy' },
   glossary: { folder: '用語集', autoLink: 'first' as AutoLinkMode },
   graph: { depth: 1 },
   sections: 'auto' as SectionsMode,
@@ -83,7 +87,7 @@ const VAULT_KEYS = [
   'strict',
 ];
 const SECTIONS: Record<string, string[]> = {
-  dataview: ['enabled', 'timeoutMs', 'inlineQueryPrefix'],
+  dataview: ['enabled', 'timeoutMs', 'inlineQueryPrefix', 'defaultDateFormat', 'defaultDateTimeFormat'],
   glossary: ['folder', 'autoLink'],
   graph: ['depth'],
   limits: Object.keys(DEFAULT_LIMITS),
@@ -160,6 +164,8 @@ function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: st
       enabled: get('dataview.enabled', bool) ?? DEFAULTS.dataview.enabled,
       timeoutMs: get('dataview.timeoutMs', num) ?? DEFAULTS.dataview.timeoutMs,
       inlineQueryPrefix: get('dataview.inlineQueryPrefix', str) ?? DEFAULTS.dataview.inlineQueryPrefix,
+      defaultDateFormat: get('dataview.defaultDateFormat', str) ?? DEFAULTS.dataview.defaultDateFormat,
+      defaultDateTimeFormat: get('dataview.defaultDateTimeFormat', str) ?? DEFAULTS.dataview.defaultDateTimeFormat,
     },
     glossary: {
       folder: get('glossary.folder', str) ?? DEFAULTS.glossary.folder,

@@ -3,7 +3,7 @@
 import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
 import { inlineQueryExpression, runDql, runInlineDql, typedFieldValue } from './dql';
 import { VaultIndex } from './dql/vault-index';
-import { DISPLAY, setCollation } from './dql/values';
+import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DISPLAY, type DisplaySettings, setCollation } from './dql/values';
 import { describeFailure } from './errors';
 import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
@@ -51,11 +51,13 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   // An inline query's own value renders without further inline queries: a field holding one cannot loop.
   const valueMarkdown = inlineMarkdownRenderer(context);
   const inline = (expression: string, originPath: string): DataviewResult => {
+    settle();
     const outcome = runInlineDql(expression, originPath, index());
     if (!outcome.ok) return outcome;
     return { ok: true, html: renderInlineQuery(outcome.value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown }) };
   };
   const fieldValueHtml = (raw: string, originPath: string): string | undefined => {
+    settle();
     const value = typedFieldValue(raw, originPath, index());
     return value && renderInlineValue(value, { hrefFor: options.hrefFor, originPath, markdown: valueMarkdown });
   };
@@ -73,8 +75,18 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     markdown,
     resolve: (link) => context(originPath).resolve(link),
   });
-  DISPLAY.zone = options.timeZone ?? 'system';
-  setCollation(host.collate);
+  // Module-wide settings of the DQL values; set again before each call, as engines can coexist.
+  const display: DisplaySettings = {
+    zone: options.timeZone ?? 'system',
+    locale: options.displayLocale ?? 'en-US',
+    dateFormat: options.defaultDateFormat ?? DEFAULT_DATE_FORMAT,
+    dateTimeFormat: options.defaultDateTimeFormat ?? DEFAULT_DATE_TIME_FORMAT,
+  };
+  const settle = () => {
+    Object.assign(DISPLAY, display);
+    setCollation(host.collate);
+  };
+  settle();
 
   function snapshotJson(): string {
     const ranks = collationRanks(
@@ -84,6 +96,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     const pageIndexes = new Map(pages.map((page, i) => [page.path, i]));
     const plainLink = (link: DvLink) => link.type === 'file' && !link.embed && link.subpath === undefined && link.display === undefined;
     return JSON.stringify({
+      display: { locale: display.locale, dateFormat: display.dateFormat, dateTimeFormat: display.dateTimeFormat },
       pages: pages.map((page): SnapshotPage => {
         const { lists: _lists, fields: _fields, ...shared } = page;
         return {
@@ -100,6 +113,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   }
 
   async function run(code: string, currentPath: string, layout: Layout): Promise<DataviewResult> {
+    settle();
     // Fields reach the sandbox typed by the host (Dataview's grammar), so both engines see the same values.
     // List items and raw inline fields stay on the host: the sandbox asks for list items when a block reads them.
     sandbox ??= createSandbox(snapshotJson(), host, limits);
@@ -111,6 +125,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   return {
     runJs: (code, currentPath) => run(code, currentPath, 'js'),
     async runQuery(query, currentPath) {
+      settle();
       const outcome = runDql(query, currentPath, index());
       if (!outcome.ok) return outcome;
       return { ok: true, html: renderOutput(outcome.blocks, links(currentPath), 'query') };

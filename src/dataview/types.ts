@@ -71,6 +71,14 @@ export interface DataviewOptions {
   timeZone?: string;
   /** Locale of `localeCompare` in the sandbox, as Obsidian's Chromium uses the UI locale (default: the build machine's). */
   collationLocale?: string;
+  /**
+   * Luxon locale of rendered dates and durations, `dateformat()` and scripts' `toFormat` (Dataview uses the app's
+   * locale): month and weekday names, AM/PM. Default `en-US`.
+   */
+  displayLocale?: string;
+  /** Dataview's defaultDateFormat (a date at midnight; default `MMMM dd, yyyy`) and defaultDateTimeFormat (`h:mm a - MMMM dd, yyyy`). */
+  defaultDateFormat?: string;
+  defaultDateTimeFormat?: string;
 }
 
 // ---- What the sandbox hands back (untrusted: the renderer validates every field) ----

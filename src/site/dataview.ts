@@ -26,6 +26,9 @@ export interface DataviewStepOptions {
   inlineQueryPrefix?: string;
   /** How the site renders a note's markdown: dataview text values render the same way. */
   renderContext?(id: string): RenderContext;
+  /** Dataview's date settings (config `dataview.defaultDateFormat` / `defaultDateTimeFormat`); Dataview's defaults otherwise. */
+  defaultDateFormat?: string;
+  defaultDateTimeFormat?: string;
 }
 
 /** A replacement for each dataview block of the published notes, and a diagnostic per block that could not run. */
@@ -61,6 +64,10 @@ export async function runDataviewBlocks(
     // Dates in the model are the author's wall time, kept as UTC.
     timeZone: 'UTC',
     collationLocale: options.lang,
+    // Dataview formats dates in the app's locale: a Japanese site's readers see what a Japanese Obsidian shows.
+    displayLocale: options.lang === 'ja' ? 'ja' : 'en-US',
+    defaultDateFormat: options.defaultDateFormat,
+    defaultDateTimeFormat: options.defaultDateTimeFormat,
   });
   const diagnostics: Diagnostic[] = [];
   try {

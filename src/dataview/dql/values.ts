@@ -176,18 +176,22 @@ export function truthy(value: Value | undefined): boolean {
   }
 }
 
-/** The zone dates are shown in (the author's), and the locale month names and durations use. */
+/** The zone dates are shown in (the author's), the locale month names and durations use, Dataview's date formats. */
 export interface DisplaySettings {
   zone: string;
   locale: string;
+  dateFormat: string;
+  dateTimeFormat: string;
 }
-export const DISPLAY: DisplaySettings = { zone: 'UTC', locale: 'en-US' };
+export const DEFAULT_DATE_FORMAT = 'MMMM dd, yyyy';
+export const DEFAULT_DATE_TIME_FORMAT = 'h:mm a - MMMM dd, yyyy';
+export const DISPLAY: DisplaySettings = { zone: 'UTC', locale: 'en-US', dateFormat: DEFAULT_DATE_FORMAT, dateTimeFormat: DEFAULT_DATE_TIME_FORMAT };
 
 /** Dataview's renderMinimalDate: the date alone at midnight, else time and date. */
 export function renderDate(date: DateTime): string {
   const local = date.setZone(DISPLAY.zone).setLocale(DISPLAY.locale);
-  if (local.hour === 0 && local.minute === 0 && local.second === 0) return local.toFormat('MMMM dd, yyyy');
-  return local.toFormat('h:mm a - MMMM dd, yyyy');
+  if (local.hour === 0 && local.minute === 0 && local.second === 0) return local.toFormat(DISPLAY.dateFormat);
+  return local.toFormat(DISPLAY.dateTimeFormat);
 }
 
 /** Dataview's renderMinimalDuration: normalised over every unit, zero units dropped, Luxon's toHuman. */

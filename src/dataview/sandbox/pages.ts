@@ -2,7 +2,7 @@
 import type { DvLink, DvPageInput } from '../types';
 import type { DataArrays } from './data-array';
 import type { Isolation } from './isolation';
-import type { LinkFields, Values } from './values';
+import type { DateDisplay, LinkFields, Values } from './values';
 
 /** A value typed on the host (snapshot-values.ts): dates, durations and links are tagged objects. */
 export type EncodedValue = null | number | string | boolean | EncodedValue[] | { [key: string]: EncodedValue };
@@ -20,6 +20,8 @@ export interface SnapshotPage extends Omit<DvPageInput, 'outlinks' | 'inlinks'> 
 }
 export interface Snapshot {
   pages: SnapshotPage[];
+  /** How dates render (Dataview's settings and the app's locale); English defaults when absent. */
+  display?: DateDisplay;
 }
 export type PageObject = Record<string, unknown> & { file: Record<string, unknown> };
 export type AskHost = (request: object) => unknown;

@@ -38,7 +38,7 @@ export function sandboxProgram(
 ) {
   const snapshot = JSON.parse(snapshotJson) as Snapshot;
   const host = m.hostBindings(hostZoneOffset, hostReadFile, hostRequest, hostPause);
-  const values = m.valueTypes(host.zoneOffset);
+  const values = m.valueTypes(host.zoneOffset, snapshot.display);
   const ranks = new Map<string, number>();
   snapshot.pages.forEach((page) => {
     if (page.pathRank !== undefined) ranks.set(page.path, page.pathRank);

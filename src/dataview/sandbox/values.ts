@@ -13,9 +13,30 @@ export interface LinkFields {
 export type DateUnits = Partial<Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond', number>>;
 export type DurationUnits = Partial<Record<string, number>>;
 
-export function valueTypes(zoneOffset: ZoneOffset) {
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Dataview's date settings and the app's locale, as the host's options give them. */
+export interface DateDisplay {
+  locale: string;
+  dateFormat: string;
+  dateTimeFormat: string;
+}
+
+export function valueTypes(zoneOffset: ZoneOffset, dateDisplay?: DateDisplay) {
+  const display = dateDisplay || { locale: 'en-US', dateFormat: 'MMMM dd, yyyy', dateTimeFormat: 'h:mm a - MMMM dd, yyyy' };
+  // Names as Luxon gives them in the locale (Intl's parts): Japanese months are their numbers ("MMMM dd" → "8 05").
+  const japanese = /^ja\b/i.test(display.locale);
+  const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const MONTHS = japanese ? ENGLISH_MONTHS.map((_m, i) => String(i + 1)) : ENGLISH_MONTHS;
+  const SHORT_MONTHS = japanese ? MONTHS : MONTHS.map((m) => m.slice(0, 3));
+  const WEEKDAYS = japanese
+    ? ['月曜日', '火曜日', '水曜日', '木曜日', '金曜日', '土曜日', '日曜日']
+    : ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  const SHORT_WEEKDAYS = japanese ? WEEKDAYS.map((w) => w.charAt(0)) : WEEKDAYS.map((w) => w.slice(0, 3));
+  const MERIDIEMS = japanese ? ['午前', '午後'] : ['AM', 'PM'];
+  // Luxon's toHuman: "1 day, 12 hours"; in Japanese "1 日、12 時間".
+  const HUMAN_UNITS: Record<string, [string, string]> = japanese
+    ? { day: ['日', '日'], hour: ['時間', '時間'], minute: ['分', '分'], second: ['秒', '秒'] }
+    : { day: ['day', 'days'], hour: ['hour', 'hours'], minute: ['minute', 'minutes'], second: ['second', 'seconds'] };
+  const HUMAN_SEPARATOR = japanese ? '、' : ', ';
 
   const pad = (value: number, width: number): string => {
     let text = String(Math.abs(value));
@@ -177,17 +198,17 @@ export function valueTypes(zoneOffset: ZoneOffset) {
         yy: () => pad(this.year % 100, 2),
         y: () => String(this.year),
         MMMM: () => MONTHS[this.month - 1],
-        MMM: () => MONTHS[this.month - 1].slice(0, 3),
+        MMM: () => SHORT_MONTHS[this.month - 1],
         MM: () => pad(this.month, 2),
         M: () => String(this.month),
         LLLL: () => MONTHS[this.month - 1],
-        LLL: () => MONTHS[this.month - 1].slice(0, 3),
+        LLL: () => SHORT_MONTHS[this.month - 1],
         LL: () => pad(this.month, 2),
         L: () => String(this.month),
         dd: () => pad(this.day, 2),
         d: () => String(this.day),
         EEEE: () => WEEKDAYS[this.weekday - 1],
-        EEE: () => WEEKDAYS[this.weekday - 1].slice(0, 3),
+        EEE: () => SHORT_WEEKDAYS[this.weekday - 1],
         E: () => String(this.weekday),
         HH: () => pad(this.hour, 2),
         H: () => String(this.hour),
@@ -198,7 +219,7 @@ export function valueTypes(zoneOffset: ZoneOffset) {
         ss: () => pad(this.second, 2),
         s: () => String(this.second),
         SSS: () => pad(this.millisecond, 3),
-        a: () => (this.hour < 12 ? 'AM' : 'PM'),
+        a: () => MERIDIEMS[this.hour < 12 ? 0 : 1],
         ZZ: () => zone(true),
         Z: () => zone(false),
       };
@@ -210,8 +231,8 @@ export function valueTypes(zoneOffset: ZoneOffset) {
 
   /** How Dataview shows a date: date only at midnight, else time and date. */
   const renderMinimalDate = (date: DateTime): string => {
-    if (date.hour === 0 && date.minute === 0 && date.second === 0) return date.toFormat('MMMM dd, yyyy');
-    return date.toFormat('h:mm a - MMMM dd, yyyy');
+    if (date.hour === 0 && date.minute === 0 && date.second === 0) return date.toFormat(display.dateFormat);
+    return date.toFormat(display.dateTimeFormat);
   };
 
   const fileTitle = (path: string): string => {
@@ -394,9 +415,9 @@ export function valueTypes(zoneOffset: ZoneOffset) {
       ).forEach((u) => {
         const n = Math.floor(rest / u[1]);
         rest -= n * u[1];
-        if (n) parts.push(`${n} ${u[0]}${n === 1 ? '' : 's'}`);
+        if (n) parts.push(`${n} ${HUMAN_UNITS[u[0]][n === 1 ? 0 : 1]}`);
       });
-      return parts.join(', ');
+      return parts.join(HUMAN_SEPARATOR);
     }
     plus(other: Duration | DurationUnits) {
       return new Duration(this.ms + (other instanceof Duration ? other.ms : Duration.fromObject(other).ms));
@@ -554,10 +575,7 @@ export function valueTypes(zoneOffset: ZoneOffset) {
     if (type === 'link') return (value as Link).markdown();
     if (type === 'function') return '<function>';
     if (type === 'duration') return (value as Duration).text;
-    if (type === 'date') {
-      const date = value as DateTime;
-      return date.hour === 0 && date.minute === 0 && date.second === 0 ? date.toFormat('MMMM dd, yyyy') : date.toFormat('h:mm a - MMMM dd, yyyy');
-    }
+    if (type === 'date') return renderMinimalDate(value as DateTime);
     if (type === 'array') {
       const inner = Array.from(value as unknown[])
         .map((v) => valueToString(v, true))
