@@ -240,6 +240,7 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
           { line: 0, lineCount: 1, text: 'open one', symbol: '-', status: ' ', list: 0, tags: [], outlinks: [], fields: [] },
           { line: 1, lineCount: 1, text: 'done child', symbol: '-', status: 'x', parent: 0, list: 0, tags: [], outlinks: [], fields: [] },
           { line: 2, lineCount: 1, text: 'closed', symbol: '-', status: 'x', list: 0, tags: [], outlinks: [], fields: [] },
+          { line: 3, lineCount: 1, text: 'moved on', symbol: '-', status: '>', list: 0, tags: [], outlinks: [], fields: [] },
         ],
       }),
     ],
@@ -270,9 +271,19 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
 
   test('dv.taskList groups by file; subtasks nest once; file.tasks comes from the snapshot', async () => {
     const html = await js('dv.taskList(dv.current().file.tasks)');
-    expect(html).toContain('<h4><span><a class="internal-link" href="/T/">T</a></span><span class="dataview small-text">3</span></h4>');
+    expect(html).toContain('<h4><span><a class="internal-link" href="/T/">T</a></span><span class="dataview small-text">4</span></h4>');
     expect(html.match(/done child/g)).toHaveLength(1);
     expect(await js('dv.taskList(dv.current().file.tasks.where(t => !t.completed), false)')).not.toContain('<h4>');
+  });
+
+  test('task items carry data-task with the status as Dataview writes it: a space when open, x, or the custom character', async () => {
+    const items = (html: string) =>
+      [...html.matchAll(/<li class="dataview task-list-item( is-checked)?" data-task="([^"]*)">/g)].map((m) => `${m[2]}${m[1] ?? ''}`);
+    // (`>` is escaped in the attribute: the same value to the browser and to [data-task=">"].)
+    const expected = [' ', 'x is-checked', 'x is-checked', '&gt; is-checked'];
+    expect(items(await js('dv.taskList(dv.current().file.tasks, false)'))).toEqual(expected);
+    const dql = await tasksEngine.runQuery('TASK FROM "T"', 'T.md');
+    expect(dql.ok && items(dql.html)).toEqual(expected);
   });
 
   test('markdownTable, markdownList, markdownTaskList', async () => {

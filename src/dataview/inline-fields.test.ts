@@ -88,7 +88,7 @@ describe('list items and tasks', () => {
     const result = await engine.runQuery('TASK FROM "Diary"', 'Diary.md');
     expect(result.ok && result.html).toBe(
       '<div class="dataview dataview-container"><ul class="contains-task-list">' +
-        '<li class="dataview task-list-item" data-task=""><input class="dataview task-list-item-checkbox" type="checkbox" disabled><span>write report <span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="due" data-dv-norm-key="due">due</span><span class="dataview inline-field-value">January 10, 2024</span></span> <a class="tag" href="/tags/work/">#work</a></span>' +
+        '<li class="dataview task-list-item" data-task=" "><input class="dataview task-list-item-checkbox" type="checkbox" disabled><span>write report <span class="dataview inline-field"><span class="dataview inline-field-key" data-dv-key="due" data-dv-norm-key="due">due</span><span class="dataview inline-field-value">January 10, 2024</span></span> <a class="tag" href="/tags/work/">#work</a></span>' +
         '<ul class="contains-task-list"><li class="dataview task-list-item is-checked" data-task="x"><input class="dataview task-list-item-checkbox" type="checkbox" disabled checked><span>outline ✅ 2024-01-04</span></li></ul></li>' +
         '<li class="dataview task-list-item is-checked" data-task="-"><input class="dataview task-list-item-checkbox" type="checkbox" disabled checked><span>cancelled task</span></li></ul></div>',
     );

@@ -180,7 +180,8 @@ function renderTaskItems(items: unknown, links: Links): string {
       const text = renderLit(item.text, own, 0);
       if (item.task !== true) return `<li class="dataview task-list-basic-item">${text}${children}</li>`;
       return (
-        `<li class="dataview task-list-item${checked ? ' is-checked' : ''}" data-task="${escapeHtml(status.trim())}">` +
+        // The status as it is (a space when open): Dataview's task view, unlike a note's task (data-task="").
+        `<li class="dataview task-list-item${checked ? ' is-checked' : ''}" data-task="${escapeHtml(status)}">` +
         `<input class="dataview task-list-item-checkbox" type="checkbox" disabled${checked ? ' checked' : ''}>${text}${children}</li>`
       );
     });
