@@ -305,6 +305,17 @@ describe('dv.query, dv.execute, task lists, markdown export, Luxon', () => {
     expect(await js('dv.span(dv.current().spent)')).toBe('<span>2 hours</span>');
   });
 
+  test('a bare luxon global is the same Luxon as dv.luxon, and no block can change it for the next', async () => {
+    expect(
+      await js(
+        'dv.paragraph([luxon.DateTime === dv.luxon.DateTime, luxon.Duration === dv.luxon.Duration, luxon.DateTime.utc(2024, 1, 2).toISODate()].join(" "))',
+      ),
+    ).toBe('<p><span>true true 2024-01-02</span></p>');
+    expect(
+      await js('try { luxon.DateTime = null; } catch (e) {} luxon.Extra = 1; dv.span(String(luxon.DateTime === dv.luxon.DateTime && !("Extra" in luxon)))'),
+    ).toBe('<span><span>true</span></span>');
+  });
+
   test('Luxon Duration: fromISOTime, fromISO, shiftTo, toObject and toFormat as Luxon documents them', async () => {
     expect(await js('dv.paragraph(dv.luxon.Duration.fromISOTime("06:11").toFormat("hh:mm"))')).toBe('<p><span>06:11</span></p>');
     expect(await evaluate('dv.luxon.Duration.fromMillis(9e9).shiftTo("days", "hours").toObject()')).toEqual({ days: 104, hours: 4 });

@@ -56,8 +56,9 @@ export function sandboxProgram(
   const sources = m.pageSources(pages, m.parseSource, host.sharedWork);
   const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin, host.sharedWork);
   const elements = m.domElements();
-  // Obsidian's DOM globals (document, createEl…), frozen with every other global before blocks run.
-  Object.assign(globalThis, elements.globals);
+  // Obsidian's DOM globals (document, createEl…) and a bare `luxon` (vault scripts write luxon.DateTime as well as
+  // dv.luxon.DateTime), frozen with every other global before blocks run.
+  Object.assign(globalThis, elements.globals, { luxon: { DateTime: values.DateTime, Duration: values.Duration } });
   const api = m.dvApi(safeTags, host, values, arrays, pages, sources, lazy.lazySourcePages, elements);
   // The snapshot is not frozen: blocks reach it only through page objects, which freeze what they hand out.
   shield.isolateBlocks([
