@@ -61,9 +61,14 @@ function missingFunction(stack: unknown, blockFile: string, source: string | und
   return /([A-Za-z_$][\w$.]*)\s*$/.exec(line.slice(0, paren))?.[1];
 }
 
+/** What a block that reaches for Obsidian's own API (app, dv.app: workspace, vault, metadata cache) is told. */
+const OBSIDIAN_APP_ONLY = (name: string) =>
+  `uses ${name}, Obsidian's own API, which exists only inside the Obsidian app (a published page has Dataview's API only)`;
+
 function thrownReason(name: string, message: string): string {
   const undefinedName = /^'?([^' ]+)'? is not defined$/.exec(message);
   if (name === 'ReferenceError' && undefinedName) {
+    if (undefinedName[1] === 'app' || undefinedName[1] === 'dv.app') return OBSIDIAN_APP_ONLY(undefinedName[1]);
     return HOST_GLOBALS.has(undefinedName[1])
       ? `uses ${undefinedName[1]}, which is not available (only Dataview's API is)`
       : `${undefinedName[1]} is not defined`;

@@ -39,6 +39,18 @@ describe('hostile or broken blocks', () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  test.each([
+    ['app.vault.getFiles()', 'app'],
+    ['dv.app.metadataCache.unresolvedLinks', 'dv.app'],
+    ['dv.app("x")', 'dv.app'],
+  ])("%s: Obsidian's own API is named as existing only in the app", async (code, name) => {
+    const { result } = await timed(code);
+    expect(result).toMatchObject({
+      ok: false,
+      reason: `uses ${name}, Obsidian's own API, which exists only inside the Obsidian app (a published page has Dataview's API only)`,
+    });
+  });
+
   test('dynamic import has no module loader', async () => {
     const { result } = await timed("await import('fs')");
     expect(result).toMatchObject({ ok: false, reason: "uses import(), which is not available (only Dataview's API is)" });
@@ -51,7 +63,7 @@ describe('hostile or broken blocks', () => {
     expect((await timed('dv.pages().nope().x')).result).toMatchObject({ ok: false, reason: reason('nope') });
   });
 
-  test.each(['queryMarkdown', 'app'])('dv.%s is reported as unsupported', async (name) => {
+  test.each(['queryMarkdown'])('dv.%s is reported as unsupported', async (name) => {
     expect((await timed(`dv.${name}("x")`)).result).toEqual({ ok: false, reason: `dv.${name} is not supported by tsunagu`, line: 1 });
   });
 

@@ -405,7 +405,7 @@ export function dvApi(
       },
     };
     UNSUPPORTED.forEach((key) => {
-      unsupportedField(dv, key, `dv.${key}`);
+      unsupportedField(dv, key, `dv.${key}`, key === 'app');
     });
     const api = new Proxy(dv, {
       get: (target, key) => {

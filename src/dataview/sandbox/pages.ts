@@ -185,16 +185,21 @@ export function pageIndex(
 
   /** One getter per label, shared by every object that has the field (page objects must not carry closures of their own). */
   const unsupportedGetters = new Map<string, () => never>();
-  const unsupportedGetter = (label: string): (() => never) => {
-    if (!unsupportedGetters.has(label)) {
-      unsupportedGetters.set(label, () => {
-        throw new Error(`${label} is not supported by tsunagu`);
+  const unsupportedGetter = (message: string, reference = false): (() => never) => {
+    if (!unsupportedGetters.has(message)) {
+      unsupportedGetters.set(message, () => {
+        throw reference ? new ReferenceError(message) : new Error(message);
       });
     }
-    return unsupportedGetters.get(label)!;
+    return unsupportedGetters.get(message)!;
   };
-  const unsupportedField = (object: object, key: string, label: string): void => {
-    Object.defineProperty(object, key, { enumerable: false, get: unsupportedGetter(label) });
+  /**
+   * A field that throws when read: `label` is not supported; `absent`: the field does not exist here at all (dv.app,
+   * Obsidian's app), thrown as a name that is not defined, which the host explains as it explains the global app.
+   */
+  const unsupportedField = (object: object, key: string, label: string, absent = false): void => {
+    const get = absent ? unsupportedGetter(`${label} is not defined`, true) : unsupportedGetter(`${label} is not supported by tsunagu`);
+    Object.defineProperty(object, key, { enumerable: false, get });
   };
 
   /** Which snapshot page a page object or its `file` object was built from. */
@@ -239,7 +244,7 @@ export function pageIndex(
   };
   const DAY_FIELD: PropertyDescriptorMap = { day: accessor(lazyGetter((page) => decodeValue(page.typed!.day))) };
   const LIST_FIELDS: PropertyDescriptorMap = { lists: accessor(fileListsGetter), tasks: accessor(fileTasksGetter) };
-  const UNSUPPORTED_SIZE: PropertyDescriptorMap = { size: { enumerable: false, get: unsupportedGetter('file.size') } };
+  const UNSUPPORTED_SIZE: PropertyDescriptorMap = { size: { enumerable: false, get: unsupportedGetter('file.size is not supported by tsunagu') } };
   /** Typed fields that are objects (lists, dates, links…) are decoded when read; one getter per field name. */
   const typedFields = new Map<string, PropertyDescriptorMap>();
   snapshotPages.forEach((page) => {
