@@ -77,6 +77,16 @@ describe.each([
     ).toEqual(['/home/', ...(journal ? ['/journal-qzvoptin/'] : []), '/public-two/']);
   });
 
+  it("links and images a dataviewjs block builds from vault paths reach published files only; its own <style> stays scoped", () => {
+    const home = site.read('home/');
+    expect(home).toMatch(/<a>hidden draft link<\/a>/);
+    expect(home).toMatch(/<a>hidden pdf link<\/a>/);
+    expect(home).toMatch(/<a class="internal-link dv-own-style" href="\/public-two\/"><span>public two link<\/span><\/a>/);
+    expect(home).toMatch(/<img src="\/attachments\/shared\.png" alt="shared image">/);
+    expect(home).not.toContain('hidden image');
+    expect(home).toMatch(/<div class="(dataview-css-[0-9a-f]{10})"><style>\.\1 \{\n\.dv-own-style \{ color: teal \}\n\}<\/style>/);
+  });
+
   it('draws a canvas card of an unpublished note as a grey card, and never copies the .canvas file', () => {
     expect(site.files().filter((f) => f.endsWith('.canvas'))).toEqual([]);
     // Only the journal links to the canvas: under opt-in, where the journal is private, so is the canvas.
