@@ -77,7 +77,7 @@ describe.each([
     ).toEqual(['/home/', ...(journal ? ['/journal-qzvoptin/'] : []), '/public-two/']);
   });
 
-  it("links and images a dataviewjs block builds from vault paths reach published files only; its own <style> stays scoped", () => {
+  it('links and images a dataviewjs block builds from vault paths reach published files only; its own <style> stays scoped', () => {
     const home = site.read('home/');
     expect(home).toMatch(/<a>hidden draft link<\/a>/);
     expect(home).toMatch(/<a>hidden pdf link<\/a>/);
