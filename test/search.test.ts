@@ -272,7 +272,6 @@ describe('the index in parts', () => {
   let split: StaticServer;
   let splitDir: string;
   let byPart: { url: string; title: string }[][];
-  const urls = (hits: Hit[][]) => hits.map((list) => list.map((hit) => hit.url).sort());
 
   beforeAll(async () => {
     // The sample vault's output, indexed again with a part size that splits its ~100 pages into several parts.

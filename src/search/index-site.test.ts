@@ -55,7 +55,9 @@ describe('indexSite', () => {
     }
     // Every page is in exactly one part.
     const counts = ['', ...parts].map(
-      (part) => (JSON.parse(readFileSync(path.join(dist, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages.en.page_count,
+      (part) =>
+        (JSON.parse(readFileSync(path.join(dist, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> })
+          .languages.en.page_count,
     );
     expect(counts.reduce((a, b) => a + b)).toBe(24);
     expect(counts.every((n) => n > 0)).toBe(true);
