@@ -1,11 +1,14 @@
 // Search over the sample vault, built with `astro build` (which runs Pagefind) under a sub-path base, in Chromium:
 // the index through Pagefind's own JS API, and the query set and the keyboard through the header's search.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagefindWeb } from '../src/search/pagefind-web';
+import { indexSite } from '../src/search/index-site';
+import { PARTS_FILE } from '../src/search/parts';
 import { SEARCH_CASES } from '../src/search/query-set';
 import { RESULTS_PAGE, SEARCH_RANKING } from '../src/search/ranking';
 import { buildVault, type BuiltSite } from './helpers/build';
@@ -43,17 +46,19 @@ interface Hit {
   subResults: { url: string; title: string }[];
 }
 
-/** Runs each query in a fresh page through pagefind.js; the top `limit` results of each. */
-async function search(queries: { query: string; filters?: Record<string, string> }[], limit = 3): Promise<Hit[][]> {
+/** Runs each query in a fresh page through pagefind.js, its parts merged; the top `limit` results of each. */
+async function search(queries: { query: string; filters?: Record<string, string> }[], limit = 3, at = server): Promise<Hit[][]> {
   const page = await browser.newPage({ bypassCSP: true });
-  await page.goto(server.url);
+  await page.goto(at.url);
   // A module script of the page imports it: vitest would rewrite an import() inside evaluate().
   await page.addScriptTag({ type: 'module', content: `import * as pagefind from '${BASE}pagefind/pagefind.js'; window.pagefind = pagefind;` });
   await page.waitForFunction(() => 'pagefind' in window);
   const hits = await page.evaluate(
-    async ({ base, queries, limit, ranking }) => {
+    async ({ base, queries, limit, ranking, partsFile }) => {
       const pagefind = (window as unknown as { pagefind: PagefindWeb }).pagefind;
       await pagefind.options({ baseUrl: base, ranking });
+      const { parts } = (await (await fetch(`${base}pagefind/${partsFile}`)).json()) as { parts: string[] };
+      for (const part of parts) await pagefind.mergeIndex(`${base}pagefind/${part}`, { baseUrl: base, ranking });
       const all = [];
       for (const { query, filters } of queries) {
         const found = await pagefind.search(query, { filters: filters ?? {} });
@@ -71,7 +76,7 @@ async function search(queries: { query: string; filters?: Record<string, string>
       }
       return all;
     },
-    { base: BASE, queries, limit, ranking: SEARCH_RANKING },
+    { base: BASE, queries, limit, ranking: SEARCH_RANKING, partsFile: PARTS_FILE },
   );
   await page.close();
   return hits;
@@ -139,9 +144,9 @@ const NOTE_IDS = [
 ];
 
 /** Opens the search with `/` on a note page. */
-async function openSearch(): Promise<Page> {
+async function openSearch(at = server): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-  await page.goto(new URL(urlOf.get(IMAGE_LESSON_ID)!, server.url).href);
+  await page.goto(new URL(urlOf.get(IMAGE_LESSON_ID)!, at.url).href);
   await page.keyboard.press('/');
   await page.locator('[data-search-input]').waitFor({ state: 'visible' });
   return page;
@@ -243,5 +248,83 @@ describe('the header search', () => {
     const urls = await page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => decodeURI(new URL((a as HTMLAnchorElement).href).pathname)));
     expect(urls.sort()).toEqual([IMAGE_LESSON_ID, 'Docker/レッスン/Dockerイメージとコンテナ.md'].map(pathOf).sort());
     await page.close();
+  });
+});
+
+/** The pages of each part of the index in `dist` (URL path without the base, and title), read from the parts' page chunks. */
+function pagesByPart(dist: string): { url: string; title: string }[][] {
+  const { parts } = JSON.parse(readFileSync(path.join(dist, 'pagefind', PARTS_FILE), 'utf8')) as { parts: string[] };
+  return ['', ...parts].map((part) => {
+    const dir = path.join(dist, 'pagefind', part, 'fragment');
+    return readdirSync(dir).map((file) => {
+      // Gzipped JSON after Pagefind's 12-byte signature.
+      const page = JSON.parse(
+        gunzipSync(readFileSync(path.join(dir, file)))
+          .subarray(12)
+          .toString(),
+      ) as { url: string; meta: { title: string } };
+      return { url: decodeURI(page.url), title: page.meta.title };
+    });
+  });
+}
+
+describe('the index in parts', () => {
+  let split: StaticServer;
+  let splitDir: string;
+  let byPart: { url: string; title: string }[][];
+
+  beforeAll(async () => {
+    // The sample vault's output, indexed again with a part size that splits its ~100 pages into several parts.
+    splitDir = path.join(mkdtempSync(path.join(tmpdir(), 'tsunagu-parts-')), 'dist');
+    cpSync(site.outDir, splitDir, { recursive: true });
+    expect(await indexSite(splitDir, 'ja', path.join(splitDir, '../cache'), 30)).toMatchObject({ parts: 4, built: 4 });
+    split = await serveStatic(splitDir, BASE);
+    byPart = pagesByPart(splitDir);
+  });
+  afterAll(() => split?.close());
+
+  it('holds every page of the one index once, and finds every page it finds for every query of the set', async () => {
+    const urlsOf = (parts: { url: string }[][]) =>
+      parts
+        .flat()
+        .map((page) => page.url)
+        .sort();
+    expect(urlsOf(byPart)).toEqual(urlsOf(pagesByPart(site.outDir)));
+    expect(byPart.every((pages) => pages.length > 0)).toBe(true);
+    const queries = SEARCH_CASES.map((c) => ({ query: c.query }));
+    const [one, parts] = [await search(queries, 1000), await search(queries, 1000, split)];
+    // Pagefind matches a query word in each part alone: a part without the word ignores it (or matches a shorter
+    // word it starts with), so the parts can find pages the one index does not (README, Search).
+    const extra = queries.map(({ query }, i) => ({
+      query,
+      one: one[i].length,
+      extra: parts[i].filter((hit) => !one[i].some((o) => o.url === hit.url)).length,
+    }));
+    console.table(extra.filter((row) => row.extra > 0));
+    for (const [i, hits] of one.entries()) expect(parts[i].map((hit) => hit.url)).toEqual(expect.arrayContaining(hits.map((hit) => hit.url)));
+  });
+
+  it('finds, through the header search, pages of every part, Japanese queries too', async () => {
+    const page = await openSearch(split);
+    for (const pages of byPart) {
+      // The part's page with the longest title, by its title.
+      const wanted = pages.reduce((a, b) => (b.title.length > a.title.length ? b : a));
+      expect(await ask(page, wanted.title)).toContain(`${BASE.slice(0, -1)}${wanted.url}`);
+    }
+    expect((await ask(page, '料理キット'))[0]).toBe(pathOf(PRODUCTION_ID));
+    await page.close();
+  });
+
+  it('ranks by each part’s own word counts: the query set, as the header search orders it', async () => {
+    const page = await openSearch(split);
+    const moved = [];
+    for (const c of SEARCH_CASES) {
+      const got = await ask(page, c.query);
+      if (got[0] !== pathOf(c.expected)) moved.push({ query: c.query, expected: pathOf(c.expected), got: got[0], at: got.indexOf(pathOf(c.expected)) + 1 });
+    }
+    await page.close();
+    console.log(`in ${byPart.length} parts, ${SEARCH_CASES.length - moved.length}/${SEARCH_CASES.length} queries put the expected page first`);
+    console.table(moved);
+    expect(moved.every((row) => row.at > 0)).toBe(true);
   });
 });

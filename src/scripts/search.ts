@@ -1,6 +1,7 @@
 // The search dialog (markup in components/Search.astro): Pagefind's JS API, loaded on first open, behind a small
 // keyboard-first UI. ↓/↑ move through results and their headings, Enter opens, Esc closes and focus returns.
 import { formatDate } from '../i18n/strings';
+import { PARTS_FILE } from '../search/parts';
 import { EXCERPT_WORDS, RESULTS_PAGE, SEARCH_RANKING, SUB_RESULTS } from '../search/ranking';
 import { runQuery, type RankedSearch } from '../search/run-query';
 import type { PagefindFilterCounts, PagefindResult, PagefindWeb } from '../search/pagefind-web';
@@ -27,10 +28,20 @@ export function mountSearch(root: HTMLElement): { open(): void } {
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   const selectedTags = new Set<string>();
 
+  // The index comes in parts (src/search/index-site.ts): the first is Pagefind's own bundle, the others are merged
+  // into it. Each part ranks by its own word counts, so every one needs the same options.
   const loadPagefind = () =>
     (pagefind ??= (async () => {
-      const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindWeb;
-      await api.options({ baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING });
+      const [api, others] = await Promise.all([
+        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<PagefindWeb>,
+        fetch(`${base}pagefind/${PARTS_FILE}`, { cache: 'no-cache' }).then((response) => {
+          if (!response.ok) throw new Error(`${PARTS_FILE}: ${response.status}`);
+          return response.json() as Promise<{ parts: string[] }>;
+        }),
+      ]);
+      const options = { baseUrl: base, excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING };
+      await api.options(options);
+      await Promise.all(others.parts.map((part) => api.mergeIndex(`${base}pagefind/${part}`, options)));
       await api.filters(); // loads the filter indexes, so each search counts its results' tags
       return api;
     })());

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../test/helpers/temp-dir';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { distFiles } from '../safety/dist-files';
 import { indexSite } from './index-site';
+import { PARTS_FILE } from './parts';
 
 const tempDir = useTempDirs('tsunagu-index-');
 const page = (text: string) =>
@@ -11,12 +12,10 @@ const page = (text: string) =>
 
 function site(dist: string, pages: Record<string, string>): void {
   rmSync(dist, { recursive: true, force: true });
-  for (const [file, text] of Object.entries(pages)) {
-    mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
-    writeFileSync(path.join(dist, file), page(text));
-  }
+  writeFiles(dist, Object.fromEntries(Object.entries(pages).map(([file, text]) => [file, page(text)])));
 }
 const index = (dist: string) => new Map(distFiles(path.join(dist, 'pagefind')).map((f) => [f, readFileSync(path.join(dist, 'pagefind', f))]));
+const partsOf = (dist: string) => (JSON.parse(readFileSync(path.join(dist, 'pagefind', PARTS_FILE), 'utf8')) as { parts: string[] }).parts;
 
 describe('indexSite', () => {
   it('copies the last index when no page changed, and indexes again when one did', async () => {
@@ -25,15 +24,59 @@ describe('indexSite', () => {
     const cache = path.join(work, 'cache');
     const pages = { 'index.html': 'harbour lighthouse', 'a/index.html': 'container registry' };
     site(dist, pages);
-    expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, reused: false });
+    expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, parts: 1, built: 1 });
     const first = index(dist);
+    expect(partsOf(dist)).toEqual([]);
 
     site(dist, pages);
-    expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, reused: true });
+    expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, parts: 1, built: 0 });
     expect(index(dist)).toEqual(first);
 
     site(dist, { ...pages, 'a/index.html': 'container image' });
-    expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, reused: false });
+    expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, parts: 1, built: 1 });
     expect(index(dist)).not.toEqual(first);
+  }, 60_000);
+
+  it('splits a site into parts; after one page changes it indexes that page’s part only, and the index is a cold build’s', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const pages = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`notes/n${i}/index.html`, `word${i} harbour`]));
+    site(dist, pages);
+    const cold = await indexSite(dist, 'en', path.join(work, 'cache'), 8);
+    expect(cold).toMatchObject({ pages: 24, parts: 4, built: 4 });
+    const parts = partsOf(dist);
+    expect(parts).toEqual(['parts/1/', 'parts/2/', 'parts/3/']);
+    for (const part of parts) {
+      expect(existsSync(path.join(dist, 'pagefind', part, 'pagefind-entry.json'))).toBe(true);
+      // Pagefind's scripts and WebAssembly are the first part's only.
+      expect(distFiles(path.join(dist, 'pagefind', part)).filter((f) => !/^(index|filter|fragment)\//.test(f) && !/\.pf_meta$/.test(f))).toEqual([
+        'pagefind-entry.json',
+      ]);
+    }
+    // Every page is in exactly one part.
+    const counts = ['', ...parts].map(
+      (part) =>
+        (JSON.parse(readFileSync(path.join(dist, 'pagefind', part, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> })
+          .languages.en.page_count,
+    );
+    expect(counts.reduce((a, b) => a + b)).toBe(24);
+    expect(counts.every((n) => n > 0)).toBe(true);
+
+    const edited = { ...pages, 'notes/n5/index.html': 'word5 lighthouse' };
+    site(dist, edited);
+    expect(await indexSite(dist, 'en', path.join(work, 'cache'), 8)).toMatchObject({ pages: 24, parts: 4, built: 1 });
+    const incremental = index(dist);
+    site(dist, edited);
+    expect(await indexSite(dist, 'en', path.join(work, 'cold-cache'), 8)).toMatchObject({ built: 4 });
+    expect(incremental).toEqual(index(dist));
+  }, 60_000);
+
+  it('leaves out pages without a note body, even in a part that would hold no other', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    site(dist, { 'a/index.html': 'harbour' });
+    // Mentions the marker in its text only.
+    writeFiles(dist, { 'tags/index.html': '<!doctype html><html lang="en"><body><p>data-pagefind-body lighthouse</p></body></html>' });
+    expect(await indexSite(dist, 'en', path.join(work, 'cache'), 1)).toMatchObject({ pages: 1, parts: 2 });
   }, 60_000);
 });

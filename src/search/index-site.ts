@@ -1,60 +1,96 @@
 // The Pagefind step: after Astro has written the site, index the note bodies of its HTML into <outDir>/pagefind/.
-// Only elements marked data-pagefind-body are indexed (the note pages mark the note body), so navigation,
-// computed lists and the glossary index stay out of the results.
-// The index is a function of the pages' bytes: when every page is the last build's (a rebuild with no change), the
-// last index is copied instead of built again. Pagefind cannot add pages to an index it wrote, so one changed page
-// means indexing all of them (README, Performance).
+// Only pages with an element marked data-pagefind-body are indexed (the note pages mark the note body), so
+// navigation, computed lists and the glossary index stay out of the results.
+// The index is split into parts, each a Pagefind index of its own that the browser merges (src/scripts/search.ts):
+// part 0 in pagefind/, part k in pagefind/parts/<k>/, their list in pagefind/parts.json. A page's part is a hash of
+// its path, so an edit changes one part; each part is built alone (Pagefind holds about 0.5 GB per 1,000 pages until
+// it writes), and kept with the key of its pages' bytes, so a part whose pages are the last build's is copied.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
+import { PARTS_FILE } from './parts';
 
 interface SearchIndexReport {
   pages: number;
+  /** Parts of the index, and how many of them were built (the rest were the last build's, copied). */
+  parts: number;
+  built: number;
   /** Wall time of the step. */
   ms: number;
   /** Size of everything written to pagefind/ (bytes) and the number of files. */
   bytes: number;
   files: number;
-  /** The last build's index was copied: no page changed. */
-  reused: boolean;
 }
 
 const SEARCH_DIR = 'pagefind';
 
-/** `cacheDir`: where the last index of this output folder is kept, with the key of the pages it was built from. */
-export async function indexSite(outDir: string, lang: Lang, cacheDir: string): Promise<SearchIndexReport> {
+/**
+ * Pages per part at most. Fewer parts index faster (each one starts Pagefind and writes its files); more parts
+ * hold less memory while indexing and re-index less after an edit. Measured in the README (Performance).
+ */
+export const PART_PAGES = 1000;
+
+/** `cacheDir`: where the last build's parts of this output folder are kept, each with the key of its pages. */
+export async function indexSite(outDir: string, lang: Lang, cacheDir: string, partPages = PART_PAGES): Promise<SearchIndexReport> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_DIR);
-  const key = indexKey(outDir, lang);
-  const keyFile = path.join(cacheDir, 'key');
-  const kept = path.join(cacheDir, SEARCH_DIR);
-  if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key.digest) {
-    cpSync(kept, outputPath, { recursive: true });
-    return { ...report(outputPath, key.pages, started), reused: true };
+  rmSync(outputPath, { recursive: true, force: true });
+  const parts = partition(outDir, partPages);
+  let built = 0;
+  let pages = 0;
+  for (const [k, files] of parts.entries()) {
+    const part = readPart(outDir, files, lang);
+    pages += part.pages.length;
+    const kept = path.join(cacheDir, String(k));
+    const keyFile = path.join(kept, 'key');
+    const output = partDir(outputPath, k);
+    if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === part.digest) {
+      cpSync(path.join(kept, SEARCH_DIR), output, { recursive: true });
+      continue;
+    }
+    await buildPart(outDir, part.pages, path.join(cacheDir, 'pages'), output, lang, k > 0);
+    rmSync(kept, { recursive: true, force: true });
+    cpSync(output, path.join(kept, SEARCH_DIR), { recursive: true });
+    writeFileSync(keyFile, part.digest);
+    built++;
   }
-  const built = await buildIndex(outDir, outputPath, lang);
-  rmSync(cacheDir, { recursive: true, force: true });
-  cpSync(outputPath, kept, { recursive: true });
-  writeFileSync(keyFile, key.digest);
-  return { ...report(outputPath, built, started), reused: false };
+  for (const entry of existsSync(cacheDir) ? readdirSync(cacheDir) : []) {
+    if (!(Number(entry) < parts.length)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
+  const others = parts.slice(1).map((_, i) => `parts/${i + 1}/`);
+  writeFileSync(path.join(outputPath, PARTS_FILE), `${JSON.stringify({ parts: others })}\n`);
+  return { pages, parts: parts.length, built, ...report(outputPath, started) };
 }
 
-/** Pagefind's version, the language and every HTML file's path and bytes: all that its index is made of. */
-function indexKey(outDir: string, lang: Lang): { digest: string; pages: number } {
+/**
+ * The site's HTML files by part. The number of parts is a power of two, so that a site growing past a size splits
+ * each part in two (and re-indexes once) instead of moving most pages to another part at every size.
+ */
+function partition(outDir: string, partPages: number): string[][] {
+  const files = distFiles(outDir).filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_DIR}/`));
+  let count = 1;
+  while (count * partPages < files.length) count *= 2;
+  const parts: string[][] = Array.from({ length: count }, () => []);
+  for (const file of files) parts[createHash('sha256').update(file).digest().readUInt32BE(0) % count].push(file);
+  return parts;
+}
+
+/** A page with no data-pagefind-body would be indexed whole by a part that has no other: only body pages go in. */
+const BODY_MARK = /<[^<>]*\sdata-pagefind-body[\s=>]/;
+
+/** The part's pages to index and its key: Pagefind's version, the language and each page's path and bytes. */
+function readPart(outDir: string, files: string[], lang: Lang): { pages: string[]; digest: string } {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${lang}\0`);
-  let pages = 0;
-  for (const file of distFiles(outDir)) {
-    if (!file.endsWith('.html') || file.startsWith(`${SEARCH_DIR}/`)) continue;
-    hash
-      .update(`${file}\0`)
-      .update(readFileSync(path.join(outDir, file)))
-      .update('\0');
-    pages++;
-  }
-  return { digest: hash.digest('hex'), pages };
+  const pages = files.filter((file) => {
+    const bytes = readFileSync(path.join(outDir, file));
+    if (!BODY_MARK.test(bytes.toString('utf8'))) return false;
+    hash.update(`${file}\0`).update(bytes).update('\0');
+    return true;
+  });
+  return { pages, digest: hash.digest('hex') };
 }
 
 /** Pagefind's package exports no package.json; without its version nothing is reused. */
@@ -66,30 +102,54 @@ const PAGEFIND_VERSION = (() => {
   }
 })();
 
-function report(outputPath: string, pages: number, started: number): Omit<SearchIndexReport, 'reused'> {
-  const sizes = fileSizes(outputPath);
-  return { pages, ms: performance.now() - started, bytes: sizes.reduce((a, b) => a + b, 0), files: sizes.length };
-}
+const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.join(outputPath, 'parts', String(k)));
 
-/** Returns the number of pages indexed. */
-async function buildIndex(outDir: string, outputPath: string, lang: Lang): Promise<number> {
+/**
+ * Indexes `pages` of `outDir` into `output`, through a folder of links to them (`staging`): Pagefind reads a folder
+ * much faster than pages sent one by one, and the links keep each page's path, which is its URL.
+ * A merged part needs only its index: Pagefind's scripts and WebAssembly come from the first part (`merged`).
+ */
+async function buildPart(outDir: string, pages: string[], staging: string, output: string, lang: Lang, merged: boolean): Promise<void> {
+  rmSync(staging, { recursive: true, force: true });
+  for (const page of pages) {
+    const target = path.join(staging, page);
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(path.join(outDir, page), target);
+    } catch {
+      copyFileSync(path.join(outDir, page), target); // another file system
+    }
+  }
+  mkdirSync(staging, { recursive: true });
   // One language for the whole site: a note quoting English stays in the site's index (and gets its segmenter).
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
+    const added = await index.addDirectory({ path: staging });
     if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
-    return added.page_count;
+    const written = await index.writeFiles({ outputPath: output });
+    if (written.errors.length) throw new Error(`Pagefind could not write ${output}: ${written.errors.join('; ')}`);
   } finally {
+    // Closing ends Pagefind's process: the next part starts with none of this one's memory.
     await pagefind.close();
+    rmSync(staging, { recursive: true, force: true });
   }
+  if (merged) for (const entry of readdirSync(output)) if (!MERGED_PART_FILES.test(entry)) rmSync(path.join(output, entry), { recursive: true });
 }
 
+/** What Pagefind reads of a merged index (its entry, metadata, word, filter and page chunks). */
+const MERGED_PART_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|filter|fragment)$/;
+
 export function formatSearchReport(report: SearchIndexReport): string {
-  const how = report.reused ? 'unchanged, the last index copied' : 'indexed';
-  return `Pagefind: ${report.pages} pages ${how} in ${(report.ms / 1000).toFixed(2)} s; index ${(report.bytes / 1024).toFixed(0)} KB in ${report.files} files`;
+  const { pages, parts, built } = report;
+  const how = built === parts ? 'indexed' : built === 0 ? 'unchanged, the last index copied' : `indexed in ${built} of ${parts} parts (the others unchanged)`;
+  const split = parts > 1 && built === parts ? ` in ${parts} parts` : '';
+  return `Pagefind: ${pages} pages ${how}${split} in ${(report.ms / 1000).toFixed(2)} s; index ${(report.bytes / 1024).toFixed(0)} KB in ${report.files} files`;
+}
+
+function report(outputPath: string, started: number): { ms: number; bytes: number; files: number } {
+  const sizes = fileSizes(outputPath);
+  return { ms: performance.now() - started, bytes: sizes.reduce((a, b) => a + b, 0), files: sizes.length };
 }
 
 function fileSizes(dir: string): number[] {

@@ -1,8 +1,17 @@
 // The part of Pagefind's browser API (<base>pagefind/pagefind.js, written by the build) that the site uses.
 // The package ships no types for it.
 
+interface PagefindOptions {
+  baseUrl?: string;
+  excerptLength?: number;
+  ranking?: Record<string, number | Record<string, number>>;
+}
+
 export interface PagefindWeb {
-  options(options: { baseUrl?: string; excerptLength?: number; ranking?: Record<string, number | Record<string, number>> }): Promise<void>;
+  /** Options of the first index only: each merged one takes its own in `mergeIndex`. */
+  options(options: PagefindOptions): Promise<void>;
+  /** Searches the index at `path` (a folder URL) with this one; results are ordered by score across both. */
+  mergeIndex(path: string, options?: PagefindOptions): Promise<void>;
   init(): Promise<void>;
   /** `null` as the query: everything that matches the filters. */
   search(query: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch>;
