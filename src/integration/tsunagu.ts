@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/config';
 import { formatSearchReport, indexSite } from '../search/index-site';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
+import { mermaidScript } from './mermaid-script';
 import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
@@ -29,6 +30,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
               ...lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT'),
               ...lazyScript('canvas', 'TSUNAGU_CANVAS_SCRIPT'),
               ...lazyScript('base-table', 'TSUNAGU_BASE_TABLE_SCRIPT'),
+              ...mermaidScript('TSUNAGU_MERMAID_SCRIPT', config.base),
               configModule(config, () => reserved),
             ],
           },
