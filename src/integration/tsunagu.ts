@@ -11,7 +11,7 @@ import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
 import { outputCache } from '../site/output-cache';
 import { keepBodiesIn, saveBodies } from '../site/render-cache';
-import { forgetSite, getSite } from '../site/site';
+import { builtSite, forgetSite } from '../site/site-holder';
 import { timed } from '../site/timings';
 
 export default function tsunagu(config: SiteConfig): AstroIntegration {
@@ -58,7 +58,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { report, config: site } = await getSite(config, reserved);
+        const { report, config: site } = await builtSite();
         timed('render', saveBodies);
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {
