@@ -9,6 +9,7 @@ import { mermaidScript } from './mermaid-script';
 import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
+import { keepLayoutIn } from '../site/graph-layout-cache';
 import { outputCache } from '../site/output-cache';
 import { keepBodiesIn, saveBodies } from '../site/render-cache';
 import { builtSite, forgetSite } from '../site/site-holder';
@@ -40,6 +41,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         assets = astroConfig.build.assets;
         // Per output folder, as Astro's own cache: a build into a new folder renders every body.
         keepBodiesIn(`${outputCache('render', fileURLToPath(astroConfig.outDir))}.jsonl`);
+        keepLayoutIn(`${outputCache('graph-layout', fileURLToPath(astroConfig.outDir))}.json`);
       },
       'astro:routes:resolved': ({ routes }) => {
         reserved = reservedSegments(routes, assets);
