@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { FEED_SIZE, rssXml, sitemapXml } from '../site/feeds';
-import { builtSite } from '../site/site';
+import { builtSite } from '../site/site-holder';
 
 export default function feeds(config: SiteConfig): AstroIntegration {
   return {

@@ -5,12 +5,14 @@ import type { SiteConfig } from '../config/config';
 import { formatSearchReport, indexSite } from '../search/index-site';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
+import { mermaidScript } from './mermaid-script';
 import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
+import { keepLayoutIn } from '../site/graph-layout-cache';
 import { outputCache } from '../site/output-cache';
 import { keepBodiesIn, saveBodies } from '../site/render-cache';
-import { forgetSite, getSite } from '../site/site';
+import { builtSite, forgetSite } from '../site/site-holder';
 import { timed } from '../site/timings';
 
 export default function tsunagu(config: SiteConfig): AstroIntegration {
@@ -29,6 +31,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
               ...lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT'),
               ...lazyScript('canvas', 'TSUNAGU_CANVAS_SCRIPT'),
               ...lazyScript('base-table', 'TSUNAGU_BASE_TABLE_SCRIPT'),
+              ...mermaidScript('TSUNAGU_MERMAID_SCRIPT', config.base),
               configModule(config, () => reserved),
             ],
           },
@@ -38,6 +41,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         assets = astroConfig.build.assets;
         // Per output folder, as Astro's own cache: a build into a new folder renders every body.
         keepBodiesIn(`${outputCache('render', fileURLToPath(astroConfig.outDir))}.jsonl`);
+        keepLayoutIn(`${outputCache('graph-layout', fileURLToPath(astroConfig.outDir))}.json`);
       },
       'astro:routes:resolved': ({ routes }) => {
         reserved = reservedSegments(routes, assets);
@@ -56,7 +60,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { report, config: site } = await getSite(config, reserved);
+        const { report, config: site } = await builtSite();
         timed('render', saveBodies);
         logger.info(`\n${formatReport(report)}`);
         if (config.strict && report.diagnostics.length + report.unresolvedLinks.length > 0) {

@@ -1,11 +1,15 @@
 // The /graph/ page's drawing: every published page and its links, laid out at build time, ready to render.
 import { layoutSiteGraph } from '../graph/site-layout';
 import { edgesPath, shortLabel } from '../graph/svg';
+import { cachedLayout } from './graph-layout-cache';
 import type { GraphJson, SiteGraphView } from './types';
 
 export function siteGraphView(graph: GraphJson): SiteGraphView {
   const byId = new Map(graph.notes.map((note) => [note.id, note]));
-  const layout = layoutSiteGraph(graph.notes.map((note) => ({ id: note.id, outlinks: note.outlinks })));
+  const layout = cachedLayout(
+    graph.notes.map((note) => ({ id: note.id, outlinks: note.outlinks })),
+    layoutSiteGraph,
+  );
   return {
     width: layout.width,
     height: layout.height,
