@@ -1,9 +1,10 @@
 // Times the dataview build step alone on generated vaults (load and parse are not counted).
 // Run: npx node --experimental-transform-types scripts/bench-dataview.ts [--notes 1000,10000] [--seed 1] [--sample N]
 //      (--sample: run only the first N blocks, over the whole snapshot, for a per-block figure of a slow build)
+//      (--dump FILE: write every replacement (note, path, output) to FILE.<notes>, to diff a change's outputs with main's)
 //      (transform, not strip: src/ uses parameter properties; vaults are generated into a temporary folder)
 import './lib/src-imports.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +18,7 @@ const { applyReplacement } = await import('../src/site/steps.ts');
 type ParsedNote = import('../src/vault/types.ts').ParsedNote;
 
 const { values } = parseArgs({
-  options: { notes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '1' }, sample: { type: 'string' } },
+  options: { notes: { type: 'string', default: '1000,10000' }, seed: { type: 'string', default: '1' }, sample: { type: 'string' }, dump: { type: 'string' } },
 });
 const sample = values.sample === undefined ? Infinity : Number(values.sample);
 
@@ -38,6 +39,10 @@ for (const notes of values.notes.split(',').map(Number)) {
     });
     const ms = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
+    if (values.dump) {
+      const lines = replacements.map((r) => JSON.stringify([r.noteId, r.path, r.node]));
+      writeFileSync(`${values.dump}.${notes}`, `${[...lines, ...diagnostics.map((d) => JSON.stringify(d))].join('\n')}\n`);
+    }
     for (const replacement of replacements) applyReplacement(vault.notes.get(replacement.noteId)!.tree, replacement);
     const blocks = published.reduce((n, note) => n + countNodes(note.tree, isDataviewOutput), 0);
     console.log(

@@ -139,6 +139,13 @@ describe('blocks sharing one runtime', () => {
     expect(await observe(shared)).toEqual(before);
   });
 
+  test('blocks with the same code share its compiled function, frozen: what one sets on it the next does not see', async () => {
+    const shared = engine();
+    const code = 'const f = arguments.callee; f.mark = (f.mark || 0) + 1;';
+    expect(await evaluate(shared, code, '[f.mark, Object.isFrozen(f)]')).toEqual([null, true]);
+    expect(await evaluate(shared, code, '[f.mark, Object.isFrozen(f)]')).toEqual([null, true]);
+  });
+
   test('a block that throws keeps the runtime and its globals are removed', async () => {
     const shared = engine();
     expect(await shared.runJs('globalThis.x = 1; leaked = 2;\nthrow new Error("no")', 'A.md')).toEqual({ ok: false, reason: 'no', line: 2 });
@@ -155,6 +162,21 @@ describe('sorting', () => {
       ['b', 'a', 'c', 'd', 'e'],
     ]);
     expect(await evaluate(dataview, '', 'dv.array([3, null, "x", 1]).sort().array()')).toEqual([null, 1, 3, 'x']);
+  });
+
+  test("a page's links sorted by themselves come in the same order in every block, each block getting its own copy", async () => {
+    const linked = createDataviewEngine([page('A.md', { inlinks: ['C.md', 'B.md', 'A.md'] }), page('B.md'), page('C.md')], testLinks);
+    const sorted = 'const s = dv.current().file.inlinks.sort(); const d = dv.current().file.inlinks.sort(undefined, "desc");';
+    const mutate = 's.values.reverse(); s.values.push(dv.fileLink("Z.md")); d.values.pop();';
+    expect(await evaluate(linked, `${sorted} ${mutate}`, '[s.path.array(), d.path.array()]')).toEqual([
+      ['C.md', 'B.md', 'A.md', 'Z.md'],
+      ['C.md', 'B.md'],
+    ]);
+    expect(await evaluate(linked, sorted, '[s.path.array(), d.path.array(), dv.current().file.inlinks.path.array()]')).toEqual([
+      ['A.md', 'B.md', 'C.md'],
+      ['C.md', 'B.md', 'A.md'],
+      ['C.md', 'B.md', 'A.md'],
+    ]);
   });
 
   test('the numeric sort orders as compareValue does, ties included', async () => {

@@ -14,6 +14,8 @@ const SETUP_MS = 60_000;
 const STACK_BYTES = 256 * 1024;
 /** Time a block may spend, on top of its own limit, building what every later block shares (sandbox/realm.ts). */
 const SHARED_WORK_MS = 10_000;
+/** Compiled blocks kept for blocks with the same code. */
+const MAX_COMPILED_BLOCKS = 64;
 /** Heap the lazily built page objects may take, per character of the snapshot's JSON (measured: about 5). */
 const PAGE_OBJECTS_PER_SNAPSHOT_BYTE = 6;
 
@@ -73,6 +75,7 @@ class Session {
   private pausedAt: number | undefined;
   private pauseLeft = SHARED_WORK_MS;
   blocksRun = 0;
+  private readonly compiled = new Map<string, QuickJSHandle>();
 
   constructor(
     private readonly runtime: QuickJSRuntime,
@@ -131,9 +134,8 @@ class Session {
       const session = this.unwrap(scope, this.call(scope, 'createDv', scope.manage(vm.newString(currentPath))));
       const dv = scope.manage(vm.getProp(session, 'dv'));
       const output = scope.manage(vm.getProp(session, 'output'));
-      const source = wrapBlock(code);
-      const block = this.unwrap(scope, vm.evalCode(source, BLOCK_FILE));
-      if (!vm.dump(this.unwrap(scope, this.call(scope, 'isWholeBlock', block, scope.manage(vm.newString(source.slice(1, -1))))))) {
+      const block = this.compiled.get(code) ?? this.compile(scope, code);
+      if (block === undefined) {
         reusable = false;
         throw new Failed(BROKE_OUT);
       }
@@ -159,6 +161,25 @@ class Session {
     return { outcome, reusable };
   }
 
+  /**
+   * The block compiled to its function, frozen and kept for the next block with the same code (vaults repeat a block
+   * from a template in many notes); undefined when the code closed the wrapper early.
+   */
+  private compile(scope: Scope, code: string): QuickJSHandle | undefined {
+    const vm = this.vm;
+    const source = wrapBlock(code);
+    const block = this.unwrap(scope, vm.evalCode(source, BLOCK_FILE));
+    if (!vm.dump(this.unwrap(scope, this.call(scope, 'isWholeBlock', block, scope.manage(vm.newString(source.slice(1, -1))))))) return undefined;
+    if (this.compiled.size >= MAX_COMPILED_BLOCKS) this.forgetCompiled();
+    this.compiled.set(code, block.dup());
+    return block;
+  }
+
+  private forgetCompiled(): void {
+    for (const block of this.compiled.values()) block.dispose();
+    this.compiled.clear();
+  }
+
   /** The block's clock stops while shared data is built, for at most SHARED_WORK_MS per block. */
   private pause(paused: boolean): void {
     const now = Date.now();
@@ -172,6 +193,7 @@ class Session {
   }
 
   dispose(): void {
+    this.forgetCompiled();
     this.api.dispose();
     this.vm.dispose();
     this.runtime.dispose();

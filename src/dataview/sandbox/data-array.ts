@@ -96,6 +96,20 @@ export function dataArrays(
     return comparedOrder(keys, compareValue, descending);
   };
 
+  /**
+   * Frozen arrays of primitives and frozen plain links (page data such as file.inlinks) sorted by themselves, by
+   * direction: every block that sorts one (the seed block sorts each linked page's inlinks) gets the same order.
+   */
+  const selfSorted = [new WeakMap<unknown[], readonly unknown[]>(), new WeakMap<unknown[], readonly unknown[]>()];
+  const isFrozenPlainLink = (v: object): boolean => {
+    if (Object.getPrototypeOf(v) !== Link.prototype || !Object.isFrozen(v)) return false;
+    const link = v as LinkValue;
+    return typeof link.path === 'string' && typeof link.subpath !== 'object' && typeof link.display !== 'object';
+  };
+  const isImmutableList = (values: unknown[]): boolean =>
+    Object.isFrozen(values) &&
+    values.every((v) => (typeof v === 'object' && v !== null ? isFrozenPlainLink(v) : typeof v !== 'function'));
+
   const isGroup = (e: unknown): boolean => !!e && typeof e === 'object' && Object.keys(e).length === 2 && 'key' in e && 'rows' in e;
 
   class DataArrayImpl {
@@ -164,11 +178,16 @@ export function dataArrays(
     sort(key?: Callback, direction?: string, comparator?: Comparator): DataArrayImpl {
       if (this.values.length === 0) return wrapDataArray(this.values);
       const values = this.values;
+      const descending = direction === 'desc';
+      const memo = !key && !comparator && isImmutableList(values) ? selfSorted[descending ? 1 : 0] : undefined;
+      const known = memo?.get(values);
+      if (known) return this.lwrap(known.slice());
       const keyOf: Callback = key || ((value) => value);
       const keys = values.map((value, index) => keyOf(value, index, values));
-      const descending = direction === 'desc';
       const order = comparator ? comparedOrder(keys, comparator, descending) : valueOrder(keys, descending);
-      return this.lwrap(order.map((index) => values[index]));
+      const sorted = order.map((index) => values[index]);
+      memo?.set(values, Object.freeze(sorted.slice()));
+      return this.lwrap(sorted);
     }
     sortInPlace(key?: Callback, direction?: string, comparator?: Comparator) {
       const sorted = this.sort(key, direction, comparator).values;

@@ -88,8 +88,15 @@ export function isolation(arrays: Pick<DataArrays, 'isDataArray' | 'plainIsArray
   };
 
   const functionSource = Function.prototype.toString;
-  /** Whether a block compiled to the one function it was wrapped in (code closing the wrapper early ran outside it). */
-  const isWholeBlock = (block: unknown, expectedSource: string): boolean => typeof block === 'function' && functionSource.call(block) === expectedSource;
+  /**
+   * Whether a block compiled to the one function it was wrapped in (code closing the wrapper early ran outside it).
+   * A whole block's function is frozen: blocks with the same code share it.
+   */
+  const isWholeBlock = (block: unknown, expectedSource: string): boolean => {
+    const whole = typeof block === 'function' && functionSource.call(block) === expectedSource;
+    if (whole) Object.freeze(block);
+    return whole;
+  };
 
   return { harden, freezeData, isolateBlocks, resetGlobals, isWholeBlock, functionSource };
 }
