@@ -8,6 +8,7 @@ import { lazyScript } from './lazy-script';
 import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
+import { computeAgainOnChange } from '../site/computes-again';
 import { outputCache } from '../site/output-cache';
 import { keepBodiesIn, saveBodies } from '../site/render-cache';
 import { forgetSite, getSite } from '../site/site';
@@ -43,6 +44,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         reserved = reservedSegments(routes, assets);
       },
       'astro:server:setup': ({ server }) => {
+        computeAgainOnChange();
         server.watcher.add(config.vaultDir);
         const onChange = (file: string) => {
           if (!file.startsWith(config.vaultDir)) return;
