@@ -136,8 +136,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
       ...pages.map((p) => graphNote(p, [], [], p.modified, p.modified)),
     ],
   };
-  let graphView: SiteGraphView | undefined;
-  return {
+  return withLazyGraphView({
     config: { title: config.title, description: config.description, lang: publish.lang, base: config.base, site: config.site },
     notes,
     pages,
@@ -148,9 +147,6 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
     folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.files.get(id)!.file.absPath })),
     graph: graphJson,
-    get graphView() {
-      return (graphView ??= siteGraphView(graphJson));
-    },
     glossary: glossary.index,
     ...(existsSync(publishCss) ? { publishCss } : {}),
     report: buildReport(
@@ -167,17 +163,35 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
       index.attachmentSlugs,
       index.kindOf,
     ),
-  };
+  });
+}
+
+/**
+ * `graphView`, laid out when first read. Defined out here: a getter made inside sitePages would keep its whole
+ * scope, the vault's trees among it, alive as long as the site.
+ */
+function withLazyGraphView(site: Omit<SiteData, 'graphView'>): SiteData {
+  let graphView: SiteGraphView | undefined;
+  return Object.defineProperty(site, 'graphView', { get: () => (graphView ??= siteGraphView(site.graph)), enumerable: true }) as SiteData;
 }
 
 /**
  * A page's body is rendered (or taken from the render cache) when first read: the dev server renders only the
  * pages it serves, and a build's page keys read only `bodyKey`, which a cached body has without rendering. Every
- * tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
+ * tree rewrite is done by then. The render is dropped once done: when every page has its body, nothing holds the
+ * vault's trees any more. A kept body's HTML stays on disk (render-cache.ts). Enumerable, so the page still
+ * serialises as JSON.
  */
 function withLazyHtml<Page extends { html: string; bodyKey: string }>(page: Omit<Page, 'html' | 'bodyKey'>, render: () => Body): Page {
   let body: Body | undefined;
-  const read = () => (body ??= render());
+  let pending: (() => Body) | undefined = render;
+  const read = () => {
+    if (!body) {
+      body = pending!();
+      pending = undefined;
+    }
+    return body;
+  };
   Object.defineProperty(page, 'html', { get: () => read().html, enumerable: true });
   return Object.defineProperty(page, 'bodyKey', { get: () => read().key, enumerable: true }) as Page;
 }
