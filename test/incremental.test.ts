@@ -1,7 +1,7 @@
 // Astro's incremental build reuses every page whose cache key is unchanged: a key that misses something the page
 // shows leaves a stale page. Each step edits a copy of a small vault, builds it again into the same folder (Astro's
 // cache kept), and requires every file of dist/ to be byte-identical to a cold build of the edited vault.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,7 +79,12 @@ describe('incremental build = cold build of the edited vault', () => {
 
   it('after making a note private, which then leaves no trace', async () => {
     // The bodies kept for the next build into this folder hold the note's words until it is private.
-    const bodies = () => readFileSync(`${outputCache('render', site.outDir)}.jsonl`, 'utf8');
+    // The index and the file of the bodies' HTML it names.
+    const bodies = () => {
+      const index = `${outputCache('render', site.outDir)}.jsonl`;
+      const names = readdirSync(path.dirname(index)).filter((name) => name.startsWith(path.basename(index)));
+      return names.map((name) => readFileSync(path.join(path.dirname(index), name), 'utf8')).join('\n');
+    };
     expect(bodies()).toContain('zqxsecret');
     edit('vault/Notes/Delta.md', (t) => t.replace('tags: [topic]', 'publish: false\ntags: [topic]'));
     // Every sidebar shows the folder's count of published notes: every page changes.

@@ -9,6 +9,7 @@ import { mermaidScript } from './mermaid-script';
 import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
+import { computeAgainOnChange } from '../site/computes-again';
 import { keepLayoutIn } from '../site/graph-layout-cache';
 import { outputCache } from '../site/output-cache';
 import { keepBodiesIn, saveBodies } from '../site/render-cache';
@@ -47,6 +48,7 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         reserved = reservedSegments(routes, assets);
       },
       'astro:server:setup': ({ server }) => {
+        computeAgainOnChange();
         server.watcher.add(config.vaultDir);
         const onChange = (file: string) => {
           if (!file.startsWith(config.vaultDir)) return;

@@ -9,6 +9,7 @@ import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
 import { runBases } from './bases';
 import { canvasCardTrees, onCanvases } from './canvas-cards';
+import { computesAgain } from './computes-again';
 import { runDataviewBlocks } from './dataview';
 import { applyGlossary, type GlossaryStepResult } from './glossary';
 import { highlightCodeBlocks } from './code-highlight';
@@ -59,7 +60,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     name: 'load',
     needs: ['config', 'kinds'],
     run: ({ config, kinds }) => {
-      const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd() });
+      const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd(), keepInMemory: computesAgain() });
       const output = loadVault({ ...config, kinds, parse: parseCache.parse });
       parseCache.save();
       return { output };

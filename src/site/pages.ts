@@ -27,7 +27,14 @@ const PUBLISH_CSS = 'publish.css';
 
 export function sitePages({ config, load: vault, publish, graph, glossary, sections }: SiteModel): SiteData {
   const { index, kindSite } = publish;
-  const refOf = (id: string): NoteRef => ({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) });
+  // One frozen ref per page, shared by every list that shows it: a ref made per mention, its URL a string of its own,
+  // cost about 180 MB at 10,000 notes (each outgoing link lists 20 backlinks; measured in Astro's page loop).
+  const refs = new Map<string, NoteRef>();
+  const refOf = (id: string): NoteRef => {
+    let ref = refs.get(id);
+    if (!ref) refs.set(id, (ref = Object.freeze({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) })));
+    return ref;
+  };
   const bodies = openBodies({
     projectDir: process.cwd(),
     settings: { lang: publish.lang, strictLineBreaks: config.strictLineBreaks, base: config.base },
@@ -136,8 +143,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
       ...pages.map((p) => graphNote(p, [], [], p.modified, p.modified)),
     ],
   };
-  let graphView: SiteGraphView | undefined;
-  return {
+  return withLazyGraphView({
     config: { title: config.title, description: config.description, lang: publish.lang, base: config.base, site: config.site },
     notes,
     pages,
@@ -148,9 +154,6 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
     folders,
     attachments: [...index.attachmentSlugs].map(([id, slug]) => ({ id, slug, absPath: vault.files.get(id)!.file.absPath })),
     graph: graphJson,
-    get graphView() {
-      return (graphView ??= siteGraphView(graphJson));
-    },
     glossary: glossary.index,
     ...(existsSync(publishCss) ? { publishCss } : {}),
     report: buildReport(
@@ -167,17 +170,35 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
       index.attachmentSlugs,
       index.kindOf,
     ),
-  };
+  });
+}
+
+/**
+ * `graphView`, laid out when first read. Defined out here: a getter made inside sitePages would keep its whole
+ * scope, the vault's trees among it, alive as long as the site.
+ */
+function withLazyGraphView(site: Omit<SiteData, 'graphView'>): SiteData {
+  let graphView: SiteGraphView | undefined;
+  return Object.defineProperty(site, 'graphView', { get: () => (graphView ??= siteGraphView(site.graph)), enumerable: true }) as SiteData;
 }
 
 /**
  * A page's body is rendered (or taken from the render cache) when first read: the dev server renders only the
  * pages it serves, and a build's page keys read only `bodyKey`, which a cached body has without rendering. Every
- * tree rewrite is done by then. Enumerable, so the page still serialises as JSON.
+ * tree rewrite is done by then. The render is dropped once done: when every page has its body, nothing holds the
+ * vault's trees any more. A kept body's HTML stays on disk (render-cache.ts). Enumerable, so the page still
+ * serialises as JSON.
  */
 function withLazyHtml<Page extends { html: string; bodyKey: string }>(page: Omit<Page, 'html' | 'bodyKey'>, render: () => Body): Page {
   let body: Body | undefined;
-  const read = () => (body ??= render());
+  let pending: (() => Body) | undefined = render;
+  const read = () => {
+    if (!body) {
+      body = pending!();
+      pending = undefined;
+    }
+    return body;
+  };
   Object.defineProperty(page, 'html', { get: () => read().html, enumerable: true });
   return Object.defineProperty(page, 'bodyKey', { get: () => read().key, enumerable: true }) as Page;
 }

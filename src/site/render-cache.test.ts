@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
@@ -55,6 +57,26 @@ function computeSite(file: string) {
   return buildSite(loadConfig(path.dirname(vault), { TSUNAGU_VAULT: vault }), { kinds, reserved: new Set() });
 }
 
+/** The render cache's files: its index and the bodies' file the index names. */
+const keptFiles = () =>
+  readdirSync(path.dirname(cacheFile))
+    .sort()
+    .filter((name) => name === path.basename(cacheFile) || name.startsWith(`${path.basename(cacheFile)}.`))
+    .map((name) => path.join(path.dirname(cacheFile), name));
+const keptText = () =>
+  keptFiles()
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+
+/** A full collection, with the test process's own gc (vitest does not start Node with --expose-gc). */
+async function collectGarbage() {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // A WeakRef's target is kept alive until the end of the turn that created or read it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  gc();
+}
+
 /** A build's notes' body keys and HTML. */
 async function build(file = cacheFile): Promise<Map<string, { key: string; html: string }>> {
   const site = await computeSite(file);
@@ -109,9 +131,46 @@ describe('render cache', () => {
 
   it('keeps no body of a note made private', async () => {
     await build();
-    expect(readFileSync(cacheFile, 'utf8')).toContain('zqxsecret');
+    expect(keptText()).toContain('zqxsecret');
     edit('Plain.md', (text) => `---\npublish: false\n---\n${text}`);
     await build();
-    expect(existsSync(cacheFile) && readFileSync(cacheFile, 'utf8')).not.toContain('zqxsecret');
+    expect(keptText()).not.toContain('zqxsecret');
+  });
+
+  it('keeps the bodies on disk: a page reads its HTML from the file the index names, and no earlier file is left', async () => {
+    await build();
+    const [index, last] = keptFiles();
+    const site = await computeSite(cacheFile);
+    const plain = site.notes.find((note) => note.id === 'Plain.md')!;
+    expect(plain.bodyKey).toBeTruthy();
+    // The kept body moved to this build's file, which the next index names.
+    const [now] = keptFiles().filter((file) => file !== index && file !== last);
+    writeFileSync(now, readFileSync(now, 'utf8').replace('zqxsecret', 'zqxSECRET'));
+    expect(plain.html).toContain('zqxSECRET');
+    saveBodies();
+    expect(keptFiles()).toEqual([index, now]);
+    expect(readFileSync(index, 'utf8')).toContain(path.basename(now));
+  });
+
+  it('lets go of the vault’s trees once every page has its body', async () => {
+    const trees: WeakRef<object>[] = [];
+    const keeping: FileKind = {
+      ...countingNote,
+      render: (entry, site) => {
+        trees.push(new WeakRef(entry.note!.tree));
+        return countingNote.render!(entry, site);
+      },
+    };
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('tsunagu.render-cache')];
+    keepBodiesIn(cacheFile);
+    const site = await buildSite(loadConfig(path.dirname(vault), { TSUNAGU_VAULT: vault }), {
+      kinds: KINDS.map((kind) => (kind.name === 'note' ? keeping : kind)),
+      reserved: new Set(),
+    });
+    for (const page of [...site.notes, ...site.pages]) expect(page.bodyKey).toBeTruthy();
+    expect(trees.length).toBeGreaterThan(0);
+    await collectGarbage();
+    expect(trees.filter((tree) => tree.deref() !== undefined)).toEqual([]);
+    expect(site.notes.find((note) => note.id === 'Plain.md')!.html).toContain('zqxsecret');
   });
 });

@@ -35,12 +35,27 @@ describe('parse cache', () => {
       const fresh = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
       for (const round of ['first', 'memory', 'disk']) {
         if (round === 'disk') forgetMemory();
-        const cache = openParseCache({ vaultDir, cacheDir, projectDir: PROJECT_DIR });
+        const cache = openParseCache({ vaultDir, cacheDir, projectDir: PROJECT_DIR, keepInMemory: true });
         const cached = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS, parse: cache.parse });
         cache.save();
         for (const [id, note] of fresh.notes) expect(cached.notes.get(id), `${vaultDir} ${id} (${round})`).toStrictEqual(note);
       }
     }
+  });
+
+  it('keeps nothing in memory after saving unless asked to: a build would carry every tree twice, as objects and as text', () => {
+    const held = () => (globalThis as Record<symbol, unknown>)[Symbol.for('tsunagu.parse-cache')];
+    const build = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR });
+    build.parse(BODY, 1);
+    build.save();
+    expect(held()).toBeUndefined();
+    expect(cacheLines()).toHaveLength(1);
+    const dev = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR, keepInMemory: true });
+    dev.parse(BODY, 1);
+    dev.save();
+    expect(held()).toBeDefined();
+    openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR }).save();
+    expect(held()).toBeUndefined();
   });
 
   it('hands out a tree of its own on every hit: steps that rewrite trees in place do not reach the cache', () => {
