@@ -26,6 +26,10 @@ describe('scopedStyle', () => {
     expect(scopedStyle('.a { background: u\\72l(https://x/i.png) }', 's')).toBeUndefined();
     expect(scopedStyle('.a { background: image-set("https://x/i.png" 1x) }', 's')).toBeUndefined();
     expect(scopedStyle('.a { width: expression(alert(1)) }', 's')).toBeUndefined();
+    // The nesting selector names the block itself: `& ~ *` or `html:has(&) *` reach the rest of the page.
+    expect(scopedStyle('& ~ * { display: none }', 's')).toBeUndefined();
+    expect(scopedStyle('html:has(&) .note { color: red }', 's')).toBeUndefined();
+    expect(scopedStyle('.a { \\26  ~ * { color: red } }', 's')).toBeUndefined();
   });
 
   test('braces inside strings and escapes do not count', () => {

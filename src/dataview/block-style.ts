@@ -1,7 +1,8 @@
 // A dataviewjs block's own <style> (dv.el('style', css), createEl('style'), innerHTML): kept, but only for that
 // block. In Obsidian a <style> anywhere applies to the whole app; on a site it would restyle every page element, so
 // the CSS is nested inside a class only the block's output carries (CSS nesting: `body {…}` inside it matches
-// nothing). It must stay inside that rule: a stray `}` or a `</style>` would let it out, so such CSS is dropped whole.
+// nothing). It must stay inside that rule: a stray `}`, a `</style>` or the nesting selector `&` (`& ~ *` selects the
+// block's siblings) would let it out, so such CSS is dropped whole.
 // Nothing may load (url() becomes none, @import goes: the page stays offline) and no legacy script in CSS survives.
 import { createHash } from 'node:crypto';
 import { cssWithoutComments, isScriptFreeStyle } from '../safety/style';
@@ -20,7 +21,7 @@ export function scopedStyle(css: string, scope: string): string | undefined {
     .replace(/url\s*\([^)]*\)/gi, 'none');
   // Read as CSS reads it (escapes decoded: `u\72l(` is url(): whatever could still load or run drops the whole CSS.
   const read = cssWithoutComments(clean).toLowerCase();
-  if (clean.includes('<') || /url\s*\(|image-set\s*\(|@import/.test(read) || !isScriptFreeStyle(clean) || !balanced(clean)) return undefined;
+  if (clean.includes('<') || read.includes('&') || /url\s*\(|image-set\s*\(|@import/.test(read) || !isScriptFreeStyle(clean) || !balanced(clean)) return undefined;
   return trustedHtml(`<style>.${scope} {\n${clean.trim()}\n}</style>`);
 }
 
