@@ -21,7 +21,8 @@ export function scopedStyle(css: string, scope: string): string | undefined {
     .replace(/url\s*\([^)]*\)/gi, 'none');
   // Read as CSS reads it (escapes decoded: `u\72l(` is url(): whatever could still load or run drops the whole CSS.
   const read = cssWithoutComments(clean).toLowerCase();
-  if (clean.includes('<') || read.includes('&') || /url\s*\(|image-set\s*\(|@import/.test(read) || !isScriptFreeStyle(clean) || !balanced(clean)) return undefined;
+  if (clean.includes('<') || read.includes('&') || /url\s*\(|image-set\s*\(|@import/.test(read) || !isScriptFreeStyle(clean) || !balanced(clean))
+    return undefined;
   return trustedHtml(`<style>.${scope} {\n${clean.trim()}\n}</style>`);
 }
 
