@@ -107,8 +107,7 @@ export function dataArrays(
     return typeof link.path === 'string' && typeof link.subpath !== 'object' && typeof link.display !== 'object';
   };
   const isImmutableList = (values: unknown[]): boolean =>
-    Object.isFrozen(values) &&
-    values.every((v) => (typeof v === 'object' && v !== null ? isFrozenPlainLink(v) : typeof v !== 'function'));
+    Object.isFrozen(values) && values.every((v) => (typeof v === 'object' && v !== null ? isFrozenPlainLink(v) : typeof v !== 'function'));
 
   const isGroup = (e: unknown): boolean => !!e && typeof e === 'object' && Object.keys(e).length === 2 && 'key' in e && 'rows' in e;
 
