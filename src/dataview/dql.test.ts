@@ -97,6 +97,15 @@ describe('DQL views and the snapshot index', () => {
     expect(grid).toContain('href="/2024-03-05/" title="2024-03-05"');
   });
 
+  test('CALENDAR: month captions and weekday heads in the site language', async () => {
+    const japanese = createDataviewEngine([page('2024-03-05.md')], { ...testLinks, timeZone: 'UTC', displayLocale: 'ja' });
+    const result = await japanese.runQuery('CALENDAR file.day', 'x.md');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.html).toContain('<caption>2024年3月</caption>');
+    expect(result.html).toContain('<thead><tr><th>日</th><th>月</th><th>火</th><th>水</th><th>木</th><th>金</th><th>土</th></tr></thead>');
+    expect(await html('CALENDAR file.day')).toContain('<thead><tr><th>Sun</th><th>Mon</th>');
+  });
+
   test('file.day from the file name or a date field; aliases from a comma list; raw keys sharing an alias both feed it', async () => {
     expect(await html('TABLE WITHOUT ID file.day, file.aliases, due-date FROM "2024-03-05" or "Log/c"')).toContain(
       '<tr><td>March 05, 2024</td><td><ul class="dataview dataview-ul dataview-result-list-ul"><li class="dataview-result-list-li"><span>one</span></li><li class="dataview-result-list-li"><span>two</span></li></ul></td><td><span>-</span></td></tr>',

@@ -200,8 +200,14 @@ function renderTasks(block: Json, links: Links): string {
   return `<div class="dataview dataview-container">${groups.join('')}</div>`;
 }
 
-const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Month captions and weekday heads in the site's language (`2024年3月`, 日…土), as Dataview's calendar follows the app's. */
+function calendarNames(locale: string) {
+  const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' });
+  // 2023-01-01 was a Sunday: the seven days from it give the heads in the grid's order.
+  const weekdays = Array.from({ length: 7 }, (_, d) => weekday.format(Date.UTC(2023, 0, 1 + d)));
+  return { caption: (year: number, m: number) => month.format(Date.UTC(year, m - 1, 1)), weekdays };
+}
 
 /** CALENDAR: a static month grid for each month with results, one dot per row linking to its note. */
 function renderCalendar(block: Json, links: Links): string {
@@ -212,6 +218,7 @@ function renderCalendar(block: Json, links: Links): string {
     (byDay.get(date) ?? byDay.set(date, []).get(date)!).push(dot.link);
   }
   const months = [...new Set([...byDay.keys()].map((d) => d.slice(0, 7)))].sort();
+  const names = calendarNames(asString(block.locale) || 'en-US');
   const grids = months.map((month) => {
     const [year, m] = month.split('-').map(Number);
     const first = new Date(Date.UTC(year, m - 1, 1)).getUTCDay();
@@ -228,8 +235,8 @@ function renderCalendar(block: Json, links: Links): string {
     }
     while (cells.length % 7) cells.push('<td></td>');
     const weeks = Array.from({ length: cells.length / 7 }, (_, w) => `<tr>${cells.slice(w * 7, w * 7 + 7).join('')}</tr>`);
-    const head = WEEKDAY_NAMES.map((d) => `<th>${d}</th>`).join('');
-    return `<table class="dataview-calendar-month"><caption>${MONTH_NAMES[m - 1]} ${year}</caption><thead><tr>${head}</tr></thead><tbody>${weeks.join('')}</tbody></table>`;
+    const head = names.weekdays.map((d) => `<th>${d}</th>`).join('');
+    return `<table class="dataview-calendar-month"><caption>${escapeHtml(names.caption(year, m))}</caption><thead><tr>${head}</tr></thead><tbody>${weeks.join('')}</tbody></table>`;
   });
   return `<div class="dataview dataview-calendar">${grids.join('')}</div>`;
 }

@@ -106,7 +106,7 @@ export type DvBlock =
   | { kind: 'notice'; text: string }
   | { kind: 'style'; css: string }
   | { kind: 'tasks'; groups: { key?: DvValue; count?: number; items: DvTaskItem[] }[] }
-  | { kind: 'calendar'; dots: { date: string; link: DvValue }[] };
+  | { kind: 'calendar'; locale: string; dots: { date: string; link: DvValue }[] };
 
 export interface DvTaskItem {
   text: DvValue;

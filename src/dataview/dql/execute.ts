@@ -7,7 +7,7 @@ import { evaluate } from './evaluate';
 import { EvaluationError } from './operators';
 import { toOutput } from './output';
 import type { Context } from './vault-index';
-import { compare, type DataObject, ListPair, truthy, typeOf, type Value, valueToString } from './values';
+import { compare, type DataObject, DISPLAY, ListPair, truthy, typeOf, type Value, valueToString } from './values';
 
 export class QueryError extends Error {}
 
@@ -166,7 +166,7 @@ export function executeQuery(query: Query, ctx: Context): DvBlock[] {
       if (result.values.length === 0) return empty;
       return [taskView(result, ctx)];
     case 'calendar':
-      return [{ kind: 'calendar', dots: result.values.map((v) => ({ date: v.date.toISODate() ?? '', link: out(v.link) })) }];
+      return [{ kind: 'calendar', locale: DISPLAY.locale, dots: result.values.map((v) => ({ date: v.date.toISODate() ?? '', link: out(v.link) })) }];
   }
 }
 
