@@ -33,6 +33,18 @@ function expandTags(etags: string[]): string[] {
   return [...result];
 }
 
+/**
+ * Obsidian's order of the vault's files, in which Dataview indexes pages and lists them when nothing sorts them: a
+ * folder's entries by name (the desktop adapter reads folders with Node's readdir, which sorts names by code unit),
+ * folders and files together, each folder's files where the folder comes (`Trips/Alps.md` before `Trips.md`).
+ */
+function byListing(a: DvPageInput, b: DvPageInput): number {
+  const x = a.path.split('/');
+  const y = b.path.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return x.length - y.length;
+}
+
 /** What an expression is evaluated against. */
 export interface Context {
   index: VaultIndex;
@@ -60,7 +72,7 @@ export class VaultIndex {
     pages: DvPageInput[],
     private readonly readFile: (path: string) => string | undefined = () => undefined,
   ) {
-    this.pages = pages;
+    this.pages = [...pages].sort(byListing);
     for (const page of pages) {
       this.byPath.set(page.path, page);
       this.byLowerPath.set(page.path.toLowerCase(), page);
