@@ -130,6 +130,12 @@ describe('Dataview documentation corpus', () => {
     expect(view(await run(query))).toEqual(expected);
   });
 
+  test("a FLATTEN of the group's own name takes the group back: the id column is File again (query/engine.ts identMeaning)", async () => {
+    const headers = (html: string) => [...html.matchAll(/<th class="table-view-th"><span>([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(headers(await run('TABLE length(rows) AS n FROM #book GROUP BY author FLATTEN author'))).toEqual(['File', 'n']);
+    expect(headers(await run('TABLE length(rows) AS n FROM #book GROUP BY author FLATTEN genres'))).toEqual(['author', 'n']);
+  });
+
   test('share of corpus blocks that render', async () => {
     const results = await Promise.all(CASES.map(([query]) => engine.runQuery(query, 'Scratch.md')));
     expect(results.filter((r) => r.ok).length / results.length).toBe(1);
