@@ -1,7 +1,7 @@
 // The published snapshot on the host, as Dataview's index sees it: link resolution by Obsidian's rules,
 // page rows (implicit `file` fields, typed frontmatter, inline fields) and the pages each source names.
 import { DateTime } from 'luxon';
-import type { DvPageInput } from '../types';
+import type { DvLink, DvPageInput } from '../types';
 import type { Source } from './ast';
 import { parseCsv } from './csv';
 import { dataviewGrammar } from './grammar';
@@ -43,6 +43,12 @@ function byListing(a: DvPageInput, b: DvPageInput): number {
   const y = b.path.split('/');
   for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   return x.length - y.length;
+}
+
+/** A snapshot link as Dataview's importer makes it (Link.infer: a heading named as links name it). */
+function dataviewLink(link: DvLink): Link {
+  if (link.type === 'header' && link.subpath !== undefined) return Link.header(link.path, link.subpath, link.embed, link.display);
+  return new Link(link.path, link.type, link.subpath, link.display, link.embed);
 }
 
 /** What an expression is evaluated against. */
@@ -131,7 +137,7 @@ export class VaultIndex {
       name: page.name,
       ext: 'md',
       link: Link.file(page.path),
-      outlinks: page.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+      outlinks: page.outlinks.map(dataviewLink),
       inlinks: page.inlinks.filter((p) => this.byPath.has(p)).map((p) => Link.file(p)),
       etags: [...new Set(page.etags.map((t) => `#${t}`))],
       tags: expandTags(page.etags),
@@ -176,7 +182,7 @@ export class VaultIndex {
   private listItems(page: DvPageInput): DataObject[] {
     const byLine = new Map<number, DataObject>();
     const items = (page.lists ?? []).map((input) => {
-      const section = input.section ? new Link(page.path, 'header', input.section) : Link.file(page.path);
+      const section = input.section ? Link.header(page.path, input.section) : Link.file(page.path);
       const item: DataObject = {};
       for (const [key, raw] of input.fields) {
         const value = this.fieldValue(raw, page.path);
@@ -199,7 +205,7 @@ export class VaultIndex {
         line: input.line,
         lineCount: input.lineCount,
         list: input.list,
-        outlinks: input.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+        outlinks: input.outlinks.map(dataviewLink),
         path: page.path,
         children: [],
         subtasks: [],
