@@ -178,6 +178,13 @@ describe('functions and operators (reference/functions.md)', () => {
     ['reduce([100, 20, 3], "-")', '77'],
     ['reduce(["a", "b"], (acc, x) => acc + x)', 'ab'],
     ['contains(["hello"], "ell")', 'true'],
+    // Dataview's contains: any haystack other than a list, text or object compares with '=' (so null holds null), and
+    // a list of needles asks for each (vectorize(2, [1])).
+    ['contains([null], null)', 'true'],
+    ['contains(empty, null)', 'true'],
+    ['contains(empty, "x")', 'false'],
+    ['contains(["a", "b"], ["a", "c"])', '|true|false'],
+    ['econtains(["a", "b"], ["b"])', '|true'],
     ['econtains(["hello"], "ell")', 'false'],
     ['icontains("Hello", "hell")', 'true'],
     ['containsword("Hello there", "THERE")', 'true'],

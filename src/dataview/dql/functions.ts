@@ -58,8 +58,6 @@ function contains(haystack: Value, needle: Value, fold: (s: string) => string, e
       return typeof needle === 'string' && fold(haystack as string).includes(fold(needle));
     case 'object':
       return typeof needle === 'string' && needle in (haystack as DataObject);
-    case 'null':
-      return false;
     default:
       return compare(haystack, needle) === 0;
   }
@@ -239,9 +237,9 @@ export const FUNCTIONS: Record<string, Fn> = {
   },
 
   // Containers and text
-  contains: (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, false),
-  icontains: (_ctx, haystack, needle) => contains(haystack, needle, (s) => s.toLocaleLowerCase(), false),
-  econtains: (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, true),
+  contains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, false)),
+  icontains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s.toLocaleLowerCase(), false)),
+  econtains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, true)),
   containsword: vectorize([0], (_ctx, haystack, word) => {
     if (haystack === null) return false;
     if (typeof haystack !== 'string' || typeof word !== 'string') return fail('containsword', [haystack, word]);
