@@ -150,7 +150,8 @@ function byKey(list: Value, fn: Value, sign: 1 | -1): Value {
   for (const item of list) {
     const key = callLambda(fn, item);
     if (key === null) continue;
-    if (bestKey === null || sign * compare(key, bestKey) < 0) {
+    // Dataview reduces with `<= 0 ? p : c` (minby) and `> 0 ? p : c` (maxby): ties keep the first for minby, the last for maxby.
+    if (bestKey === null || (sign === 1 ? compare(key, bestKey) < 0 : compare(key, bestKey) >= 0)) {
       best = item;
       bestKey = key;
     }
@@ -368,9 +369,14 @@ export const FUNCTIONS: Record<string, Fn> = {
     return new Intl.NumberFormat(DISPLAY.locale, { style: 'currency', currency: typeof code === 'string' ? code : 'USD' }).format(value);
   },
   localtime: vectorize([0], (_ctx, value) => (DateTime.isDateTime(value) ? value.setZone(DISPLAY.zone) : value)),
-  hash: (_ctx, seed, textOrVariant, variant) => {
-    const parts = [textOrVariant, variant].filter((v) => v !== undefined && v !== null).map((v) => valueToString(v));
-    return cyrb53(parts.join(''), Number(typeof seed === 'number' ? seed : cyrb53(valueToString(seed), 0)));
+  // hash(seed, variant), hash(seed, text), hash(seed, text, variant): the text hashed is seed + text, the variant seeds cyrb53.
+  hash: (_ctx, ...args) => {
+    const [seed, second, variant] = args;
+    if (typeof seed === 'string' && typeof second === 'number' && args.length === 2) return cyrb53(seed, second);
+    if (typeof seed === 'string' && typeof second === 'string' && (args.length === 2 || typeof variant === 'number')) {
+      return cyrb53(seed + second, typeof variant === 'number' ? variant : 0);
+    }
+    return fail('hash', args);
   },
   meta: (_ctx, link) => {
     if (!(link instanceof Link)) return link === null ? null : fail('meta', [link]);
