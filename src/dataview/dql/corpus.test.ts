@@ -232,9 +232,10 @@ describe('functions and operators (reference/functions.md)', () => {
     ['hash("seed", 2)', '7842225058899214'],
     ['hash("dv", "x", 3)', '232785884969908'],
     ['hash("dv", "x") = hash("dvx", 0)', 'true'],
-    // maxby keeps the last of equal keys, minby the first.
+    // maxby keeps the last of equal keys, minby the first; text elements drop out of a list indexed by name.
     ['maxby(["alpha", "beta", "gamma"], (w) => length(w))', 'gamma'],
     ['minby(["alpha", "beta", "gamma"], (w) => 0 - length(w))', 'alpha'],
+    ['length(["alpha", {length: 3}].length)', '1'],
     ['1 + 2 * 3', '7'],
     ['[[Hades]] = [[Hades|Other]]', 'true'],
     ['null <= date(today)', 'true'],

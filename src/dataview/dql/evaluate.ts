@@ -104,7 +104,8 @@ export function index(object: Value, key: Value, ctx: Context): Value {
   if (type === 'array') {
     const list = object as Value[];
     if (typeof key === 'number') return list[key] ?? null;
-    return list.map((v) => index(v, key, ctx));
+    // Each element indexed in turn; text cannot be indexed by name, so Dataview leaves it out (expression/context.ts).
+    return list.flatMap((v) => (typeof v === 'string' ? [] : [index(v, key, ctx)]));
   }
   if (typeof key === 'number') {
     if (type === 'string') return (object as string)[key] ?? null;
