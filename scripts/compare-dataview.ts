@@ -84,7 +84,8 @@ for (const corpus of corpora) {
   for (const block of corpus.blocks) {
     tally.compared++;
     const ours = ourResult(block.query, block.origin, index);
-    const theirs = oracleResult(await oracle.run(block.query, block.origin));
+    // An exception escaping Dataview's engine is an error in its block too (Obsidian shows it in place).
+    const theirs = oracleResult(await oracle.run(block.query, block.origin).catch((error: unknown) => ({ ok: false, error: `thrown: ${error}` })));
     const label = `${corpus.name} ${block.where}: ${block.query.replace(/\s+/g, ' ').slice(0, 100)}`;
     if (ours.kind === 'error' || theirs.kind === 'error') {
       const key = ours.kind === 'error' && theirs.kind === 'error' ? 'bothError' : ours.kind === 'error' ? 'oursError' : 'oracleError';

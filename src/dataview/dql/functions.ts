@@ -3,6 +3,7 @@
 import { DateTime, Duration } from 'luxon';
 import { DATE_SHORTHANDS } from './date-shorthands';
 import { dataviewGrammar } from './grammar';
+import { index } from './indexing';
 import { binary, EvaluationError } from './operators';
 import { fromParsed, parseInlineValue } from './parsed';
 import type { Context } from './vault-index';
@@ -185,8 +186,8 @@ export const FUNCTIONS: Record<string, Fn> = {
   date: vectorize([0], (ctx, value, format) => toDate(ctx, value, format)),
   dur: vectorize([0], (_ctx, value) => toDuration(value)),
   number: vectorize([0], (_ctx, value) => {
-    if (typeof value === 'number') return value;
-    if (typeof value !== 'string') return null;
+    if (typeof value === 'number' || value === null) return value;
+    if (typeof value !== 'string') return fail('number', [value]);
     const m = /(-?[0-9]+(\.[0-9]+)?)/.exec(value);
     return m ? Number(m[1]) : null;
   }),
@@ -241,15 +242,17 @@ export const FUNCTIONS: Record<string, Fn> = {
   contains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, false)),
   icontains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s.toLocaleLowerCase(), false)),
   econtains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, true)),
-  containsword: vectorize([0], (_ctx, haystack, word) => {
-    if (haystack === null) return false;
+  containsword: vectorize([0, 1], (_ctx, haystack, word) => {
+    if (haystack === null || word === null) return null;
     if (typeof haystack !== 'string' || typeof word !== 'string') return fail('containsword', [haystack, word]);
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`\\b${escaped}\\b`, 'i').test(haystack);
   }),
-  extract: (_ctx, object, ...keys) => {
-    if (!isObject(object)) return fail('extract', [object]);
-    return Object.fromEntries(keys.filter((k): k is string => typeof k === 'string').map((k) => [k, object[k] ?? null]));
+  // Maps over a list; each key is looked up as `object[key]` is (a link's page, a date's part…).
+  extract: (ctx, object, ...keys): Value => {
+    if (Array.isArray(object)) return object.map((v) => FUNCTIONS.extract(ctx, v, ...keys));
+    if (keys.some((k) => typeof k !== 'string')) throw new EvaluationError('extract(object, key1, ...) must be called with string keys');
+    return Object.fromEntries(keys.map((k) => [k as string, index(object, k, ctx)]));
   },
   sort: (_ctx, list, fn) => {
     if (!Array.isArray(list)) return list === null ? null : fail('sort', [list]);
@@ -266,8 +269,9 @@ export const FUNCTIONS: Record<string, Fn> = {
     if (isObject(value)) return Object.keys(value).length;
     return 0;
   },
-  nonnull: (_ctx, list) => (Array.isArray(list) ? list.filter((v) => v !== null) : list),
-  firstvalue: (_ctx, list) => (Array.isArray(list) ? (list.find((v) => v !== null) ?? null) : list),
+  // nonnull(list) filters the list; nonnull(a, b, …) the arguments (so nonnull() is an empty list).
+  nonnull: (_ctx, ...args) => (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).filter((v) => v !== null),
+  firstvalue: (_ctx, list) => (Array.isArray(list) ? (list.find((v) => v !== null) ?? null) : list === null ? null : fail('firstvalue', [list])),
   all: (_ctx, ...args) => {
     const [list, fn] = Array.isArray(args[0]) ? [args[0], args[1]] : [args, undefined];
     return list.every((v) => truthy(typeof fn === 'function' ? fn(v) : v));
@@ -289,7 +293,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   filter: (_ctx, list, fn) => (Array.isArray(list) ? list.filter((v) => truthy(callLambda(fn, v))) : list === null ? null : fail('filter', [list])),
   map: (_ctx, list, fn) => (Array.isArray(list) ? list.map((v) => callLambda(fn, v)) : list === null ? null : fail('map', [list])),
   flat: (_ctx, list, depth) => {
-    if (!Array.isArray(list)) return list;
+    if (!Array.isArray(list)) return list === null ? null : fail('flat', [list]);
     const flatten = (items: Value[], d: number): Value[] => items.flatMap((v) => (Array.isArray(v) && d > 0 ? flatten(v, d - 1) : [v]));
     return flatten(list, typeof depth === 'number' ? depth : 1);
   },
@@ -298,7 +302,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     return list.slice(typeof start === 'number' ? start : undefined, typeof end === 'number' ? end : undefined);
   },
   unique: (_ctx, list) => {
-    if (!Array.isArray(list)) return list;
+    if (!Array.isArray(list)) return list === null ? null : fail('unique', [list]);
     const sorted = [...list].sort(compare);
     return sorted.filter((v, i) => i === 0 || compare(v, sorted[i - 1]) !== 0);
   },
@@ -347,7 +351,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   }),
 
   // Utility
-  default: vectorize([0], (_ctx, value, fallback) => (value === null ? fallback : value)),
+  default: vectorize([0, 1], (_ctx, value, fallback) => (value === null ? fallback : value)),
   ldefault: (_ctx, value, fallback) => (value === null ? fallback : value),
   choice: vectorize([0], (_ctx, condition, yes, no) => (truthy(condition) ? yes : no)),
   display: (_ctx, value) => display(value),
@@ -368,7 +372,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     if (typeof value !== 'number') return fail('currencyformat', [value]);
     return new Intl.NumberFormat(DISPLAY.locale, { style: 'currency', currency: typeof code === 'string' ? code : 'USD' }).format(value);
   },
-  localtime: vectorize([0], (_ctx, value) => (DateTime.isDateTime(value) ? value.setZone(DISPLAY.zone) : value)),
+  localtime: vectorize([0], (_ctx, value) => (DateTime.isDateTime(value) ? value.setZone(DISPLAY.zone) : value === null ? null : fail('localtime', [value]))),
   // hash(seed, variant), hash(seed, text), hash(seed, text, variant): the text hashed is seed + text, the variant seeds cyrb53.
   hash: (_ctx, ...args) => {
     const [seed, second, variant] = args;
@@ -379,7 +383,8 @@ export const FUNCTIONS: Record<string, Fn> = {
     return fail('hash', args);
   },
   meta: (_ctx, link) => {
-    if (!(link instanceof Link)) return link === null ? null : fail('meta', [link]);
+    // Dataview's meta() has a link variant only: null is an error too.
+    if (!(link instanceof Link)) return fail('meta', [link]);
     return { display: link.display ?? null, embed: link.embed, path: link.path, subpath: link.subpath ?? null, type: link.type };
   },
 };

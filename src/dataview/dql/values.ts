@@ -229,7 +229,8 @@ export function valueToString(value: Value | undefined, nested = false): string 
       return '<function>';
     case 'widget':
       if (value instanceof ListPair) return `${valueToString(value.key)}: ${valueToString(value.value)}`;
-      return (value as ExternalLink).display ?? (value as ExternalLink).url;
+      // ExternalLinkWidget.markdown(): a markdown link.
+      return `[${(value as ExternalLink).display ?? (value as ExternalLink).url}](${(value as ExternalLink).url})`;
     case 'array': {
       const inner = (value as Value[]).map((v) => valueToString(v, true)).join(', ');
       return nested ? `[${inner}]` : inner;
