@@ -246,6 +246,12 @@ describe('functions and operators (reference/functions.md)', () => {
     ['1 + 2 * 3', '7'],
     ['[[Hades]] = [[Hades|Other]]', 'true'],
     ['null <= date(today)', 'true'],
+    // Durations compare as Dataview's compareValue does: shorter is less, else equal only unit by unit.
+    ['dur(1 day) = dur(24 hours)', 'false'],
+    ['dur(1 day) > dur(24 hours)', 'true'],
+    ['dur(24 hours) > dur(1 day)', 'true'],
+    ['dur(90 minutes) = dur(90 minutes)', 'true'],
+    ['dur(1 hour) < dur(61 minutes)', 'true'],
   ])('%s → %s', async (expression, expected) => {
     expect(await value(expression)).toBe(expected);
   });

@@ -123,7 +123,8 @@ export function compare(a: Value | undefined, b: Value | undefined): number {
     case 'date':
       return Math.sign((a as DateTime).toMillis() - (b as DateTime).toMillis());
     case 'duration':
-      return Math.sign((a as Duration).toMillis() - (b as Duration).toMillis());
+      // Dataview: `a < b` by length, else equal only when Luxon's equals() holds (unit by unit): 1 day is not 24 hours.
+      return (a as Duration).toMillis() < (b as Duration).toMillis() ? -1 : (a as Duration).equals(b as Duration) ? 0 : 1;
     case 'link': {
       const la = a as Link;
       const lb = b as Link;
