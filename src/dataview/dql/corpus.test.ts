@@ -136,6 +136,14 @@ describe('Dataview documentation corpus', () => {
     expect(headers(await run('TABLE length(rows) AS n FROM #book GROUP BY author FLATTEN genres'))).toEqual(['author', 'n']);
   });
 
+  test('two columns named alike both show the last one, as Dataview keeps a row by column name', async () => {
+    expect(view(await run('TABLE WITHOUT ID file.name AS "N", rating AS "N" FROM "Games" SORT file.name'))).toEqual([
+      ['9', '9'],
+      ['10', '10'],
+      ['7', '7'],
+    ]);
+  });
+
   test('share of corpus blocks that render', async () => {
     const results = await Promise.all(CASES.map(([query]) => engine.runQuery(query, 'Scratch.md')));
     expect(results.filter((r) => r.ok).length / results.length).toBe(1);

@@ -137,7 +137,12 @@ export function queryValues(query: Query, ctx: Context): QueryResult {
     case 'table': {
       const idName = groupName ?? 'File';
       const headers = [...(header.showId ? [idName] : []), ...header.fields.map((f) => f.name)];
-      const values = eachRow(rows, 'table', (row) => [...(header.showId ? [row.id] : []), ...header.fields.map((f) => evaluate(f.field, row.data, ctx))]);
+      // Dataview keeps a row's values by column name (executeCoreExtract), so of two columns named alike both show the last.
+      const values = eachRow(rows, 'table', (row) => {
+        const byName = new Map(header.fields.map((f) => [f.name, null as Value]));
+        for (const f of header.fields) byName.set(f.name, evaluate(f.field, row.data, ctx));
+        return [...(header.showId ? [row.id] : []), ...header.fields.map((f) => byName.get(f.name) ?? null)];
+      });
       return { type: 'table', headers, values: values.map((r) => r.value), idMeaning: idName };
     }
     case 'task':
