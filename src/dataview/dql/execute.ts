@@ -138,11 +138,8 @@ export function queryValues(query: Query, ctx: Context): QueryResult {
       const idName = groupName ?? 'File';
       const headers = [...(header.showId ? [idName] : []), ...header.fields.map((f) => f.name)];
       // Dataview keeps a row's values by column name (executeCoreExtract), so of two columns named alike both show the last.
-      const values = eachRow(rows, 'table', (row) => {
-        const byName = new Map(header.fields.map((f) => [f.name, null as Value]));
-        for (const f of header.fields) byName.set(f.name, evaluate(f.field, row.data, ctx));
-        return [...(header.showId ? [row.id] : []), ...header.fields.map((f) => byName.get(f.name) ?? null)];
-      });
+      const fields = header.fields.map((f) => header.fields.findLast((g) => g.name === f.name) ?? f);
+      const values = eachRow(rows, 'table', (row) => [...(header.showId ? [row.id] : []), ...fields.map((f) => evaluate(f.field, row.data, ctx))]);
       return { type: 'table', headers, values: values.map((r) => r.value), idMeaning: idName };
     }
     case 'task':

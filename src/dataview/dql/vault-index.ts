@@ -38,11 +38,13 @@ function expandTags(etags: string[]): string[] {
  * folder's entries by name (the desktop adapter reads folders with Node's readdir, which sorts names by code unit),
  * folders and files together, each folder's files where the folder comes (`Trips/Alps.md` before `Trips.md`).
  */
-function byListing(a: DvPageInput, b: DvPageInput): number {
-  const x = a.path.split('/');
-  const y = b.path.split('/');
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-  return x.length - y.length;
+function listingOrder(pages: DvPageInput[]): DvPageInput[] {
+  const keyed = pages.map((page) => ({ page, parts: page.path.split('/') }));
+  keyed.sort(({ parts: x }, { parts: y }) => {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return x.length - y.length;
+  });
+  return keyed.map((k) => k.page);
 }
 
 /** A snapshot link as Dataview's importer makes it (Link.infer: a heading named as links name it). */
@@ -78,7 +80,7 @@ export class VaultIndex {
     pages: DvPageInput[],
     private readonly readFile: (path: string) => string | undefined = () => undefined,
   ) {
-    this.pages = [...pages].sort(byListing);
+    this.pages = listingOrder(pages);
     for (const page of pages) {
       this.byPath.set(page.path, page);
       this.byLowerPath.set(page.path.toLowerCase(), page);
