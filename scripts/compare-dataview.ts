@@ -3,9 +3,24 @@
 // published notes with --vault). Prints the blocks compared, how many are equal, a short diff of each that differs,
 // and the errors on either side (issue 13 asks that 95% of rendered DQL results equal Dataview's).
 //
-// The oracle is Dataview's engine (src/query/engine.ts and what it imports, with an empty `obsidian` stand-in)
-// bundled from Dataview's source into DIR/oracle.mjs, exporting createOracle(pages, { resolve, readFile }); it is
-// a dev tool built outside the repo (never committed), so this script fails clearly without it.
+// The oracle is Dataview's own engine, a dev tool built outside the repo (third-party code: never committed), so this
+// script stops with a message without it. To build it (Dataview 0.5.68, as node_modules/obsidian-dataview):
+// - DIR/src/ holds Dataview's src/ files: settings.ts, api/result.ts, util/normalize.ts, data-model/value.ts,
+//   expression/{field,parse}.ts, data-index/source.ts, query/{query,parse}.ts (all in the npm package's
+//   lib/index.js.map sourcesContent), and from the repository query/engine.ts, expression/{context,binaryop,
+//   functions}.ts, data-index/resolver.ts, data-model/markdown.ts, util/{hash,locale}.ts, parseInlineValue of
+//   data-import/inline-field.ts; stand-ins for `obsidian` (an empty Component), serialized/markdown.ts (types),
+//   data-index/index.ts (PathFilters) and api/data-array.ts (wrap().distinct().array(), which unique() uses).
+// - DIR/src/oracle.ts exports createOracle(pages, { resolve, readFile }) → { run(query, origin) }: it turns each
+//   DvPageInput into a PageMetadata as data-import/markdown-file.ts would (parseFrontmatter, tags, aliases, fields
+//   with canonical keys, list items and tasks, file.day), indexes them as FullIndex does (tags case-insensitive,
+//   links, the folder tree listed by name, CSV files read through readFile), runs executeList/Table/Task/Calendar
+//   with DEFAULT_QUERY_SETTINGS, and nests TASK results as ui/views/task-view.tsx nestGroups does.
+// - esbuild src/oracle.ts --bundle --platform=node --format=esm --outfile=oracle.mjs (tsconfig baseUrl: src,
+//   --alias:obsidian=./src/obsidian-stub.ts), with this project's node_modules for luxon, parsimmon, emoji-regex,
+//   remove-markdown and papaparse.
+// Obsidian's link resolution is the caller's (this script passes the snapshot index's), as it is Obsidian's, not
+// Dataview's; inline fields and list items are the snapshot's (tsunagu's extraction is not what is compared).
 // Run: npx node --experimental-transform-types scripts/compare-dataview.ts --oracle /tmp/dataview-oracle [--vault DIR] [--all]
 import './lib/src-imports.ts';
 import { existsSync } from 'node:fs';
