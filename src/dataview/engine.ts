@@ -89,6 +89,8 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
   settle();
 
   function snapshotJson(): string {
+    // In the index's order (Obsidian's listing), which dv.pages() keeps as Dataview does.
+    const pages = index().pages;
     const ranks = collationRanks(
       pages.flatMap((page) => [page.path, page.name]),
       host.collate,

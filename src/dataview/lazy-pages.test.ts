@@ -54,10 +54,11 @@ describe('where / sort / limit on dv.pages()', () => {
     expect(fast).toEqual(general);
   });
 
-  // null first, then by type name (boolean, date, link, number, string); ties in source order, also descending.
+  // null first, then by type name (boolean, date, link, number, string); ties in the index's order (Obsidian's
+  // listing: even/ before odd/), also descending.
   test('ties keep source order both ways; types order as compareValue orders them', async () => {
-    expect(await evaluate(engine(), '', 'dv.pages().sort(p => p.k).n.array()')).toEqual([3, 4, 13, 10, 8, 9, 1, 11, 0, 2, 7, 12, 5, 6]);
-    expect(await evaluate(engine(), '', 'dv.pages().sort(p => p.k, "desc").n.array()')).toEqual([6, 5, 12, 7, 0, 2, 1, 11, 9, 8, 10, 13, 3, 4]);
+    expect(await evaluate(engine(), '', 'dv.pages().sort(p => p.k).n.array()')).toEqual([4, 3, 13, 10, 8, 9, 1, 11, 0, 2, 7, 12, 5, 6]);
+    expect(await evaluate(engine(), '', 'dv.pages().sort(p => p.k, "desc").n.array()')).toEqual([6, 5, 12, 7, 0, 2, 1, 11, 9, 8, 10, 13, 4, 3]);
   });
 
   test('a [[link]] source is cached per note asking, as the link resolves from there', async () => {

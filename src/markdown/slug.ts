@@ -22,7 +22,23 @@ export function headingSlug(headings: Heading[], subpath: string): string | unde
     .filter((part) => part.trim() !== '')
     .at(-1);
   if (wanted === undefined) return undefined;
-  return (headings.find((heading) => sameHeading(heading.text, wanted)) ?? headings.find((heading) => heading.slug === slugOnce(wanted)))?.slug;
+  return (
+    headings.find((heading) => sameHeading(heading.text, wanted)) ??
+    headings.find((heading) => heading.slug === slugOnce(wanted)) ??
+    // Dataview's section links name the heading as linkableHeading leaves it (`Meat & Ready-made` → `Meat Ready-made`).
+    headings.find((heading) => linkableHeading(heading.text) === wanted)
+  )?.slug;
+}
+
+const EMOJI = String.raw`\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\u200D\uFE0F\u20E3`;
+const NOT_LINKABLE = new RegExp(`[^0-9\\p{Letter}_\\-${EMOJI}]+`, 'gu');
+
+/**
+ * A heading as Dataview writes it in a link (util/normalize.ts normalizeHeaderForLink): letters, ASCII digits, `_`,
+ * `-` and emoji are kept, every other character is a space, and runs of spaces are one.
+ */
+export function linkableHeading(text: string): string {
+  return text.replace(NOT_LINKABLE, ' ').split(/\s+/).join(' ').trim();
 }
 
 /** Whether a heading's text is what a link's subpath part names. */

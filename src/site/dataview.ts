@@ -148,7 +148,7 @@ function inlineNotice(text: string): Html {
 }
 
 /** The snapshot Dataview sees: published notes only; links to private notes are left out. */
-function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
+export function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInput[] {
   const publishedIds = new Set(published.map((n) => n.id));
   const inlinks = new Map<string, Set<string>>();
   for (const note of published) {

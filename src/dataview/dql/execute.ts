@@ -122,7 +122,8 @@ export function queryValues(query: Query, ctx: Context): QueryResult {
   let rows = sourceRows(query, ctx);
   for (const operation of query.operations) rows = runOperation(rows, operation, ctx);
   const header = query.header;
-  const grouped = query.operations.some((op) => op.type === 'group');
+  const groupName = idMeaning(query);
+  const grouped = groupName !== undefined;
   switch (header.type) {
     case 'list': {
       const format = header.format;
@@ -131,12 +132,14 @@ export function queryValues(query: Query, ctx: Context): QueryResult {
         const v = evaluate(format, row.data, ctx);
         return header.showId ? new ListPair(row.id, v) : v;
       }).map((r) => r.value);
-      return { type: 'list', values, primaryMeaning: grouped ? groupName(query) : 'File' };
+      return { type: 'list', values, primaryMeaning: groupName ?? 'File' };
     }
     case 'table': {
-      const idName = grouped ? groupName(query) : 'File';
+      const idName = groupName ?? 'File';
       const headers = [...(header.showId ? [idName] : []), ...header.fields.map((f) => f.name)];
-      const values = eachRow(rows, 'table', (row) => [...(header.showId ? [row.id] : []), ...header.fields.map((f) => evaluate(f.field, row.data, ctx))]);
+      // Dataview keeps a row's values by column name (executeCoreExtract), so of two columns named alike both show the last.
+      const fields = header.fields.map((f) => header.fields.findLast((g) => g.name === f.name) ?? f);
+      const values = eachRow(rows, 'table', (row) => [...(header.showId ? [row.id] : []), ...fields.map((f) => evaluate(f.field, row.data, ctx))]);
       return { type: 'table', headers, values: values.map((r) => r.value), idMeaning: idName };
     }
     case 'task':
@@ -170,11 +173,17 @@ export function executeQuery(query: Query, ctx: Context): DvBlock[] {
   }
 }
 
-/** After GROUP BY the id column is headed by the (last) group's name. */
-function groupName(query: Query): string {
-  const groups = query.operations.filter((op) => op.type === 'group');
-  const last = groups[groups.length - 1];
-  return last?.type === 'group' ? last.field.name : 'File';
+/**
+ * What a row's id is after the data commands (src/query/engine.ts identMeaning): the name of the last GROUP BY still
+ * in force, or undefined for a page. A FLATTEN of the group's own name takes the group back (its rows are rows again).
+ */
+function idMeaning(query: Query): string | undefined {
+  const groups: string[] = [];
+  for (const op of query.operations) {
+    if (op.type === 'group') groups.push(op.field.name);
+    else if (op.type === 'flatten' && groups[groups.length - 1] === op.field.name) groups.pop();
+  }
+  return groups[groups.length - 1];
 }
 
 function taskItem(task: DataObject, ctx: Context): DvTaskItem {

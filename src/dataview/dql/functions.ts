@@ -3,6 +3,7 @@
 import { DateTime, Duration } from 'luxon';
 import { DATE_SHORTHANDS } from './date-shorthands';
 import { dataviewGrammar } from './grammar';
+import { index } from './indexing';
 import { binary, EvaluationError } from './operators';
 import { fromParsed, parseInlineValue } from './parsed';
 import type { Context } from './vault-index';
@@ -58,8 +59,6 @@ function contains(haystack: Value, needle: Value, fold: (s: string) => string, e
       return typeof needle === 'string' && fold(haystack as string).includes(fold(needle));
     case 'object':
       return typeof needle === 'string' && needle in (haystack as DataObject);
-    case 'null':
-      return false;
     default:
       return compare(haystack, needle) === 0;
   }
@@ -152,7 +151,8 @@ function byKey(list: Value, fn: Value, sign: 1 | -1): Value {
   for (const item of list) {
     const key = callLambda(fn, item);
     if (key === null) continue;
-    if (bestKey === null || sign * compare(key, bestKey) < 0) {
+    // Dataview reduces with `<= 0 ? p : c` (minby) and `> 0 ? p : c` (maxby): ties keep the first for minby, the last for maxby.
+    if (bestKey === null || (sign === 1 ? compare(key, bestKey) < 0 : compare(key, bestKey) >= 0)) {
       best = item;
       bestKey = key;
     }
@@ -186,8 +186,8 @@ export const FUNCTIONS: Record<string, Fn> = {
   date: vectorize([0], (ctx, value, format) => toDate(ctx, value, format)),
   dur: vectorize([0], (_ctx, value) => toDuration(value)),
   number: vectorize([0], (_ctx, value) => {
-    if (typeof value === 'number') return value;
-    if (typeof value !== 'string') return null;
+    if (typeof value === 'number' || value === null) return value;
+    if (typeof value !== 'string') return fail('number', [value]);
     const m = /(-?[0-9]+(\.[0-9]+)?)/.exec(value);
     return m ? Number(m[1]) : null;
   }),
@@ -239,18 +239,20 @@ export const FUNCTIONS: Record<string, Fn> = {
   },
 
   // Containers and text
-  contains: (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, false),
-  icontains: (_ctx, haystack, needle) => contains(haystack, needle, (s) => s.toLocaleLowerCase(), false),
-  econtains: (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, true),
-  containsword: vectorize([0], (_ctx, haystack, word) => {
-    if (haystack === null) return false;
+  contains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, false)),
+  icontains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s.toLocaleLowerCase(), false)),
+  econtains: vectorize([1], (_ctx, haystack, needle) => contains(haystack, needle, (s) => s, true)),
+  containsword: vectorize([0, 1], (_ctx, haystack, word) => {
+    if (haystack === null || word === null) return null;
     if (typeof haystack !== 'string' || typeof word !== 'string') return fail('containsword', [haystack, word]);
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`\\b${escaped}\\b`, 'i').test(haystack);
   }),
-  extract: (_ctx, object, ...keys) => {
-    if (!isObject(object)) return fail('extract', [object]);
-    return Object.fromEntries(keys.filter((k): k is string => typeof k === 'string').map((k) => [k, object[k] ?? null]));
+  // Maps over a list; each key is looked up as `object[key]` is (a link's page, a date's part…).
+  extract: (ctx, object, ...keys): Value => {
+    if (Array.isArray(object)) return object.map((v) => FUNCTIONS.extract(ctx, v, ...keys));
+    if (keys.some((k) => typeof k !== 'string')) throw new EvaluationError('extract(object, key1, ...) must be called with string keys');
+    return Object.fromEntries(keys.map((k) => [k as string, index(object, k, ctx)]));
   },
   sort: (_ctx, list, fn) => {
     if (!Array.isArray(list)) return list === null ? null : fail('sort', [list]);
@@ -267,8 +269,9 @@ export const FUNCTIONS: Record<string, Fn> = {
     if (isObject(value)) return Object.keys(value).length;
     return 0;
   },
-  nonnull: (_ctx, list) => (Array.isArray(list) ? list.filter((v) => v !== null) : list),
-  firstvalue: (_ctx, list) => (Array.isArray(list) ? (list.find((v) => v !== null) ?? null) : list),
+  // nonnull(list) filters the list; nonnull(a, b, …) the arguments (so nonnull() is an empty list).
+  nonnull: (_ctx, ...args) => (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).filter((v) => v !== null),
+  firstvalue: (_ctx, list) => (Array.isArray(list) ? (list.find((v) => v !== null) ?? null) : list === null ? null : fail('firstvalue', [list])),
   all: (_ctx, ...args) => {
     const [list, fn] = Array.isArray(args[0]) ? [args[0], args[1]] : [args, undefined];
     return list.every((v) => truthy(typeof fn === 'function' ? fn(v) : v));
@@ -290,7 +293,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   filter: (_ctx, list, fn) => (Array.isArray(list) ? list.filter((v) => truthy(callLambda(fn, v))) : list === null ? null : fail('filter', [list])),
   map: (_ctx, list, fn) => (Array.isArray(list) ? list.map((v) => callLambda(fn, v)) : list === null ? null : fail('map', [list])),
   flat: (_ctx, list, depth) => {
-    if (!Array.isArray(list)) return list;
+    if (!Array.isArray(list)) return list === null ? null : fail('flat', [list]);
     const flatten = (items: Value[], d: number): Value[] => items.flatMap((v) => (Array.isArray(v) && d > 0 ? flatten(v, d - 1) : [v]));
     return flatten(list, typeof depth === 'number' ? depth : 1);
   },
@@ -299,7 +302,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     return list.slice(typeof start === 'number' ? start : undefined, typeof end === 'number' ? end : undefined);
   },
   unique: (_ctx, list) => {
-    if (!Array.isArray(list)) return list;
+    if (!Array.isArray(list)) return list === null ? null : fail('unique', [list]);
     const sorted = [...list].sort(compare);
     return sorted.filter((v, i) => i === 0 || compare(v, sorted[i - 1]) !== 0);
   },
@@ -348,7 +351,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   }),
 
   // Utility
-  default: vectorize([0], (_ctx, value, fallback) => (value === null ? fallback : value)),
+  default: vectorize([0, 1], (_ctx, value, fallback) => (value === null ? fallback : value)),
   ldefault: (_ctx, value, fallback) => (value === null ? fallback : value),
   choice: vectorize([0], (_ctx, condition, yes, no) => (truthy(condition) ? yes : no)),
   display: (_ctx, value) => display(value),
@@ -369,13 +372,19 @@ export const FUNCTIONS: Record<string, Fn> = {
     if (typeof value !== 'number') return fail('currencyformat', [value]);
     return new Intl.NumberFormat(DISPLAY.locale, { style: 'currency', currency: typeof code === 'string' ? code : 'USD' }).format(value);
   },
-  localtime: vectorize([0], (_ctx, value) => (DateTime.isDateTime(value) ? value.setZone(DISPLAY.zone) : value)),
-  hash: (_ctx, seed, textOrVariant, variant) => {
-    const parts = [textOrVariant, variant].filter((v) => v !== undefined && v !== null).map((v) => valueToString(v));
-    return cyrb53(parts.join(''), Number(typeof seed === 'number' ? seed : cyrb53(valueToString(seed), 0)));
+  localtime: vectorize([0], (_ctx, value) => (DateTime.isDateTime(value) ? value.setZone(DISPLAY.zone) : value === null ? null : fail('localtime', [value]))),
+  // hash(seed, variant), hash(seed, text), hash(seed, text, variant): the text hashed is seed + text, the variant seeds cyrb53.
+  hash: (_ctx, ...args) => {
+    const [seed, second, variant] = args;
+    if (typeof seed === 'string' && typeof second === 'number' && args.length === 2) return cyrb53(seed, second);
+    if (typeof seed === 'string' && typeof second === 'string' && (args.length === 2 || typeof variant === 'number')) {
+      return cyrb53(seed + second, typeof variant === 'number' ? variant : 0);
+    }
+    return fail('hash', args);
   },
   meta: (_ctx, link) => {
-    if (!(link instanceof Link)) return link === null ? null : fail('meta', [link]);
+    // Dataview's meta() has a link variant only: null is an error too.
+    if (!(link instanceof Link)) return fail('meta', [link]);
     return { display: link.display ?? null, embed: link.embed, path: link.path, subpath: link.subpath ?? null, type: link.type };
   },
 };

@@ -1,6 +1,7 @@
 // Dataview's values on the host: links, Luxon dates and durations, and Dataview's typing, total order,
 // truthiness and string form (src/data-model/value.ts), so query results sort and print as in Obsidian.
 import { DateTime, Duration } from 'luxon';
+import { linkableHeading } from '../../markdown/slug';
 
 export type LinkType = 'file' | 'header' | 'block';
 
@@ -17,6 +18,11 @@ export class Link {
     return new Link(path, 'file', undefined, display, embed);
   }
 
+  /** A link to a heading, named as Dataview names it in links (Link.header: `Meat & Ready-made` → `Meat Ready-made`). */
+  static header(path: string, heading: string, embed = false, display?: string): Link {
+    return new Link(path, 'header', linkableHeading(heading), display, embed);
+  }
+
   /** `Page#Heading` / `Page#^block` as written in a wikilink. */
   static infer(linkpath: string, embed = false, display?: string): Link {
     const hash = linkpath.indexOf('#');
@@ -24,7 +30,7 @@ export class Link {
     const sub = linkpath.slice(hash + 1);
     return sub.startsWith('^')
       ? new Link(linkpath.slice(0, hash), 'block', sub.slice(1), display, embed)
-      : new Link(linkpath.slice(0, hash), 'header', sub, display, embed);
+      : Link.header(linkpath.slice(0, hash), sub, embed, display);
   }
 
   with(fields: Partial<Pick<Link, 'path' | 'display' | 'embed'>>): Link {
@@ -117,7 +123,8 @@ export function compare(a: Value | undefined, b: Value | undefined): number {
     case 'date':
       return Math.sign((a as DateTime).toMillis() - (b as DateTime).toMillis());
     case 'duration':
-      return Math.sign((a as Duration).toMillis() - (b as Duration).toMillis());
+      // Dataview: `a < b` by length, else equal only when Luxon's equals() holds (unit by unit): 1 day is not 24 hours.
+      return (a as Duration).toMillis() < (b as Duration).toMillis() ? -1 : (a as Duration).equals(b as Duration) ? 0 : 1;
     case 'link': {
       const la = a as Link;
       const lb = b as Link;
@@ -223,7 +230,8 @@ export function valueToString(value: Value | undefined, nested = false): string 
       return '<function>';
     case 'widget':
       if (value instanceof ListPair) return `${valueToString(value.key)}: ${valueToString(value.value)}`;
-      return (value as ExternalLink).display ?? (value as ExternalLink).url;
+      // ExternalLinkWidget.markdown(): a markdown link.
+      return `[${(value as ExternalLink).display ?? (value as ExternalLink).url}](${(value as ExternalLink).url})`;
     case 'array': {
       const inner = (value as Value[]).map((v) => valueToString(v, true)).join(', ');
       return nested ? `[${inner}]` : inner;

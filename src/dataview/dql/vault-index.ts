@@ -1,7 +1,7 @@
 // The published snapshot on the host, as Dataview's index sees it: link resolution by Obsidian's rules,
 // page rows (implicit `file` fields, typed frontmatter, inline fields) and the pages each source names.
 import { DateTime } from 'luxon';
-import type { DvPageInput } from '../types';
+import type { DvLink, DvPageInput } from '../types';
 import type { Source } from './ast';
 import { parseCsv } from './csv';
 import { dataviewGrammar } from './grammar';
@@ -33,6 +33,26 @@ function expandTags(etags: string[]): string[] {
   return [...result];
 }
 
+/**
+ * Obsidian's order of the vault's files, in which Dataview indexes pages and lists them when nothing sorts them: a
+ * folder's entries by name (the desktop adapter reads folders with Node's readdir, which sorts names by code unit),
+ * folders and files together, each folder's files where the folder comes (`Trips/Alps.md` before `Trips.md`).
+ */
+function listingOrder(pages: DvPageInput[]): DvPageInput[] {
+  const keyed = pages.map((page) => ({ page, parts: page.path.split('/') }));
+  keyed.sort(({ parts: x }, { parts: y }) => {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+    return x.length - y.length;
+  });
+  return keyed.map((k) => k.page);
+}
+
+/** A snapshot link as Dataview's importer makes it (Link.infer: a heading named as links name it). */
+function dataviewLink(link: DvLink): Link {
+  if (link.type === 'header' && link.subpath !== undefined) return Link.header(link.path, link.subpath, link.embed, link.display);
+  return new Link(link.path, link.type, link.subpath, link.display, link.embed);
+}
+
 /** What an expression is evaluated against. */
 export interface Context {
   index: VaultIndex;
@@ -60,7 +80,7 @@ export class VaultIndex {
     pages: DvPageInput[],
     private readonly readFile: (path: string) => string | undefined = () => undefined,
   ) {
-    this.pages = pages;
+    this.pages = listingOrder(pages);
     for (const page of pages) {
       this.byPath.set(page.path, page);
       this.byLowerPath.set(page.path.toLowerCase(), page);
@@ -119,7 +139,7 @@ export class VaultIndex {
       name: page.name,
       ext: 'md',
       link: Link.file(page.path),
-      outlinks: page.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+      outlinks: page.outlinks.map(dataviewLink),
       inlinks: page.inlinks.filter((p) => this.byPath.has(p)).map((p) => Link.file(p)),
       etags: [...new Set(page.etags.map((t) => `#${t}`))],
       tags: expandTags(page.etags),
@@ -164,7 +184,7 @@ export class VaultIndex {
   private listItems(page: DvPageInput): DataObject[] {
     const byLine = new Map<number, DataObject>();
     const items = (page.lists ?? []).map((input) => {
-      const section = input.section ? new Link(page.path, 'header', input.section) : Link.file(page.path);
+      const section = input.section ? Link.header(page.path, input.section) : Link.file(page.path);
       const item: DataObject = {};
       for (const [key, raw] of input.fields) {
         const value = this.fieldValue(raw, page.path);
@@ -187,7 +207,7 @@ export class VaultIndex {
         line: input.line,
         lineCount: input.lineCount,
         list: input.list,
-        outlinks: input.outlinks.map((l) => new Link(l.path, l.type, l.subpath, l.display, l.embed)),
+        outlinks: input.outlinks.map(dataviewLink),
         path: page.path,
         children: [],
         subtasks: [],
