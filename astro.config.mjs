@@ -17,7 +17,8 @@ export default defineConfig({
   // cache instead of rendered again; it needs pages generated one at a time.
   build: { format: 'directory', concurrency: 1 },
   experimental: { incrementalBuild: true },
-  integrations: [tsunagu(config), feeds(config), mdx()],
+  // Feeds first: their hook reads the site, which tsunagu's releases before indexing.
+  integrations: [feeds(config), tsunagu(config), mdx()],
   devToolbar: { enabled: false },
   vite: { plugins: lazyScript('preview', 'TSUNAGU_PREVIEW_SCRIPT') },
   // Tests build several vaults side by side; each gets its own cache.

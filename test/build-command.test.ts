@@ -51,6 +51,9 @@ describe('npm run build', () => {
     expect(first).toMatch(BUILT);
     const built = output();
     expect(built.size).toBeGreaterThan(3);
+    // Indexed for search once Astro's process has exited (so that the two never hold their memory together).
+    expect(built.has('pagefind/pagefind-entry.json')).toBe(true);
+    expect(first.search(/Pagefind: \d+ pages indexed/)).toBeGreaterThan(first.lastIndexOf('Complete!'));
 
     // Nothing changed (Obsidian's own hidden files do not count): no Astro, and dist/ exactly as it was.
     writeFileSync(path.join(vault, '.obsidian/workspace.json'), '{"active": "Home.md"}');

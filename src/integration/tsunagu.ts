@@ -1,8 +1,10 @@
 // Astro integration: watch the vault in dev, print the build report, fail on --strict, index the site for search.
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
-import { formatSearchReport, indexSite } from '../search/index-site';
+import { formatSearchReport, runSearchJob } from '../search/index-site';
+import { SEARCH_JOB_ENV, type SearchJob } from '../search/search-job';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
 import { mermaidScript } from './mermaid-script';
@@ -12,6 +14,7 @@ import { formatReport } from '../site/report';
 import { computeAgainOnChange } from '../site/computes-again';
 import { keepLayoutIn } from '../site/graph-layout-cache';
 import { outputCache } from '../site/output-cache';
+import { releaseSite } from './release-memory';
 import { keepBodiesIn, saveBodies } from '../site/render-cache';
 import { builtSite, forgetSite } from '../site/site-holder';
 import { timed } from '../site/timings';
@@ -72,7 +75,12 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
           );
         }
         const outDir = fileURLToPath(dir);
-        logger.info(formatSearchReport(await timed('pagefind', () => indexSite(outDir, site.lang, outputCache('pagefind', outDir)))));
+        const job: SearchJob = { outDir, lang: site.lang, cacheDir: outputCache('pagefind', outDir) };
+        releaseSite();
+        // `npm run build` indexes once this process has exited (src/cli/build.ts): its memory is not Pagefind's too.
+        const later = process.env[SEARCH_JOB_ENV];
+        if (later) writeFileSync(later, JSON.stringify(job));
+        else logger.info(formatSearchReport(await timed('pagefind', () => runSearchJob(job))));
       },
     },
   };

@@ -20,6 +20,8 @@ export function mountSearch(root: HTMLElement): { open(): void } {
   const tagList = $<HTMLElement>('[data-search-tag-list]');
   const base = root.dataset.base ?? '/';
   const lang = document.documentElement.lang === 'en' ? 'en' : 'ja';
+  // The index's language, which Pagefind splits queries by (a page's own may differ).
+  const indexLang = root.dataset.lang === 'en' ? 'en' : 'ja';
 
   let pagefind: Promise<PagefindWeb> | undefined;
   let current: RankedSearch = { results: [], filters: {} };
@@ -56,7 +58,7 @@ export function mountSearch(root: HTMLElement): { open(): void } {
     if (!query.trim()) return show({ results: [], filters: {} }, mine, '');
     try {
       const kind = root.querySelector<HTMLInputElement>('[name="search-kind"]:checked')?.value ?? '';
-      const found = await runQuery(await loadPagefind(), query, { kind: kind ? [kind] : [], tag: [...selectedTags] });
+      const found = await runQuery(await loadPagefind(), query, { kind: kind ? [kind] : [], tag: [...selectedTags] }, indexLang);
       await show(found, mine, query);
     } catch {
       if (mine !== generation) return;

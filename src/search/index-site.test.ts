@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
@@ -18,7 +18,7 @@ const index = (dist: string) => new Map(distFiles(path.join(dist, 'pagefind')).m
 const partsOf = (dist: string) => (JSON.parse(readFileSync(path.join(dist, 'pagefind', PARTS_FILE), 'utf8')) as { parts: string[] }).parts;
 
 describe('indexSite', () => {
-  it('copies the last index when no page changed, and indexes again when one did', async () => {
+  it('reuses the last index when no page changed, and indexes again when one did', async () => {
     const work = tempDir();
     const dist = path.join(work, 'dist');
     const cache = path.join(work, 'cache');
@@ -31,6 +31,8 @@ describe('indexSite', () => {
     site(dist, pages);
     expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, parts: 1, built: 0 });
     expect(index(dist)).toEqual(first);
+    // Linked from the kept part, not copied.
+    expect(statSync(path.join(dist, 'pagefind', 'pagefind-entry.json')).nlink).toBe(2);
 
     site(dist, { ...pages, 'a/index.html': 'container image' });
     expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, parts: 1, built: 1 });

@@ -6,12 +6,13 @@
 // its path, so an edit changes one part; each part is built alone (Pagefind holds about 0.5 GB per 1,000 pages until
 // it writes), and kept with the key of its pages' bytes, so a part whose pages are the last build's is copied.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 import { PARTS_FILE } from './parts';
+import type { SearchJob } from './search-job';
 
 interface SearchIndexReport {
   pages: number;
@@ -33,6 +34,8 @@ const SEARCH_DIR = 'pagefind';
  */
 export const PART_PAGES = 1000;
 
+export const runSearchJob = ({ outDir, lang, cacheDir }: SearchJob) => indexSite(outDir, lang, cacheDir);
+
 /** `cacheDir`: where the last build's parts of this output folder are kept, each with the key of its pages. */
 export async function indexSite(outDir: string, lang: Lang, cacheDir: string, partPages = PART_PAGES): Promise<SearchIndexReport> {
   const started = performance.now();
@@ -48,12 +51,12 @@ export async function indexSite(outDir: string, lang: Lang, cacheDir: string, pa
     const keyFile = path.join(kept, 'key');
     const output = partDir(outputPath, k);
     if (existsSync(keyFile) && readFileSync(keyFile, 'utf8') === part.digest) {
-      cpSync(path.join(kept, SEARCH_DIR), output, { recursive: true });
+      linkTree(path.join(kept, SEARCH_DIR), output);
       continue;
     }
     await buildPart(outDir, part.pages, path.join(cacheDir, 'pages'), output, lang, k > 0);
     rmSync(kept, { recursive: true, force: true });
-    cpSync(output, path.join(kept, SEARCH_DIR), { recursive: true });
+    linkTree(output, path.join(kept, SEARCH_DIR));
     writeFileSync(keyFile, part.digest);
     built++;
   }
@@ -114,11 +117,7 @@ async function buildPart(outDir: string, pages: string[], staging: string, outpu
   for (const page of pages) {
     const target = path.join(staging, page);
     mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(path.join(outDir, page), target);
-    } catch {
-      copyFileSync(path.join(outDir, page), target); // another file system
-    }
+    linkOrCopy(path.join(outDir, page), target);
   }
   mkdirSync(staging, { recursive: true });
   // One language for the whole site: a note quoting English stays in the site's index (and gets its segmenter).
@@ -135,6 +134,27 @@ async function buildPart(outDir: string, pages: string[], staging: string, outpu
     rmSync(staging, { recursive: true, force: true });
   }
   if (merged) for (const entry of readdirSync(output)) if (!MERGED_PART_FILES.test(entry)) rmSync(path.join(output, entry), { recursive: true });
+}
+
+/**
+ * Copies the folder `from` to `to` as hard links: a kept part is about 700 files. Nothing writes into an index once
+ * Pagefind has written it (a new build removes pagefind/ first), so the output and the cache may share the files.
+ */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+    if (entry.isDirectory()) linkTree(source, target);
+    else linkOrCopy(source, target);
+  }
+}
+
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to); // another file system
+  }
 }
 
 /** What Pagefind reads of a merged index (its entry, metadata, word, filter and page chunks). */
