@@ -7,6 +7,7 @@ import { graphSections, type NoteGraphSections } from '../graph/sections';
 import type { FileKind } from '../kinds/kind';
 import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
+import { openReadMemo } from '../vault/read-memo';
 import { runBases } from './bases';
 import { canvasCardTrees, onCanvases } from './canvas-cards';
 import { computesAgain } from './computes-again';
@@ -61,7 +62,8 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     needs: ['config', 'kinds'],
     run: ({ config, kinds }) => {
       const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd(), keepInMemory: computesAgain() });
-      const output = loadVault({ ...config, kinds, parse: parseCache.parse });
+      const memo = computesAgain() ? openReadMemo(config.vaultDir) : undefined;
+      const output = loadVault({ ...config, kinds, parse: parseCache.parse, ...(memo ? { memo } : {}) });
       parseCache.save();
       return { output };
     },

@@ -1,17 +1,20 @@
 // config `sections`: the built-in related-notes and outgoing-links sections are left out where the note's own
 // dataview block already lists the same notes (the seed note's block lists both), so no list shows twice.
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
 import type { SectionsMode } from '../config/config';
 import type { NoteGraphSections } from '../graph/sections';
 
 /** The URLs (without fragment) that a note's rendered dataview blocks link to. */
 export function dataviewLinkedUrls(tree: Root): Set<string> {
   const urls = new Set<string>();
-  visit(tree, 'html', (node) => {
-    if (!node.value.includes('data-section="dataview"')) return;
-    for (const m of node.value.matchAll(/href="([^"#]*)/g)) urls.add(m[1]);
-  });
+  // A stack, not unist-util-visit: this walks every published tree, and visit's generality cost most of the step.
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'html') {
+      if (!node.value.includes('data-section="dataview"')) continue;
+      for (const m of node.value.matchAll(/href="([^"#]*)/g)) urls.add(m[1]);
+    } else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
   return urls;
 }
 

@@ -80,5 +80,15 @@ const MUST_ENCODE = /[\p{Cc}\p{Cf}\p{Z}\p{Cs}\p{Co}\p{Cn}/?#%\\"<>`{|}^[\]]/gu;
  * Feeds and the sitemap need absolute URIs and encode it again (feeds.ts).
  */
 export function urlComponent(text: string): string {
-  return text.replace(MUST_ENCODE, encodeURIComponent);
+  let encoded = encodedComponents.get(text);
+  if (encoded === undefined) {
+    // The same slugs and anchors are encoded for every link to them; the dev server does it again at every save.
+    if (encodedComponents.size >= MAX_ENCODED_KEPT) encodedComponents.clear();
+    encodedComponents.set(text, (encoded = text.replace(MUST_ENCODE, encodeURIComponent)));
+  }
+  return encoded;
 }
+
+const encodedComponents = new Map<string, string>();
+/** A bound on what one process keeps (a long dev session sees many texts). */
+const MAX_ENCODED_KEPT = 100_000;

@@ -5,6 +5,7 @@ import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
 import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
 import { publishUsedFiles } from './publish';
+import type { ReadMemo } from './read-memo';
 import { LinkResolver } from './resolve';
 import { scanVault } from './scan';
 import type { Diagnostic, FileReader, ParsedNote, ResolvedLink, VaultEntry } from './types';
@@ -21,6 +22,8 @@ export interface VaultOptions {
   limits?: NoteLimits;
   /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
   parse?: (body: string, bodyStartLine: number, limits: NoteLimits) => ParsedBody;
+  /** Reads kept from the last load of this vault (the dev server, see read-memo.ts). */
+  memo?: ReadMemo;
 }
 
 export interface Vault {
@@ -51,7 +54,8 @@ export function loadVault(options: VaultOptions): Vault {
       git: git.get(file.id),
       diagnostics,
     };
-    const entry = kinds.get(file.kind)!.read(file, context);
+    const kind = kinds.get(file.kind)!;
+    const entry = options.memo ? options.memo.read(kind, file, context) : kind.read(file, context);
     files.set(file.id, entry);
     if (entry.note) notes.set(file.id, entry.note);
   }

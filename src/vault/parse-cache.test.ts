@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KINDS } from '../kinds/registry';
 import { fixtureDir } from '../../test/fixtures/vaults/fixture-vault';
 import { parseBody } from '../markdown/parse';
@@ -56,6 +56,29 @@ describe('parse cache', () => {
     expect(held()).toBeDefined();
     openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR }).save();
     expect(held()).toBeUndefined();
+  });
+
+  it('in the dev server, writes the file a while after a save that changed it, not at every save', () => {
+    vi.useFakeTimers();
+    try {
+      const open = () => openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR, keepInMemory: true });
+      const start = open();
+      start.parse(BODY, 1);
+      start.save();
+      expect(cacheLines()).toHaveLength(1);
+      for (const text of ['one save', 'the next save']) {
+        const save = open();
+        save.parse(BODY, 1);
+        save.parse(text, 1);
+        save.save();
+      }
+      expect(cacheLines()).toHaveLength(1);
+      vi.advanceTimersByTime(2000);
+      expect(cacheLines()).toHaveLength(2);
+      expect(cacheLines().some((line) => line.includes('the next save'))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hands out a tree of its own on every hit: steps that rewrite trees in place do not reach the cache', () => {
