@@ -331,7 +331,8 @@ describe('the index in parts', () => {
     // A part with no word that starts with a query word matches the longest of its words the query word starts with
     // instead; one index has such a word in another part, so it does not (README, Incremental builds).
     expect(differ).toEqual(['実行インスタンス', 'daemon off', 'キャッシュ']);
-  });
+    // 54 queries, each asked of two indexes until every result is shown: over 30 s when the whole suite runs.
+  }, 180_000);
 
   it('finds, through the header search, pages of every part, Japanese queries too', async () => {
     const page = await openSearch(split);
