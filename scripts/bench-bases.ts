@@ -109,7 +109,7 @@ for (let run = 0; run < 3; run++) {
   const fresh = generate();
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const diagnostics = runBases(fresh.vault, fresh.published, {
+  const { diagnostics } = runBases(fresh.vault, fresh.published, {
     lang: 'ja',
     clock: () => Date.UTC(2026, 0, 1),
     hrefFor: (id) => `/${encodeURI(id)}/`,

@@ -12,7 +12,7 @@ function run(lang: 'en' | 'ja' = 'en') {
   const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
   const published = [...vault.notes.values()].filter(isPublished);
   const pages = new Set([...vault.files.values()].filter((e) => e.kind !== 'attachment' && e.publish.published).map((e) => e.id));
-  const diagnostics = runBases(vault, published, {
+  const { diagnostics } = runBases(vault, published, {
     lang,
     clock: () => Date.UTC(2026, 11, 1),
     hrefFor: (id) => (pages.has(id) || id === 'dune.png' ? `/${id}/` : undefined),

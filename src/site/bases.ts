@@ -31,11 +31,13 @@ export interface BasesStepOptions {
 
 const BASE_LANG = new Set(['base']);
 
-export function runBases(vault: Vault, published: ParsedNote[], options: BasesStepOptions): Diagnostic[] {
+/** Fills each base page's body and rewrites the notes' trees in place: `rewrote` names those notes. */
+export function runBases(vault: Vault, published: ParsedNote[], options: BasesStepOptions): { diagnostics: Diagnostic[]; rewrote: string[] } {
   const bases = [...vault.files.values()].filter((e): e is VaultEntry<BaseData> => e.kind === 'base' && e.publish.published);
   const blocks = published.flatMap((note) => codeBlocks(note.tree, BASE_LANG).map((block) => ({ note, ...block })));
   const embeds = published.flatMap((note) => baseEmbeds(vault, note).map((embed) => ({ note, ...embed })));
-  if (!bases.length && !blocks.length && !embeds.length) return [];
+  const rewrote = [...new Set([...blocks, ...embeds].map(({ note }) => note.id))];
+  if (!bases.length && !blocks.length && !embeds.length) return { diagnostics: [], rewrote };
 
   const snapshot = baseSnapshot(vault, published, bases, options.attachments);
   const diagnostics = new Map<string, Diagnostic>();
@@ -111,7 +113,7 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
     }
     parent.children[index] = embedNode(html, 'base-embed', baseEntry.id);
   }
-  return [...diagnostics.values()];
+  return { diagnostics: [...diagnostics.values()], rewrote };
 }
 
 /** The published files as bases see them, as Obsidian lists a vault's files: notes, bases, canvases and the attachments copied to the site. */

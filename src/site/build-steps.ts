@@ -5,6 +5,7 @@ import { readClock } from '../config/clock';
 import { linkGraph, type NoteLinks } from '../graph/links';
 import { graphSections, type NoteGraphSections } from '../graph/sections';
 import type { FileKind } from '../kinds/kind';
+import type { ParsedNote } from '../vault/types';
 import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
 import { openReadMemo } from '../vault/read-memo';
@@ -36,6 +37,8 @@ export interface SiteModel {
   config: SiteConfig;
   kinds: readonly FileKind[];
   reserved: ReadonlySet<string>;
+  /** A note's tree as it stands now, as a key: equal keys, equal trees (tree-states.ts); undefined when unknown. */
+  treeKey(note: ParsedNote): string | undefined;
   /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
   load: Vault;
   publish: Published;
@@ -51,7 +54,7 @@ export interface SiteModel {
   sections: Map<string, NoteGraphSections>;
 }
 
-export const GIVEN = ['config', 'kinds', 'reserved'] as const;
+export const GIVEN = ['config', 'kinds', 'reserved', 'treeKey'] as const;
 
 // Steps that rewrite note trees run before any note is rendered (a note may be embedded in another); mermaid, math,
 // code and the glossary walk the text cards of published canvases too (canvas-cards.ts). The glossary
@@ -104,7 +107,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     rewritesTrees: true,
     run: ({ load, publish, config }) => ({
       output: undefined,
-      diagnostics: runBases(load, publish.notes, {
+      ...runBases(load, publish.notes, {
         lang: publish.lang,
         clock: () => readClock('bases'),
         hrefFor: (id) => publish.kindSite.href(id),
@@ -140,13 +143,14 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'glossary',
-    needs: ['load', 'publish', 'config', 'dataview', 'mermaid', 'math', 'code', 'trees'],
+    needs: ['load', 'publish', 'config', 'dataview', 'mermaid', 'math', 'code', 'trees', 'treeKey'],
     // Links term mentions inside text nodes: splits of the text around each link.
-    run: ({ load, publish, config }) => {
+    run: ({ load, publish, config, treeKey }) => {
       const { output, replacements } = applyGlossary(load, publish.notes, canvasCardTrees(publish.pageEntries), {
         ...config.glossary,
         locale: publish.lang,
         hrefFor: (id) => pageHref(publish.index, id)!,
+        treeKey,
       });
       return { output, replacements, diagnostics: output.diagnostics };
     },

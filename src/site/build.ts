@@ -5,6 +5,7 @@ import { BUILD_STEPS, GIVEN, type SiteModel } from './build-steps';
 import { treeOf } from './canvas-cards';
 import { sitePages } from './pages';
 import { applyReplacement, checkStepOrder, runSteps } from './steps';
+import { TreeStates } from './tree-states';
 import type { SiteData } from './types';
 
 checkStepOrder(BUILD_STEPS, GIVEN);
@@ -17,9 +18,14 @@ interface BuildOptions {
 }
 
 export async function buildSite(config: SiteConfig, { kinds, reserved }: BuildOptions): Promise<SiteData> {
-  const model = { config, kinds, reserved } as SiteModel;
+  const treeStates = new TreeStates();
+  const model = { config, kinds, reserved, treeKey: (note) => treeStates.key(note.id, note.tree) } as SiteModel;
   const diagnostics = await runSteps(BUILD_STEPS, model, {
-    replace: (replacement) => applyReplacement(treeOf(model.load, replacement.noteId)!, replacement),
+    replace: (replacement) => {
+      applyReplacement(treeOf(model.load, replacement.noteId)!, replacement);
+      treeStates.replaced(replacement);
+    },
+    rewrote: (noteIds) => treeStates.rewrote(noteIds),
   });
   model.load.diagnostics.push(...diagnostics);
   return sitePages(model);

@@ -46,13 +46,13 @@ const edit = (file: string, change: (text: string) => string) => {
 const serialised = (site: SiteData) => JSON.stringify({ ...site, graphView: site.graphView });
 
 /** Everything a computation keeps for the next one in this process (parse results, memos), set aside. */
-function withoutKeptState<T>(compute: () => T): T {
+async function withoutKeptState<T>(compute: () => Promise<T>): Promise<T> {
   const holder = globalThis as Record<symbol, unknown>;
   const kept = Object.getOwnPropertySymbols(holder).filter((key) => key.description?.startsWith('tsunagu.'));
   const saved = kept.map((key) => [key, holder[key]] as const);
   for (const key of kept) delete holder[key];
   try {
-    return compute();
+    return await compute();
   } finally {
     for (const key of Object.getOwnPropertySymbols(holder)) if (key.description?.startsWith('tsunagu.')) delete holder[key];
     for (const [key, value] of saved) holder[key] = value;
@@ -109,9 +109,10 @@ describe('dev recomputation after a save = fresh computation of the edited vault
     site = await expectDevEqualsFresh();
     expect(site).toContain('done');
 
-    // A glossary term's alias changed: every note's mentions are matched again.
-    edit('用語集/キャッシュ.md', (t) => t.replace('aliases: [cache]', 'aliases: [results]'));
+    // A glossary term's definition changed: every link to it (its title) changes.
+    edit('用語集/キャッシュ.md', (t) => t.replace('kept for later', 'kept for a later build'));
     site = await expectDevEqualsFresh();
+    expect(site).not.toContain('kept for later');
 
     // A note made private vanishes everywhere: its page, lists, backlinks, dataview and base output, term uses.
     edit('Secret.md', (t) => t.replace('tags: [topic]', 'publish: false\ntags: [topic]'));

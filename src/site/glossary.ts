@@ -15,6 +15,8 @@ import type { Diagnostic, ParsedNote } from '../vault/types';
 import type { CardTree } from './canvas-cards';
 import type { Split } from './steps';
 import { urlComponent } from './urls';
+import { openNoteMemo } from './note-memo';
+import { cacheHash } from '../vault/cache-file';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
 
 interface GlossaryStepOptions {
@@ -26,6 +28,8 @@ interface GlossaryStepOptions {
   locale: string;
   /** URL of a published note. */
   hrefFor(id: string): string;
+  /** The note's tree as it stands, as a key (tree-states.ts): a note's mentions are reused while it and the terms are unchanged. */
+  treeKey?(note: ParsedNote): string | undefined;
 }
 
 export interface GlossaryStepResult {
@@ -68,17 +72,21 @@ export function applyGlossary(
   if (glossary.terms.length > 0) {
     const matcher = compileMatcher(glossary.entries);
     const link = (termId: string, surface: string) => termLink(summaries.get(termId)!, surface);
+    // What a note's mentions depend on besides its tree: the surfaces matched and the links made of them.
+    const terms = cacheHash(JSON.stringify([glossary.entries, [...summaries]]));
+    const memo = openNoteMemo<ReturnType<typeof linkTermMentions>>('glossary');
     for (const note of published) {
       // The glossary note is where the terms are defined: linking its words to itself would only add noise.
       if (glossaryNoteIds.has(note.id)) continue;
       const linkedTerms = explicitTermLinks(vault, note.id, summaries);
-      const { mentions, splits } = linkTermMentions(note.tree, matcher, {
-        mode: autoLinkModeFor(options.autoLink, note.frontmatter),
-        skipTermId: note.id,
-        alreadyLinked: new Set(linkedTerms.keys()),
-        link,
-      });
-      for (const split of splits) replacements.push({ noteId: note.id, ...split });
+      const mode = autoLinkModeFor(options.autoLink, note.frontmatter);
+      const tree = options.treeKey?.(note);
+      const key = tree && JSON.stringify([tree, terms, mode, [...linkedTerms.keys()]]);
+      const { mentions, splits } = memo.reuse(note.id, key, () =>
+        linkTermMentions(note.tree, matcher, { mode, skipTermId: note.id, alreadyLinked: new Set(linkedTerms.keys()), link }),
+      );
+      // A split's nodes go into this computation's tree: a copy, the kept ones stay as they were made.
+      for (const split of splits) replacements.push({ noteId: note.id, ...structuredClone(split) });
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
       for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context && snippetOf(termId, context, matcher));
     }

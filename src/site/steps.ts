@@ -24,6 +24,8 @@ export interface StepResult<Output> {
   /** Applied by the runner before the next step runs, from the last path to the first (a split moves no other). */
   replacements?: (Replacement | Split)[];
   diagnostics?: Diagnostic[];
+  /** The notes whose trees a step that `rewritesTrees` changed. */
+  rewrote?: string[];
 }
 
 /**
@@ -64,6 +66,8 @@ export function checkStepOrder<Outputs>(steps: readonly BuildStep<Outputs>[], gi
 export interface RunOptions {
   /** Exchanges one node of a note's tree (the runner does not know where trees live). */
   replace(replacement: Replacement | Split): void;
+  /** Told which trees a step changed itself. */
+  rewrote?(noteIds: string[]): void;
   cache?: StepCache;
 }
 
@@ -77,6 +81,7 @@ export async function runSteps<Outputs>(steps: readonly BuildStep<Outputs>[], ou
     const result = cached ?? (await timed(name, () => step.run(outputs)));
     if (hash !== undefined && !cached) options.cache!.set(name, hash, result);
     for (const replacement of lastFirst(result.replacements ?? [])) options.replace(replacement);
+    if (result.rewrote) options.rewrote?.(result.rewrote);
     diagnostics.push(...(result.diagnostics ?? []));
     outputs[step.name] = result.output;
   }

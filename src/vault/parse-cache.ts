@@ -4,6 +4,7 @@
 // every tree twice, as objects and as text (about 320 MB at 10,000 notes). Reading them back (JSON.parse) costs about 5% of parsing, and gives
 // a tree of its own each time, which matters: later steps (dataview, mermaid, glossary) rewrite trees in place.
 import { existsSync, utimesSync } from 'node:fs';
+import type { Root } from 'mdast';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
@@ -35,6 +36,13 @@ type Holder = { [KEY]?: { file: string; entries: Map<string, string>; pendingWri
  */
 const DEV_WRITE_DELAY_MS = 2000;
 
+/** The parse cache's key of every tree it handed out: equal keys, equal trees as parsed (src/site/tree-states.ts). */
+const parsedKeys = new WeakMap<Root, string>();
+
+export function parsedKey(tree: Root): string | undefined {
+  return parsedKeys.get(tree);
+}
+
 /** Without the parser's source to fingerprint (tsunagu run from elsewhere), nothing is cached. */
 export function openParseCache(options: ParseCacheOptions): ParseCache {
   if (!existsSync(path.join(options.projectDir, 'src/markdown'))) return { parse: parseBody, save: () => {} };
@@ -57,14 +65,17 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
       // Limits are part of the key: raising one re-parses the notes that went over it.
       const key = hash(`${fingerprint}\0${bodyStartLine}\0${JSON.stringify(limits)}\0${body}`);
       const cached = entries.get(key);
+      let parsed: ParsedBody;
       if (cached !== undefined) {
         used.set(key, cached);
-        return JSON.parse(cached) as ParsedBody;
+        parsed = JSON.parse(cached) as ParsedBody;
+      } else {
+        parsed = parseBody(body, bodyStartLine, limits);
+        // Within limits.depth the tree is shallow enough for JSON's recursion.
+        used.set(key, JSON.stringify(parsed));
+        missed = true;
       }
-      const parsed = parseBody(body, bodyStartLine, limits);
-      // Within limits.depth the tree is shallow enough for JSON's recursion.
-      used.set(key, JSON.stringify(parsed));
-      missed = true;
+      parsedKeys.set(parsed.tree, key);
       return parsed;
     },
     save() {

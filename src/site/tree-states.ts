@@ -1,0 +1,29 @@
+// Where each note's tree stands between the steps: as parsed (the parse cache's key names that tree) plus the
+// replacements applied to it since. Two computations that give a note the same key hand the next step equal trees,
+// which is what a per-note memo (note-memo.ts) needs to know. A tree a step rewrote in place has no key.
+import type { Root } from 'mdast';
+import { cacheHash } from '../vault/cache-file';
+import { parsedKey } from '../vault/parse-cache';
+import type { Replacement, Split } from './steps';
+
+export class TreeStates {
+  private readonly applied = new Map<string, string[]>();
+  private readonly rewritten = new Set<string>();
+
+  replaced(replacement: Replacement | Split): void {
+    const applied = this.applied.get(replacement.noteId) ?? this.applied.set(replacement.noteId, []).get(replacement.noteId)!;
+    applied.push(JSON.stringify(replacement));
+  }
+
+  /** A step changed these trees itself: what they hold is known no more. */
+  rewrote(noteIds: Iterable<string>): void {
+    for (const id of noteIds) this.rewritten.add(id);
+  }
+
+  /** Undefined when the tree is not from the parse cache, or was rewritten in place. */
+  key(noteId: string, tree: Root): string | undefined {
+    const parsed = parsedKey(tree);
+    if (parsed === undefined || this.rewritten.has(noteId)) return undefined;
+    return cacheHash([parsed, ...(this.applied.get(noteId) ?? [])].join('\0'));
+  }
+}
