@@ -28,6 +28,13 @@ describe('block ids', () => {
     expect(tree.children.map((node) => node.data?.blockId)).toEqual([undefined, undefined]);
   });
 
+  it('gives a quote (callout) the ^id on its own last line', () => {
+    const tree = treeWith('> [!tip] Title\n> body text\n^quote-id\n\nafter', remarkBlockIds);
+    const [quote] = tree.children;
+    expect(quote.data?.blockId).toBe('quote-id');
+    expect(toString(quote)).not.toContain('^quote-id');
+  });
+
   it('uses ^id as the anchor', () => {
     expect(blockAnchorId('abc')).toBe('^abc');
   });

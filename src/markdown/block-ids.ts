@@ -12,7 +12,8 @@ declare module 'mdast' {
   }
 }
 
-const TRAILING_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+// A line of its own at the end of a paragraph counts too (`text\n^id`, as under a callout).
+const TRAILING_ID = /(?:^|[ \t\n])\^([A-Za-z0-9-]+)[ \t]*$/;
 
 /** The HTML id of a block: `^id`, exactly what follows `#` in an Obsidian link, so `#^id` fragments just work. */
 export function blockAnchorId(blockId: string): string {
@@ -39,9 +40,11 @@ export function remarkBlockIds() {
   };
 }
 
-/** A list item's first paragraph names the whole item, as Obsidian does. */
+/** A list item's first paragraph names the whole item, and a quote's (callout's) last paragraph the whole quote, as Obsidian does. */
 function ownerOf(paragraph: Paragraph, parent: Parent): RootContent {
-  return parent.type === 'listItem' && parent.children[0] === paragraph ? (parent as RootContent) : paragraph;
+  if (parent.type === 'listItem' && parent.children[0] === paragraph) return parent as RootContent;
+  if (parent.type === 'blockquote' && parent.children.at(-1) === paragraph) return parent as RootContent;
+  return paragraph;
 }
 
 function markBlock(node: RootContent, blockId: string): void {
