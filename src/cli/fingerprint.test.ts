@@ -31,7 +31,16 @@ describe('the input fingerprint', () => {
   it('is the same for the same inputs, and names every input', () => {
     const { fingerprint } = setUp();
     const first = fingerprint();
-    expect(Object.keys(first)).toEqual(['vault', 'vault git commit', 'settings', 'arguments', 'environment', 'chromium', "tsunagu's code"]);
+    expect(Object.keys(first)).toEqual([
+      'vault',
+      'vault git commit',
+      'settings',
+      "vault's Dataview settings",
+      'arguments',
+      'environment',
+      'chromium',
+      "tsunagu's code",
+    ]);
     expect(changed(first, fingerprint())).toEqual([]);
   });
 
@@ -81,6 +90,19 @@ describe('the input fingerprint', () => {
     write('vault/tsunagu.yaml', 'title: From the vault\n');
     // The vault's settings file is also one of its files.
     expect(changed(before, fingerprint())).toEqual(['vault', 'settings']);
+  });
+
+  it("changes with the two Dataview files of the vault's hidden .obsidian/ (created, edited), and with no other hidden file", () => {
+    const { fingerprint, write } = setUp();
+    const first = fingerprint();
+    write('vault/.obsidian/community-plugins.json', '["dataview"]');
+    const plugins = fingerprint();
+    expect(changed(first, plugins)).toEqual(["vault's Dataview settings"]);
+    write('vault/.obsidian/plugins/dataview/data.json', '{"inlineQueryPrefix":"=>"}');
+    const saved = fingerprint();
+    expect(changed(plugins, saved)).toEqual(["vault's Dataview settings"]);
+    write('vault/.obsidian/workspace.json', '{}');
+    expect(changed(saved, fingerprint())).toEqual([]);
   });
 
   it("counts the project's settings file when it is created", () => {

@@ -35,6 +35,10 @@ export function inputFingerprint(projectDir: string, args: readonly string[], en
     // Notes' dates come from git log when the vault is in a repository.
     'vault git commit': digest(gitHead(config.vaultDir)),
     settings: digest(...settingsFiles.map((file) => `${file}\0${existsSync(file) ? fileStamp(file) : ''}\0${fileDigest(file)}`)),
+    // Named from the vault's root: another vault without them is the same input here.
+    "vault's Dataview settings": digest(
+      ...config.obsidianSettingsFiles.map((file) => `${path.relative(config.vaultDir, file)}\0${existsSync(file) ? fileStamp(file) : ''}\0${fileDigest(file)}`),
+    ),
     arguments: digest(...args),
     environment: digest(
       ...Object.keys(env)

@@ -42,12 +42,58 @@ describe('loadConfig', () => {
       excludeFolders: [],
       aliasFallback: true,
       strictLineBreaks: false,
-      dataview: { enabled: true, timeoutMs: 1000, inlineQueryPrefix: '=', defaultDateFormat: 'MMMM dd, yyyy', defaultDateTimeFormat: 'h:mm a - MMMM dd, yyyy' },
+      dataview: {
+        enabled: true,
+        timeoutMs: 1000,
+        inlineQueryPrefix: '=',
+        inlineJs: true,
+        defaultDateFormat: 'MMMM dd, yyyy',
+        defaultDateTimeFormat: 'h:mm a - MMMM dd, yyyy',
+      },
+      obsidianSettingsFiles: ['community-plugins.json', 'plugins/dataview/data.json'].map((file) => path.join(dir, 'notes', '.obsidian', file)),
       glossary: { folder: '用語集', autoLink: 'first' },
       graph: { depth: 1 },
       sections: 'auto',
       limits: { noteSize: 10_000_000, depth: 100, inlineMarks: 500, tags: 500, parseMs: 10_000, yamlAliases: 100 },
       strict: false,
+    });
+  });
+
+  describe("the vault's own Dataview settings (.obsidian)", () => {
+    const vaultWith = (files: Record<string, unknown>, yamlText?: string) => {
+      const dir = project(yamlText);
+      for (const [file, json] of Object.entries(files)) {
+        const at = path.join(dir, 'notes', '.obsidian', file);
+        mkdirSync(path.dirname(at), { recursive: true });
+        writeFileSync(at, typeof json === 'string' ? json : JSON.stringify(json));
+      }
+      return loadConfig(dir, {}, []).dataview;
+    };
+
+    test('Dataview not among the community plugins: inline code stays code (no inline DQL, no inline JavaScript)', () => {
+      expect(vaultWith({ 'community-plugins.json': ['obsidian-git'] })).toMatchObject({ enabled: true, inlineQueryPrefix: '', inlineJs: false });
+      expect(vaultWith({ 'community-plugins.json': ['dataview'] })).toMatchObject({ inlineQueryPrefix: '=', inlineJs: true });
+    });
+
+    test("Dataview's saved settings: prefix, inline switches and date formats; tsunagu.yaml's dataview.* wins", () => {
+      const saved = {
+        'community-plugins.json': ['dataview'],
+        'plugins/dataview/data.json': { inlineQueryPrefix: '=>', enableInlineDataviewJs: false, defaultDateFormat: 'yyyy-MM-dd' },
+      };
+      expect(vaultWith(saved)).toMatchObject({ inlineQueryPrefix: '=>', inlineJs: false, defaultDateFormat: 'yyyy-MM-dd' });
+      expect(vaultWith({ 'plugins/dataview/data.json': { enableInlineDataview: false } })).toMatchObject({ inlineQueryPrefix: '', inlineJs: true });
+      expect(vaultWith(saved, 'dataview: { inlineQueryPrefix: "dv:", defaultDateFormat: "d.M.yyyy" }')).toMatchObject({
+        inlineQueryPrefix: 'dv:',
+        defaultDateFormat: 'd.M.yyyy',
+      });
+      expect(vaultWith({ 'community-plugins.json': ['obsidian-git'] }, 'dataview: { inlineQueryPrefix: "=" }').inlineQueryPrefix).toBe('=');
+    });
+
+    test('an unreadable settings file is as if absent', () => {
+      expect(vaultWith({ 'community-plugins.json': '[not json', 'plugins/dataview/data.json': '"a string"' })).toMatchObject({
+        inlineQueryPrefix: '=',
+        inlineJs: true,
+      });
     });
   });
 

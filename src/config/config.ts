@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { readVaultDataview, type VaultDataview } from './obsidian-dataview';
 import { parseYamlDocuments, YamlError } from '../yaml/parse';
 import { DEFAULT_LIMITS, type NoteLimits } from './limits';
 
@@ -34,9 +35,20 @@ export interface SiteConfig {
   strictLineBreaks: boolean;
   /**
    * Dataview's settings of those names: `inlineQueryPrefix` (inline code starting with it is an inline query),
-   * `defaultDateFormat` / `defaultDateTimeFormat` (Luxon formats of dates at midnight / with a time).
+   * `defaultDateFormat` / `defaultDateTimeFormat` (Luxon formats of dates at midnight / with a time); from tsunagu.yaml,
+   * else the vault's own Dataview settings. `inlineQueryPrefix` is empty and `inlineJs` false when the vault's
+   * Obsidian has Dataview off or inline queries switched off (its inline code is then code, as Obsidian shows it).
    */
-  dataview: { enabled: boolean; timeoutMs: number; inlineQueryPrefix: string; defaultDateFormat: string; defaultDateTimeFormat: string };
+  dataview: {
+    enabled: boolean;
+    timeoutMs: number;
+    inlineQueryPrefix: string;
+    inlineJs: boolean;
+    defaultDateFormat: string;
+    defaultDateTimeFormat: string;
+  };
+  /** The vault's Obsidian files read for settings (`.obsidian/…`, there or not): inputs of the build, as settingsFiles are. */
+  obsidianSettingsFiles: string[];
   glossary: { folder: string; autoLink: AutoLinkMode };
   graph: { depth: number };
   /** Built-in related/outgoing sections: `auto` leaves out those a note's own dataview block already lists. */
@@ -136,6 +148,7 @@ function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: st
     for (const [section, keys] of Object.entries(SECTIONS)) obj(source.raw, section, whereIn(projectDir, source.file), keys);
   }
   const get = <T>(key: string, read: Reader<T>) => pick(sources, projectDir, key, read);
+  const vaultDataview = readVaultDataview(vaultDir);
   const lang = get('lang', oneOf(['ja', 'en'], 'must be "ja" or "en"'));
   const site = get('site', (o, k, w) => {
     const value = str(o, k, w);
@@ -160,13 +173,8 @@ function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: st
     excludeFolders: (get('excludeFolders', strList) ?? DEFAULTS.excludeFolders).map((f) => f.replace(/^\/+|\/+$/g, '').normalize('NFC')),
     aliasFallback: get('aliasFallback', bool) ?? DEFAULTS.aliasFallback,
     strictLineBreaks: get('strictLineBreaks', bool) ?? DEFAULTS.strictLineBreaks,
-    dataview: {
-      enabled: get('dataview.enabled', bool) ?? DEFAULTS.dataview.enabled,
-      timeoutMs: get('dataview.timeoutMs', num) ?? DEFAULTS.dataview.timeoutMs,
-      inlineQueryPrefix: get('dataview.inlineQueryPrefix', str) ?? DEFAULTS.dataview.inlineQueryPrefix,
-      defaultDateFormat: get('dataview.defaultDateFormat', str) ?? DEFAULTS.dataview.defaultDateFormat,
-      defaultDateTimeFormat: get('dataview.defaultDateTimeFormat', str) ?? DEFAULTS.dataview.defaultDateTimeFormat,
-    },
+    dataview: dataviewSettings(get, vaultDataview),
+    obsidianSettingsFiles: vaultDataview.files,
     glossary: {
       folder: get('glossary.folder', str) ?? DEFAULTS.glossary.folder,
       autoLink:
@@ -177,6 +185,22 @@ function fromSources(sources: SettingsSource[], projectDir: string, vaultDir: st
     limits: Object.fromEntries(
       (Object.keys(DEFAULT_LIMITS) as (keyof NoteLimits)[]).map((key) => [key, get(`limits.${key}`, wholeAboveZero) ?? DEFAULT_LIMITS[key]]),
     ) as unknown as NoteLimits,
+  };
+}
+
+/** tsunagu.yaml's `dataview.*`, else what the vault's Dataview saved, else Dataview's defaults. */
+function dataviewSettings(get: <T>(key: string, read: Reader<T>) => T | undefined, vault: VaultDataview): SiteConfig['dataview'] {
+  const setPrefix = get('dataview.inlineQueryPrefix', str);
+  const pluginOn = vault.pluginOn !== false;
+  return {
+    enabled: get('dataview.enabled', bool) ?? DEFAULTS.dataview.enabled,
+    timeoutMs: get('dataview.timeoutMs', num) ?? DEFAULTS.dataview.timeoutMs,
+    // A prefix set in tsunagu.yaml asks for inline queries, whatever the vault's Obsidian says.
+    inlineQueryPrefix: setPrefix ?? (pluginOn && vault.enableInlineDataview !== false ? (vault.inlineQueryPrefix ?? DEFAULTS.dataview.inlineQueryPrefix) : ''),
+    // Dataview's own default is off; tsunagu runs it (sandboxed) unless the vault's settings say otherwise.
+    inlineJs: pluginOn && vault.enableInlineDataviewJs !== false,
+    defaultDateFormat: get('dataview.defaultDateFormat', str) ?? vault.defaultDateFormat ?? DEFAULTS.dataview.defaultDateFormat,
+    defaultDateTimeFormat: get('dataview.defaultDateTimeFormat', str) ?? vault.defaultDateTimeFormat ?? DEFAULTS.dataview.defaultDateTimeFormat,
   };
 }
 

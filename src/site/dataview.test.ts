@@ -69,6 +69,23 @@ describe('the dataview step', () => {
     ]);
   });
 
+  test("inline queries off (the vault's Obsidian has Dataview off): inline code stays code, with no diagnostic; blocks still run", async () => {
+    const again = loadVault({
+      vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
+      excludeFolders: [],
+      aliasFallback: false,
+      kinds: KINDS,
+    });
+    const notes = [...again.notes.values()].filter(isPublished);
+    const off = await runDataviewBlocks(again, notes, { ...options, enabled: true, inlineQueryPrefix: '', inlineJs: false });
+    const beta = off.replacements.filter((r) => r.noteId === 'Projects/Beta.md');
+    // Only the typed inline-field value is replaced; none of the inline code spans.
+    expect(beta).toHaveLength(1);
+    expect(beta.every((r) => r.node.type === 'inlineField')).toBe(true);
+    expect(off.diagnostics.filter((d) => d.file === 'Projects/Beta.md')).toEqual([]);
+    expect(off.replacements.some((r) => r.noteId === 'Queries.md' && r.node.type === 'html' && r.node.value.includes('ALPHA-OPEN'))).toBe(true);
+  });
+
   test('disabled: every block becomes the notice, and nothing runs', async () => {
     const again = loadVault({
       vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),

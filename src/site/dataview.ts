@@ -25,6 +25,8 @@ export interface DataviewStepOptions {
   hrefForTag(tag: string): string;
   /** Dataview's inlineQueryPrefix: inline code starting with it is an inline query (default `=`; empty: none). */
   inlineQueryPrefix?: string;
+  /** Inline JavaScript (`` `$= …` ``) runs; false: such inline code stays code (default true). */
+  inlineJs?: boolean;
   /** How the site renders a note's markdown: dataview text values render the same way. */
   renderContext?(id: string): RenderContext;
   /** Dataview's date settings (config `dataview.defaultDateFormat` / `defaultDateTimeFormat`); Dataview's defaults otherwise. */
@@ -39,7 +41,8 @@ export async function runDataviewBlocks(
   options: DataviewStepOptions,
 ): Promise<{ replacements: Replacement[]; diagnostics: Diagnostic[] }> {
   const prefix = options.inlineQueryPrefix ?? '=';
-  const isQuery = isInlineCode((text) => inlineJsScript(text) !== undefined || inlineQueryExpression(text, prefix) !== undefined);
+  const inlineJs = options.inlineJs ?? true;
+  const isQuery = isInlineCode((text) => (inlineJs && inlineJsScript(text) !== undefined) || inlineQueryExpression(text, prefix) !== undefined);
   const tests = [isCodeBlock(DATAVIEW_LANGS), isQuery, isInlineFieldValue] as const;
   // One walk of each tree finds all three (the step's host time at 10,000 notes is mostly walks of the trees).
   const found = published.map((note) => ({ note, slots: slotsOfEach(note.tree, tests) }));
@@ -95,7 +98,7 @@ export async function runDataviewBlocks(
       if (html !== undefined) replacements.push({ noteId: note.id, path, node: { ...node, children: [{ type: 'html', value: html }] } });
     }
     for (const { note, node, path } of inlines) {
-      const script = inlineJsScript(node.value);
+      const script = inlineJs ? inlineJsScript(node.value) : undefined;
       const result = script ? await engine.runInlineJs(script, note.id) : engine.runInline(inlineQueryExpression(node.value, prefix)!, note.id);
       if (result.ok) {
         replacements.push({ noteId: note.id, path, node: { type: 'html', value: result.html } });
