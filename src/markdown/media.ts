@@ -12,6 +12,16 @@ export const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'bmp', 'sv
 const AUDIO = new Set(['mp3', 'wav', 'm4a', 'ogg', 'oga', 'flac', 'opus', '3gp', 'aac']);
 const VIDEO = new Set(['mp4', 'webm', 'mov', 'ogv', 'mkv', 'm4v']);
 
+function extensionOf(name: string): string {
+  return name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+}
+
+/** An image, audio, video or PDF by its name: embedded as media, its `#…` a fragment of the file, not a heading. */
+export function isMediaName(name: string): boolean {
+  const extension = extensionOf(name);
+  return [IMAGE_EXTENSIONS, AUDIO, VIDEO].some((set) => set.has(extension)) || extension === 'pdf';
+}
+
 /** `alt|300` or `100x145`: Obsidian puts an optional size after the last `|` of the display text. */
 export function parseEmbedDisplay(display: string | undefined): { alt?: string; width?: number; height?: number } {
   const parts = (display ?? '').split('|');
@@ -25,7 +35,7 @@ export function parseEmbedDisplay(display: string | undefined): { alt?: string; 
 }
 
 export function attachmentEmbed(attachment: AttachmentRef, display: string | undefined): Element {
-  const extension = attachment.id.slice(attachment.id.lastIndexOf('.') + 1).toLowerCase();
+  const extension = extensionOf(attachment.id);
   const { alt, width, height } = parseEmbedDisplay(display);
   const label = alt ?? attachment.title;
   const fallback = element('a', { href: attachment.href }, [text(label)]);

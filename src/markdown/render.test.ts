@@ -73,6 +73,19 @@ describe('renderTree: attachments', () => {
   it('shows an unresolved embed as text', () => {
     expect(render('![[nope.png]]')).toBe('<p><span class="internal-link is-unresolved">nope.png</span></p>');
   });
+
+  it('shows a missing embed by its file name, never its size or alt text, as Obsidian does', () => {
+    const missing = (html: string) => [...html.matchAll(/is-unresolved">([^<]*)</g)].map((m) => m[1]);
+    expect(missing(render('![[nope.png|100]] ![[nope.png#outline|100x145]] ![[nope.png|A cat|100]] ![250](gone.png) ![[Gone#Part|alias]]'))).toEqual([
+      'nope.png',
+      'nope.png',
+      'nope.png',
+      'gone.png',
+      'Gone > Part',
+    ]);
+    // In a table the size is written after `\|`.
+    expect(missing(render('| a | b |\n| - | - |\n| x | ![[nope.png\\|200]] |'))).toEqual(['nope.png']);
+  });
 });
 
 describe('renderTree: blocks', () => {

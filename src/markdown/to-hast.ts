@@ -6,7 +6,7 @@ import { renderCodeBlock } from './code-blocks';
 import { noteEmbed } from './embeds';
 import { element, text, unresolvedLink } from './hast-build';
 import { vaultTarget } from './links';
-import { attachmentEmbed, parseEmbedDisplay } from './media';
+import { attachmentEmbed, isMediaName, parseEmbedDisplay } from './media';
 import { renderParagraph } from './paragraphs';
 import type { RenderScope } from './render-context';
 import type { ObsidianTag } from './tags';
@@ -54,9 +54,17 @@ function internalLink(scope: RenderScope, link: LinkParts, children: ElementCont
 
 function embed(scope: RenderScope, link: LinkParts, written: string): ElementContent {
   const target = scope.ctx.resolve({ target: link.target, subpath: link.subpath, embed: true, from: scope.noteId });
-  if (!target) return unresolvedLink([text(written)]);
+  if (!target) return unresolvedLink([text(missingEmbedText(link))]);
   if (target.kind === 'attachment') return attachmentEmbed(target, link.display);
   if (target.kind === 'file')
     return scope.ctx.embedFile?.(target, link.display) ?? element('a', { className: ['internal-link'], href: target.href }, [text(written)]);
   return noteEmbed(scope, target, link.subpath, written, toHastTree);
+}
+
+/**
+ * What an embed of a missing file shows: its name, as Obsidian's unresolved embed does. Never the display part (a
+ * size or alt text, not link text); a note keeps its heading (`Note > Part`), a media file drops its `#fragment`.
+ */
+function missingEmbedText(link: LinkParts): string {
+  return isMediaName(link.target) ? link.target : wikiLinkText({ target: link.target, subpath: link.subpath });
 }
