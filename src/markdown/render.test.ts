@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseBody } from './parse';
 import { renderTree } from './render';
 import { fakeContext } from '../../test/helpers/markdown';
@@ -59,7 +59,14 @@ describe('renderTree: attachments', () => {
         '<img src="https://x.com/b.png" alt="a|b" loading="lazy" width="100" height="145"> ' +
         '<img src="https://x.com/c.png" alt="" loading="lazy" width="200"></p>',
     );
-    expect(render('![300](https://x.com/d.png)')).toBe('<p><img src="https://x.com/d.png" alt="300" loading="lazy"></p>');
+    // A size alone is a size, not alt text (Obsidian's help: `![250](https://…)`); read from the text, never fetched.
+    const fetch = vi.spyOn(globalThis, 'fetch');
+    expect(render('![300](https://x.com/d.png) ![100x145](https://x.com/e.png)')).toBe(
+      '<p><img src="https://x.com/d.png" alt="" loading="lazy" width="300"> <img src="https://x.com/e.png" alt="" loading="lazy" width="100" height="145"></p>',
+    );
+    expect(render('![250](pic.png)')).toBe('<p><img src="/n/pic.png" alt="pic.png" loading="lazy" width="250"></p>');
+    expect(fetch).not.toHaveBeenCalled();
+    fetch.mockRestore();
   });
 
   it('picks audio, video, PDF frame or a link by extension', () => {

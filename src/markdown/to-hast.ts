@@ -34,8 +34,8 @@ function obsidianHandlers(scope: RenderScope): Handlers {
       const target = vaultTarget(node.url);
       if (target) return embed(scope, { ...target, display: node.alt ?? undefined }, node.alt || node.url);
       const remote = defaultHandlers.image(state, node);
-      // `![alt|100x145](https://…)`: the size after the last `|`, as for embeds in the vault.
-      const { alt, width, height } = node.alt?.includes('|') ? parseEmbedDisplay(node.alt) : { alt: node.alt ?? '' };
+      // `![alt|100x145](https://…)`, `![250](https://…)`: a size after the last `|` or alone, as for embeds in the vault.
+      const { alt, width, height } = parseEmbedDisplay(node.alt ?? undefined);
       // Shown from its own URL, never fetched at build time.
       remote.properties = { ...remote.properties, alt: alt ?? '', loading: 'lazy', width, height };
       return remote;
