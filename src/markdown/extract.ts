@@ -38,7 +38,7 @@ export function extractFacts(tree: Root, origin: Origin): TreeFacts {
   return facts;
 }
 
-type LinkFields = Pick<LinkRef, 'target' | 'subpath' | 'display' | 'embed' | 'syntax'>;
+type LinkFields = Pick<LinkRef, 'target' | 'subpath' | 'display' | 'embed' | 'syntax' | 'written'>;
 
 function linkRef(node: Nodes): LinkFields | undefined {
   if (node.type === 'wikiLink') return wikiLinkRef(node);
@@ -54,7 +54,8 @@ function markdownLinkRef(node: Link | Image): LinkFields | undefined {
   const target = vaultTarget(node.url);
   if (!target) return undefined;
   const display = node.type === 'image' ? (node.alt ?? '') : toString(node, { includeHtml: false });
-  return { ...target, ...optional('display', display.trim()), embed: node.type === 'image', syntax: 'markdown' };
+  const written = `${node.type === 'image' ? '!' : ''}[${display}](${node.url})`;
+  return { ...target, ...optional('display', display.trim()), embed: node.type === 'image', syntax: 'markdown', written };
 }
 
 /** `{ [key]: value }` when value is non-empty, so absent facts stay absent rather than `undefined`. */

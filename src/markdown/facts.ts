@@ -9,6 +9,8 @@ export interface LinkRef {
   /** Display text (`[[a|text]]`, `[text](a.md)`), or the size spec of an image embed (`300`, `100x145`). */
   display?: string;
   embed: boolean;
+  /** A markdown link as written, its destination not decoded (`[text](My%20Note.md)`), so the report can quote it. */
+  written?: string;
   /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text). */
   source: 'body' | 'frontmatter' | 'comment';
   syntax: 'wikilink' | 'markdown';

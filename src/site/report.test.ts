@@ -1,7 +1,25 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReport } from './report';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
+import { KINDS } from '../kinds/registry';
+import { isPublished, loadVault } from '../vault/load';
+import { buildReport, formatReport } from './report';
 import type { SettingsSummary } from './types';
+
+const tempDir = useTempDirs('tsunagu-report-');
+
+/** The unresolved-link lines of the report for a vault of `files`. */
+function unresolvedLines(files: Record<string, string>): string[] {
+  const vaultDir = tempDir();
+  writeFiles(vaultDir, files);
+  const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
+  const settings = { vaultDir, settingsFiles: [], title: 'T', lang: 'en' as const };
+  const kindOf = (entry: { kind: string }) => KINDS.find((kind) => kind.name === entry.kind)!;
+  const report = buildReport(settings, vault, [...vault.notes.values()].filter(isPublished), 0, new Map(), kindOf);
+  return formatReport(report)
+    .split('\n')
+    .filter((line) => line.endsWith('matches no note or attachment'));
+}
 
 /** The report's first line: the settings an author checks first. */
 function settingsLine(settings: SettingsSummary): string {
@@ -42,5 +60,17 @@ describe('the settings line of the build report', () => {
     });
     expect(line).toContain('vault /home/me/vault, no settings file (defaults; put a tsunagu.yaml beside the notes to change them)');
     expect(line).toContain('language en (detected: 1 of 5 notes mostly Japanese; set `lang: ja` in tsunagu.yaml to change it)');
+  });
+});
+
+describe('the unresolved links of the build report', () => {
+  it('quotes each link as written, in line order within a note', () => {
+    const note = ['![[gone.png]]', '[Custom name](Example%20note.md) and [[Missing|shown]]', '![250](lost.png)'].join('\n\n');
+    expect(unresolvedLines({ 'A.md': note })).toEqual([
+      '  A.md:1: [[gone.png]] matches no note or attachment',
+      '  A.md:3: [Custom name](Example%20note.md) matches no note or attachment',
+      '  A.md:3: [[Missing]] matches no note or attachment',
+      '  A.md:5: ![250](lost.png) matches no note or attachment',
+    ]);
   });
 });

@@ -23,10 +23,14 @@ export function buildReport(
   kindOf: (entry: VaultEntry) => FileKind,
 ): BuildReport {
   const entries = [...vault.files.values()];
-  // Every published page's links: a canvas card that names no file is as broken as a note's link.
+  // Every published page's links: a canvas card that names no file is as broken as a note's link. In line order
+  // within a file (a note lists its embeds after its links), each quoted so the author can search for it.
   const pageIds = entries.filter((e) => e.publish.published && kindOf(e).output === 'page').map((e) => e.id);
   const unresolvedLinks = pageIds.flatMap((id) =>
-    (vault.links.get(id) ?? []).filter((l) => !l.to && l.target !== '').map((l) => ({ file: id, line: l.line, target: l.target })),
+    (vault.links.get(id) ?? [])
+      .filter((l) => !l.to && l.target !== '')
+      .sort((a, b) => a.line - b.line)
+      .map((l) => ({ file: id, line: l.line, written: l.written ?? `[[${l.target}]]` })),
   );
   return {
     settings,
@@ -50,7 +54,7 @@ export function formatReport(report: BuildReport): string {
   ];
   if (report.unresolvedLinks.length) {
     lines.push(`${report.unresolvedLinks.length} unresolved links (shown as plain text):`);
-    lines.push(...report.unresolvedLinks.map((l) => `  ${l.file}:${l.line}: [[${l.target}]] matches no note or attachment`));
+    lines.push(...report.unresolvedLinks.map((l) => `  ${l.file}:${l.line}: ${l.written} matches no note or attachment`));
   }
   if (report.diagnostics.length) {
     lines.push(`${report.diagnostics.length} diagnostics:`);

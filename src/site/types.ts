@@ -155,7 +155,8 @@ export interface BuildReport {
   otherPages: number;
   /** Files of other kinds that are not published (a kind tsunagu does not publish yet, or a private base). */
   otherSkipped: string[];
-  unresolvedLinks: { file: string; line: number; target: string }[];
+  /** `written`: the link as the author wrote it (`[text](Note.md)`), or `[[target]]` for a wikilink. */
+  unresolvedLinks: { file: string; line: number; written: string }[];
   diagnostics: Diagnostic[];
 }
 
