@@ -8,17 +8,15 @@ import type { SettingsSummary } from './types';
 
 const tempDir = useTempDirs('tsunagu-report-');
 
-/** The unresolved-link lines of the report for a vault of `files`. */
-function unresolvedLines(files: Record<string, string>): string[] {
+/** The report's lines (after the two summary lines) for a vault of `files`. */
+function reportLines(files: Record<string, string>): string[] {
   const vaultDir = tempDir();
   writeFiles(vaultDir, files);
   const vault = loadVault({ vaultDir, excludeFolders: [], aliasFallback: true, kinds: KINDS });
   const settings = { vaultDir, settingsFiles: [], title: 'T', lang: 'en' as const };
   const kindOf = (entry: { kind: string }) => KINDS.find((kind) => kind.name === entry.kind)!;
   const report = buildReport(settings, vault, [...vault.notes.values()].filter(isPublished), 0, new Map(), kindOf);
-  return formatReport(report)
-    .split('\n')
-    .filter((line) => line.endsWith('matches no note or attachment'));
+  return formatReport(report).split('\n').slice(2);
 }
 
 /** The report's first line: the settings an author checks first. */
@@ -63,14 +61,21 @@ describe('the settings line of the build report', () => {
   });
 });
 
-describe('the unresolved links of the build report', () => {
+describe('the warnings of the build report', () => {
   it('quotes each link as written, in line order within a note', () => {
     const note = ['![[gone.png]]', '[Custom name](Example%20note.md) and [[Missing|shown]]', '![250](lost.png)'].join('\n\n');
-    expect(unresolvedLines({ 'A.md': note })).toEqual([
+    expect(reportLines({ 'A.md': note })).toEqual([
+      '4 unresolved links (shown as plain text):',
       '  A.md:1: [[gone.png]] matches no note or attachment',
       '  A.md:3: [Custom name](Example%20note.md) matches no note or attachment',
       '  A.md:3: [[Missing]] matches no note or attachment',
       '  A.md:5: ![250](lost.png) matches no note or attachment',
     ]);
+  });
+
+  it('lists the diagnostics of a note together and in line order, whichever step found them', () => {
+    // The unknown callouts are found as each note is read, the embed cycle after every note is read.
+    const lines = reportLines({ 'A.md': '![[A]]\n\n> [!bogus] x', 'B.md': '> [!bogus] y' }).map((line) => line.split(': has')[0].split(': embeds')[0]);
+    expect(lines).toEqual(['3 diagnostics:', '  warning: A.md:1', '  warning: A.md:3', '  warning: B.md:1']);
   });
 });

@@ -23,14 +23,11 @@ export function buildReport(
   kindOf: (entry: VaultEntry) => FileKind,
 ): BuildReport {
   const entries = [...vault.files.values()];
-  // Every published page's links: a canvas card that names no file is as broken as a note's link. In line order
-  // within a file (a note lists its embeds after its links), each quoted so the author can search for it.
+  // Every published page's links: a canvas card that names no file is as broken as a note's link. Each quoted as
+  // written, so the author can search for it.
   const pageIds = entries.filter((e) => e.publish.published && kindOf(e).output === 'page').map((e) => e.id);
   const unresolvedLinks = pageIds.flatMap((id) =>
-    (vault.links.get(id) ?? [])
-      .filter((l) => !l.to && l.target !== '')
-      .sort((a, b) => a.line - b.line)
-      .map((l) => ({ file: id, line: l.line, written: l.written ?? `[[${l.target}]]` })),
+    (vault.links.get(id) ?? []).filter((l) => !l.to && l.target !== '').map((l) => ({ file: id, line: l.line, written: l.written ?? `[[${l.target}]]` })),
   );
   return {
     settings,
@@ -41,9 +38,19 @@ export function buildReport(
     attachmentsUnused: entries.filter((e) => kindOf(e).output === 'copy' && !usedAttachments.has(e.id)).map((e) => e.id),
     otherPages: pages,
     otherSkipped: entries.filter((e) => kindOf(e).output !== 'copy' && !e.note && !(kindOf(e).output === 'page' && e.publish.published)).map((e) => e.id),
-    unresolvedLinks,
-    diagnostics: vault.diagnostics,
+    unresolvedLinks: inFileOrder(unresolvedLinks),
+    diagnostics: inFileOrder(vault.diagnostics),
   };
+}
+
+/**
+ * Each file's entries together (files in the order first met), in line order within a file, as the author reads
+ * them: a note lists its embeds after its links, and each build step adds its own diagnostics.
+ */
+function inFileOrder<T extends { file: string; line?: number }>(items: T[]): T[] {
+  const rank = new Map<string, number>();
+  for (const { file } of items) if (!rank.has(file)) rank.set(file, rank.size);
+  return items.toSorted((a, b) => rank.get(a.file)! - rank.get(b.file)! || (a.line ?? 0) - (b.line ?? 0));
 }
 
 export function formatReport(report: BuildReport): string {
