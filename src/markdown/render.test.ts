@@ -81,15 +81,12 @@ describe('renderTree: attachments', () => {
     expect(render('![[nope.png]]')).toBe('<p><span class="internal-link is-unresolved">nope.png</span></p>');
   });
 
-  it('shows a missing embed by its file name, never its size or alt text, as Obsidian does', () => {
+  it('shows a missing embed by its file name or the text written for it, never by its size', () => {
     const missing = (html: string) => [...html.matchAll(/is-unresolved">([^<]*)</g)].map((m) => m[1]);
-    expect(missing(render('![[nope.png|100]] ![[nope.png#outline|100x145]] ![[nope.png|A cat|100]] ![250](gone.png) ![[Gone#Part|alias]]'))).toEqual([
-      'nope.png',
-      'nope.png',
-      'nope.png',
-      'gone.png',
-      'Gone > Part',
-    ]);
+    const html = render(
+      '![[nope.png|100]] ![[nope.png#outline|100x145]] ![250](gone.png) ![[Gone#Part]] ![[nope.png|A cat|100]] ![Alt|100](gone.png) ![[Gone|alias]]',
+    );
+    expect(missing(html)).toEqual(['nope.png', 'nope.png', 'gone.png', 'Gone > Part', 'A cat', 'Alt', 'alias']);
     // In a table the size is written after `\|`.
     expect(missing(render('| a | b |\n| - | - |\n| x | ![[nope.png\\|200]] |'))).toEqual(['nope.png']);
   });

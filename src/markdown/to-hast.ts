@@ -62,9 +62,11 @@ function embed(scope: RenderScope, link: LinkParts, written: string): ElementCon
 }
 
 /**
- * What an embed of a missing file shows: its name, as Obsidian's unresolved embed does. Never the display part (a
- * size or alt text, not link text); a note keeps its heading (`Note > Part`), a media file drops its `#fragment`.
+ * What an embed of a missing (or unpublished) file shows: the text written after `|` without its size, else the
+ * file's name as Obsidian's unresolved embed does; a note keeps its heading (`Note > Part`), a media file drops its
+ * `#fragment`. Never a size alone (`![[pic.png|100]]` is not "100"); an alias keeps an unpublished name off the page.
  */
 function missingEmbedText(link: LinkParts): string {
-  return isMediaName(link.target) ? link.target : wikiLinkText({ target: link.target, subpath: link.subpath });
+  const named = isMediaName(link.target) ? link.target : wikiLinkText({ target: link.target, subpath: link.subpath });
+  return parseEmbedDisplay(link.display).alt ?? named;
 }
