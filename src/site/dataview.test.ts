@@ -8,13 +8,17 @@ import { isPublished, loadVault } from '../vault/load';
 import { runDataviewBlocks } from './dataview';
 import { applyReplacement } from './steps';
 
-const vault = loadVault({
-  vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
-  excludeFolders: [],
-  aliasFallback: false,
-  kinds: KINDS,
-});
-const published = [...vault.notes.values()].filter(isPublished);
+/** The fixture vault, loaded anew (the step rewrites its trees), and its published notes. */
+const freshVault = () => {
+  const loaded = loadVault({
+    vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
+    excludeFolders: [],
+    aliasFallback: false,
+    kinds: KINDS,
+  });
+  return [loaded, [...loaded.notes.values()].filter(isPublished)] as const;
+};
+const [vault, published] = freshVault();
 const options = {
   timeoutMs: 2000,
   lang: 'en' as const,
@@ -70,13 +74,7 @@ describe('the dataview step', () => {
   });
 
   test("inline queries off (the vault's Obsidian has Dataview off): inline code stays code, with no diagnostic; blocks still run", async () => {
-    const again = loadVault({
-      vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
-      excludeFolders: [],
-      aliasFallback: false,
-      kinds: KINDS,
-    });
-    const notes = [...again.notes.values()].filter(isPublished);
+    const [again, notes] = freshVault();
     const off = await runDataviewBlocks(again, notes, { ...options, enabled: true, inlineQueryPrefix: '', inlineJs: false });
     const beta = off.replacements.filter((r) => r.noteId === 'Projects/Beta.md');
     // Only the typed inline-field value is replaced; none of the inline code spans.
@@ -87,13 +85,7 @@ describe('the dataview step', () => {
   });
 
   test('disabled: every block becomes the notice, and nothing runs', async () => {
-    const again = loadVault({
-      vaultDir: path.resolve(import.meta.dirname, '../../test/fixtures/dataview-vault'),
-      excludeFolders: [],
-      aliasFallback: false,
-      kinds: KINDS,
-    });
-    const notes = [...again.notes.values()].filter(isPublished);
+    const [again, notes] = freshVault();
     const disabled = await runDataviewBlocks(again, notes, { ...options, enabled: false });
     expect(disabled.diagnostics).toEqual([]);
     expect(disabled.replacements.some((r) => r.noteId === 'Queries.md' && r.node.type === 'html' && r.node.value.includes('was not run'))).toBe(true);
