@@ -178,7 +178,8 @@ async function askAll(page: Page, query: string): Promise<string[]> {
   return shown;
 }
 
-describe('the header search', () => {
+// Each query waits for Pagefind's chunks and the header search's per-word narrowing: past 30 s on a loaded machine.
+describe('the header search', { timeout: 120_000 }, () => {
   it('puts the expected page first for every query of the set', async () => {
     const page = await openSearch();
     const table = [];
@@ -280,7 +281,7 @@ function pagesByPart(dist: string): { url: string; title: string }[][] {
   });
 }
 
-describe('the index in parts', () => {
+describe('the index in parts', { timeout: 180_000 }, () => {
   let split: StaticServer;
   let splitDir: string;
   let byPart: { url: string; title: string }[][];
@@ -331,8 +332,7 @@ describe('the index in parts', () => {
     // A part with no word that starts with a query word matches the longest of its words the query word starts with
     // instead; one index has such a word in another part, so it does not (README, Incremental builds).
     expect(differ).toEqual(['実行インスタンス', 'daemon off', 'キャッシュ']);
-    // 54 queries, each asked of two indexes until every result is shown: over 30 s when the whole suite runs.
-  }, 180_000);
+  });
 
   it('finds, through the header search, pages of every part, Japanese queries too', async () => {
     const page = await openSearch(split);
