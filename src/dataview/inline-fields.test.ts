@@ -112,6 +112,16 @@ describe('list items and tasks', () => {
   test('non-task item fields are page fields; task fields are not', async () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
   });
+
+  test("an item's fields are read from its lines joined, as Dataview's parseLists reads them", () => {
+    // Expected values are Dataview 0.5.68's (extractInlineFields / extractFullLineField over the joined text).
+    const { lists, fields } = body('- lazy item\nlazy:: continuation\n- item [g:: 3]\n  Second:: line\n- [ ] task [a::\n  b]');
+    expect(lists.map((l) => l.fields)).toEqual([[['lazy item lazy', 'continuation']], [['g', '3']], [['a', 'b']]]);
+    expect(fields).toEqual([
+      ['lazy item lazy', 'continuation'],
+      ['g', '3'],
+    ]);
+  });
 });
 
 describe('task text in query output', () => {

@@ -2,7 +2,7 @@
 // page inline fields in Dataview's order, and every list item and task with its fields, tags, links and nesting.
 import type { List, ListItem, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { InlineField } from '../markdown/inline-fields';
+import { type InlineField, lineFields } from '../markdown/inline-fields';
 import type { DvLink, DvListItemInput } from './types';
 
 const EMOJI_DATES: [RegExp, string][] = [
@@ -36,9 +36,10 @@ export function bodyData(tree: Root, bodyStartLine: number, linksOnLines: (first
     const line = fileLine(start);
     const leadEnd = fileLine(lead?.position?.end.line ?? start);
     const task = source.status !== undefined;
-    const inline = lead?.data?.inlineFields ?? [];
-    // Tasks never take the full-line form; other items only when they have no bracketed field.
-    const fields = pairs(task ? inline.filter((f) => f.form !== 'line') : inline);
+    // Dataview reads an item's fields from its text with the lines joined by spaces (a field may span them, and a
+    // continuation line is no `Key:: value` line of its own); tasks never take the full-line form, other items only
+    // when they have no bracketed field.
+    const fields = lead ? pairs(lineFields(source.text.replace(/\n/g, ' '), !task)) : [];
     if (!task) itemFields.push(...fields);
     for (const [pattern, key] of task ? EMOJI_DATES : []) {
       const m = pattern.exec(source.text);

@@ -129,7 +129,7 @@ function fullLineField(line: string): InlineField | undefined {
 }
 
 /** The fields of one line: its bracket fields, else a full-line field (when allowed). */
-function lineFields(line: string, fullLine = true): InlineField[] {
+export function lineFields(line: string, fullLine = true): InlineField[] {
   const brackets = bracketFields(line);
   if (brackets.length || !fullLine) return brackets;
   const full = fullLineField(line);
