@@ -110,18 +110,30 @@ function bracketFields(line: string): InlineField[] {
   return found.filter((field, i) => i === 0 || found[i - 1].end <= field.start);
 }
 
-const FULL_LINE_KEY = /^[\p{L}\p{N}\p{Extended_Pictographic}_\-/ ]+$/u;
+/** A character of a full-line key: Dataview's `[0-9\p{Letter}\w\s_/-]`, or an emoji its emoji-regex matches under
+ * the `u` flag (written with surrogate escapes, it matches only emoji in the Basic Multilingual Plane). */
+function isKeyChar(c: string): boolean {
+  return /^[0-9\p{L}\w\s/-]$/u.test(c) || (c.length === 1 && /^(?:\p{Extended_Pictographic}|\uFE0F|\u20E3)$/u.test(c));
+}
 
-/** `Key:: value` as a whole line: leading markup (`**`, `#`, `>`) and trailing `_*~` and backticks leave the key. */
+/** Dataview's FULL_LINE_KEY_PARSER: leading non-word characters dropped, then key characters, then only `_*~` and
+ * backticks; anything else after the key is no field. A key of no characters is Dataview's too (`:: x` is key ''). */
+function fullLineKey(written: string): string | undefined {
+  const body = written.trim().replace(/^[^0-9\w\p{L}]+/u, '');
+  let end = 0;
+  for (const c of body) {
+    if (!isKeyChar(c)) break;
+    end += c.length;
+  }
+  return /^[_*~`]*$/.test(body.slice(end)) ? body.slice(0, end) : undefined;
+}
+
+/** `Key:: value` as a whole line: leading markup (`**`, `#`, `>`) and trailing `*~` and backticks leave the key. */
 function fullLineField(line: string): InlineField | undefined {
   const separator = line.indexOf('::');
   if (separator < 0) return undefined;
-  const key = line
-    .slice(0, separator)
-    .replace(/^[^\p{L}\p{N}\p{Extended_Pictographic}]+/u, '')
-    .replace(/[_*~`]+$/u, '')
-    .trim();
-  if (!key || !FULL_LINE_KEY.test(key)) return undefined;
+  const key = fullLineKey(line.slice(0, separator));
+  if (key === undefined) return undefined;
   const raw = line.slice(separator + 2);
   const valueStart = separator + 2 + (raw.length - raw.trimStart().length);
   const value = raw.trim();
