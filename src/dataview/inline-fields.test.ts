@@ -113,6 +113,17 @@ describe('list items and tasks', () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
   });
 
+  test('fields in code and math blocks and in table rows are page fields, as Dataview reads every line outside lists', () => {
+    // Expected values are Dataview 0.5.68's (parseMarkdown over Obsidian's code, math and table sections).
+    const { fields } = body('```\nCode:: block\n```\n\n$$\nm:: 1\n$$\n\n| k | v |\n| --- | --- |\n| t:: 1 | x |\n| [c:: 2] | y:: 3 |\n');
+    expect(fields).toEqual([
+      ['Code', 'block'],
+      ['m', '1'],
+      ['t', '1 | x |'],
+      ['c', '2'],
+    ]);
+  });
+
   test("an item's fields are read from its lines joined, as Dataview's parseLists reads them", () => {
     // Expected values are Dataview 0.5.68's (extractInlineFields / extractFullLineField over the joined text).
     const { lists, fields } = body('- lazy item\nlazy:: continuation\n- item [g:: 3]\n  Second:: line\n- [ ] task [a::\n  b]');

@@ -3,7 +3,7 @@
 // earliest field wins) and recorded on the block in `data.inlineFields`; the bracket forms are drawn as Obsidian's
 // reading view draws them (key and value chips; the parenthesis form shows only the value). List items also record
 // their marker, task status (any character in `[ ]`) and text as written, for Dataview's file.lists and TASK queries.
-import type { Data, Heading, ListItem, Paragraph, Parent, PhrasingContent, Root, TableCell, Text } from 'mdast';
+import type { Data, Heading, ListItem, Nodes, Paragraph, Parent, PhrasingContent, Root, TableCell, Text } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -239,6 +239,25 @@ function listItemSource(item: ListItem, source: string): ListItemSource | undefi
   return { symbol: m[1], ...(m[2] === undefined ? {} : { status: m[2] }), text };
 }
 
+/**
+ * Dataview reads every line outside lists (Obsidian's sections but `list` and `ruling`), so fields written in code and
+ * math blocks are the page's too, and a table row with no bracketed field is one `Key:: value` line: `| t:: 1 | x |`
+ * is t = `1 | x |`. Recorded on the block, never drawn (a table's bracketed fields are its cells').
+ */
+function recordBlockLines(block: Nodes, source: string): void {
+  const from = block.position?.start.offset;
+  const to = block.position?.end.offset;
+  if (from === undefined || to === undefined) return;
+  const fields: InlineField[] = [];
+  let lineStart = from;
+  for (const line of source.slice(from, to).split('\n')) {
+    const found = block.type === 'table' ? (bracketFields(line).length ? [] : [fullLineField(line.trim())]) : lineFields(line.trim());
+    for (const f of found) if (f) fields.push({ ...f, start: lineStart, end: lineStart + line.length, valueStart: lineStart, valueEnd: lineStart });
+    lineStart += line.length + 1;
+  }
+  if (fields.length) block.data = { ...block.data, inlineFields: fields };
+}
+
 /** remark plugin: record each block's inline fields (and each list item's source facts); draw the bracket forms. */
 export function remarkInlineFields() {
   return (tree: Root, file: VFile): undefined => {
@@ -249,6 +268,10 @@ export function remarkInlineFields() {
     });
     if (!source.includes('::')) return;
     visit(tree, (node) => {
+      if (node.type === 'code' || node.type === 'mathBlock' || node.type === 'table') {
+        recordBlockLines(node, source);
+        return;
+      }
       if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
       const block = node as FieldBlock;
       const from = block.position?.start.offset;
