@@ -124,6 +124,17 @@ describe('list items and tasks', () => {
     ]);
   });
 
+  test("an item's text starts after a bracket of one character or none, as Dataview's LIST_ITEM_REGEX reads it", () => {
+    const { lists } = body('- [ ]no space\n- []  empty\n- [a] letter\n- [ ] [b] task\n- [link](x) stays\n');
+    expect(lists.map((l) => [l.text, l.status])).toEqual([
+      ['no space', undefined],
+      ['empty', undefined],
+      ['letter', 'a'],
+      ['[b] task', ' '],
+      ['[link](x) stays', undefined],
+    ]);
+  });
+
   test("an item's fields are read from its lines joined, as Dataview's parseLists reads them", () => {
     // Expected values are Dataview 0.5.68's (extractInlineFields / extractFullLineField over the joined text).
     const { lists, fields } = body('- lazy item\nlazy:: continuation\n- item [g:: 3]\n  Second:: line\n- [ ] task [a::\n  b]');

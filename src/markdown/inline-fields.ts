@@ -231,8 +231,10 @@ function listItemSource(item: ListItem, source: string): ListItemSource | undefi
   const head = source.slice(from, leadEnd ?? source.indexOf('\n', from) >>> 0);
   const m = ITEM_START.exec(head);
   if (!m) return undefined;
-  const text = head
-    .slice(m[0].length)
+  // Dataview's LIST_ITEM_REGEX drops a bracket of one character or none after the marker even when it makes no
+  // task (`- [ ]no space`, `- [] x`, `- [a] x`): its text starts after it.
+  const own = head.slice(m[0].length);
+  const text = (m[2] === undefined ? own.replace(/^\[.?\]\s*/u, '') : own)
     .split('\n')
     .map((line) => line.trim())
     .join('\n');
