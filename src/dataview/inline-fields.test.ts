@@ -135,6 +135,19 @@ describe('list items and tasks', () => {
     ]);
   });
 
+  test("a task's fields, shorthand dates among them, are in the order written, as Dataview sorts them", () => {
+    const { lists } = body('- [ ] t ⏳ 2024-01-01 [a:: 1] 🛫 2024-01-02 ➕ 2024-01-03\n- [ ] v ✔️ 2024-02-02\n');
+    expect(lists.map((l) => l.fields)).toEqual([
+      [
+        ['scheduled', '2024-01-01'],
+        ['a', '1'],
+        ['start', '2024-01-02'],
+        ['created', '2024-01-03'],
+      ],
+      [['due', '2024-02-02']],
+    ]);
+  });
+
   test("an item's fields are read from its lines joined, as Dataview's parseLists reads them", () => {
     // Expected values are Dataview 0.5.68's (extractInlineFields / extractFullLineField over the joined text).
     const { lists, fields } = body('- lazy item\nlazy:: continuation\n- item [g:: 3]\n  Second:: line\n- [ ] task [a::\n  b]');
