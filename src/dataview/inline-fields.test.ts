@@ -101,6 +101,21 @@ describe('list items and tasks', () => {
     );
   });
 
+  test('TASK with two GROUP BY: groups of groups, each heading counting the tasks under it, as TaskGrouping nests them', async () => {
+    const result = await engine.runQuery('TASK FROM "Diary" GROUP BY completed GROUP BY length(rows)', 'Diary.md');
+    const html = result.ok ? result.html : '';
+    const headings = [...html.matchAll(/<h4>(.*?)<span class="dataview small-text">(\d+)<\/span><\/h4>/g)].map((m) => [m[1].replace(/<[^>]+>/g, ''), m[2]]);
+    // Outer groups by how many tasks the inner one holds: 1 (completed: true, the outline), 2 (false: the open and the
+    // cancelled task). Key order checked against Dataview's engine (scripts/compare-dataview.ts).
+    expect(headings).toEqual([
+      ['1', '1'],
+      ['true', '1'],
+      ['2', '2'],
+      ['false', '2'],
+    ]);
+    expect(html).toMatch(/^<div class="dataview dataview-container"><h4>.*?<\/h4><div class="dataview result-group"><h4>/);
+  });
+
   test('dataviewjs page objects hold the inline fields too, typed as DQL types them', async () => {
     const result = await engine.runJs(
       'const p = dv.current(); dv.paragraph([p.mood, p.weather, p["basic-field"], p.grocery.join("+"), p.spent.as("minutes"), dv.value.isDate(p["due-date"])].join(" "))',
