@@ -128,7 +128,7 @@ describe('list items and tasks', () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
   });
 
-  test('fields in code and math blocks and in table rows are page fields, as Dataview reads every line outside lists', () => {
+  test('fields in code, math and HTML blocks and in table rows are page fields, as Dataview reads every line outside lists', () => {
     // Expected values are Dataview 0.5.68's (parseMarkdown over Obsidian's code, math and table sections).
     const { fields } = body('```\nCode:: block\n```\n\n$$\nm:: 1\n$$\n\n| k | v |\n| --- | --- |\n| t:: 1 | x |\n| [c:: 2] | y:: 3 |\n');
     expect(fields).toEqual([
@@ -136,6 +136,11 @@ describe('list items and tasks', () => {
       ['m', '1'],
       ['t', '1 | x |'],
       ['c', '2'],
+    ]);
+    // An HTML block's lines too, but not inline HTML in a paragraph, which is the paragraph's line.
+    expect(body('<details>\nd:: in html\n</details>\n\nText <b>x</b> [p:: 1]\n').fields).toEqual([
+      ['d', 'in html'],
+      ['p', '1'],
     ]);
   });
 

@@ -242,8 +242,8 @@ function listItemSource(item: ListItem, source: string): ListItemSource | undefi
 }
 
 /**
- * Dataview reads every line outside lists (Obsidian's sections but `list` and `ruling`), so fields written in code and
- * math blocks are the page's too, and a table row with no bracketed field is one `Key:: value` line: `| t:: 1 | x |`
+ * Dataview reads every line outside lists (Obsidian's sections but `list` and `ruling`), so fields written in code,
+ * math and HTML blocks are the page's too, and a table row with no bracketed field is one `Key:: value` line: `| t:: 1 | x |`
  * is t = `1 | x |`. Recorded on the block, never drawn (a table's bracketed fields are its cells').
  */
 function recordBlockLines(block: Nodes, source: string): void {
@@ -269,8 +269,9 @@ export function remarkInlineFields() {
       if (facts) item.data = { ...item.data, listItemSource: facts };
     });
     if (!source.includes('::')) return;
-    visit(tree, (node) => {
-      if (node.type === 'code' || node.type === 'mathBlock' || node.type === 'table') {
+    visit(tree, (node, _index, parent) => {
+      const htmlBlock = node.type === 'html' && (parent?.type === 'root' || parent?.type === 'blockquote');
+      if (node.type === 'code' || node.type === 'mathBlock' || node.type === 'table' || htmlBlock) {
         recordBlockLines(node, source);
         return;
       }
