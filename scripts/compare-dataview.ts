@@ -21,7 +21,12 @@
 //   remove-markdown and papaparse.
 // Obsidian's link resolution is the caller's (this script passes the snapshot index's), as it is Obsidian's, not
 // Dataview's; inline fields and list items are the snapshot's (tsunagu's extraction is not what is compared).
-// Run: npx node --experimental-transform-types scripts/compare-dataview.ts --oracle /tmp/dataview-oracle [--vault DIR] [--all]
+// With --fields it compares extraction instead, note by note over a vault: DIR/oracle.mjs also exports
+// extractNote(text, listPositions) → { fields, lists }, Dataview's parseMarkdown/parseLists (data-import/
+// markdown-file.ts, extractInlineFields and extractFullLineField of inline-field.ts) over the note's full text, with
+// Obsidian's metadataCache stood in for: list items at tsunagu's positions (so nesting is not compared), task
+// characters read from the line, and page fields read from every line outside list blocks.
+// Run: npx node --experimental-transform-types scripts/compare-dataview.ts --oracle /tmp/dataview-oracle [--vault DIR] [--all] [--fields]
 import './lib/src-imports.ts';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +37,9 @@ import type { DvPageInput } from '../src/dataview/types';
 // Dataview shows dates in the machine's zone; the published model keeps the author's wall time as UTC.
 process.env.TZ = 'UTC';
 
-const { values } = parseArgs({ options: { oracle: { type: 'string' }, vault: { type: 'string' }, all: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { oracle: { type: 'string' }, vault: { type: 'string' }, all: { type: 'boolean', default: false }, fields: { type: 'boolean', default: false } },
+});
 if (!values.oracle) {
   console.error("usage: compare-dataview.ts --oracle DIR [--vault DIR] [--all]  (DIR/oracle.mjs: Dataview's engine, see the header)");
   process.exit(2);
@@ -87,6 +94,74 @@ async function vaultCorpus(dir: string): Promise<Corpus> {
     return entry?.publish.published ? readFileSync(entry.file.absPath, 'utf8') : undefined;
   };
   return { name: dir, pages: dataviewPages(vault, published), readFile, blocks };
+}
+
+if (values.fields) {
+  if (!values.vault) throw new Error('--fields needs --vault DIR');
+  await compareFields(values.vault);
+  process.exit(0);
+}
+
+/** Inline fields and list items of each published note: tsunagu's snapshot against Dataview's extraction. */
+async function compareFields(dir: string) {
+  const { isPublished, loadVault } = await import('../src/vault/load.ts');
+  const { KINDS } = await import('../src/kinds/registry.ts');
+  const { dataviewPages } = await import('../src/site/dataview.ts');
+  const { readFileSync } = await import('node:fs');
+  const { extractNote, parseInlineValue } = await import(pathToFileURL(oracleEntry).href);
+  const vault = loadVault({ vaultDir: dir, excludeFolders: [], aliasFallback: false, kinds: KINDS });
+  const published = [...vault.notes.values()].filter(isPublished);
+  const typed = ([key, raw]: [string, string]) => `${key} = ${JSON.stringify(parseInlineValue(raw))}`;
+  const tally = { notes: 0, fieldsEqual: 0, fieldsOurs: 0, fieldsTheirs: 0, items: 0, itemsEqual: 0, itemsOurs: 0, itemsTheirs: 0 };
+  const multisetDiff = (a: string[], b: string[]) => {
+    const rest = [...b];
+    const onlyA = a.filter((x) => {
+      const i = rest.indexOf(x);
+      if (i < 0) return true;
+      rest.splice(i, 1);
+      return false;
+    });
+    return { onlyA, onlyB: rest, equal: a.length - onlyA.length };
+  };
+  for (const page of dataviewPages(vault, published)) {
+    const entry = vault.files.get(page.path);
+    if (!entry) continue;
+    tally.notes++;
+    const lists = page.lists ?? [];
+    const positions = lists.map((l) => ({ line: l.line, endLine: l.line + l.lineCount - 1, parent: l.parent, list: l.list }));
+    const theirs = extractNote(readFileSync(entry.file.absPath, 'utf8'), positions) as {
+      fields: [string, string][];
+      lists: { line: number; text: string; symbol: string; status?: string; fields: [string, string][] }[];
+    };
+    const out: string[] = [];
+    const d = multisetDiff((page.fields ?? []).map(typed), theirs.fields.map(typed));
+    tally.fieldsEqual += d.equal;
+    tally.fieldsOurs += d.onlyA.length;
+    tally.fieldsTheirs += d.onlyB.length;
+    for (const f of d.onlyA) out.push(`  - ours:     page ${f}`);
+    for (const f of d.onlyB) out.push(`  + dataview: page ${f}`);
+    const theirItems = new Map(theirs.lists.map((l) => [l.line, l]));
+    for (const ours of lists) {
+      tally.items++;
+      const their = theirItems.get(ours.line);
+      const show = (l: { text: string; symbol: string; status?: string; fields: [string, string][] }) =>
+        `${l.symbol} [${l.status ?? '-'}] ${JSON.stringify(l.text)} {${l.fields.map(typed).join('; ')}}`;
+      if (!their) {
+        tally.itemsOurs++;
+        out.push(`  - ours:     line ${ours.line + 1} ${show(ours)}`);
+        continue;
+      }
+      theirItems.delete(ours.line);
+      if (show(ours) === show(their)) tally.itemsEqual++;
+      else out.push(`  - ours:     line ${ours.line + 1} ${show(ours)}\n  + dataview: line ${ours.line + 1} ${show(their)}`);
+    }
+    tally.itemsTheirs += theirItems.size;
+    if (out.length) console.log(`\n${page.path}\n${out.slice(0, values.all ? undefined : 8).join('\n')}`);
+  }
+  console.log(
+    `\n${tally.notes} notes compared. Page fields: ${tally.fieldsEqual} equal, ${tally.fieldsOurs} ours only, ${tally.fieldsTheirs} Dataview only. ` +
+      `List items: ${tally.items}, ${tally.itemsEqual} equal (text, symbol, status, fields), ${tally.items - tally.itemsEqual - tally.itemsOurs} different, ${tally.itemsOurs} unread by Dataview.`,
+  );
 }
 
 setCollation(collateFunction('en'));

@@ -9,7 +9,7 @@ import { QueryError, queryValues, taskView } from '../../src/dataview/dql/execut
 import { dataviewGrammar } from '../../src/dataview/dql/grammar';
 import { EvaluationError } from '../../src/dataview/dql/operators';
 import type { VaultIndex } from '../../src/dataview/dql/vault-index';
-import type { DvTaskItem } from '../../src/dataview/types';
+import type { DvTaskGroup, DvTaskItem } from '../../src/dataview/types';
 
 export type DqlResult =
   | { kind: 'list'; items: string[] }
@@ -105,10 +105,12 @@ export function ourResult(text: string, originPath: string, index: VaultIndex): 
           children: item.children.map(plain),
         });
         if (!result.grouped) return { kind: 'tasks', lines: taskLines(view.groups[0].items.map(plain)) };
-        return {
-          kind: 'tasks',
-          lines: view.groups.flatMap((group, i) => [`# ${shown(result.values[i].key)}`, ...taskLines(group.items.map(plain))]),
-        };
+        const lines = (groups: DvTaskGroup[], rows: Record<string, unknown>[]): string[] =>
+          groups.flatMap((group, i) => [
+            `# ${shown(rows[i].key)}`,
+            ...(group.groups ? lines(group.groups, rows[i].rows as Record<string, unknown>[]) : taskLines(group.items.map(plain))),
+          ]);
+        return { kind: 'tasks', lines: lines(view.groups, result.values) };
       }
       case 'calendar':
         return { kind: 'calendar', dots: result.values.map((v) => dot(v.date, v.link)) };

@@ -101,6 +101,21 @@ describe('list items and tasks', () => {
     );
   });
 
+  test('TASK with two GROUP BY: groups of groups, each heading counting the tasks under it, as TaskGrouping nests them', async () => {
+    const result = await engine.runQuery('TASK FROM "Diary" GROUP BY completed GROUP BY length(rows)', 'Diary.md');
+    const html = result.ok ? result.html : '';
+    const headings = [...html.matchAll(/<h4>(.*?)<span class="dataview small-text">(\d+)<\/span><\/h4>/g)].map((m) => [m[1].replace(/<[^>]+>/g, ''), m[2]]);
+    // Outer groups by how many tasks the inner one holds: 1 (completed: true, the outline), 2 (false: the open and the
+    // cancelled task). Key order checked against Dataview's engine (scripts/compare-dataview.ts).
+    expect(headings).toEqual([
+      ['1', '1'],
+      ['true', '1'],
+      ['2', '2'],
+      ['false', '2'],
+    ]);
+    expect(html).toMatch(/^<div class="dataview dataview-container"><h4>.*?<\/h4><div class="dataview result-group"><h4>/);
+  });
+
   test('dataviewjs page objects hold the inline fields too, typed as DQL types them', async () => {
     const result = await engine.runJs(
       'const p = dv.current(); dv.paragraph([p.mood, p.weather, p["basic-field"], p.grocery.join("+"), p.spent.as("minutes"), dv.value.isDate(p["due-date"])].join(" "))',
@@ -111,6 +126,56 @@ describe('list items and tasks', () => {
 
   test('non-task item fields are page fields; task fields are not', async () => {
     expect(await table('TABLE WITHOUT ID topic, due FROM "Diary"')).toEqual([['notes', '-']]);
+  });
+
+  test('fields in code, math and HTML blocks and in table rows are page fields, as Dataview reads every line outside lists', () => {
+    // Expected values are Dataview 0.5.68's (parseMarkdown over Obsidian's code, math and table sections).
+    const { fields } = body('```\nCode:: block\n```\n\n$$\nm:: 1\n$$\n\n| k | v |\n| --- | --- |\n| t:: 1 | x |\n| [c:: 2] | y:: 3 |\n');
+    expect(fields).toEqual([
+      ['Code', 'block'],
+      ['m', '1'],
+      ['t', '1 | x |'],
+      ['c', '2'],
+    ]);
+    // An HTML block's lines too, but not inline HTML in a paragraph, which is the paragraph's line.
+    expect(body('<details>\nd:: in html\n</details>\n\nText <b>x</b> [p:: 1]\n').fields).toEqual([
+      ['d', 'in html'],
+      ['p', '1'],
+    ]);
+  });
+
+  test("an item's text starts after a bracket of one character or none, as Dataview's LIST_ITEM_REGEX reads it", () => {
+    const { lists } = body('- [ ]no space\n- []  empty\n- [a] letter\n- [ ] [b] task\n- [link](x) stays\n');
+    expect(lists.map((l) => [l.text, l.status])).toEqual([
+      ['no space', undefined],
+      ['empty', undefined],
+      ['letter', 'a'],
+      ['[b] task', ' '],
+      ['[link](x) stays', undefined],
+    ]);
+  });
+
+  test("a task's fields, shorthand dates among them, are in the order written, as Dataview sorts them", () => {
+    const { lists } = body('- [ ] t ⏳ 2024-01-01 [a:: 1] 🛫 2024-01-02 ➕ 2024-01-03\n- [ ] v ✔️ 2024-02-02\n');
+    expect(lists.map((l) => l.fields)).toEqual([
+      [
+        ['scheduled', '2024-01-01'],
+        ['a', '1'],
+        ['start', '2024-01-02'],
+        ['created', '2024-01-03'],
+      ],
+      [['due', '2024-02-02']],
+    ]);
+  });
+
+  test("an item's fields are read from its lines joined, as Dataview's parseLists reads them", () => {
+    // Expected values are Dataview 0.5.68's (extractInlineFields / extractFullLineField over the joined text).
+    const { lists, fields } = body('- lazy item\nlazy:: continuation\n- item [g:: 3]\n  Second:: line\n- [ ] task [a::\n  b]');
+    expect(lists.map((l) => l.fields)).toEqual([[['lazy item lazy', 'continuation']], [['g', '3']], [['a', 'b']]]);
+    expect(fields).toEqual([
+      ['lazy item lazy', 'continuation'],
+      ['g', '3'],
+    ]);
   });
 });
 

@@ -189,15 +189,20 @@ function renderTaskItems(items: unknown, links: Links): string {
 }
 
 function renderTasks(block: Json, links: Links): string {
-  const groups = asArray(block.groups)
+  return `<div class="dataview dataview-container">${renderTaskGroups(block.groups, links)}</div>`;
+}
+
+/** Each group's heading and count, then its subgroups or its tasks, as Dataview's TaskGrouping nests them. */
+function renderTaskGroups(groups: unknown, links: Links): string {
+  return asArray(groups)
     .filter(isObject)
     .map((group) => {
-      const list = renderTaskItems(group.items, links);
-      if (group.key === undefined) return list;
+      const inner = group.groups === undefined ? renderTaskItems(group.items, links) : renderTaskGroups(group.groups, links);
+      if (group.key === undefined) return inner;
       const count = typeof group.count === 'number' ? `<span class="dataview small-text">${group.count}</span>` : '';
-      return `<h4>${renderLit(group.key, links, 0)}${count}</h4><div class="dataview result-group">${list}</div>`;
-    });
-  return `<div class="dataview dataview-container">${groups.join('')}</div>`;
+      return `<h4>${renderLit(group.key, links, 0)}${count}</h4><div class="dataview result-group">${inner}</div>`;
+    })
+    .join('');
 }
 
 /** Month captions and weekday heads in the site's language (`2024年3月`, 日…土), as Dataview's calendar follows the app's. */

@@ -2,15 +2,16 @@
 // page inline fields in Dataview's order, and every list item and task with its fields, tags, links and nesting.
 import type { List, ListItem, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { InlineField } from '../markdown/inline-fields';
+import { type InlineField, lineFields } from '../markdown/inline-fields';
 import type { DvLink, DvListItemInput } from './types';
 
+// Dataview's shorthand task dates, in its order (a lone U+FE0F before a date marks a due date there too).
 const EMOJI_DATES: [RegExp, string][] = [
-  [/(?:📅|📆|🗓️?)\s*(\d{4}-\d{2}-\d{2})/u, 'due'],
-  [/✅\s*(\d{4}-\d{2}-\d{2})/u, 'completion'],
-  [/➕\s*(\d{4}-\d{2}-\d{2})/u, 'created'],
-  [/🛫\s*(\d{4}-\d{2}-\d{2})/u, 'start'],
-  [/(?:⏳|⌛)\s*(\d{4}-\d{2}-\d{2})/u, 'scheduled'],
+  [/\u{2795}\s*(\d{4}-\d{2}-\d{2})/u, 'created'],
+  [/\u{1F6EB}\s*(\d{4}-\d{2}-\d{2})/u, 'start'],
+  [/[\u{23F3}\u{231B}]\s*(\d{4}-\d{2}-\d{2})/u, 'scheduled'],
+  [/(?:\u{1F4C5}|\u{1F4C6}|\u{1F5D3}|\u{FE0F})\s*(\d{4}-\d{2}-\d{2})/u, 'due'],
+  [/\u{2705}\s*(\d{4}-\d{2}-\d{2})/u, 'completion'],
 ];
 
 interface BodyData {
@@ -36,14 +37,17 @@ export function bodyData(tree: Root, bodyStartLine: number, linksOnLines: (first
     const line = fileLine(start);
     const leadEnd = fileLine(lead?.position?.end.line ?? start);
     const task = source.status !== undefined;
-    const inline = lead?.data?.inlineFields ?? [];
-    // Tasks never take the full-line form; other items only when they have no bracketed field.
-    const fields = pairs(task ? inline.filter((f) => f.form !== 'line') : inline);
-    if (!task) itemFields.push(...fields);
+    // Dataview reads an item's fields from its text with the lines joined by spaces (a field may span them, and a
+    // continuation line is no `Key:: value` line of its own); tasks never take the full-line form, other items only
+    // when they have no bracketed field.
+    const found = (lead ? lineFields(source.text.replace(/\n/g, ' '), !task) : []).map((f) => ({ at: f.start, pair: pairs([f])[0] }));
+    if (!task) itemFields.push(...found.map((f) => f.pair));
     for (const [pattern, key] of task ? EMOJI_DATES : []) {
       const m = pattern.exec(source.text);
-      if (m) fields.push([key, m[1]]);
+      if (m) found.push({ at: m.index, pair: [key, m[1]] });
     }
+    // Dataview orders a task's fields, shorthand dates among them, by where they are written.
+    const fields = found.sort((a, b) => a.at - b.at).map((f) => f.pair);
     const tags = lead ? collect(lead, 'obsidianTag').map((t) => `#${t}`) : [];
     const blockId = item.data?.blockId ?? lead?.data?.blockId;
     lists.push({

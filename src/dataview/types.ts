@@ -105,8 +105,16 @@ export type DvBlock =
   | { kind: 'table'; headers: DvValue[]; rows: DvValue[][] }
   | { kind: 'notice'; text: string }
   | { kind: 'style'; css: string }
-  | { kind: 'tasks'; groups: { key?: DvValue; count?: number; items: DvTaskItem[] }[] }
+  | { kind: 'tasks'; groups: DvTaskGroup[] }
   | { kind: 'calendar'; locale: string; dots: { date: string; link: DvValue }[] };
+
+/** A TASK group: its heading's key and count of tasks, then its tasks, or its subgroups after a second GROUP BY. */
+export interface DvTaskGroup {
+  key?: DvValue;
+  count?: number;
+  items: DvTaskItem[];
+  groups?: DvTaskGroup[];
+}
 
 export interface DvTaskItem {
   text: DvValue;

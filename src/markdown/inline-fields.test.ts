@@ -39,11 +39,19 @@ describe('reading inline fields (Dataview inline-field.ts)', () => {
     ['**Bold Field**:: Nice!', 'Bold Field', 'Nice!'],
     ['# Status:: open', 'Status', 'open'],
     ['due date::2021-01-01', 'due date', '2021-01-01'],
+    // Dataview 0.5.68's keys (FULL_LINE_KEY_PARSER): underscores are key characters, leading emoji are dropped, and
+    // its emoji-regex under the `u` flag matches no emoji outside the Basic Multilingual Plane.
+    ['_Italic_:: it', '_Italic_', 'it'],
+    ['key*_:: v', 'key', 'v'],
+    ['key_*:: v', 'key_', 'v'],
+    ['🎉 Party:: v', 'Party', 'v'],
+    ['a✅b:: v', 'a✅b', 'v'],
+    [':: v', '', 'v'],
   ])('full line %s', (line, key, value) => {
     expect(fieldsOf(line)).toMatchObject([{ key, value, form: 'line' }]);
   });
 
-  test.each(['a.b:: c', 'x: y', 'what (is):: it'])('not a field: %s', (line) => {
+  test.each(['a.b:: c', 'x: y', 'what (is):: it', 'Emoji 🎉 key:: party', 'Bold **key**:: v'])('not a field: %s', (line) => {
     expect(fieldsOf(line)).toEqual([]);
   });
 });

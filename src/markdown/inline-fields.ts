@@ -3,7 +3,7 @@
 // earliest field wins) and recorded on the block in `data.inlineFields`; the bracket forms are drawn as Obsidian's
 // reading view draws them (key and value chips; the parenthesis form shows only the value). List items also record
 // their marker, task status (any character in `[ ]`) and text as written, for Dataview's file.lists and TASK queries.
-import type { Data, Heading, ListItem, Paragraph, Parent, PhrasingContent, Root, TableCell, Text } from 'mdast';
+import type { Data, Heading, ListItem, Nodes, Paragraph, Parent, PhrasingContent, Root, TableCell, Text } from 'mdast';
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -110,18 +110,30 @@ function bracketFields(line: string): InlineField[] {
   return found.filter((field, i) => i === 0 || found[i - 1].end <= field.start);
 }
 
-const FULL_LINE_KEY = /^[\p{L}\p{N}\p{Extended_Pictographic}_\-/ ]+$/u;
+/** A character of a full-line key: Dataview's `[0-9\p{Letter}\w\s_/-]`, or an emoji its emoji-regex matches under
+ * the `u` flag (written with surrogate escapes, it matches only emoji in the Basic Multilingual Plane). */
+function isKeyChar(c: string): boolean {
+  return /^[0-9\p{L}\w\s/-]$/u.test(c) || (c.length === 1 && /^(?:\p{Extended_Pictographic}|\uFE0F|\u20E3)$/u.test(c));
+}
 
-/** `Key:: value` as a whole line: leading markup (`**`, `#`, `>`) and trailing `_*~` and backticks leave the key. */
+/** Dataview's FULL_LINE_KEY_PARSER: leading non-word characters dropped, then key characters, then only `_*~` and
+ * backticks; anything else after the key is no field. A key of no characters is Dataview's too (`:: x` is key ''). */
+function fullLineKey(written: string): string | undefined {
+  const body = written.trim().replace(/^[^0-9\w\p{L}]+/u, '');
+  let end = 0;
+  for (const c of body) {
+    if (!isKeyChar(c)) break;
+    end += c.length;
+  }
+  return /^[_*~`]*$/.test(body.slice(end)) ? body.slice(0, end) : undefined;
+}
+
+/** `Key:: value` as a whole line: leading markup (`**`, `#`, `>`) and trailing `*~` and backticks leave the key. */
 function fullLineField(line: string): InlineField | undefined {
   const separator = line.indexOf('::');
   if (separator < 0) return undefined;
-  const key = line
-    .slice(0, separator)
-    .replace(/^[^\p{L}\p{N}\p{Extended_Pictographic}]+/u, '')
-    .replace(/[_*~`]+$/u, '')
-    .trim();
-  if (!key || !FULL_LINE_KEY.test(key)) return undefined;
+  const key = fullLineKey(line.slice(0, separator));
+  if (key === undefined) return undefined;
   const raw = line.slice(separator + 2);
   const valueStart = separator + 2 + (raw.length - raw.trimStart().length);
   const value = raw.trim();
@@ -129,7 +141,7 @@ function fullLineField(line: string): InlineField | undefined {
 }
 
 /** The fields of one line: its bracket fields, else a full-line field (when allowed). */
-function lineFields(line: string, fullLine = true): InlineField[] {
+export function lineFields(line: string, fullLine = true): InlineField[] {
   const brackets = bracketFields(line);
   if (brackets.length || !fullLine) return brackets;
   const full = fullLineField(line);
@@ -219,12 +231,33 @@ function listItemSource(item: ListItem, source: string): ListItemSource | undefi
   const head = source.slice(from, leadEnd ?? source.indexOf('\n', from) >>> 0);
   const m = ITEM_START.exec(head);
   if (!m) return undefined;
-  const text = head
-    .slice(m[0].length)
+  // Dataview's LIST_ITEM_REGEX drops a bracket of one character or none after the marker even when it makes no
+  // task (`- [ ]no space`, `- [] x`, `- [a] x`): its text starts after it.
+  const own = head.slice(m[0].length);
+  const text = (m[2] === undefined ? own.replace(/^\[.?\]\s*/u, '') : own)
     .split('\n')
     .map((line) => line.trim())
     .join('\n');
   return { symbol: m[1], ...(m[2] === undefined ? {} : { status: m[2] }), text };
+}
+
+/**
+ * Dataview reads every line outside lists (Obsidian's sections but `list` and `ruling`), so fields written in code,
+ * math and HTML blocks are the page's too, and a table row with no bracketed field is one `Key:: value` line: `| t:: 1 | x |`
+ * is t = `1 | x |`. Recorded on the block, never drawn (a table's bracketed fields are its cells').
+ */
+function recordBlockLines(block: Nodes, source: string): void {
+  const from = block.position?.start.offset;
+  const to = block.position?.end.offset;
+  if (from === undefined || to === undefined) return;
+  const fields: InlineField[] = [];
+  let lineStart = from;
+  for (const line of source.slice(from, to).split('\n')) {
+    const found = block.type === 'table' ? (bracketFields(line).length ? [] : [fullLineField(line.trim())]) : lineFields(line.trim());
+    for (const f of found) if (f) fields.push({ ...f, start: lineStart, end: lineStart + line.length, valueStart: lineStart, valueEnd: lineStart });
+    lineStart += line.length + 1;
+  }
+  if (fields.length) block.data = { ...block.data, inlineFields: fields };
 }
 
 /** remark plugin: record each block's inline fields (and each list item's source facts); draw the bracket forms. */
@@ -236,7 +269,12 @@ export function remarkInlineFields() {
       if (facts) item.data = { ...item.data, listItemSource: facts };
     });
     if (!source.includes('::')) return;
-    visit(tree, (node) => {
+    visit(tree, (node, _index, parent) => {
+      const htmlBlock = node.type === 'html' && (parent?.type === 'root' || parent?.type === 'blockquote');
+      if (node.type === 'code' || node.type === 'mathBlock' || node.type === 'table' || htmlBlock) {
+        recordBlockLines(node, source);
+        return;
+      }
       if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
       const block = node as FieldBlock;
       const from = block.position?.start.offset;

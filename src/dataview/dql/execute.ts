@@ -1,7 +1,7 @@
 // Runs a parsed DQL query (src/query/engine.ts) over the published snapshot on the host: the source, then each data
 // command in order, then the query type's view, as the blocks the renderer knows (types.ts DvBlock).
 import { DateTime } from 'luxon';
-import type { DvBlock, DvTaskItem, DvValue } from '../types';
+import type { DvBlock, DvTaskGroup, DvTaskItem, DvValue } from '../types';
 import type { Field, Query, QueryOperation } from './ast';
 import { evaluate } from './evaluate';
 import { EvaluationError } from './operators';
@@ -213,11 +213,19 @@ function taskList(tasks: DataObject[], ctx: Context): DvTaskItem[] {
 /** TASK's view: one list, or a heading (key and count) and a list per group. */
 export function taskView(result: { values: DataObject[]; grouped: boolean }, ctx: Context): DvBlock {
   if (!result.grouped) return { kind: 'tasks', groups: [{ items: taskList(result.values, ctx) }] };
-  return {
-    kind: 'tasks',
-    groups: result.values.map((group) => {
-      const members = group.rows as DataObject[];
-      return { key: toOutput(group.key, ctx), count: members.length, items: taskList(members, ctx) };
-    }),
-  };
+  return { kind: 'tasks', groups: result.values.map((group) => taskGroup(group, ctx)) };
+}
+
+/** A group row of GROUP BY (tasks have a line; group rows do not). */
+const isGroupRow = (row: DataObject) => Array.isArray(row.rows) && 'key' in row && typeof row.line !== 'number';
+const isGrouping = (rows: DataObject[]) => rows.length > 0 && rows.every(isGroupRow);
+/** Dataview's Groupings.count: the tasks under a group, at any depth. */
+const taskCount = (rows: DataObject[]): number => (isGrouping(rows) ? rows.reduce((n, g) => n + taskCount(g.rows as DataObject[]), 0) : rows.length);
+
+/** A group as Dataview's TaskGrouping draws it: heading and count, then its subgroups (a second GROUP BY) or tasks. */
+function taskGroup(group: DataObject, ctx: Context): DvTaskGroup {
+  const members = group.rows as DataObject[];
+  const key = toOutput(group.key, ctx);
+  if (isGrouping(members)) return { key, count: taskCount(members), items: [], groups: members.map((g) => taskGroup(g, ctx)) };
+  return { key, count: members.length, items: taskList(members, ctx) };
 }
