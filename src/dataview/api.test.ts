@@ -63,6 +63,34 @@ describe('pages', () => {
     ).toEqual(['a', 'Docker', 'Docker/a.md', 'md', ['#lang/go', '#lang', '#draft'], ['#lang/go', '#draft'], 3, '2025-07-08']);
   });
 
+  test('page fields keep the row: frontmatter, inline fields and canonical aliases, in order, typed as the host typed them', async () => {
+    const fields = createDataviewEngine(
+      [
+        page('f.md', {
+          frontmatter: { Rating: 3, tags: ['a', 'b'], Up: '[[g]]', 'Due Date': '2025-07-08', 'due  date': 'soon', file: 'x', position: { line: 1 } },
+          fields: [
+            ['Rating', '4'],
+            ['Mood', 'calm'],
+            ['position', 'here'],
+          ],
+        }),
+        page('g.md'),
+      ],
+      { ...testLinks, timeZone: 'UTC' },
+    );
+    const result = await fields.runJs(
+      'const p = dv.current(); dv.paragraph(Object.keys(p).map((k) => k + "=" + JSON.stringify(p[k] && p[k].path ? p[k].path : p[k])).join("; "))',
+      'f.md',
+    );
+    expect(result).toEqual({
+      ok: true,
+      html:
+        '<p><span>file="f.md"; Rating=[3,4]; tags=["a","b"]; Up="g.md"; Due Date="2025-07-08T00:00:00.000+00:00"; ' +
+        'due  date="soon"; Mood="calm"; position="here"; rating=[3,4]; up="g.md"; ' +
+        'due-date=["2025-07-08T00:00:00.000+00:00","soon"]; mood="calm"</span></p>',
+    });
+  });
+
   test('dv.page takes a path with or without .md, a unique name or a link, and returns undefined otherwise', async () => {
     expect(
       await evaluate('[dv.page("Docker/a.md").file.name, dv.page("c").file.path, dv.page(dv.fileLink("b")).file.path, dv.page("missing") === undefined]'),

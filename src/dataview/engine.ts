@@ -8,7 +8,7 @@ import { describeFailure } from './errors';
 import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
-import { sandboxFields } from './snapshot-values';
+import { type SnapshotKeys, sandboxFields } from './snapshot-values';
 import { type Layout, type Links, renderBlockOutput, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { SnapshotPage } from './sandbox/pages';
@@ -97,20 +97,24 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     );
     const pageIndexes = new Map(pages.map((page, i) => [page.path, i]));
     const plainLink = (link: DvLink) => link.type === 'file' && !link.embed && link.subpath === undefined && link.display === undefined;
+    const keys: SnapshotKeys = { aliases: new Map(), objectKeys: new Set() };
+    const snapshotPages = pages.map((page): SnapshotPage => {
+      const { lists: _lists, fields: _fields, ...shared } = page;
+      return {
+        ...shared,
+        outlinks: page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link)),
+        inlinks: page.inlinks.map((path) => pageIndexes.get(path) ?? path),
+        // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
+        typed: sandboxFields(index(), page, keys),
+        pathRank: ranks.get(page.path),
+        nameRank: ranks.get(page.name),
+      };
+    });
     return JSON.stringify({
       display: { locale: display.locale, dateFormat: display.dateFormat, dateTimeFormat: display.dateTimeFormat },
-      pages: pages.map((page): SnapshotPage => {
-        const { lists: _lists, fields: _fields, ...shared } = page;
-        return {
-          ...shared,
-          outlinks: page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link)),
-          inlinks: page.inlinks.map((path) => pageIndexes.get(path) ?? path),
-          // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
-          typed: sandboxFields(index(), page),
-          pathRank: ranks.get(page.path),
-          nameRank: ranks.get(page.name),
-        };
-      }),
+      aliases: [...keys.aliases].filter(([, alias]) => alias),
+      objectKeys: [...keys.objectKeys],
+      pages: snapshotPages,
     });
   }
 

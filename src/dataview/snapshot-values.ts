@@ -1,7 +1,7 @@
 // Page fields typed on the host (Dataview's own value grammar) and handed to the dataviewjs sandbox as JSON:
 // dates, durations and links are tagged objects the sandbox turns back into its DateTime, Duration and Link.
 import { DateTime, Duration } from 'luxon';
-import type { VaultIndex } from './dql/vault-index';
+import { canonicalKey, type VaultIndex } from './dql/vault-index';
 import { type DataObject, isObject, Link, ListPair, renderDuration, type Value } from './dql/values';
 import type { DvPageInput } from './types';
 
@@ -37,12 +37,65 @@ export function encodeValue(value: Value | undefined, seen = new Set<object>()):
   return null;
 }
 
-/** The typed fields of a page (frontmatter and inline, canonical keys included), for the sandbox's page objects. */
-export function sandboxFields(index: VaultIndex, page: DvPageInput): { fields: Record<string, Encoded>; day: Encoded } {
+/** Whether a typed value, once sent, is the frontmatter value as JSON sends it: the sandbox then takes it from there. */
+function sameAsFrontmatter(typed: Encoded, raw: unknown): boolean {
+  if (typed === null || typeof typed !== 'object') return typed === raw;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(typed) !== Array.isArray(raw)) return false;
+  const typedKeys = Object.keys(typed);
+  const rawKeys = Object.keys(raw);
+  if (typedKeys.length !== rawKeys.length) return false;
+  return typedKeys.every((key, i) => key === rawKeys[i] && sameAsFrontmatter((typed as Record<string, Encoded>)[key], (raw as Record<string, unknown>)[key]));
+}
+
+/** A page's typed fields as the snapshot sends them: what the sandbox cannot rebuild (pages.ts, `fieldsOf`). */
+export interface SentFields {
+  /** Raw keys whose value differs from the frontmatter's (inline fields, links, dates…), in the row's order. */
+  fields: Record<string, Encoded>;
+  /** Canonical aliases fed by more than one raw key; an alias of a single key is that key's value, rebuilt. */
+  merged?: Record<string, Encoded>;
+  day: Encoded;
+}
+
+/** Field keys across the vault, gathered while the pages' fields are typed. */
+export interface SnapshotKeys {
+  /** Each raw key's canonical alias (Dataview's lower-cased key), `''` when it has none. */
+  aliases: Map<string, string>;
+  /** Keys holding an object (list, date, link…) on some page: the sandbox decodes those when read. */
+  objectKeys: Set<string>;
+}
+
+/**
+ * The typed fields of a page (frontmatter and inline, canonical keys included), for the sandbox's page objects. Most
+ * of them equal their frontmatter value or copy one other key: those are left out, the snapshot being parsed in the
+ * sandbox, and `keys` gathers what the sandbox needs to rebuild them.
+ */
+export function sandboxFields(index: VaultIndex, page: DvPageInput, keys: SnapshotKeys): SentFields {
+  const { aliases, objectKeys } = keys;
   const row = index.row(page);
+  const fm = page.frontmatter;
+  const rawKeys = new Set(Object.keys(fm).filter((key) => key !== 'position'));
+  for (const [key] of page.fields ?? []) rawKeys.add(key);
+  const sources = new Map<string, number>();
+  for (const key of rawKeys) {
+    let alias = aliases.get(key);
+    if (alias === undefined) {
+      const canonical = canonicalKey(key);
+      aliases.set(key, (alias = canonical !== key && canonical !== 'file' ? canonical : ''));
+    }
+    if (alias && !rawKeys.has(alias)) sources.set(alias, (sources.get(alias) ?? 0) + 1);
+  }
   const fields: Record<string, Encoded> = {};
-  for (const [key, value] of Object.entries(row)) if (key !== 'file') fields[key] = encodeValue(value);
-  return { fields, day: encodeValue((row.file as DataObject).day) };
+  const merged: Record<string, Encoded> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'file') continue;
+    if (value !== null && typeof value === 'object') objectKeys.add(key);
+    if (rawKeys.has(key)) {
+      const encoded = encodeValue(value);
+      if (!(key in fm && key !== 'position' && sameAsFrontmatter(encoded, fm[key]))) fields[key] = encoded;
+    } else if (sources.get(key)! > 1) merged[key] = encodeValue(value);
+  }
+  const day = encodeValue((row.file as DataObject).day);
+  return Object.keys(merged).length ? { fields, merged, day } : { fields, day };
 }
 
 /** A page's list items and tasks, asked for by the sandbox when a block first reads file.lists or file.tasks. */

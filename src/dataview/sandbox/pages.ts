@@ -13,13 +13,18 @@ export type EncodedValue = null | number | string | boolean | EncodedValue[] | {
 export interface SnapshotPage extends Omit<DvPageInput, 'outlinks' | 'inlinks'> {
   outlinks: (number | DvLink)[];
   inlinks: (number | string)[];
-  typed?: { fields: Record<string, EncodedValue>; day: EncodedValue };
+  /** The typed fields the sandbox cannot rebuild from the frontmatter (snapshot-values.ts, `SentFields`). */
+  typed?: { fields: Record<string, EncodedValue>; merged?: Record<string, EncodedValue>; day: EncodedValue };
   /** Ranks of the path and the name in collation order among every page's path and name (host-helpers.ts). */
   pathRank?: number;
   nameRank?: number;
 }
 export interface Snapshot {
   pages: SnapshotPage[];
+  /** Each raw field key with a canonical alias (Dataview's lower-cased key), and that alias. */
+  aliases?: [string, string][];
+  /** Field keys holding an object (list, date, link…) on some page. */
+  objectKeys?: string[];
   /** How dates render (Dataview's settings and the app's locale); English defaults when absent. */
   display?: DateDisplay;
 }
@@ -245,15 +250,40 @@ export function pageIndex(
   const DAY_FIELD: PropertyDescriptorMap = { day: accessor(lazyGetter((page) => decodeValue(page.typed!.day))) };
   const LIST_FIELDS: PropertyDescriptorMap = { lists: accessor(fileListsGetter), tasks: accessor(fileTasksGetter) };
   const UNSUPPORTED_SIZE: PropertyDescriptorMap = { size: { enumerable: false, get: unsupportedGetter('file.size is not supported by tsunagu') } };
+  /**
+   * A page's typed fields in the row's order: each raw key (frontmatter, then inline) with its sent value or else its
+   * frontmatter value, then the canonical aliases, each sent when merged from several keys or else its key's value.
+   */
+  const aliasOf = new Map(snapshot.aliases || []);
+  const rebuildFields = (page: SnapshotPage): Record<string, EncodedValue> => {
+    const sent = page.typed;
+    if (!sent) return {};
+    const fm = (page.frontmatter || {}) as Record<string, EncodedValue>;
+    const rawKeys = Object.keys(fm).filter((key) => key !== 'position');
+    for (const key in sent.fields) if (!(key in fm) || key === 'position') rawKeys.push(key);
+    const fields: Record<string, EncodedValue> = {};
+    rawKeys.forEach((key) => {
+      if (key !== 'file') fields[key] = key in sent.fields ? sent.fields[key] : fm[key];
+    });
+    const merged = sent.merged || {};
+    rawKeys.forEach((key) => {
+      const alias = aliasOf.get(key);
+      // Raw keys are all in `fields` by now: an alias spelled by one stays that key's.
+      if (alias === undefined || alias in fields) return;
+      fields[alias] = alias in merged ? merged[alias] : fields[key];
+    });
+    return fields;
+  };
+  const fieldsByPage = new Map<SnapshotPage, Record<string, EncodedValue>>();
+  const fieldsOf = (page: SnapshotPage): Record<string, EncodedValue> => {
+    let fields = fieldsByPage.get(page);
+    if (fields === undefined) fieldsByPage.set(page, (fields = rebuildFields(page)));
+    return fields;
+  };
   /** Typed fields that are objects (lists, dates, links…) are decoded when read; one getter per field name. */
   const typedFields = new Map<string, PropertyDescriptorMap>();
-  snapshotPages.forEach((page) => {
-    const fields = page.typed?.fields || {};
-    for (const key in fields) {
-      const value = fields[key];
-      if (value === null || typeof value !== 'object' || typedFields.has(key)) continue;
-      typedFields.set(key, { [key]: accessor(lazyGetter((p) => decodeValue(p.typed!.fields[key]))) });
-    }
+  (snapshot.objectKeys || []).forEach((key) => {
+    typedFields.set(key, { [key]: accessor(lazyGetter((p) => decodeValue(fieldsOf(p)[key]))) });
   });
 
   /**
@@ -264,15 +294,15 @@ export function pageIndex(
     const file: Record<string, unknown> = { path: page.path, folder: page.folder, name: page.name };
     Object.defineProperties(file, FILE_FIELDS);
     file.ext = 'md';
-    const typed = page.typed || { fields: {}, day: null };
-    if (typed.day) Object.defineProperties(file, DAY_FIELD);
+    if (page.typed?.day) Object.defineProperties(file, DAY_FIELD);
     Object.defineProperties(file, LIST_FIELDS);
     // Without a size from the host, say so rather than answer wrongly.
     if (typeof page.size === 'number') file.size = page.size;
     else Object.defineProperties(file, UNSUPPORTED_SIZE);
     const result: PageObject = { file };
-    for (const key in typed.fields) {
-      const value = typed.fields[key];
+    const fields = fieldsOf(page);
+    for (const key in fields) {
+      const value = fields[key];
       if (value === null || typeof value !== 'object') result[key] = value;
       else Object.defineProperties(result, typedFields.get(key)!);
     }
