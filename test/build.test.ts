@@ -1,14 +1,28 @@
 // Builds a small fixture vault with the real CLI and checks the HTML, graph.json and what must not be there.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildVault, type BuiltSite } from './helpers/build';
 
 const vault = path.resolve(import.meta.dirname, 'fixtures/site-vault');
 let site: BuiltSite;
+/** The same vault deployed at a known URL: link previews get absolute URLs. */
+let deployed: BuiltSite;
 
 beforeAll(async () => {
-  site = await buildVault(vault);
+  const config = path.join(mkdtempSync(path.join(tmpdir(), 'tsunagu-site-')), 'tsunagu.config.yaml');
+  writeFileSync(config, 'site: https://example.com\nbase: /notes/\n');
+  [site, deployed] = await Promise.all([buildVault(vault), buildVault(vault, { TSUNAGU_CONFIG: config })]);
 });
+
+/** The content of each `<meta>` of a page's head by its name or property, and the canonical link. */
+function headMeta(html: string): Record<string, string> {
+  const head = html.slice(0, html.indexOf('</head>'));
+  const meta = [...head.matchAll(/<meta (?:name|property)="([^"]+)" content="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+  const canonical = /<link rel="canonical" href="([^"]*)"/.exec(head)?.[1];
+  return Object.fromEntries([...meta, ...(canonical ? [['canonical', canonical]] : [])]);
+}
 
 describe('a fixture vault built with astro build', () => {
   it('writes a page per published note, tag pages, home, 404 and graph.json', () => {
@@ -93,8 +107,35 @@ describe('a fixture vault built with astro build', () => {
     }
   });
 
+  it('writes link previews: the frontmatter description and cover, else the first paragraph and first own image', () => {
+    expect(headMeta(deployed.read('second-note/'))).toMatchObject({
+      description: 'A second note, for link previews.',
+      'og:title': 'Second Note',
+      'og:site_name': 'site-vault',
+      'og:type': 'article',
+      'og:description': 'A second note, for link previews.',
+      canonical: 'https://example.com/notes/second-note/',
+      'og:url': 'https://example.com/notes/second-note/',
+      'og:image': 'https://example.com/notes/attachments/pic.png',
+      'twitter:card': 'summary_large_image',
+    });
+    const welcome = headMeta(deployed.read('welcome/'));
+    expect(welcome.description).toMatch(/^This note links to Second Note and to the deep section\. A link to Missing note stays text, and so does Private\./);
+    expect(welcome['og:image']).toBe('https://example.com/notes/attachments/pic.png');
+    expect(headMeta(deployed.read(''))).toMatchObject({ 'og:type': 'website', canonical: 'https://example.com/notes/' });
+    expect(headMeta(deployed.read('folder/deep/'))).toMatchObject({ description: 'Intro.', 'twitter:card': 'summary' });
+  });
+
+  it('without site: no canonical URL, og:url or relative og:image', () => {
+    const meta = headMeta(site.read('second-note/'));
+    expect(meta).toMatchObject({ description: 'A second note, for link previews.', 'twitter:card': 'summary' });
+    expect(Object.keys(meta).filter((key) => ['canonical', 'og:url', 'og:image'].includes(key))).toEqual([]);
+  });
+
   it('prints a build report whose counts add up', () => {
     expect(site.log).toContain('7 files seen = 3 notes published + 2 notes skipped + 1 attachments copied + 1 attachments unused');
     expect(site.log).toMatch(/Welcome\.md:\d+: \[\[Missing note\]\]/);
+    // A preview image is an embed of its note: a missing one is reported at its frontmatter line.
+    expect(site.log).toContain('Folder/Deep.md:2: cover: missing-cover.png matches no note or attachment');
   });
 });

@@ -119,6 +119,17 @@ describe.each([
     expect(home).toContain('data-view="Shared"');
   });
 
+  it('link previews: absolute canonical URL and image, and only the page’s own published text', () => {
+    const head = (page: string) => site.read(page).slice(0, site.read(page).indexOf('</head>'));
+    const two = head('public-two/');
+    expect(two).toContain('<link rel="canonical" href="https://example.com/public-two/">');
+    expect(two).toContain('<meta property="og:url" content="https://example.com/public-two/">');
+    expect(two).toContain('<meta property="og:image" content="https://example.com/attachments/shared.png">');
+    // The embed of an unpublished note is its display text there, as in the body.
+    expect(two).toMatch(/<meta name="description" content="Back to Home\. A hidden embed\. Uses 公開用語 and shares \.">/);
+    for (const page of ['home/', 'public-two/', '']) expect(head(page)).not.toContain('qzvleak');
+  });
+
   it('copies attachments only when a published note uses them outside comments', () => {
     expect(site.files().filter((f) => f.startsWith('attachments/'))).toEqual(['attachments/shared.png']);
   });

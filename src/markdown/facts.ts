@@ -11,8 +11,11 @@ export interface LinkRef {
   embed: boolean;
   /** A markdown link as written, its destination not decoded (`[text](My%20Note.md)`), so the report can quote it. */
   written?: string;
-  /** Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text). */
-  source: 'body' | 'frontmatter' | 'comment';
+  /**
+   * Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text).
+   * `preview`: the note's `image`/`cover` property given as a bare vault path (src/vault/properties.ts).
+   */
+  source: 'body' | 'frontmatter' | 'comment' | 'preview';
   syntax: 'wikilink' | 'markdown';
   /** 1-based line in the file (frontmatter lines included). */
   line: number;

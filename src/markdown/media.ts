@@ -16,6 +16,10 @@ function extensionOf(name: string): string {
   return name.slice(name.lastIndexOf('.') + 1).toLowerCase();
 }
 
+export function isImageName(name: string): boolean {
+  return IMAGE_EXTENSIONS.has(extensionOf(name));
+}
+
 /** An image, audio, video or PDF by its name: embedded as media, its `#…` a fragment of the file, not a heading. */
 export function isMediaName(name: string): boolean {
   const extension = extensionOf(name);

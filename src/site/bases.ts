@@ -118,8 +118,9 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
 
 /** The published files as bases see them, as Obsidian lists a vault's files: notes, bases, canvases and the attachments copied to the site. */
 function baseSnapshot(vault: Vault, published: ParsedNote[], bases: VaultEntry<BaseData>[], attachments: BasesStepOptions['attachments']): Snapshot {
-  // Links inside %%comments%% stay out: their targets are the author's private text.
-  const linksOf = (id: string) => (vault.links.get(id) ?? []).filter((l) => l.source !== 'comment');
+  // Links inside %%comments%% stay out: their targets are the author's private text. Nor is a preview image's bare
+  // path a link (as in src/site/dataview.ts).
+  const linksOf = (id: string) => (vault.links.get(id) ?? []).filter((l) => l.source !== 'comment' && l.source !== 'preview');
   const file = (id: string, kind: EntryInput['kind'], size: number, ctime: Date, mtime: Date, links: EntryInput['links'] = []): EntryInput => ({
     id,
     kind,

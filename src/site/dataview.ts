@@ -189,7 +189,10 @@ export function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInpu
   });
 }
 
-/** Links written inside %%comments%% stay out of Dataview's output: their targets would print private text. */
+/**
+ * Links written inside %%comments%% stay out of Dataview's output: their targets would print private text. A preview
+ * image's bare path is no link in Obsidian's index either.
+ */
 function visibleLinks(vault: Vault, id: string) {
-  return (vault.links.get(id) ?? []).filter((link) => link.source !== 'comment');
+  return (vault.links.get(id) ?? []).filter((link) => link.source !== 'comment' && link.source !== 'preview');
 }

@@ -1,4 +1,5 @@
 // RSS and sitemap: absolute URLs of published pages only, so they need the `site` option.
+import { firstParagraphSummary } from '../html/summary';
 import type { SiteData } from './types';
 
 export const FEED_SIZE = 20;
@@ -10,7 +11,7 @@ export function rssXml(site: SiteData, siteUrl: string): string {
   const notes = [...site.notes].sort((a, b) => b.modified.localeCompare(a.modified) || a.id.localeCompare(b.id)).slice(0, FEED_SIZE);
   const items = notes.map((note) => {
     const link = absolute(note.url, siteUrl);
-    return `<item><title>${xml(note.title)}</title><link>${xml(link)}</link><guid isPermaLink="true">${xml(link)}</guid><pubDate>${new Date(note.modified).toUTCString()}</pubDate><description>${xml(summary(note.html))}</description>${note.tags.map((t) => `<category>${xml(t.tag)}</category>`).join('')}</item>`;
+    return `<item><title>${xml(note.title)}</title><link>${xml(link)}</link><guid isPermaLink="true">${xml(link)}</guid><pubDate>${new Date(note.modified).toUTCString()}</pubDate><description>${xml(firstParagraphSummary(note.html, SUMMARY_LENGTH))}</description>${note.tags.map((t) => `<category>${xml(t.tag)}</category>`).join('')}</item>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${xml(title)}</title><link>${xml(absolute(base, siteUrl))}</link><description>${xml(description || title)}</description><language>${lang}</language><atom:link href="${xml(absolute(`${base}rss.xml`, siteUrl))}" rel="self" type="application/rss+xml"/>
@@ -46,21 +47,6 @@ ${urls.join('\n')}
 
 function absolute(path: string, siteUrl: string): string {
   return new URL(path, siteUrl).href;
-}
-
-/** Plain text of the note's first paragraph, cut at a character count. */
-function summary(html: string): string {
-  const paragraph = /<p[\s>][\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
-  const text = paragraph
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH - 1)}…` : text;
 }
 
 function xml(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { folderTree } from './folders';
-import { folderPageKey, tagPageKey } from './page-keys';
-import type { SiteData } from './types';
+import { folderPageKey, notePageKey, tagPageKey } from './page-keys';
+import type { NotePage, SiteData } from './types';
 
 const note = (id: string, title: string, modified = '2025-01-01T00:00:00.000Z') => ({ id, title, url: `/${id}/`, modified, folder: id.split('/')[0] });
 
@@ -39,5 +39,19 @@ describe('page cache keys', () => {
     expect(tagPageKey(after, tag)).toBe(tagPageKey(before, tag));
     expect(folderPageKey(after, folders(after)[1])).toBe(folderPageKey(before, folders(before)[1]));
     expect(folderPageKey(after, folders(after)[0])).not.toBe(folderPageKey(before, folders(before)[0]));
+  });
+});
+
+describe('note page keys', () => {
+  // What the head's link previews show beside the body (the body enters by its bodyKey).
+  test('change with the note’s own description and preview image, and with the site URL', () => {
+    const page = (preview: NotePage['preview']) =>
+      ({ ...note('A/a.md', 'a'), slug: 'a/a', tags: [], headings: [], aliases: [], bodyKey: 'k', preview }) as unknown as NotePage;
+    const s = site([note('A/a.md', 'a')]);
+    const key = notePageKey(s, page({}));
+    expect(notePageKey(s, page({}))).toBe(key);
+    expect(notePageKey(s, page({ description: 'd' }))).not.toBe(key);
+    expect(notePageKey(s, page({ image: '/attachments/a.png' }))).not.toBe(key);
+    expect(notePageKey({ ...s, config: { ...s.config, site: 'https://example.com' } }, page({}))).not.toBe(key);
   });
 });

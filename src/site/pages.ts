@@ -6,6 +6,7 @@ import type { SiteModel } from './build-steps';
 import { folderTree } from './folders';
 import { renderOrText, treeText } from './limits';
 import { folderNeighbours } from './neighbours';
+import { notePreview } from './page-meta';
 import { propertyViews } from './properties';
 import { type Body, bodyOfHtml, openBodies } from './render-cache';
 import { resolveTarget } from './render-context';
@@ -91,6 +92,10 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
           publish.lang,
         ),
         term: glossary.termPages.get(note.id),
+        preview: notePreview(note, (target) => {
+          const image = resolveTarget(note.id, { target }, index);
+          return image?.kind === 'attachment' ? image.href : undefined;
+        }),
         // A glossary note is the page of the terms it defines (search finds it by their names).
         ...(glossary.glossaryNotes.has(note.id) ? { definesTerms: glossary.glossaryNotes.get(note.id) } : {}),
       },

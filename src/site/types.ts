@@ -54,6 +54,22 @@ export interface NotePage extends NoteRef {
   term?: TermPage;
   /** Set when the note is a glossary note: the terms it defines, each at its own anchor. */
   definesTerms?: TermSummary[];
+  /** The frontmatter's link-preview settings; the page's head adds what its body gives (src/site/page-meta.ts). */
+  preview: NotePreview;
+}
+
+/** A note's own `description` and preview image (`image`/`cover`: a URL, or its published attachment's href). */
+export interface NotePreview {
+  description?: string;
+  image?: string;
+}
+
+/** What a page's <head> says for link previews and search engines. URLs are absolute. */
+export interface HeadMeta {
+  type: 'article' | 'website';
+  description?: string;
+  image?: string;
+  canonical?: string;
 }
 
 /** The page of a published file of another page kind (a base, a canvas): its body comes from its kind. */

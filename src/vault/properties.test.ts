@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frontmatterAliases, frontmatterTags, property, propertyLinks } from './properties';
+import { frontmatterAliases, frontmatterTags, previewImageEmbed, property, propertyLinks } from './properties';
 
 describe('property', () => {
   test('matches keys case-insensitively, first listed key with a value wins', () => {
@@ -55,5 +55,21 @@ describe('propertyLinks', () => {
 
   test('no links: empty', () => {
     expect(propertyLinks({ title: 'x [not] a [link]', n: 1 }, 2)).toEqual([]);
+  });
+});
+
+describe('previewImageEmbed', () => {
+  const lines = { title: 2, Cover: 3 };
+  test('a bare vault image path is an embed at its line, as written', () => {
+    expect(previewImageEmbed({ title: 'x', Cover: ' /img/pic.png ' }, lines)).toEqual([
+      { target: 'img/pic.png', embed: true, source: 'preview', syntax: 'wikilink', line: 3, written: 'Cover: /img/pic.png' },
+    ]);
+  });
+
+  test('no embed for a URL, a [[link]] (a property link already), a name that is no image, or no value', () => {
+    expect(previewImageEmbed({ Cover: 'https://example.com/a.png' }, lines)).toEqual([]);
+    expect(previewImageEmbed({ Cover: '[[pic.png]]' }, lines)).toEqual([]);
+    expect(previewImageEmbed({ Cover: 'A note' }, lines)).toEqual([]);
+    expect(previewImageEmbed({ Cover: null }, lines)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // Obsidian's reserved properties: tags, aliases, publish flags, dates, and links written in properties.
+import { isImageName } from '../markdown/media';
 import { wikiLinksIn } from '../markdown/wikilinks';
 import type { LinkRef } from './types';
 
@@ -59,4 +60,39 @@ export function propertyLinks(fm: Record<string, unknown>, line: number): LinkRe
   };
   visit(fm);
   return links;
+}
+
+/** The note's preview image (Obsidian Publish's `image`, and `cover`): first key with a value wins. */
+const PREVIEW_IMAGE_KEYS = ['image', 'cover'];
+
+/** The preview image a property names: a URL as written, or a vault file to resolve as a link (a path or `[[…]]`). */
+export type PreviewImage = { url: string } | { key: string; target: string };
+
+export function previewImage(fm: Record<string, unknown>): PreviewImage | undefined {
+  const key = Object.keys(fm).find((k) => PREVIEW_IMAGE_KEYS.includes(k.toLowerCase()) && typeof fm[k] === 'string' && fm[k].trim() !== '');
+  if (key === undefined) return undefined;
+  const value = (fm[key] as string).trim();
+  if (/^https?:\/\//i.test(value)) return { url: value };
+  const link = wikiLinksIn(value)[0];
+  return { key, target: link ? link.target : value.replace(/^\/+/, '') };
+}
+
+/**
+ * A preview image written as a bare vault path (`cover: pic.png`) is an embed of the note, so its attachment is
+ * published and a missing one is reported at its line; `[[pic.png]]` is one of the property links already. Source
+ * `preview`: Obsidian does not index a bare path as a link, so Dataview and Bases leave it out.
+ */
+export function previewImageEmbed(fm: Record<string, unknown>, lines: Record<string, number>): LinkRef[] {
+  const image = previewImage(fm);
+  if (!image || 'url' in image || wikiLinksIn(String(fm[image.key])).length > 0 || !isImageName(image.target)) return [];
+  return [
+    {
+      target: image.target,
+      embed: true,
+      source: 'preview',
+      syntax: 'wikilink',
+      line: lines[image.key] ?? 1,
+      written: `${image.key}: ${String(fm[image.key]).trim()}`,
+    },
+  ];
 }
