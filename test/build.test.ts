@@ -81,11 +81,11 @@ describe('a fixture vault built with astro build', () => {
 
   it('writes graph.json for published notes only, property links counted', () => {
     const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string; url: string; outlinks: string[]; inlinks: string[]; tags: string[] }[] };
-    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Folder/Deep.md', 'Second Note.md', 'Welcome.md']);
+    expect(graph.notes.map((n) => n.id).sort()).toEqual(['Folder/Deep.md', 'Folder/Profile.md', 'Second Note.md', 'Welcome.md']);
     const welcome = graph.notes.find((n) => n.id === 'Welcome.md')!;
     expect(welcome.url).toBe('/welcome/');
     expect(welcome.outlinks).toEqual(['Second Note.md', 'Folder/Deep.md']);
-    expect(welcome.inlinks).toEqual(['Second Note.md']);
+    expect(welcome.inlinks).toEqual(['Folder/Profile.md', 'Second Note.md']);
     expect(welcome.tags).toEqual(['inline-tag', 't-notes/Docker']);
   });
 
@@ -132,8 +132,18 @@ describe('a fixture vault built with astro build', () => {
     expect(Object.keys(meta).filter((key) => ['canonical', 'og:url', 'og:image'].includes(key))).toEqual([]);
   });
 
+  it('serves a note at its permalink, case kept; backlinks, graph.json and the sitemap follow', () => {
+    expect(site.exists('Notes/About-Me/')).toBe(true);
+    expect(site.exists('folder/profile/')).toBe(false);
+    expect(site.read('Notes/About-Me/')).toContain('<title>Profile | site-vault');
+    expect(site.read('welcome/')).toMatch(/href="\/Notes\/About-Me\/"[^>]*>Profile</);
+    const graph = JSON.parse(site.read('graph.json')) as { notes: { id: string; url: string }[] };
+    expect(graph.notes.find((n) => n.id === 'Folder/Profile.md')!.url).toBe('/Notes/About-Me/');
+    expect(deployed.read('sitemap.xml')).toContain('<loc>https://example.com/notes/Notes/About-Me/</loc>');
+  });
+
   it('prints a build report whose counts add up', () => {
-    expect(site.log).toContain('7 files seen = 3 notes published + 2 notes skipped + 1 attachments copied + 1 attachments unused');
+    expect(site.log).toContain('8 files seen = 4 notes published + 2 notes skipped + 1 attachments copied + 1 attachments unused');
     expect(site.log).toMatch(/Welcome\.md:\d+: \[\[Missing note\]\]/);
     // A preview image is an embed of its note: a missing one is reported at its frontmatter line.
     expect(site.log).toContain('Folder/Deep.md:2: cover: missing-cover.png matches no note or attachment');

@@ -74,9 +74,10 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'publish',
     needs: ['load', 'config', 'kinds', 'reserved'],
-    run: ({ load, config, kinds, reserved }) => ({
-      output: publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved }),
-    }),
+    run: ({ load, config, kinds, reserved }) => {
+      const output = publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved });
+      return { output, diagnostics: output.diagnostics };
+    },
   },
   {
     name: 'limitNotices',

@@ -26,22 +26,51 @@ describe('published pages render with the site settings', () => {
   });
 });
 
+/** The site of a vault of these files, its routes' first segments `reserved`. */
+async function siteOf(files: Record<string, string>, reserved: string[] = []) {
+  const vaultDir = tempDir();
+  writeFiles(vaultDir, files);
+  return buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: KINDS, reserved: new Set(reserved) });
+}
+
 describe('a preview image given as a vault path', () => {
   it('publishes its attachment, is no Dataview link, and a missing one is an unresolved embed at its line', async () => {
-    const vaultDir = tempDir();
-    writeFiles(vaultDir, {
+    const site = await siteOf({
       'Cat.md': '---\ntitle: Cat\ncover: pic.png\n---\nA cat.\n\n```dataviewjs\ndv.paragraph(dv.current().file.outlinks.length)\n```\n',
       'Dog.md': '---\nimage: missing.png\n---\nA dog.\n',
       'Private.md': '---\npublish: false\ncover: secret.png\n---\n',
       'pic.png': 'png',
       'secret.png': 'png',
     });
-    const site = await buildSite(loadConfig(path.dirname(vaultDir), { TSUNAGU_VAULT: vaultDir }), { kinds: KINDS, reserved: new Set() });
     expect(site.attachments.map((a) => a.id)).toEqual(['pic.png']);
     const cat = site.notes.find((n) => n.id === 'Cat.md')!;
     expect(cat.preview).toEqual({ image: '/attachments/pic.png' });
     expect(cat.html).toContain('<p><span>0</span></p>');
     expect(site.report.unresolvedLinks).toEqual([{ file: 'Dog.md', line: 2, written: 'image: missing.png' }]);
     expect(site.report.attachmentsUnused).toEqual(['secret.png']);
+  });
+});
+
+describe('permalinks', () => {
+  it('serve a note at its permalink; links, backlinks and graph.json follow; a taken one is a warning at its line', async () => {
+    const site = await siteOf(
+      {
+        'Me.md': '---\ntitle: Me\npermalink: /Notes/About Me/\n---\nSee [[Other]].\n',
+        'Other.md': '---\npermalink: notes/about me\n---\nBack to [[Me]].\n',
+        'Tagged.md': '---\ntags: [x]\npermalink: /tags/mine/\n---\nText.\n',
+      },
+      ['tags'],
+    );
+    const page = (id: string) => site.notes.find((n) => n.id === id)!;
+    expect(page('Me.md')).toMatchObject({ slug: 'Notes/About-Me', url: '/Notes/About-Me/' });
+    expect(page('Other.md').slug).toBe('other');
+    expect(page('Tagged.md').slug).toBe('tagged');
+    expect(page('Other.md').html).toContain('href="/Notes/About-Me/"');
+    expect(page('Other.md').backlinks.map((b) => b.url)).toEqual(['/Notes/About-Me/']);
+    expect(site.graph.notes.find((n) => n.id === 'Me.md')!.url).toBe('/Notes/About-Me/');
+    expect(site.report.diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
+      'Other.md:2: permalink: "notes/about me" (/notes/about-me/) is taken by the permalink of Me.md; Other.md keeps its own URL /other/. Choose another permalink.',
+      'Tagged.md:3: permalink: "/tags/mine/" (/tags/mine/) is taken by the site\'s own tags/ pages; Tagged.md keeps its own URL /tagged/. Choose another permalink.',
+    ]);
   });
 });

@@ -4,9 +4,10 @@ import type { Lang } from '../config/config';
 import type { FileKind, KindSite } from '../kinds/kind';
 import { type DetectedLang, detectLang } from './lang';
 import type { Vault } from '../vault/load';
-import type { ParsedNote, VaultEntry } from '../vault/types';
+import { permalinkProperty } from '../vault/properties';
+import type { Diagnostic, ParsedNote, VaultEntry } from '../vault/types';
 import { pageHref, renderContextFor, type SiteIndex } from './render-context';
-import { attachmentSlugs, href, noteSlugs } from './urls';
+import { attachmentSlugs, href, noteSlugs, type PermalinkTaken } from './urls';
 
 export interface Published {
   index: SiteIndex;
@@ -21,6 +22,8 @@ export interface Published {
   /** The site's language: the settings', else detected from the published notes (`detected` says how). */
   lang: Lang;
   detected?: DetectedLang;
+  /** Permalinks that could not be their note's URL. */
+  diagnostics: Diagnostic[];
 }
 
 interface PublishOptions {
@@ -43,12 +46,20 @@ export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBr
   // Before any step rewrites a tree: dataview results and term links are not the author's prose.
   const detected = setLang ? undefined : detectLang(notes);
   const lang = setLang ?? detected!.lang;
+  const permalinks = new Map(
+    notes.flatMap((note) => {
+      const permalink = permalinkProperty(note.frontmatter);
+      return permalink ? [[note.id, permalink.path]] : [];
+    }),
+  );
+  const taken: PermalinkTaken[] = [];
+  const pageSlugs = noteSlugs([...ids], reserved, permalinks, (t) => taken.push(t));
   const index: SiteIndex = {
     vault,
     base,
     lang,
     strictLineBreaks,
-    pageSlugs: noteSlugs([...ids], reserved),
+    pageSlugs,
     attachmentSlugs: usedAttachments(vault, ids, kindOf),
     kindOf,
   };
@@ -58,7 +69,19 @@ export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBr
     href: (id, subpath) => pageHref(index, id, subpath) ?? attachmentHref(index, id),
     notes,
   };
-  return { index, pageEntries, notes, ids, kindSite, lang, ...(detected ? { detected } : {}) };
+  const diagnostics = taken.map((t) => permalinkTaken(vault.notes.get(t.id)!, t, href(base, pageSlugs.get(t.id)!)));
+  return { index, pageEntries, notes, ids, kindSite, lang, ...(detected ? { detected } : {}), diagnostics };
+}
+
+function permalinkTaken(note: ParsedNote, { slug, heldBy }: PermalinkTaken, kept: string): Diagnostic {
+  const { key, path } = permalinkProperty(note.frontmatter)!;
+  const holder = 'id' in heldBy ? `the permalink of ${heldBy.id}` : heldBy.path === '' ? 'the home page' : `the site's own ${heldBy.path} pages`;
+  return {
+    file: note.id,
+    line: note.frontmatterLines[key] ?? 1,
+    message: `${key}: "${path}" (${slug ? `/${slug}/` : '/'}) is taken by ${holder}; ${note.id} keeps its own URL ${kept}. Choose another permalink.`,
+    severity: 'warning',
+  };
 }
 
 /** Files of a copied kind (attachments) that a published page links to or embeds: only these are copied. */

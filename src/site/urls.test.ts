@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { attachmentSlugs, href, noteSlugs, tagSlug } from './urls';
+import { attachmentSlugs, href, noteSlugs, type PermalinkTaken, permalinkSlug, tagSlug } from './urls';
 
 describe('a slug segment', () => {
   test.each([
@@ -63,6 +63,54 @@ describe('noteSlugs', () => {
         ['tags/Docker.md', 'tags-notes/docker'],
       ]),
     );
+  });
+});
+
+describe('permalinks', () => {
+  test('made URL-safe as slugs are, case kept, slashes at either end ignored', () => {
+    expect(permalinkSlug('/Notes/About Me/')).toBe('Notes/About-Me');
+    expect(permalinkSlug('about//me?#')).toBe('about/me');
+    expect(permalinkSlug('/日本語 の ページ/')).toBe('日本語-の-ページ');
+    expect(permalinkSlug('/')).toBe('');
+  });
+
+  test('claim their slugs first; the other notes get unique slugs around them', () => {
+    const permalinks = new Map([
+      ['z/Me.md', '/Notes/About Me/'],
+      ['x.md', 'a'],
+    ]);
+    expect(noteSlugs(['a.md', 'notes/about me.md', 'x.md', 'z/Me.md'], new Set(), permalinks)).toEqual(
+      new Map([
+        ['a.md', 'a-2'],
+        ['notes/about me.md', 'notes/about-me-2'],
+        ['x.md', 'a'],
+        ['z/Me.md', 'Notes/About-Me'],
+      ]),
+    );
+  });
+
+  test('one already taken, by an earlier permalink (case-folded) or a site path, is told; its note keeps its slug', () => {
+    const taken: PermalinkTaken[] = [];
+    const permalinks = new Map([
+      ['a.md', '/shared/'],
+      ['b.md', 'Shared'],
+      ['c.md', '/Tags/c/'],
+      ['d.md', '/'],
+      ['private.md', '/mine/'],
+    ]);
+    expect(noteSlugs(['a.md', 'b.md', 'c.md', 'd.md'], new Set(['tags']), permalinks, (t) => taken.push(t))).toEqual(
+      new Map([
+        ['a.md', 'shared'],
+        ['b.md', 'b'],
+        ['c.md', 'c'],
+        ['d.md', 'd'],
+      ]),
+    );
+    expect(taken).toEqual([
+      { id: 'b.md', slug: 'Shared', heldBy: { id: 'a.md' } },
+      { id: 'c.md', slug: 'Tags/c', heldBy: { path: 'tags/' } },
+      { id: 'd.md', slug: '', heldBy: { path: '' } },
+    ]);
   });
 });
 

@@ -2,26 +2,74 @@
 
 /** One path segment: spaces to '-', characters with a meaning in URLs or file systems removed, ASCII lowercased. */
 function slugSegment(segment: string): string {
+  return urlSafeSegment(segment).replace(/[A-Z]+/g, (c) => c.toLowerCase());
+}
+
+/** A segment as slugSegment makes it, its case kept (a permalink is the author's URL, as written). */
+function urlSafeSegment(segment: string): string {
   const slug = segment
     .normalize('NFC')
     .replace(/[\s\u3000]+/g, '-')
     .replace(/[#?%&"'<>\\^`{|}[\]:*;=+,!$@~()]/g, '')
     .replace(/-{2,}/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .replace(/[A-Z]+/g, (c) => c.toLowerCase());
+    .replace(/^[-.]+|[-.]+$/g, '');
   return slug || '_';
+}
+
+/** The slug of a permalink (`/Notes/About Me/` → `Notes/About-Me`): slashes at either end and empty segments ignored. */
+export function permalinkSlug(permalink: string): string {
+  return permalink
+    .split('/')
+    .filter((segment) => segment.trim() !== '')
+    .map(urlSafeSegment)
+    .join('/');
+}
+
+/** Why a note's permalink could not be its URL: what holds that path already (another note's id, or a site path). */
+export interface PermalinkTaken {
+  id: string;
+  slug: string;
+  /** The note whose permalink claimed it first, or the site's own path (`tags/`, the home page). */
+  heldBy: { id: string } | { path: string };
 }
 
 /**
  * Slugs for every note id, unique (ties resolved by sorted id order, so builds agree). A first segment the site
- * itself uses (`reserved`: its routes' first segments, lowercase) gets a suffix.
+ * itself uses (`reserved`: its routes' first segments, lowercase) gets a suffix. A note's permalink (id → as
+ * written) claims its slug first, in id order, and the other notes take unique slugs around it; a permalink whose
+ * path is taken (by an earlier permalink or the site's own paths) is told to `onTaken`, and its note keeps its own slug.
  */
-export function noteSlugs(ids: string[], reserved: ReadonlySet<string> = new Set()): Map<string, string> {
-  return uniqueSlugs(ids, (id) => {
-    const segments = id.replace(/\.md$/i, '').split('/').map(slugSegment);
-    if (reserved.has(segments[0])) segments[0] = `${segments[0]}-notes`;
-    return { stem: segments.join('/'), extension: '' };
-  });
+export function noteSlugs(
+  ids: string[],
+  reserved: ReadonlySet<string> = new Set(),
+  permalinks: ReadonlyMap<string, string> = new Map(),
+  onTaken: (taken: PermalinkTaken) => void = () => {},
+): Map<string, string> {
+  const published = new Set(ids);
+  // Lowercase slug → the note whose permalink it is (compared case-folded, as uniqueSlugs compares).
+  const claimed = new Map<string, string>();
+  const fixed = new Map<string, string>();
+  for (const id of [...permalinks.keys()].filter((id) => published.has(id)).sort()) {
+    const slug = permalinkSlug(permalinks.get(id)!);
+    const first = slug.split('/')[0].toLowerCase();
+    const holder = claimed.get(slug.toLowerCase());
+    if (holder !== undefined) onTaken({ id, slug, heldBy: { id: holder } });
+    else if (slug === '' || reserved.has(first)) onTaken({ id, slug, heldBy: { path: slug && `${first}/` } });
+    else {
+      claimed.set(slug.toLowerCase(), id);
+      fixed.set(id, slug);
+    }
+  }
+  const others = uniqueSlugs(
+    ids.filter((id) => !fixed.has(id)),
+    (id) => {
+      const segments = id.replace(/\.md$/i, '').split('/').map(slugSegment);
+      if (reserved.has(segments[0])) segments[0] = `${segments[0]}-notes`;
+      return { stem: segments.join('/'), extension: '' };
+    },
+    new Set(claimed.keys()),
+  );
+  return new Map([...ids].sort().map((id) => [id, fixed.get(id) ?? others.get(id)!]));
 }
 
 /** Slugs for attachments: they keep their extension so the server sends the right type. */
@@ -41,12 +89,11 @@ export function folderSlugs(paths: string[]): Map<string, string> {
 }
 
 /**
- * A `-2`, `-3`… suffix makes colliding slugs unique. Compared case-folded: pages are folders on disk, and
- * macOS and Windows file systems fold case (Ä = ä).
+ * A `-2`, `-3`… suffix makes colliding slugs unique, also with the slugs `taken` already (lowercase). Compared
+ * case-folded: pages are folders on disk, and macOS and Windows file systems fold case (Ä = ä).
  */
-function uniqueSlugs(ids: string[], slugOf: (id: string) => { stem: string; extension: string }): Map<string, string> {
+function uniqueSlugs(ids: string[], slugOf: (id: string) => { stem: string; extension: string }, taken = new Set<string>()): Map<string, string> {
   const slugs = new Map<string, string>();
-  const taken = new Set<string>();
   for (const id of [...ids].sort()) {
     const { stem, extension } = slugOf(id);
     let slug = stem + extension;

@@ -96,3 +96,9 @@ export function previewImageEmbed(fm: Record<string, unknown>, lines: Record<str
     },
   ];
 }
+
+/** Obsidian Publish's `permalink`: the path the note is served at, as written (`/Notes/About Me/`). */
+export function permalinkProperty(fm: Record<string, unknown>): { key: string; path: string } | undefined {
+  const key = Object.keys(fm).find((k) => k.toLowerCase() === 'permalink' && typeof fm[k] === 'string' && fm[k].trim() !== '');
+  return key === undefined ? undefined : { key, path: (fm[key] as string).trim() };
+}
