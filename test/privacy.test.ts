@@ -14,14 +14,14 @@ describe.each([
     config: 'tsunagu.config.yaml',
     markers: ['qzvleak'],
     journal: true,
-    report: '16 files seen = 4 notes published + 4 notes skipped + 1 attachments copied + 3 attachments unused + 3 other pages + 1 other files not published',
+    report: '17 files seen = 4 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused + 3 other pages + 1 other files not published',
   },
   {
     mode: 'opt-in',
     config: 'opt-in.yaml',
     markers: ['qzvleak', 'qzvoptin'],
     journal: false,
-    report: '16 files seen = 3 notes published + 5 notes skipped + 1 attachments copied + 3 attachments unused + 1 other pages + 3 other files not published',
+    report: '17 files seen = 3 notes published + 6 notes skipped + 1 attachments copied + 3 attachments unused + 1 other pages + 3 other files not published',
   },
 ])('unpublished notes leave no trace (publish: $mode)', ({ config, markers, journal, report }) => {
   let site: BuiltSite;

@@ -8,10 +8,11 @@ import type { BuildReport, SettingsSummary } from './types';
 
 const SKIP_REASONS = {
   'publish-false': 'publish: false',
+  'dg-publish-false': 'dg-publish: false',
   draft: 'draft: true',
   'excluded-folder': 'in an excluded folder',
   'kind-not-published': 'not published yet',
-  'not-opted-in': 'no publish: true (publish: opt-in)',
+  'not-opted-in': 'no publish: true or dg-publish: true (publish: opt-in)',
 } as const;
 
 export function buildReport(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frontmatterAliases, frontmatterTags, previewImageEmbed, property, propertyLinks } from './properties';
+import { frontmatterAliases, frontmatterTags, permalinkProperty, previewImageEmbed, property, propertyLinks } from './properties';
 
 describe('property', () => {
   test('matches keys case-insensitively, first listed key with a value wins', () => {
@@ -71,5 +71,14 @@ describe('previewImageEmbed', () => {
     expect(previewImageEmbed({ Cover: '[[pic.png]]' }, lines)).toEqual([]);
     expect(previewImageEmbed({ Cover: 'A note' }, lines)).toEqual([]);
     expect(previewImageEmbed({ Cover: null }, lines)).toEqual([]);
+  });
+});
+
+describe('permalinkProperty', () => {
+  test("permalink, else Digital Garden's dg-permalink, trimmed; empty or not text is none", () => {
+    expect(permalinkProperty({ Permalink: ' /a/ ', 'dg-permalink': '/b/' })).toEqual({ key: 'Permalink', path: '/a/' });
+    expect(permalinkProperty({ 'dg-permalink': 'b' })).toEqual({ key: 'dg-permalink', path: 'b' });
+    expect(permalinkProperty({ permalink: '', 'dg-permalink': 'b' })).toEqual({ key: 'dg-permalink', path: 'b' });
+    expect(permalinkProperty({ permalink: 3 })).toBeUndefined();
   });
 });

@@ -97,8 +97,14 @@ export function previewImageEmbed(fm: Record<string, unknown>, lines: Record<str
   ];
 }
 
-/** Obsidian Publish's `permalink`: the path the note is served at, as written (`/Notes/About Me/`). */
+/** Obsidian Publish's `permalink`, else Digital Garden's `dg-permalink`. */
+const PERMALINK_KEYS = ['permalink', 'dg-permalink'];
+
+/** The path the note is served at, as written (`/Notes/About Me/`), and the key it is written under. */
 export function permalinkProperty(fm: Record<string, unknown>): { key: string; path: string } | undefined {
-  const key = Object.keys(fm).find((k) => k.toLowerCase() === 'permalink' && typeof fm[k] === 'string' && fm[k].trim() !== '');
-  return key === undefined ? undefined : { key, path: (fm[key] as string).trim() };
+  for (const wanted of PERMALINK_KEYS) {
+    const key = Object.keys(fm).find((k) => k.toLowerCase() === wanted && typeof fm[k] === 'string' && fm[k].trim() !== '');
+    if (key !== undefined) return { key, path: (fm[key] as string).trim() };
+  }
+  return undefined;
 }

@@ -73,3 +73,14 @@ describe('excluded folders', () => {
     expect(publishDecision(id, {}, folders)).toEqual(expected ? { published: false, reason: 'excluded-folder' } : { published: true });
   });
 });
+
+describe("Digital Garden's dg-publish", () => {
+  test('counts like publish: either one false keeps the note back, either one true opts in', () => {
+    expect(publishDecision('n.md', { 'dg-publish': false }, [])).toEqual({ published: false, reason: 'dg-publish-false' });
+    expect(publishDecision('n.md', { publish: true, 'dg-publish': 'false' }, [], 'opt-in')).toEqual({ published: false, reason: 'dg-publish-false' });
+    expect(publishDecision('n.md', { publish: false, 'DG-Publish': true }, [])).toEqual({ published: false, reason: 'publish-false' });
+    expect(publishDecision('n.md', { 'dg-publish': true }, [], 'opt-in')).toEqual({ published: true });
+    expect(publishDecision('x/n.md', { 'dg-publish': true }, ['x'])).toEqual({ published: true });
+    expect(publishDecision('n.md', { 'dg-publish': true, draft: true }, [], 'opt-in')).toEqual({ published: false, reason: 'draft' });
+  });
+});

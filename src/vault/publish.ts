@@ -1,15 +1,19 @@
-// Decides whether a note is published: `publish: false`, `draft: true`, excluded folders, and in opt-in mode
-// (`publish: opt-in`, as in Obsidian Publish and Digital Garden) nothing without `publish: true`.
+// Decides whether a note is published: `publish: false` (or Digital Garden's `dg-publish: false`), `draft: true`,
+// excluded folders, and in opt-in mode (`publish: opt-in`, as in Obsidian Publish and Digital Garden) nothing without
+// `publish: true` or `dg-publish: true`.
 import type { PublishMode } from '../config/config';
 import { property } from './properties';
 import type { PublishDecision, ResolvedLink, VaultEntry } from './types';
 
 export function publishDecision(id: string, fm: Record<string, unknown>, excludeFolders: string[], mode: PublishMode = 'all'): PublishDecision {
+  // Digital Garden's `dg-publish` counts as `publish`: either one false keeps the note back, either one true opts in.
   const publish = property(fm, 'publish');
-  if (publish === false || publish === 'false') return { published: false, reason: 'publish-false' };
+  const dgPublish = property(fm, 'dg-publish');
+  if (isFlag(publish, false)) return { published: false, reason: 'publish-false' };
+  if (isFlag(dgPublish, false)) return { published: false, reason: 'dg-publish-false' };
   const draft = property(fm, 'draft');
-  if (draft === true || draft === 'true') return { published: false, reason: 'draft' };
-  if (publish === true || publish === 'true') return { published: true };
+  if (isFlag(draft, true)) return { published: false, reason: 'draft' };
+  if (isFlag(publish, true) || isFlag(dgPublish, true)) return { published: true };
   if (mode === 'opt-in') return { published: false, reason: 'not-opted-in' };
   if (isInExcludedFolder(id, excludeFolders)) return { published: false, reason: 'excluded-folder' };
   return { published: true };
@@ -29,6 +33,10 @@ export function publishUsedFiles(files: Map<string, VaultEntry>, links: Map<stri
         target.publish = { published: true };
     }
   }
+}
+
+function isFlag(value: unknown, flag: boolean): boolean {
+  return value === flag || value === String(flag);
 }
 
 function isInExcludedFolder(id: string, excludeFolders: string[]): boolean {

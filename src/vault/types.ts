@@ -109,7 +109,7 @@ export interface ParsedNote {
 
 export type PublishDecision =
   | { published: true }
-  | { published: false; reason: 'publish-false' | 'draft' | 'excluded-folder' | 'kind-not-published' | 'not-opted-in' };
+  | { published: false; reason: 'publish-false' | 'dg-publish-false' | 'draft' | 'excluded-folder' | 'kind-not-published' | 'not-opted-in' };
 
 /** A link after resolution. `to` is the target note/attachment id, or undefined if nothing matched. */
 export interface ResolvedLink extends LinkRef {
