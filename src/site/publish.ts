@@ -3,6 +3,7 @@
 import type { Lang } from '../config/config';
 import type { FileKind, KindSite } from '../kinds/kind';
 import { type DetectedLang, detectLang } from './lang';
+import { drawingImages, isDrawing } from '../vault/drawings';
 import type { Vault } from '../vault/load';
 import { permalinkProperty } from '../vault/properties';
 import type { Diagnostic, ParsedNote, VaultEntry } from '../vault/types';
@@ -91,6 +92,10 @@ function usedAttachments(vault: Vault, published: Set<string>, kindOf: (entry: V
   for (const id of published) {
     // An embed inside a %%comment%% is not shown, so it does not publish its attachment.
     for (const link of vault.links.get(id) ?? []) if (link.to && link.source !== 'comment' && isCopied(vault.files.get(link.to))) used.add(link.to);
+    // A drawing's page and embeds show the image the plugin exported beside it.
+    const note = vault.notes.get(id);
+    const images = note && isDrawing(note) ? drawingImages(id, (file) => isCopied(vault.files.get(file))) : undefined;
+    for (const image of images ? [images.light, images.dark] : []) if (image) used.add(image);
   }
   return attachmentSlugs([...used]);
 }

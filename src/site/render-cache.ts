@@ -10,6 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, writeSync
 import path from 'node:path';
 import type { KindSite } from '../kinds/kind';
 import { cacheHash, codeFingerprint, readCacheLines, writeCacheLines } from '../vault/cache-file';
+import { isDrawing } from '../vault/drawings';
 import type { VaultEntry } from '../vault/types';
 import { type Asked, answerDigests, answersHold, recordingSite } from './render-inputs';
 
@@ -120,7 +121,8 @@ export function openBodies({ projectDir, settings, site, render, ids }: BodiesOp
   const stored = (entry: Entry) => storedBody(bodyKey(entry), entry);
   return (entry) => {
     if (!entry.note) return rendered(entry);
-    const own = cacheHash(`${version}\0${entry.id}\0${digest(entry.note.tree)}`);
+    // A drawing's page is not its tree alone (drawing.ts); a frontmatter edit can make a note one.
+    const own = cacheHash(`${version}\0${entry.id}\0${digest(entry.note.tree)}\0${isDrawing(entry.note)}`);
     const cached = kept.entries.get(entry.id);
     if (cached?.own === own && answersHold(cached.asked, site, digest)) {
       if (cached.span.file !== kept.written) cached.span = append(kept.written, readSpan(cached.span));

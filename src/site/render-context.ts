@@ -3,6 +3,7 @@ import type { Lang } from '../config/config';
 import type { FileKind, KindSite } from '../kinds/kind';
 import { subpathFragment } from '../markdown/parse';
 import type { RenderContext, RenderLink, RenderTarget } from '../markdown/render';
+import { isDrawing } from '../vault/drawings';
 import type { Vault } from '../vault/load';
 import type { ParsedNote, VaultEntry } from '../vault/types';
 import { tagUrl } from './tags';
@@ -39,7 +40,7 @@ export function renderContextFor(noteId: string, site: SiteIndex, kindSite?: Kin
 }
 
 /** Where a link written in file `fromId` leads on the site, or undefined when it must render as text. */
-export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 'subpath'>, site: SiteIndex): RenderTarget | undefined {
+export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 'subpath'> & { embed?: boolean }, site: SiteIndex): RenderTarget | undefined {
   const hit = site.vault.resolver.resolve(fromId, link.target);
   if (!hit) return undefined;
   const attachment = site.attachmentSlugs.get(hit.id);
@@ -55,7 +56,8 @@ export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 
   const entry = site.vault.files.get(hit.id);
   const url = hit.id === fromId && link.target.trim() === '' ? '' : pageHref(site, hit.id);
   if (url === undefined || !entry) return undefined;
-  if (!entry.note) return { href: url, kind: 'file', id: hit.id, title: entry.title };
+  // A drawing embedded shows its exported image, drawn by its kind, not its text.
+  if (!entry.note || (link.embed && isDrawing(entry.note))) return { href: url, kind: 'file', id: hit.id, title: entry.title };
   return { href: url + fragmentFor(entry.note, link.subpath), kind: 'note', id: hit.id, title: entry.title };
 }
 

@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import type { PublishMode } from '../config/config';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
+import { drawingDiagnostics } from './drawings';
 import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
 import { publishUsedFiles } from './publish';
 import type { ReadMemo } from './read-memo';
@@ -74,7 +75,7 @@ export function loadVault(options: VaultOptions): Vault {
     );
   }
   if (options.publish === 'opt-in') publishUsedFiles(files, links, options.excludeFolders);
-  diagnostics.push(...embedCycleDiagnostics(links));
+  diagnostics.push(...embedCycleDiagnostics(links), ...drawingDiagnostics(notes.values(), (id) => files.has(id)));
   return { files, notes, links, resolver, diagnostics, filesSeen: scan.files.length };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderTree } from '../../markdown/render';
 import { noteDates } from '../../vault/dates';
+import { isDrawing } from '../../vault/drawings';
 import { decodeNote, splitFrontmatter } from '../../vault/frontmatter';
 import { frontmatterKeyLines } from '../../vault/frontmatter-lines';
 import { noteInputDiagnostics } from '../../vault/input-checks';
@@ -10,6 +11,7 @@ import { frontmatterAliases, frontmatterTags, previewImageEmbed, property, prope
 import { publishDecision } from '../../vault/publish';
 import type { ParsedNote, ReadContext, VaultEntry, VaultFile } from '../../vault/types';
 import type { FileKind } from '../kind';
+import { drawingEmbed, drawingPageTree } from './drawing';
 import { limitDiagnostic } from './limit-diagnostic';
 
 export const markdownNote: FileKind<undefined> = {
@@ -20,7 +22,9 @@ export const markdownNote: FileKind<undefined> = {
     return { id: file.id, kind: 'note', file, title: note.title, links: note.links, publish: note.publish, note, data: undefined };
   },
   output: 'page',
-  render: (entry, site) => renderTree(entry.note!.tree, site.renderContext(entry.id)),
+  render: (entry, site) => renderTree(isDrawing(entry.note!) ? drawingPageTree(entry.note!) : entry.note!.tree, site.renderContext(entry.id)),
+  // Embeds of notes are transcluded by the renderer; only a drawing's come here (see resolveTarget).
+  embed: drawingEmbed,
 };
 
 function readNote(file: VaultFile, context: ReadContext): ParsedNote {
