@@ -14,7 +14,9 @@ beforeAll(async () => {
 
 describe('an embedded Excalidraw drawing', () => {
   it('shows the exported SVG, sized as the embed asks, and copies it', () => {
-    expect(home).toMatch(/<span class="drawing"><img src="\/attachments\/sketch\.excalidraw\.svg" alt="Sketch\.excalidraw" loading="lazy" width="300"><\/span>/);
+    expect(home).toMatch(
+      /<span class="drawing"><img src="\/attachments\/sketch\.excalidraw\.svg" alt="Sketch\.excalidraw" loading="lazy" width="300"><\/span>/,
+    );
     expect(site.exists('attachments/sketch.excalidraw.svg')).toBe(true);
     // The drawing's text and the banner of the plugin stay off the embedding page.
     expect(home).not.toContain('Sketch words');
@@ -27,7 +29,9 @@ describe('an embedded Excalidraw drawing', () => {
   });
 
   it('is a notice when nothing was exported, and the report says how to export it', () => {
-    expect(home).toContain('<span class="drawing-missing" role="note">The Excalidraw drawing “Unexported” cannot be shown: it has not been exported as an image.</span>');
+    expect(home).toContain(
+      '<span class="drawing-missing" role="note">The Excalidraw drawing “Unexported” cannot be shown: it has not been exported as an image.</span>',
+    );
     expect(site.log).toMatch(/Unexported\.md:2.*Excalidraw drawing with no exported image.*Auto-export SVG/);
   });
 

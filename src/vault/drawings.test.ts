@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parsedNote } from '../../test/helpers/parsed-note';
 import { drawingDiagnostics, drawingImages, isDrawing } from './drawings';
 
-const having = (...ids: string[]) => (id: string) => ids.includes(id);
+const having =
+  (...ids: string[]) =>
+  (id: string) =>
+    ids.includes(id);
 
 describe('isDrawing', () => {
-  it('is a note with the plugin\'s frontmatter key, or named X.excalidraw.md', () => {
+  it("is a note with the plugin's frontmatter key, or named X.excalidraw.md", () => {
     expect(isDrawing(parsedNote('Renamed.md', { frontmatter: { 'excalidraw-plugin': 'parsed' } }))).toBe(true);
     expect(isDrawing(parsedNote('A/Sketch.Excalidraw.md'))).toBe(true);
     expect(isDrawing(parsedNote('Excalidraw notes.md'))).toBe(false);
@@ -32,7 +35,8 @@ describe('drawingImages', () => {
 });
 
 describe('drawingDiagnostics', () => {
-  const drawing = (id: string, fields = {}) => parsedNote(id, { frontmatter: { 'excalidraw-plugin': 'parsed' }, frontmatterLines: { 'excalidraw-plugin': 2 }, ...fields });
+  const drawing = (id: string, fields = {}) =>
+    parsedNote(id, { frontmatter: { 'excalidraw-plugin': 'parsed' }, frontmatterLines: { 'excalidraw-plugin': 2 }, ...fields });
 
   it('names a published drawing without an export, at its plugin line, and says how to export it', () => {
     const found = drawingDiagnostics([drawing('A/S.excalidraw.md'), drawing('B.excalidraw.md')], having('B.excalidraw.svg'));
