@@ -58,6 +58,9 @@ describe('noteHeadMeta', () => {
       'https://example.com/my-notes/attachments/a&b.png',
     );
     expect(noteHeadMeta(note, `${remote}${embedded}`, withSite).image).toBeUndefined();
+    // Previews do not show SVG (an Excalidraw export, say): the next image is the one.
+    const svg = '<img src="/my-notes/attachments/sketch.excalidraw.svg">';
+    expect(noteHeadMeta(note, `${svg}<img src="/my-notes/attachments/a.png">`, withSite).image).toBe('https://example.com/my-notes/attachments/a.png');
   });
 
   test('without site: no canonical URL, and an image only when it is a URL already', () => {

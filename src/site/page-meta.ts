@@ -52,8 +52,8 @@ function absoluteUrl(url: string | undefined, site: string | undefined): string 
 }
 
 /**
- * The src of the first `<img>` showing one of the site's attachments outside a transcluded note (another note's
- * image is that note's). The body is the renderer's own serialisation: quoted attributes, balanced `<div>`s.
+ * The src of the first `<img>` showing one of the site's raster attachments outside a transcluded note (another
+ * note's image is that note's). The body is the renderer's own serialisation: quoted attributes, balanced `<div>`s.
  */
 function firstOwnImage(html: string, base: string): string | undefined {
   const prefix = `${base}attachments/`;
@@ -65,7 +65,8 @@ function firstOwnImage(html: string, base: string): string | undefined {
       if (embedDepth > 0 || /\bclass="[^"]*\binternal-embed\b/.test(tag)) embedDepth++;
     } else if (embedDepth === 0) {
       const src = /\ssrc="([^"]*)"/.exec(tag)?.[1];
-      if (src?.startsWith(prefix)) return decodeEntities(src);
+      // Link previews (Facebook, X, Slack…) do not show SVG: a drawing's export or a diagram is skipped.
+      if (src?.startsWith(prefix) && !/\.svg$/i.test(src)) return decodeEntities(src);
     }
   }
   return undefined;
