@@ -58,6 +58,11 @@ describe('a fixture vault built with astro build', () => {
     expect(site.read('second-note/')).toMatch(/href="\/welcome\/"[^>]*>Start</);
   });
 
+  it("puts a note's cssclasses on its article, for CSS snippets and publish.css, as Obsidian puts them on the note", () => {
+    expect(site.read('second-note/')).toContain('<article class="wide-page cards" data-previews');
+    expect(site.read('welcome/')).toContain('<article data-previews');
+  });
+
   it('renders unresolved and unpublished links as text, never as broken hrefs', () => {
     const html = site.read('welcome/');
     expect(html).toMatch(/<span class="internal-link is-unresolved"[^>]*>Missing note<\/span>/);

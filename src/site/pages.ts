@@ -8,6 +8,7 @@ import { renderOrText, treeText } from './limits';
 import { folderNeighbours } from './neighbours';
 import { notePreview } from './page-meta';
 import { propertyViews } from './properties';
+import { frontmatterCssClasses } from '../vault/properties';
 import { type Body, bodyOfHtml, openBodies } from './render-cache';
 import { resolveTarget } from './render-context';
 import { siteGraphView } from './site-graph';
@@ -74,6 +75,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
         folder: note.folder,
         tags: note.tags.map((tag) => ({ tag, url: tagUrl(tag, config.base) })),
         aliases: note.aliases,
+        cssClasses: frontmatterCssClasses(note.frontmatter),
         created: note.created.toISOString(),
         modified: note.modified.toISOString(),
         headings: note.headings,

@@ -32,6 +32,8 @@ export interface NotePage extends NoteRef {
   folder: string;
   tags: TagRef[];
   aliases: string[];
+  /** The note's `cssclasses`, on its article as Obsidian puts them on the note's view. */
+  cssClasses: string[];
   created: string; // ISO
   modified: string; // ISO
   headings: Heading[];

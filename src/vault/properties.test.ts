@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frontmatterAliases, frontmatterTags, permalinkProperty, previewImageEmbed, property, propertyLinks } from './properties';
+import { frontmatterAliases, frontmatterCssClasses, frontmatterTags, permalinkProperty, previewImageEmbed, property, propertyLinks } from './properties';
 
 describe('property', () => {
   test('matches keys case-insensitively, first listed key with a value wins', () => {
@@ -33,6 +33,18 @@ describe('frontmatterAliases', () => {
     [{ aliases: [null, 'x'] }, ['x']],
   ])('%j → %j', (fm, aliases) => {
     expect(frontmatterAliases(fm)).toEqual(aliases);
+  });
+});
+
+describe('frontmatterCssClasses', () => {
+  test.each([
+    [{ cssclasses: ['wide-page', 'cards'] }, ['wide-page', 'cards']],
+    [{ cssclasses: 'wide-page cards' }, ['wide-page', 'cards']],
+    [{ cssclass: 'a, b, a' }, ['a', 'b']],
+    [{ cssclasses: null }, []],
+    [{ cssclasses: { a: 1 } }, []],
+  ])('%j → %j', (fm, classes) => {
+    expect(frontmatterCssClasses(fm)).toEqual(classes);
   });
 });
 

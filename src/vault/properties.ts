@@ -24,6 +24,14 @@ export function frontmatterAliases(fm: Record<string, unknown>): string[] {
   return listValue(property(fm, 'aliases', 'alias'), /,/).filter((a) => a !== '');
 }
 
+/**
+ * `cssclasses` (and the older `cssclass`), the classes Obsidian gives the note's view for CSS snippets and themes:
+ * a list, or one text of names separated by spaces or commas.
+ */
+export function frontmatterCssClasses(fm: Record<string, unknown>): string[] {
+  return [...new Set(listValue(property(fm, 'cssclasses', 'cssclass'), /[\s,]+/))];
+}
+
 function listValue(value: unknown, separator: RegExp): string[] {
   if (value == null || (!Array.isArray(value) && !isText(value))) return [];
   // An empty list item (`tags:` then a bare `-`, common in templates) is null: not a tag called "null".
