@@ -4,7 +4,7 @@ import { parseBody } from '../markdown/parse';
 import type { ResolvedLink } from './types';
 import { frontmatterKeyLines } from './frontmatter-lines';
 import { frontmatterAliases } from './properties';
-import { embedCycleDiagnostics, noteInputDiagnostics, vaultInputDiagnostics } from './input-checks';
+import { embedCycleDiagnostics, noteInputDiagnostics, subpathDiagnostics, vaultInputDiagnostics } from './input-checks';
 
 describe('noteInputDiagnostics', () => {
   it('a map where Obsidian expects text (aliases: [{a: b}]) is a diagnostic on its line, never the alias "[object Object]"', () => {
@@ -64,5 +64,39 @@ describe('embedCycleDiagnostics', () => {
       ['B.md', 7, 'embeds A.md, which leads back here (A.md → B.md → A.md)'],
       ['Self.md', 5, 'embeds Self.md, which leads back here (Self.md → Self.md)'],
     ]);
+  });
+});
+
+describe('subpathDiagnostics', () => {
+  const target = note('T.md', { headings: [{ depth: 2, text: 'Setup', slug: 'setup', line: 3 }], blockIds: ['abc'] });
+  const hidden = note('Hidden.md', { publish: { published: false, reason: 'publish-false' } });
+  const notes = new Map([target, hidden, note('A.md')].map((n) => [n.id, n]));
+  const link = (subpath: string, fields: Partial<ResolvedLink> = {}): ResolvedLink => ({
+    from: 'A.md',
+    to: 'T.md',
+    target: 'T',
+    subpath,
+    embed: false,
+    source: 'body',
+    syntax: 'wikilink',
+    line: 4,
+    ...fields,
+  });
+
+  it('names a heading or block the target does not have, and what the reader sees instead', () => {
+    const links = new Map([['A.md', [link('Setup'), link('^ABC'), link('Setp'), link('Guide#Missing', { embed: true, line: 9 }), link('^nope')]]]);
+    expect(subpathDiagnostics(links, notes, () => true).map((d) => [d.line, d.message.split('. ')[0]])).toEqual([
+      [4, 'links to the heading "Setp" of T.md, which has no such heading; the link opens the note at its top'],
+      [9, 'links to the heading "Guide > Missing" of T.md, which has no such heading; the embed shows its text instead'],
+      [4, 'links to the block ^nope of T.md, which has no such block id; the link opens the note at its top'],
+    ]);
+  });
+
+  it('says nothing of links from unpublished files, to unpublished notes, or inside comments', () => {
+    const links = new Map([
+      ['A.md', [link('x', { to: 'Hidden.md' }), link('x', { source: 'comment' })]],
+      ['Hidden.md', [link('x', { from: 'Hidden.md' })]],
+    ]);
+    expect(subpathDiagnostics(links, notes, (id) => id !== 'Hidden.md')).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // listed twice or shared by two notes.
 import type { Blockquote } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { subpathFragment } from '../markdown/anchors';
 import { isKnownCalloutType } from '../markdown/callouts';
 import { nonTextProperties } from './properties';
 import type { Diagnostic, ParsedNote, ResolvedLink } from './types';
@@ -105,5 +106,30 @@ export function embedCycleDiagnostics(links: Map<string, ResolvedLink[]>): Diagn
     done.add(id);
   };
   for (const id of [...links.keys()].sort()) if (!done.has(id)) visitNote(id);
+  return found;
+}
+
+/**
+ * A link or embed to a heading or block its published note does not have: the link opens the note at its top, the
+ * embed shows the link's text, as Obsidian's "Unable to find section" does; nothing else would tell the author.
+ */
+export function subpathDiagnostics(links: Map<string, ResolvedLink[]>, notes: Map<string, ParsedNote>, published: (id: string) => boolean): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const [id, fileLinks] of links) {
+    if (!published(id)) continue;
+    for (const link of fileLinks) {
+      const target = link.to === undefined ? undefined : notes.get(link.to);
+      if (!target?.publish.published || !link.subpath || link.source === 'comment' || subpathFragment(target, link.subpath)) continue;
+      const block = link.subpath.startsWith('^');
+      const what = block ? `the block ${link.subpath}` : `the heading "${link.subpath.split('#').filter(Boolean).join(' > ')}"`;
+      const shows = link.embed ? 'the embed shows its text instead' : 'the link opens the note at its top';
+      found.push({
+        file: id,
+        line: link.line,
+        severity: 'warning',
+        message: `links to ${what} of ${target.id}, which has no such ${block ? 'block id' : 'heading'}; ${shows}. Correct the ${block ? 'id' : 'heading'} or link to the note alone.`,
+      });
+    }
+  }
   return found;
 }

@@ -4,7 +4,7 @@ import type { PublishMode } from '../config/config';
 import { parseBody, type ParsedBody } from '../markdown/parse';
 import { readGitDates } from './dates';
 import { drawingDiagnostics } from './drawings';
-import { embedCycleDiagnostics, vaultInputDiagnostics } from './input-checks';
+import { embedCycleDiagnostics, subpathDiagnostics, vaultInputDiagnostics } from './input-checks';
 import { publishUsedFiles } from './publish';
 import type { ReadMemo } from './read-memo';
 import { LinkResolver } from './resolve';
@@ -75,7 +75,11 @@ export function loadVault(options: VaultOptions): Vault {
     );
   }
   if (options.publish === 'opt-in') publishUsedFiles(files, links, options.excludeFolders);
-  diagnostics.push(...embedCycleDiagnostics(links), ...drawingDiagnostics(notes.values(), (id) => files.has(id)));
+  diagnostics.push(
+    ...embedCycleDiagnostics(links),
+    ...drawingDiagnostics(notes.values(), (id) => files.has(id)),
+    ...subpathDiagnostics(links, notes, (id) => files.get(id)?.publish.published === true),
+  );
   return { files, notes, links, resolver, diagnostics, filesSeen: scan.files.length };
 }
 
