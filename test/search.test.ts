@@ -196,19 +196,22 @@ describe('the header search', { timeout: 120_000 }, () => {
 
   it('fetches no search script or index until the reader opens it; one query then loads under 100 KB of index', async () => {
     const page = await browser.newPage();
-    const fetched: { url: string; bytes: number }[] = [];
-    page.on('response', async (response) => {
+    // Each body is awaited before the checks (and before the page closes): a body still arriving would be left out
+    // of the sum, and one read after close() rejects.
+    const fetching: Promise<{ url: string; bytes: number }>[] = [];
+    page.on('response', (response) => {
       const url = decodeURI(new URL(response.url()).pathname);
-      if (/\/(pagefind|scripts)\//.test(url)) fetched.push({ url, bytes: (await response.body()).length });
+      if (/\/(pagefind|scripts)\//.test(url)) fetching.push(response.body().then((body) => ({ url, bytes: body.length })));
     });
     await page.goto(new URL(urlOf.get(PRODUCTION_ID)!, server.url).href);
     await page.waitForLoadState('networkidle');
-    expect(fetched).toEqual([]);
+    expect(fetching).toEqual([]);
     await page.keyboard.press('Control+k');
     await page.locator('[data-search-input]').waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.activeElement?.matches('[data-search-input]'))).toBe(true);
     expect(await ask(page, 'イメージ')).not.toEqual([]);
     await page.waitForLoadState('networkidle');
+    const fetched = await Promise.all(fetching);
     expect(fetched.map((f) => f.url)).toEqual(expect.arrayContaining([`${BASE}scripts/search.js`, `${BASE}pagefind/pagefind.js`]));
     const index = fetched.filter((f) => /\.pf_(meta|index|filter|fragment)$/.test(f.url));
     expect(index.reduce((sum, f) => sum + f.bytes, 0)).toBeLessThan(100 * 1024);
