@@ -23,6 +23,14 @@ export interface LinkRef {
   context?: string;
 }
 
+/**
+ * Whether Obsidian's index lists the link as one of the note's (what Dataview and Bases see): not one inside a
+ * %%comment%%, whose target would print the author's private text, nor a preview image's bare path.
+ */
+export function isIndexedLink(link: Pick<LinkRef, 'source'>): boolean {
+  return link.source !== 'comment' && link.source !== 'preview';
+}
+
 /** A heading of a note, with the id the renderer gives it (same slugger). */
 export interface Heading {
   depth: number;

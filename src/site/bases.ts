@@ -7,6 +7,7 @@ import type { Lang } from '../config/config';
 import { escapeHtml } from '../html/escape';
 import { strings } from '../i18n/strings';
 import { codeBlocks } from '../markdown/code-block-slots';
+import { isIndexedLink } from '../markdown/facts';
 import type { WikiLink } from '../markdown/wikilinks';
 import { readBase } from '../bases/model';
 import { BaseRun, type CompiledBase, compileBase, type Problem, type ViewResult } from '../bases/query';
@@ -118,9 +119,7 @@ export function runBases(vault: Vault, published: ParsedNote[], options: BasesSt
 
 /** The published files as bases see them, as Obsidian lists a vault's files: notes, bases, canvases and the attachments copied to the site. */
 function baseSnapshot(vault: Vault, published: ParsedNote[], bases: VaultEntry<BaseData>[], attachments: BasesStepOptions['attachments']): Snapshot {
-  // Links inside %%comments%% stay out: their targets are the author's private text. Nor is a preview image's bare
-  // path a link (as in src/site/dataview.ts).
-  const linksOf = (id: string) => (vault.links.get(id) ?? []).filter((l) => l.source !== 'comment' && l.source !== 'preview');
+  const linksOf = (id: string) => (vault.links.get(id) ?? []).filter(isIndexedLink);
   const file = (id: string, kind: EntryInput['kind'], size: number, ctime: Date, mtime: Date, links: EntryInput['links'] = []): EntryInput => ({
     id,
     kind,

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Code, Html, InlineCode } from 'mdast';
 import { escapeHtml } from '../html/escape';
 import { isCodeBlock, isInlineCode, isInlineFieldValue, type Slot, slotsOfEach } from '../markdown/code-block-slots';
+import { isIndexedLink } from '../markdown/facts';
 import type { InlineFieldNode } from '../markdown/inline-fields';
 import { createDataviewEngine, type DataviewEngine, type DvLink, type DvPageInput, inlineJsScript, inlineQueryExpression } from '../dataview';
 import type { Lang } from '../config/config';
@@ -189,10 +190,6 @@ export function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInpu
   });
 }
 
-/**
- * Links written inside %%comments%% stay out of Dataview's output: their targets would print private text. A preview
- * image's bare path is no link in Obsidian's index either.
- */
 function visibleLinks(vault: Vault, id: string) {
-  return (vault.links.get(id) ?? []).filter((link) => link.source !== 'comment' && link.source !== 'preview');
+  return (vault.links.get(id) ?? []).filter(isIndexedLink);
 }
