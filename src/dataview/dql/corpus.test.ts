@@ -237,6 +237,10 @@ describe('functions and operators (reference/functions.md)', () => {
     ['typeof(row)', 'null'],
     ['meta([[Hades#Story]]).subpath', 'Story'],
     ['meta([[Hades]]).type', 'file'],
+    // A literal is a link as written (Dataview resolves it only to compare or index it): the note exists here.
+    ['meta([[Hades]]).path', 'Hades'],
+    ['meta([[Games/Hades#Story]]).path', 'Games/Hades'],
+    ['meta(file.link).path', 'Scratch.md'],
     ['link("Hades", "H")', 'H'],
     ['elink("https://example.com", "site")', 'site'],
     ['date("2021-08-05").day', '5'],

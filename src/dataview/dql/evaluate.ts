@@ -36,13 +36,15 @@ export function evaluate(field: Field, row: DataObject, ctx: Context): Value {
         return evaluate(field.value, scope, ctx);
       }) as Lambda;
     case 'function': {
-      const args = field.arguments.map((a) => evaluate(a, row, ctx));
       if (typeof field.func === 'string' || (field.func.type === 'variable' && field.func.name in FUNCTIONS)) {
         const name = typeof field.func === 'string' ? field.func : field.func.type === 'variable' ? field.func.name : '';
         const fn = FUNCTIONS[name];
         if (!fn) throw new EvaluationError(`Unrecognized function name '${name}'`);
+        // meta() shows a [[literal]] as written: Dataview resolves a literal only to compare it or index into it.
+        const args = field.arguments.map((a) => (name === 'meta' && a.type === 'literal' ? writtenLiteral(a.value) : evaluate(a, row, ctx)));
         return fn(ctx, ...args);
       }
+      const args = field.arguments.map((a) => evaluate(a, row, ctx));
       const fn = evaluate(field.func, row, ctx);
       if (typeof fn !== 'function') {
         const name = field.func.type === 'variable' ? field.func.name : typeOf(fn);
@@ -60,10 +62,15 @@ export function evaluate(field: Field, row: DataObject, ctx: Context): Value {
 }
 
 const literalCache = new WeakMap<object, Value>();
-function literal(value: unknown, ctx: Context): Value {
+function writtenLiteral(value: unknown): Value {
   if (typeof value !== 'object' || value === null) return (value ?? null) as Value;
   let converted = literalCache.get(value);
   if (converted === undefined) literalCache.set(value, (converted = fromParsed(value)));
+  return converted;
+}
+
+function literal(value: unknown, ctx: Context): Value {
+  const converted = writtenLiteral(value);
   // `[[Note]]` literals resolve from the querying note; `[[]]` is the note itself.
   return converted instanceof Link ? ctx.index.resolveLink(converted, ctx.originPath) : converted;
 }
