@@ -13,7 +13,7 @@ export interface LinkRef {
   written?: string;
   /**
    * Where it was written. Links inside %%comments%% count for the graph, as Obsidian indexes them (never their text).
-   * `preview`: the note's `image`/`cover` property given as a bare vault path (src/vault/properties.ts).
+   * `preview`: a property naming an image by a bare vault path, `cover: pic.png` (src/vault/properties.ts).
    */
   source: 'body' | 'frontmatter' | 'comment' | 'preview';
   syntax: 'wikilink' | 'markdown';

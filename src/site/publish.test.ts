@@ -51,6 +51,26 @@ describe('a preview image given as a vault path', () => {
   });
 });
 
+describe('an image a property names by its path', () => {
+  it('is published with the note, so Dataview output showing the property finds it; a private note publishes none', async () => {
+    const site = await siteOf({
+      'Books/Dune.md': '---\nthumb: covers/dune.jpg\nshots: [covers/a.png]\n---\nA book.\n',
+      'Books/Secret.md': '---\npublish: false\nthumb: covers/secret.jpg\n---\n',
+      'Shelf.md':
+        '```dataview\nTABLE WITHOUT ID embed(link(thumb)) AS Cover FROM "Books"\n```\n\n```dataviewjs\nfor (const p of dv.pages(\'"Books"\')) dv.paragraph("![](" + p.shots[0] + ")")\n```\n',
+      'covers/dune.jpg': 'jpg',
+      'covers/a.png': 'png',
+      'covers/secret.jpg': 'jpg',
+    });
+    expect(site.attachments.map((a) => a.id)).toEqual(['covers/a.png', 'covers/dune.jpg']);
+    const shelf = site.notes.find((n) => n.id === 'Shelf.md')!.html;
+    expect(shelf).toMatch(/<img[^>]* src="\/attachments\/covers\/dune\.jpg"/);
+    expect(shelf).toMatch(/<img[^>]* src="\/attachments\/covers\/a\.png"/);
+    expect(shelf).not.toContain('secret');
+    expect(site.report.unresolvedLinks).toEqual([]);
+  });
+});
+
 describe('permalinks', () => {
   it('serve a note at its permalink; links, backlinks and graph.json follow; a taken one is a warning at its line', async () => {
     const site = await siteOf(

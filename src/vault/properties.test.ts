@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { frontmatterAliases, frontmatterCssClasses, frontmatterTags, permalinkProperty, previewImageEmbed, property, propertyLinks } from './properties';
+import { frontmatterAliases, frontmatterCssClasses, frontmatterTags, permalinkProperty, property, propertyImageEmbeds, propertyLinks } from './properties';
 
 describe('property', () => {
   test('matches keys case-insensitively, first listed key with a value wins', () => {
@@ -70,19 +70,27 @@ describe('propertyLinks', () => {
   });
 });
 
-describe('previewImageEmbed', () => {
-  const lines = { title: 2, Cover: 3 };
+describe('propertyImageEmbeds', () => {
+  const lines = { title: 2, Cover: 3, photos: 4 };
   test('a bare vault image path is an embed at its line, as written', () => {
-    expect(previewImageEmbed({ title: 'x', Cover: ' /img/pic.png ' }, lines)).toEqual([
+    expect(propertyImageEmbeds({ title: 'x', Cover: ' /img/pic.png ' }, lines)).toEqual([
       { target: 'img/pic.png', embed: true, source: 'preview', syntax: 'wikilink', line: 3, written: 'Cover: /img/pic.png' },
     ]);
   });
 
+  test('any property, and each image of a list', () => {
+    expect(propertyImageEmbeds({ photos: ['a.jpg', 3, 'b.webp'] }, lines).map((l) => [l.target, l.line])).toEqual([
+      ['a.jpg', 4],
+      ['b.webp', 4],
+    ]);
+  });
+
   test('no embed for a URL, a [[link]] (a property link already), a name that is no image, or no value', () => {
-    expect(previewImageEmbed({ Cover: 'https://example.com/a.png' }, lines)).toEqual([]);
-    expect(previewImageEmbed({ Cover: '[[pic.png]]' }, lines)).toEqual([]);
-    expect(previewImageEmbed({ Cover: 'A note' }, lines)).toEqual([]);
-    expect(previewImageEmbed({ Cover: null }, lines)).toEqual([]);
+    expect(propertyImageEmbeds({ Cover: 'https://example.com/a.png' }, lines)).toEqual([]);
+    expect(propertyImageEmbeds({ Cover: 'data:image/png;base64,x.png' }, lines)).toEqual([]);
+    expect(propertyImageEmbeds({ Cover: '[[pic.png]]' }, lines)).toEqual([]);
+    expect(propertyImageEmbeds({ Cover: 'A note' }, lines)).toEqual([]);
+    expect(propertyImageEmbeds({ Cover: null, n: 3, nested: { a: 'x.png' } }, lines)).toEqual([]);
   });
 });
 

@@ -86,23 +86,21 @@ export function previewImage(fm: Record<string, unknown>): PreviewImage | undefi
 }
 
 /**
- * A preview image written as a bare vault path (`cover: pic.png`) is an embed of the note, so its attachment is
- * published and a missing one is reported at its line; `[[pic.png]]` is one of the property links already. Source
- * `preview`: Obsidian does not index a bare path as a link, so Dataview and Bases leave it out.
+ * Properties naming a vault image by a bare path (`cover: pic.png`, `photos: [a.jpg, b.jpg]`) are embeds of the
+ * note: the image is published with it, so that a Dataview table or a base showing `embed(link(cover))` or
+ * `"![](" + cover + ")"` finds it, and a missing one is reported at its line. `[[pic.png]]` is one of the property
+ * links already. Source `preview`: Obsidian does not index a bare path as a link, so Dataview and Bases leave it out.
  */
-export function previewImageEmbed(fm: Record<string, unknown>, lines: Record<string, number>): LinkRef[] {
-  const image = previewImage(fm);
-  if (!image || 'url' in image || wikiLinksIn(String(fm[image.key])).length > 0 || !isImageName(image.target)) return [];
-  return [
-    {
-      target: image.target,
-      embed: true,
-      source: 'preview',
-      syntax: 'wikilink',
-      line: lines[image.key] ?? 1,
-      written: `${image.key}: ${String(fm[image.key]).trim()}`,
-    },
-  ];
+export function propertyImageEmbeds(fm: Record<string, unknown>, lines: Record<string, number>): LinkRef[] {
+  return Object.entries(fm).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).flatMap((item) => {
+      if (typeof item !== 'string') return [];
+      const written = item.trim();
+      const target = written.replace(/^\/+/, '');
+      if (/^[a-z][a-z0-9+.-]*:/i.test(written) || wikiLinksIn(written).length > 0 || !isImageName(target)) return [];
+      return [{ target, embed: true, source: 'preview' as const, syntax: 'wikilink' as const, line: lines[key] ?? 1, written: `${key}: ${written}` }];
+    }),
+  );
 }
 
 /** Obsidian Publish's `permalink`, else Digital Garden's `dg-permalink`. */

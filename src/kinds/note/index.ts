@@ -7,7 +7,7 @@ import { isDrawing } from '../../vault/drawings';
 import { decodeNote, splitFrontmatter } from '../../vault/frontmatter';
 import { frontmatterKeyLines } from '../../vault/frontmatter-lines';
 import { noteInputDiagnostics } from '../../vault/input-checks';
-import { frontmatterAliases, frontmatterTags, previewImageEmbed, property, propertyLinks } from '../../vault/properties';
+import { frontmatterAliases, frontmatterTags, propertyImageEmbeds, property, propertyLinks } from '../../vault/properties';
 import { publishDecision } from '../../vault/publish';
 import type { ParsedNote, ReadContext, VaultEntry, VaultFile } from '../../vault/types';
 import type { FileKind } from '../kind';
@@ -52,7 +52,7 @@ function readNote(file: VaultFile, context: ReadContext): ParsedNote {
     title: typeof title === 'string' && title.trim() ? title.trim() : name,
     aliases: frontmatterAliases(fm),
     tags: tags.slice(0, limits.tags),
-    links: [...propertyLinks(fm, 2), ...bodyLinks, ...embeds, ...previewImageEmbed(fm, frontmatterLines)],
+    links: [...propertyLinks(fm, 2), ...bodyLinks, ...embeds, ...propertyImageEmbeds(fm, frontmatterLines)],
     headings: body.headings,
     blockIds: body.blockIds,
     tree: body.tree,
