@@ -26,7 +26,10 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
     name: 'tsunagu',
     hooks: {
       // Added last: the CSP and the link check must see every file written after the build (feeds, search index).
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, addWatchFile }) => {
+        // The settings are read once, with astro.config.mjs: in dev, saving one (tsunagu.config.yaml, Dataview's
+        // data.json) restarts the server, which reads them again.
+        for (const file of [...config.settingsFiles, ...config.obsidianSettingsFiles]) addWatchFile(file);
         updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
         updateConfig({
           vite: {
@@ -52,6 +55,8 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       },
       'astro:server:setup': ({ server }) => {
         computeAgainOnChange();
+        // A restart (a settings file saved) keeps this process: the site the old server computed is not this one's.
+        forgetSite();
         server.watcher.add(config.vaultDir);
         const onChange = (file: string) => {
           if (!file.startsWith(config.vaultDir)) return;
