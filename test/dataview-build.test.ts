@@ -1,7 +1,9 @@
 // dataview blocks in a real build: the seed block's output in place of its code, DQL queries (TASK, CALENDAR,
 // GROUP BY + FLATTEN) over inline fields and tasks, and hostile blocks that each give one diagnostic while the rest builds.
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveStatic, type StaticServer } from './helpers/browser';
 import { buildVault, type BuiltSite } from './helpers/build';
 
 let site: BuiltSite;
@@ -139,5 +141,65 @@ describe('DQL queries over inline fields and tasks, computed at build', () => {
     );
     expect(html).toMatch(/<span class="dataview inline-field-standalone-value" data-dv-key="owner" data-dv-norm-key="owner"><a [^>]*>Queries<\/a><\/span>/);
     expect(html).not.toContain('[status::');
+  });
+});
+
+describe('CALENDAR in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic(site.outDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each([
+    ['light', 1280],
+    ['dark', 390],
+  ] as const)('%s, %i px: each dot is a visible accent-coloured link named after its note, inside the page, and opens it', async (colorScheme, width) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+    await page.goto(new URL('queries/', server.url).href);
+    const dots = page.locator('a.dataview-calendar-dot');
+    expect(await dots.count()).toBe(2);
+    const seen = await dots.evaluateAll((links) =>
+      links.map((a) => {
+        const box = a.getBoundingClientRect();
+        // The theme's accent where the dot is (the variable set by the page's theme).
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--accent)';
+        a.after(probe);
+        const accentRgb = getComputedStyle(probe).color;
+        probe.remove();
+        return {
+          name: a.getAttribute('aria-label'),
+          size: [box.width, box.height],
+          inside: box.right <= innerWidth,
+          background: getComputedStyle(a).backgroundColor,
+          accentRgb,
+        };
+      }),
+    );
+    expect(seen.map((d) => d.name)).toEqual(['Alpha', 'Beta']);
+    for (const dot of seen) {
+      expect(dot.size[0]).toBeGreaterThan(4);
+      expect(dot.size[1]).toBeGreaterThan(4);
+      expect(dot.inside).toBe(true);
+      expect(dot.background).toBe(dot.accentRgb);
+    }
+    // Weekday names on one line each (a narrow screen once broke "Sun" into "Su" / "n").
+    const headerLines = await page.locator('.dataview-calendar-month thead th').evaluateAll((cells) =>
+      cells.map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(headerLines).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    await page.getByRole('link', { name: 'Beta' }).and(dots).click();
+    await page.waitForURL(/projects\/beta\/$/i);
+    await page.close();
   });
 });
