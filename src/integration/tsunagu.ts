@@ -1,5 +1,6 @@
 // Astro integration: watch the vault in dev, print the build report, fail on --strict, index the site for search.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
@@ -8,6 +9,7 @@ import { SEARCH_JOB_ENV, type SearchJob } from '../search/search-job';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
 import { mermaidScript } from './mermaid-script';
+import { clearOutputFolder, prunePageFiles } from './output-folder';
 import { reservedSegments } from './reserved';
 import { safetyChecks } from './safety-checks';
 import { formatReport } from '../site/report';
@@ -21,6 +23,8 @@ import { timed } from '../site/timings';
 
 export default function tsunagu(config: SiteConfig): AstroIntegration {
   let assets = '_astro';
+  let outDir = '';
+  const outputRecord = () => `${outputCache('output-folder', outDir)}.json`;
   let reserved: string[] = [];
   return {
     name: 'tsunagu',
@@ -33,6 +37,8 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         updateConfig({ integrations: [safetyChecks(config.base, config.strict)] });
         updateConfig({
           vite: {
+            // Kept, so that Astro leaves an unchanged page's file alone (src/integration/output-folder.ts).
+            build: { emptyOutDir: false },
             plugins: [
               ...lazyScript('search', 'TSUNAGU_SEARCH_SCRIPT'),
               ...lazyScript('code-copy', 'TSUNAGU_CODE_COPY_SCRIPT'),
@@ -46,9 +52,13 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
       },
       'astro:config:done': ({ config: astroConfig }) => {
         assets = astroConfig.build.assets;
+        outDir = fileURLToPath(astroConfig.outDir);
         // Per output folder, as Astro's own cache: a build into a new folder renders every body.
-        keepBodiesIn(`${outputCache('render', fileURLToPath(astroConfig.outDir))}.jsonl`);
-        keepLayoutIn(`${outputCache('graph-layout', fileURLToPath(astroConfig.outDir))}.json`);
+        keepBodiesIn(`${outputCache('render', outDir)}.jsonl`);
+        keepLayoutIn(`${outputCache('graph-layout', outDir)}.json`);
+      },
+      'astro:build:start': () => {
+        clearOutputFolder(outDir, outputRecord());
       },
       'astro:routes:resolved': ({ routes }) => {
         reserved = reservedSegments(routes, assets);
@@ -69,7 +79,12 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, onChange);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ logger, assets: routeFiles }) => {
+        prunePageFiles(
+          outDir,
+          outputRecord(),
+          [...routeFiles.values()].flat().map((url) => path.relative(outDir, fileURLToPath(url)).split(path.sep).join('/')),
+        );
         const { report, config: site } = await builtSite();
         timed('render', saveBodies);
         logger.info(`\n${formatReport(report)}`);
@@ -79,7 +94,6 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
             `--strict: ${report.diagnostics.length} diagnostics and ${report.unresolvedLinks.length} unresolved links. Fix them or build without --strict.`,
           );
         }
-        const outDir = fileURLToPath(dir);
         const job: SearchJob = { outDir, lang: site.lang, cacheDir: outputCache('pagefind', outDir) };
         releaseSite();
         // `npm run build` indexes once this process has exited (src/cli/build.ts): its memory is not Pagefind's too.

@@ -58,6 +58,25 @@ describe('afterBuildPass', () => {
     ]);
   });
 
+  it('in a kept output folder, reads no page it wrote that nothing touched since, and never gives a page two policies', () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const manifest = path.join(work, 'manifest.json');
+    build(dist, { 'index.html': page('<a href="a/#x">x</a><img src="/pic.png">'), 'a/index.html': page('<h2 id="x">x</h2>'), 'pic.png': 'png' });
+    afterBuildPass(dist, '/', manifest);
+    const written = new Map(distFiles(dist).map((f) => [f, readFileSync(path.join(dist, f), 'utf8')]));
+
+    // The folder kept, Astro left every page alone: nothing is read or written.
+    expect(afterBuildPass(dist, '/', manifest)).toMatchObject({ pages: 2, scanned: 0, broken: [] });
+    for (const [file, text] of written) expect(readFileSync(path.join(dist, file), 'utf8')).toBe(text);
+
+    // A page written over with the bytes it had (its policy in): read, and left with one policy.
+    writeFileSync(path.join(dist, 'index.html'), written.get('index.html')!);
+    afterBuildPass(dist, '/', manifest);
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8')).toBe(written.get('index.html'));
+    expect(readFileSync(path.join(dist, 'index.html'), 'utf8').match(/Content-Security-Policy/g)).toHaveLength(1);
+  });
+
   it('places the policy by bytes after Japanese text, from the scan and from the manifest alike', () => {
     const work = tempDir();
     const dist = path.join(work, 'dist');

@@ -1,18 +1,20 @@
 // The after-build pass: one scan per page gives the Content-Security-Policy and the link check both, and a page
 // whose bytes are the last build's (Astro's incremental build restores unchanged pages as they were rendered) is
-// not scanned again, nor even decoded: its policy and link results come from a manifest. An unchanged page's links
+// not scanned again, nor even decoded: its policy and link results come from a manifest. A page this pass wrote
+// and nothing wrote since (the output folder is kept, and Astro leaves an unchanged page's file alone) is not
+// even read: its size and modification time are the ones the manifest recorded. An unchanged page's links
 // can break only through the pages and files they lead to: a target that is gone, or a target page whose ids
 // changed; those pages are checked again, and so is every page that had a broken link (its target may be back).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { insertPolicy } from './csp.ts';
+import { insertPolicy, withoutPolicy } from './csp.ts';
 import { distFiles } from './dist-files.ts';
 import { type BrokenLink, linkChecker, type ReadLinks } from './links.ts';
 import { type PageScan, scanPage } from './page-scan.ts';
 
 /** Changes whenever what a page's entry means changes (scan, policy or link rules): an old manifest is then unread. */
-const MANIFEST_VERSION = 2;
+const MANIFEST_VERSION = 3;
 
 interface PageEntry {
   /** Hash of the page as Astro wrote it (before the policy). */
@@ -25,6 +27,8 @@ interface PageEntry {
   /** Indexes into Manifest.files of the files its links lead to. */
   targets: number[];
   broken: BrokenLink[];
+  /** Size and modification time of the file as this pass wrote it. */
+  written: { size: number; mtimeMs: number };
 }
 
 interface Manifest {
@@ -65,11 +69,17 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
   const kept = new Set<string>();
   for (const page of pages) {
     const full = path.join(distDir, page);
-    const raw = readFileSync(full);
+    const before = previous?.pages[page];
+    if (before && sameStat(statSync(full), before.written)) {
+      entries[page] = before;
+      kept.add(page);
+      continue;
+    }
+    // A page that has its policy already (a kept file touched since) is read as it was before the policy.
+    const raw = withoutPolicy(readFileSync(full));
     let bytes: Uint8Array = raw;
     const hash = digest(raw);
-    const before = previous?.pages[page];
-    let entry: PageEntry;
+    let entry: Omit<PageEntry, 'written'>;
     if (before?.raw === hash) {
       entry = before;
       kept.add(page);
@@ -85,8 +95,9 @@ export function afterBuildPass(distDir: string, base: string, manifestFile: stri
       const headEnd = result.headEnd === undefined ? undefined : Buffer.byteLength(html.slice(0, result.headEnd));
       entry = { raw: utf8 ? hash : '', headEnd, scriptHashes: result.scriptHashes, ids: idsDigest(result.ids), targets: [], broken: [] };
     }
-    entries[page] = entry;
     writeFileSync(full, insertPolicy(bytes, entry));
+    const { size, mtimeMs } = statSync(full);
+    entries[page] = { ...entry, written: { size, mtimeMs } };
   }
 
   const stale = staleTargets(previous, fileSet, entries);
@@ -121,6 +132,8 @@ function staleTargets(previous: Manifest | undefined, files: Set<string>, entrie
   for (const file of files) if (!before.has(file)) stale.add(`${file}/index.html`);
   return stale;
 }
+
+const sameStat = (stat: { size: number; mtimeMs: number }, written: PageEntry['written']) => stat.size === written.size && stat.mtimeMs === written.mtimeMs;
 
 function readManifest(file: string, base: string): Manifest | undefined {
   try {

@@ -23,10 +23,24 @@ function contentSecurityPolicy(scriptHashes: string[]): string {
   ].join('; ');
 }
 
+const META_START = '<meta http-equiv="Content-Security-Policy" content="';
+
 /** The page's bytes with its policy just after `<head>`: `headEnd`, the byte offset past that tag (none: no policy). */
 export function insertPolicy(page: Uint8Array, { headEnd, scriptHashes }: { headEnd?: number; scriptHashes: string[] }): Uint8Array {
   if (headEnd === undefined) return page;
   const hashes = [...new Set(scriptHashes)].sort();
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(hashes)}">`;
+  const meta = `${META_START}${contentSecurityPolicy(hashes)}">`;
   return Buffer.concat([page.subarray(0, headEnd), Buffer.from(meta), page.subarray(headEnd)]);
+}
+
+/** Where insertPolicy puts the tag: just after `<head>`, in the first bytes of a page the templates wrote. */
+const HEAD_BYTES = 512;
+
+/** The page as it was before insertPolicy (the page itself when it has no policy). */
+export function withoutPolicy(page: Buffer): Buffer {
+  const start = page.subarray(0, HEAD_BYTES).indexOf(META_START);
+  if (start < 0) return page;
+  // The policy has no '>' of its own.
+  const end = page.indexOf('">', start + META_START.length);
+  return end < 0 ? page : Buffer.concat([page.subarray(0, start), page.subarray(end + 2)]);
 }
