@@ -29,6 +29,24 @@ describe('compileMatcher', () => {
     expect(found([...docker, ...entry('container-image', 'コンテナイメージ')], 'コンテナイメージ')).toEqual([['container-image', 'コンテナイメージ']]);
   });
 
+  it('never links the first word of a katakana compound, or a cut one', () => {
+    // Seen on the Obsidian Help vault's glossary: コマンド inside コマンドパレット, ビュー inside ビューアー, and
+    // the folded たぐ of したグラフ matching タグ.
+    const help = [...entry('command', 'コマンド'), ...entry('view', 'ビュー'), ...entry('tag', 'タグ'), ...entry('note', 'ノート')];
+    expect(found(help, 'コマンドパレットを開く')).toEqual([]);
+    expect(found(help, 'PDFビューアーの高さ')).toEqual([]);
+    expect(found(help, '接続したグラフ')).toEqual([]);
+    expect(found(help, 'ノートテイキング、ビュー・ノート、ｺﾏﾝﾄﾞﾊﾟﾚｯﾄ')).toEqual([
+      ['view', 'ビュー'],
+      ['note', 'ノート'],
+    ]);
+    expect(found(help, 'ハッシュタグとデイリーノート、コマンドを実行')).toEqual([
+      ['tag', 'タグ'],
+      ['note', 'ノート'],
+      ['command', 'コマンド'],
+    ]);
+  });
+
   it('matches Latin next to kana: Dockerイメージ', () => {
     expect(found(docker, 'Dockerイメージ')).toEqual([
       ['docker', 'Docker'],

@@ -88,7 +88,7 @@ export function compileMatcher(entries: MatcherEntry[]): Matcher {
       for (let out = patternAt[node] !== NONE ? node : outputLink[node]; out !== NONE; out = outputLink[out]) {
         const pattern = patterns[patternAt[out]];
         const start = i + 1 - pattern.length;
-        if (isAcceptable(folded, start, i + 1, pattern)) candidates.push({ start, pattern });
+        if (isAcceptable(text, folded, start, i + 1, pattern)) candidates.push({ start, pattern });
       }
     }
     candidates.sort((a, b) => a.start - b.start || b.pattern.length - a.pattern.length);
@@ -126,13 +126,24 @@ function linkFailures(children: Map<number, number>[], patternAt: number[]): { f
   return { fail, outputLink };
 }
 
-/** Rejects matches that split a folded chunk or, for Latin edges, touch an ASCII letter or digit. */
-function isAcceptable(folded: FoldedText, start: number, end: number, pattern: Pattern): boolean {
+/**
+ * Rejects matches that split a folded chunk, that, for Latin edges, touch an ASCII letter or digit, or that end
+ * inside a katakana word: a katakana compound is named by its last word (コンテナイメージ is an イメージ), so a term
+ * may end one but not begin or cut it (コマンド in コマンドパレット, ビュー in ビューアー).
+ */
+function isAcceptable(text: string, folded: FoldedText, start: number, end: number, pattern: Pattern): boolean {
   if (start > 0 && folded.start[start - 1] === folded.start[start]) return false;
   if (end < folded.text.length && folded.start[end] === folded.start[end - 1]) return false;
   if (pattern.boundedStart && start > 0 && isAsciiWordUnit(folded.text.charCodeAt(start - 1))) return false;
   if (pattern.boundedEnd && end < folded.text.length && isAsciiWordUnit(folded.text.charCodeAt(end))) return false;
+  const after = folded.end[end - 1];
+  if (after < text.length && isKatakanaUnit(text.charCodeAt(after)) && isKatakanaUnit(text.charCodeAt(after - 1))) return false;
   return true;
+}
+
+/** Katakana letters and the long-vowel mark (not the ・ between words), full and half width. */
+function isKatakanaUnit(unit: number): boolean {
+  return (unit >= 0x30a1 && unit <= 0x30fa) || unit === 0x30fc || (unit >= 0x31f0 && unit <= 0x31ff) || (unit >= 0xff66 && unit <= 0xff9f);
 }
 
 function isAsciiWordUnit(unit: number): boolean {

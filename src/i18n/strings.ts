@@ -57,6 +57,9 @@ const ja = {
   notFoundText: 'お探しのページは移動したか、公開されていません。',
   backHome: 'ホームへ戻る',
   dataviewPlaceholder: 'このブロックの結果はビルド時に計算されます。',
+  footnotes: '脚注',
+  /** A footnote's back link: its number, and which of its references (from 2 on) when it has several. */
+  footnoteBack: (n: number, reference: number) => `脚注 ${n} の${reference > 1 ? ` ${reference} つ目の` : ''}参照元に戻る`,
   dataviewDisabled: 'このDataviewブロックは実行されていません。',
   dataviewFailed: 'このDataviewブロックを実行できませんでした。',
   dataviewInlineDisabled: 'このDataview式は評価されていません。',
@@ -189,6 +192,8 @@ const en: Strings = {
   notFoundText: 'The page you are looking for has moved or is not published.',
   backHome: 'Back to home',
   dataviewPlaceholder: 'The result of this block is computed at build time.',
+  footnotes: 'Footnotes',
+  footnoteBack: (n, reference) => `Back to reference ${n}${reference > 1 ? `-${reference}` : ''}`,
   dataviewDisabled: 'This Dataview block was not run.',
   dataviewFailed: 'This Dataview block could not be run.',
   dataviewInlineDisabled: 'This Dataview inline query was not evaluated.',

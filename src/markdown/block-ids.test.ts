@@ -1,6 +1,7 @@
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { blockAnchorId, remarkBlockIds } from './block-ids';
+import { remarkCallouts } from './callouts';
 import { treeWith } from '../../test/helpers/markdown';
 
 describe('block ids', () => {
@@ -33,6 +34,25 @@ describe('block ids', () => {
     const [quote] = tree.children;
     expect(quote.data?.blockId).toBe('quote-id');
     expect(toString(quote)).not.toContain('^quote-id');
+  });
+
+  it('gives a parsed callout the ^id on the line after it, not its last paragraph', () => {
+    // As the Obsidian Help vault writes them (Quick switcher, Internal links), embedded elsewhere as the whole callout.
+    const tree = treeWith('> [!info]\n> First.\n>\n> Last paragraph\n^callout-id\n\nafter', remarkCallouts, remarkBlockIds);
+    const [callout] = tree.children;
+    expect(callout.type).toBe('blockquote');
+    expect(callout.data).toMatchObject({ blockId: 'callout-id', hProperties: { id: '^callout-id' } });
+    const content = callout.type === 'blockquote' ? (callout.children[1] as unknown as { children: { data?: unknown }[] }) : undefined;
+    expect(content?.children.map((paragraph) => paragraph.data)).toEqual([undefined, undefined]);
+    expect(toString(callout)).not.toContain('^callout-id');
+  });
+
+  it('drops the paragraph a lone ^id line leaves under a title-only callout', () => {
+    const tree = treeWith('> [!tip] Title only\n^tip-id', remarkCallouts, remarkBlockIds);
+    const [callout] = tree.children;
+    expect(callout.data?.blockId).toBe('tip-id');
+    expect(toString(callout)).toBe('Title only');
+    expect(callout.type === 'blockquote' && callout.children.map((child) => child.type as string)).toEqual(['calloutTitle']);
   });
 
   it('uses ^id as the anchor', () => {

@@ -23,6 +23,12 @@ export function blockAnchorId(blockId: string): string {
 /** remark plugin: record block ids in `data.blockId` and `data.hProperties.id`. */
 export function remarkBlockIds() {
   return (tree: Root): undefined => {
+    // Callouts (parsed before this plugin) keep their body in a calloutContent child of the quote.
+    const calloutOf = new WeakMap<Parent, RootContent>();
+    visit(tree, 'blockquote', (quote) => {
+      const content = quote.children.at(-1) as Parent | undefined;
+      if ((content?.type as string) === 'calloutContent') calloutOf.set(content!, quote);
+    });
     visit(tree, 'paragraph', (paragraph, index, parent) => {
       const last = paragraph.children.at(-1);
       const match = last?.type === 'text' ? TRAILING_ID.exec(last.value) : null;
@@ -35,15 +41,26 @@ export function remarkBlockIds() {
       }
       const kept = last.value.slice(0, match.index).trimEnd();
       paragraph.children.splice(-1, 1, ...(kept ? [textSlice(last, 0, kept.length)] : []));
-      markBlock(ownerOf(paragraph, parent), match[1]);
+      const owner = ownerOf(paragraph, parent, calloutOf.get(parent));
+      markBlock(owner, match[1]);
+      // A `^id` line alone under a callout's title leaves nothing of its paragraph to show.
+      if (owner !== paragraph && paragraph.children.length === 0) {
+        parent.children.splice(index, 1);
+        if (parent.children.length === 0 && owner.type === 'blockquote') owner.children = owner.children.filter((child) => child !== parent);
+        return index;
+      }
     });
   };
 }
 
-/** A list item's first paragraph names the whole item, and a quote's (callout's) last paragraph the whole quote, as Obsidian does. */
-function ownerOf(paragraph: Paragraph, parent: Parent): RootContent {
+/**
+ * A list item's first paragraph names the whole item, and a quote's (callout's) last paragraph the whole quote, as
+ * Obsidian does: `^id` on the line right after a callout names the callout, so its embed shows the box and title.
+ */
+function ownerOf(paragraph: Paragraph, parent: Parent, callout: RootContent | undefined): RootContent {
   if (parent.type === 'listItem' && parent.children[0] === paragraph) return parent as RootContent;
   if (parent.type === 'blockquote' && parent.children.at(-1) === paragraph) return parent as RootContent;
+  if (callout && parent.children.at(-1) === paragraph) return callout;
   return paragraph;
 }
 

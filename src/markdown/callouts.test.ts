@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Blockquote } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +52,42 @@ describe('callouts', () => {
 
   it('leaves ordinary blockquotes alone', () => {
     expect(callouts('> quote\n\n> [not] a callout')).toEqual([]);
+  });
+});
+
+describe('callout colours (site.css)', () => {
+  const css = readFileSync(new URL('../styles/site.css', import.meta.url), 'utf8');
+  /** The custom properties set by the first rule whose selector starts with `selector`. */
+  const varsOf = (selector: string): Record<string, string> => {
+    const body = css.slice(css.indexOf(selector)).match(/\{([^}]*)\}/)![1];
+    return Object.fromEntries([...body.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+  };
+  const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const mix = (a: number[], b: number[], p: number) => a.map((v, i) => v * p + b[i] * (1 - p));
+  const luminance = (c: number[]) => {
+    const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: number[], b: number[]) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  // The colour variable of each canonical type, as its `.callout-type { --c: var(--x) }` rule names it.
+  const colourOf = (type: string) => css.match(new RegExp(`\\.callout-${type}\\b[^{]*\\{ --c: var\\(--([\\w-]+)\\)`))?.[1] ?? 'note';
+  const light = varsOf(':root {');
+  const dark = { ...light, ...varsOf('@media (prefers-color-scheme: dark)') };
+
+  it('gives examples and summaries their own hue, as Obsidian does (they were the grey of quotes)', () => {
+    expect(new Set(['example', 'abstract', 'quote'].map(colourOf)).size).toBe(3);
+  });
+
+  it('keeps every type’s title readable (WCAG AA) on its tinted background in both themes', () => {
+    for (const type of ['note', 'abstract', 'info', 'todo', 'tip', 'success', 'question', 'warning', 'failure', 'danger', 'bug', 'example', 'quote']) {
+      for (const theme of [light, dark]) {
+        const c = rgb(theme[colourOf(type)]);
+        const ratio = contrast(mix(c, rgb(theme['theme-fg']), 0.72), mix(c, rgb(theme['theme-bg']), 0.07));
+        expect(ratio, type).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   });
 });

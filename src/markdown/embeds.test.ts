@@ -25,6 +25,14 @@ describe('note embeds', () => {
     expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref="" aria-describedby="footnote-label">');
   });
 
+  it('embeds the whole callout named by a ^id line right after it', () => {
+    const notes = { 'A.md': '![[B#^tip]]', 'B.md': 'Intro\n\n> [!tip] Hint\n> Use aliases.\n^tip\n\nOutro' };
+    expect(render('A.md', notes)).toBe(
+      '<div class="internal-embed" data-embed-of="B.md"><div class="callout callout-tip" data-callout="tip" role="note" id="embed-1-^tip">\n' +
+        '<div class="callout-title">Hint</div>\n<div class="callout-content"><p>Use aliases.</p></div>\n</div></div>',
+    );
+  });
+
   it('embeds a heading section up to the next heading of the same level', () => {
     const notes = { 'A.md': '![[B#Part two]]', 'B.md': '# Part one\n\none\n\n# Part Two\n\ntwo\n\n## Sub\n\nsub\n\n# Part three\n\nthree' };
     const html = render('A.md', notes);

@@ -114,3 +114,17 @@ describe('renderTree: blocks', () => {
     );
   });
 });
+
+describe('renderTree: footnotes', () => {
+  it('labels the footnotes and their back links in the site language', () => {
+    const markdown = 'A[^1] and again[^1].\n\n[^1]: The note.';
+    const ja = render(markdown, { ...fakeContext('Home.md', notes), lang: 'ja' });
+    expect(ja).toContain('<h2 class="sr-only" id="footnote-label">脚注</h2>');
+    expect(ja).toContain('aria-label="脚注 1 の参照元に戻る"');
+    expect(ja).toContain('aria-label="脚注 1 の 2 つ目の参照元に戻る"');
+    expect(ja).not.toContain('Back to reference');
+    const en = render(markdown);
+    expect(en).toContain('<h2 class="sr-only" id="footnote-label">Footnotes</h2>');
+    expect(en).toContain('aria-label="Back to reference 1-2"');
+  });
+});

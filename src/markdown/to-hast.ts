@@ -6,6 +6,7 @@ import { renderCodeBlock } from './code-blocks';
 import { noteEmbed } from './embeds';
 import { element, text, unresolvedLink } from './hast-build';
 import { vaultTarget } from './links';
+import { strings } from '../i18n/strings';
 import { attachmentEmbed, isMediaName, parseEmbedDisplay } from './media';
 import { renderParagraph } from './paragraphs';
 import type { RenderScope } from './render-context';
@@ -19,7 +20,14 @@ interface LinkParts {
 }
 
 export function toHastTree(tree: Root, scope: RenderScope): HastRoot {
-  return toHast(tree, { allowDangerousHtml: true, handlers: obsidianHandlers(scope) }) as HastRoot;
+  // The footnotes' heading and back links are read by screen readers: in the site's language, not mdast's English.
+  const t = strings(scope.ctx.lang);
+  return toHast(tree, {
+    allowDangerousHtml: true,
+    handlers: obsidianHandlers(scope),
+    footnoteLabel: t.footnotes,
+    footnoteBackLabel: (referenceIndex, rereferenceIndex) => t.footnoteBack(referenceIndex + 1, rereferenceIndex),
+  }) as HastRoot;
 }
 
 function obsidianHandlers(scope: RenderScope): Handlers {

@@ -29,7 +29,7 @@ export function renderContextFor(noteId: string, site: SiteIndex, kindSite?: Kin
     lang: site.lang,
     strictLineBreaks: site.strictLineBreaks,
     // Inside an embed, `link.from` is the embedded note: its relative links resolve from there.
-    resolve: (link) => resolveTarget(link.from ?? noteId, link, site),
+    resolve: (link) => resolveTarget(link.from ?? noteId, link, site, noteId),
     tagHref: (tag) => tagUrl(tag, site.base),
     embedTree: (id) => (site.pageSlugs.has(id) ? site.vault.notes.get(id)?.tree : undefined),
     embedFile: (target, display) => {
@@ -39,8 +39,17 @@ export function renderContextFor(noteId: string, site: SiteIndex, kindSite?: Kin
   };
 }
 
-/** Where a link written in file `fromId` leads on the site, or undefined when it must render as text. */
-export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 'subpath'> & { embed?: boolean }, site: SiteIndex): RenderTarget | undefined {
+/**
+ * Where a link written in file `fromId` leads on the site, or undefined when it must render as text. On the page of
+ * `pageId` (fromId unless the link sits in an embed), `[[#heading]]` of that page is a bare fragment; inside an embed
+ * it names the embedded note's heading, on that note's page.
+ */
+export function resolveTarget(
+  fromId: string,
+  link: Pick<RenderLink, 'target' | 'subpath'> & { embed?: boolean },
+  site: SiteIndex,
+  pageId = fromId,
+): RenderTarget | undefined {
   const hit = site.vault.resolver.resolve(fromId, link.target);
   if (!hit) return undefined;
   const attachment = site.attachmentSlugs.get(hit.id);
@@ -54,7 +63,7 @@ export function resolveTarget(fromId: string, link: Pick<RenderLink, 'target' | 
     };
   }
   const entry = site.vault.files.get(hit.id);
-  const url = hit.id === fromId && link.target.trim() === '' ? '' : pageHref(site, hit.id);
+  const url = hit.id === pageId && link.target.trim() === '' ? '' : pageHref(site, hit.id);
   if (url === undefined || !entry) return undefined;
   // A drawing embedded shows its exported image, drawn by its kind, not its text.
   if (!entry.note || (link.embed && isDrawing(entry.note))) return { href: url, kind: 'file', id: hit.id, title: entry.title };
