@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 import { PARTS_FILE } from './parts';
+import { searchPage } from './search-page';
 import type { SearchJob } from './search-job';
 
 interface SearchIndexReport {
@@ -36,8 +37,11 @@ export const PART_PAGES = 1000;
 
 export const runSearchJob = ({ outDir, lang, cacheDir }: SearchJob) => indexSite(outDir, lang, cacheDir);
 
-/** `cacheDir`: where the last build's parts of this output folder are kept, each with the key of its pages. */
-export async function indexSite(outDir: string, lang: Lang, cacheDir: string, partPages = PART_PAGES): Promise<SearchIndexReport> {
+/**
+ * `cacheDir`: where the last build's parts of this output folder are kept, each with the key of its pages.
+ * `wholePages`: Pagefind reads the pages themselves, not what it reads of them (search-page.ts), to compare.
+ */
+export async function indexSite(outDir: string, lang: Lang, cacheDir: string, partPages = PART_PAGES, wholePages = false): Promise<SearchIndexReport> {
   const started = performance.now();
   const outputPath = path.join(outDir, SEARCH_DIR);
   rmSync(outputPath, { recursive: true, force: true });
@@ -45,7 +49,7 @@ export async function indexSite(outDir: string, lang: Lang, cacheDir: string, pa
   let built = 0;
   let pages = 0;
   for (const [k, files] of parts.entries()) {
-    const part = readPart(outDir, files, lang);
+    const part = readPart(outDir, files, lang, wholePages);
     pages += part.pages.length;
     const kept = path.join(cacheDir, String(k));
     const keyFile = path.join(kept, 'key');
@@ -84,15 +88,23 @@ function partition(outDir: string, partPages: number): string[][] {
 /** A page with no data-pagefind-body would be indexed whole by a part that has no other: only body pages go in. */
 const BODY_MARK = /<[^<>]*\sdata-pagefind-body[\s=>]/;
 
+interface PartPage {
+  file: string;
+  /** What Pagefind reads of it (search-page.ts); undefined: the page itself. */
+  read?: string;
+}
+
 /** The part's pages to index and its key: Pagefind's version, the language and each page's path and bytes. */
-function readPart(outDir: string, files: string[], lang: Lang): { pages: string[]; digest: string } {
+function readPart(outDir: string, files: string[], lang: Lang, wholePages: boolean): { pages: PartPage[]; digest: string } {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${lang}\0`);
-  const pages = files.filter((file) => {
+  const pages: PartPage[] = [];
+  for (const file of files) {
     const bytes = readFileSync(path.join(outDir, file));
-    if (!BODY_MARK.test(bytes.toString('utf8'))) return false;
+    const html = bytes.toString('utf8');
+    if (!BODY_MARK.test(html)) continue;
     hash.update(`${file}\0`).update(bytes).update('\0');
-    return true;
-  });
+    pages.push({ file, read: wholePages ? undefined : searchPage(html) });
+  }
   return { pages, digest: hash.digest('hex') };
 }
 
@@ -108,16 +120,18 @@ const PAGEFIND_VERSION = (() => {
 const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.join(outputPath, 'parts', String(k)));
 
 /**
- * Indexes `pages` of `outDir` into `output`, through a folder of links to them (`staging`): Pagefind reads a folder
- * much faster than pages sent one by one, and the links keep each page's path, which is its URL.
- * A merged part needs only its index: Pagefind's scripts and WebAssembly come from the first part (`merged`).
+ * Indexes `pages` of `outDir` into `output`, through a folder (`staging`) of what Pagefind reads of each page, or a
+ * link to the page: Pagefind reads a folder much faster than pages sent one by one, and each file keeps its page's
+ * path, which is its URL. A merged part needs only its index: Pagefind's scripts and WebAssembly come from the
+ * first part (`merged`).
  */
-async function buildPart(outDir: string, pages: string[], staging: string, output: string, lang: Lang, merged: boolean): Promise<void> {
+async function buildPart(outDir: string, pages: PartPage[], staging: string, output: string, lang: Lang, merged: boolean): Promise<void> {
   rmSync(staging, { recursive: true, force: true });
-  for (const page of pages) {
-    const target = path.join(staging, page);
+  for (const { file, read } of pages) {
+    const target = path.join(staging, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    linkOrCopy(path.join(outDir, page), target);
+    if (read === undefined) linkOrCopy(path.join(outDir, file), target);
+    else writeFileSync(target, read);
   }
   mkdirSync(staging, { recursive: true });
   // One language for the whole site: a note quoting English stays in the site's index (and gets its segmenter).
