@@ -96,6 +96,14 @@ describe('indexSite', () => {
     const reduced = index(dist);
     await indexSite(dist, 'en', path.join(work, 'whole-cache'), undefined, true);
     expect(reduced).toEqual(index(dist));
+
+    // A part is kept while what Pagefind reads of its pages is: not the footer, but the text of the body.
+    writeFiles(dist, { 'n1/index.html': note(1).replace('footer words', 'footer changed') });
+    expect(await indexSite(dist, 'en', path.join(work, 'cache'))).toMatchObject({ built: 0 });
+    expect(index(dist)).toEqual(reduced);
+    writeFiles(dist, { 'n1/index.html': note(1).replace('lighthouse', 'harbour') });
+    expect(await indexSite(dist, 'en', path.join(work, 'cache'))).toMatchObject({ built: 1 });
+    expect(index(dist)).not.toEqual(reduced);
   }, 60_000);
 
   it('leaves out pages without a note body, even in a part that would hold no other', async () => {

@@ -132,7 +132,11 @@ interface PartPage {
   read?: string;
 }
 
-/** The part's pages to index and its key: Pagefind's version, the language and each page's path and bytes. */
+/**
+ * The part's pages to index and its key: Pagefind's version, the language, and each page's path and the bytes
+ * Pagefind reads of it, so that a page changed only where Pagefind does not read (its backlinks, related lists, the
+ * sidebar's counts: most pages an edit changes) leaves its part as it was.
+ */
 function readPart(outDir: string, files: string[], lang: Lang, wholePages: boolean): { pages: PartPage[]; digest: string } {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${lang}\0`);
   const pages: PartPage[] = [];
@@ -140,8 +144,12 @@ function readPart(outDir: string, files: string[], lang: Lang, wholePages: boole
     const bytes = readFileSync(path.join(outDir, file));
     const html = bytes.toString('utf8');
     if (!BODY_MARK.test(html)) continue;
-    hash.update(`${file}\0`).update(bytes).update('\0');
-    pages.push({ file, read: wholePages ? undefined : searchPage(html) });
+    const read = wholePages ? undefined : searchPage(html);
+    hash
+      .update(`${file}\0${read === undefined ? 'page' : 'read'}\0`)
+      .update(read ?? bytes)
+      .update('\0');
+    pages.push({ file, read });
   }
   return { pages, digest: hash.digest('hex') };
 }
