@@ -8,6 +8,8 @@
 // page, and any page whose tags this scan cannot follow as Pagefind does, is indexed whole (undefined).
 // The proof is the index: index-site.test.ts and test/search.test.ts compare it with one built from the whole pages.
 
+import { endTagOf } from '../safety/tag-scanner';
+
 interface Open {
   name: string;
   /** Where its start tag is in the page. */
@@ -199,14 +201,6 @@ function end(html: string, marker: string, from: number): number {
   const found = html.indexOf(marker, from);
   if (found === -1) throw new Unfollowed();
   return found + marker.length;
-}
-
-const endTagPatterns = new Map<string, RegExp>();
-function endTagOf(html: string, name: string, from: number): number {
-  let pattern = endTagPatterns.get(name);
-  if (!pattern) endTagPatterns.set(name, (pattern = new RegExp(`</${name}[\\t\\n\\f />]`, 'gi')));
-  pattern.lastIndex = from;
-  return pattern.exec(html)?.index ?? -1;
 }
 
 const isAsciiAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
