@@ -7,8 +7,10 @@ import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PagefindWeb } from '../src/search/pagefind-web';
-import { indexSite } from '../src/search/index-site';
+import { indexSite, PART_PAGES } from '../src/search/index-site';
 import { PARTS_FILE } from '../src/search/parts';
+import { searchPage } from '../src/search/search-page';
+import { distFiles } from '../src/safety/dist-files';
 import { SEARCH_CASES } from '../src/search/query-set';
 import { RESULTS_PAGE, SEARCH_RANKING } from '../src/search/ranking';
 import { buildVault, type BuiltSite } from './helpers/build';
@@ -89,6 +91,20 @@ describe('the Pagefind index of the sample vault', () => {
     expect(site.exists('pagefind/pagefind.js')).toBe(true);
     expect(site.log).toMatch(/Pagefind: \d+ pages indexed in [\d.]+ s; index \d+ KB/);
   });
+
+  it('is the index Pagefind writes from the whole pages, byte for byte; every note page is read in part', async () => {
+    const whole = path.join(mkdtempSync(path.join(tmpdir(), 'tsunagu-whole-')), 'dist');
+    cpSync(site.outDir, whole, { recursive: true });
+    await indexSite(whole, 'ja', path.join(whole, '../cache'), PART_PAGES, true);
+    const files = (dir: string) => new Map(distFiles(path.join(dir, 'pagefind')).map((file) => [file, readFileSync(path.join(dir, 'pagefind', file))]));
+    expect(files(site.outDir)).toEqual(files(whole));
+    const bodies = distFiles(site.outDir)
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => site.read(file))
+      .filter((html) => html.includes('data-pagefind-body'));
+    expect(bodies.length).toBeGreaterThan(50);
+    expect(bodies.filter((html) => searchPage(html) === undefined)).toEqual([]);
+  }, 60_000);
 
   it('indexes the note body only: words of navigation and computed lists find no note page', async () => {
     // バックリンク heads a section of every note page (only the guide and about notes write it in their text);

@@ -104,7 +104,7 @@ function bogusCommentEnd(html: string, from: number): number {
 
 const endTagPatterns = new Map<string, RegExp>();
 /** Where the raw text of `name` ends: its end tag, `</name` then whitespace, `/` or `>` in any case. */
-function endTagOf(html: string, name: string, from: number): number {
+export function endTagOf(html: string, name: string, from: number): number {
   let pattern = endTagPatterns.get(name);
   if (!pattern) endTagPatterns.set(name, (pattern = new RegExp(`</${name}[\\t\\n\\f />]`, 'gi')));
   pattern.lastIndex = from;

@@ -5,6 +5,7 @@ import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { distFiles } from '../safety/dist-files';
 import { indexSite } from './index-site';
 import { PARTS_FILE } from './parts';
+import { searchPage } from './search-page';
 
 const tempDir = useTempDirs('tsunagu-index-');
 const page = (text: string) =>
@@ -71,6 +72,38 @@ describe('indexSite', () => {
     site(dist, edited);
     expect(await indexSite(dist, 'en', path.join(work, 'cold-cache'), 8)).toMatchObject({ built: 4 });
     expect(incremental).toEqual(index(dist));
+  }, 60_000);
+
+  it('indexes what Pagefind reads of each page exactly as the whole pages', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    // Outside the body: the title, an h1, meta and filters in a hidden element, an image after the title, ignored
+    // and excluded parts with words and filters of their own, an svg with a title; weights and ids in the body.
+    const note = (i: number) =>
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Page ${i}</title><script>let a = "<p>";</script><style>p>a{}</style></head>` +
+      `<body><nav><a href="/">home harbour</a><h1>Site</h1></nav><div class="layout"><main id="main"><article><header>` +
+      `<h1 class="note-title">Note ${i}</h1></header><div data-pagefind-ignore="all"><span data-pagefind-filter="tag">hidden</span>` +
+      `<img src="/x.png" alt="excluded"></div><aside data-pagefind-ignore>aside words</aside>` +
+      `<div class="note-body" data-pagefind-body><div hidden><p data-pagefind-weight="10">Note ${i}</p></div>` +
+      `<h2 id="h-${i}">Heading ${i}</h2><p>lighthouse <em>keeper</em> ${i}<br>word${i}</p>${i % 2 ? '<img src="/in.png" alt="inside">' : ''}` +
+      `<p id="^b${i}" data-pagefind-ignore>skipped</p><svg viewBox="0 0 1 1"><title>diagram</title><path d="M0 0"/></svg></div>` +
+      `<div hidden><span data-pagefind-meta="title">Meta title ${i}</span><span data-pagefind-filter="tag">t${i % 3}</span>` +
+      `<span data-pagefind-sort="date">2024-01-0${i % 9}</span></div>${i % 3 ? '' : '<img src="/after.png" alt="after">'}` +
+      `<svg><title>graph</title><circle r="1"/></svg></article></main></div><footer>footer words</footer></body></html>`;
+    writeFiles(dist, Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`n${i}/index.html`, note(i)])));
+    for (let i = 0; i < 6; i++) expect(searchPage(note(i))?.length).toBeLessThan(note(i).length * 0.7);
+    await indexSite(dist, 'en', path.join(work, 'cache'));
+    const reduced = index(dist);
+    await indexSite(dist, 'en', path.join(work, 'whole-cache'), undefined, true);
+    expect(reduced).toEqual(index(dist));
+
+    // A part is kept while what Pagefind reads of its pages is: not the footer, but the text of the body.
+    writeFiles(dist, { 'n1/index.html': note(1).replace('footer words', 'footer changed') });
+    expect(await indexSite(dist, 'en', path.join(work, 'cache'))).toMatchObject({ built: 0 });
+    expect(index(dist)).toEqual(reduced);
+    writeFiles(dist, { 'n1/index.html': note(1).replace('lighthouse', 'harbour') });
+    expect(await indexSite(dist, 'en', path.join(work, 'cache'))).toMatchObject({ built: 1 });
+    expect(index(dist)).not.toEqual(reduced);
   }, 60_000);
 
   it('leaves out pages without a note body, even in a part that would hold no other', async () => {
