@@ -5,7 +5,7 @@ import type { FileKind, KindSite } from '../kinds/kind';
 import { type DetectedLang, detectLang } from './lang';
 import { drawingImages, isDrawing } from '../vault/drawings';
 import type { Vault } from '../vault/load';
-import { permalinkProperty } from '../vault/properties';
+import { homeNoteId, permalinkProperty } from '../vault/properties';
 import type { Diagnostic, ParsedNote, VaultEntry } from '../vault/types';
 import { pageHref, renderContextFor, type SiteIndex } from './render-context';
 import { attachmentSlugs, href, noteSlugs, type PermalinkTaken } from './urls';
@@ -53,6 +53,8 @@ export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBr
       return permalink ? [[note.id, permalink.path]] : [];
     }),
   );
+  const home = homeNoteId(notes);
+  if (home) permalinks.set(home, '/');
   const taken: PermalinkTaken[] = [];
   const pageSlugs = noteSlugs([...ids], reserved, permalinks, (t) => taken.push(t));
   const index: SiteIndex = {
@@ -76,7 +78,7 @@ export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBr
 
 function permalinkTaken(note: ParsedNote, { slug, heldBy }: PermalinkTaken, kept: string): Diagnostic {
   const { key, path } = permalinkProperty(note.frontmatter)!;
-  const holder = 'id' in heldBy ? `the permalink of ${heldBy.id}` : heldBy.path === '' ? 'the home page' : `the site's own ${heldBy.path} pages`;
+  const holder = 'id' in heldBy ? (slug === '' ? `${heldBy.id}, the home page` : `the permalink of ${heldBy.id}`) : `the site's own ${heldBy.path} pages`;
   return {
     file: note.id,
     line: note.frontmatterLines[key] ?? 1,

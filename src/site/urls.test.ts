@@ -96,20 +96,23 @@ describe('permalinks', () => {
       ['b.md', 'Shared'],
       ['c.md', '/Tags/c/'],
       ['d.md', '/'],
+      ['e.md', '/'],
       ['private.md', '/mine/'],
     ]);
-    expect(noteSlugs(['a.md', 'b.md', 'c.md', 'd.md'], new Set(['tags']), permalinks, (t) => taken.push(t))).toEqual(
+    expect(noteSlugs(['a.md', 'b.md', 'c.md', 'd.md', 'e.md'], new Set(['tags']), permalinks, (t) => taken.push(t))).toEqual(
       new Map([
         ['a.md', 'shared'],
         ['b.md', 'b'],
         ['c.md', 'c'],
-        ['d.md', 'd'],
+        ['d.md', ''],
+        ['e.md', 'e'],
       ]),
     );
+    // `/` is the home page: the first note claiming it is served there.
     expect(taken).toEqual([
       { id: 'b.md', slug: 'Shared', heldBy: { id: 'a.md' } },
       { id: 'c.md', slug: 'Tags/c', heldBy: { path: 'tags/' } },
-      { id: 'd.md', slug: '', heldBy: { path: '' } },
+      { id: 'e.md', slug: '', heldBy: { id: 'd.md' } },
     ]);
   });
 });

@@ -29,7 +29,7 @@ export function permalinkSlug(permalink: string): string {
 export interface PermalinkTaken {
   id: string;
   slug: string;
-  /** The note whose permalink claimed it first, or the site's own path (`tags/`, the home page). */
+  /** The note whose permalink claimed it first (the home note for `/`), or the site's own path (`tags/`). */
   heldBy: { id: string } | { path: string };
 }
 
@@ -54,7 +54,7 @@ export function noteSlugs(
     const first = slug.split('/')[0].toLowerCase();
     const holder = claimed.get(slug.toLowerCase());
     if (holder !== undefined) onTaken({ id, slug, heldBy: { id: holder } });
-    else if (slug === '' || reserved.has(first)) onTaken({ id, slug, heldBy: { path: slug && `${first}/` } });
+    else if (slug !== '' && reserved.has(first)) onTaken({ id, slug, heldBy: { path: `${first}/` } });
     else {
       claimed.set(slug.toLowerCase(), id);
       fixed.set(id, slug);

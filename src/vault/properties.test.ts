@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { frontmatterAliases, frontmatterCssClasses, frontmatterTags, permalinkProperty, property, propertyImageEmbeds, propertyLinks } from './properties';
+import {
+  frontmatterAliases,
+  frontmatterCssClasses,
+  frontmatterTags,
+  homeNoteId,
+  permalinkProperty,
+  property,
+  propertyImageEmbeds,
+  propertyLinks,
+} from './properties';
 
 describe('property', () => {
   test('matches keys case-insensitively, first listed key with a value wins', () => {
@@ -100,5 +109,17 @@ describe('permalinkProperty', () => {
     expect(permalinkProperty({ 'dg-permalink': 'b' })).toEqual({ key: 'dg-permalink', path: 'b' });
     expect(permalinkProperty({ permalink: '', 'dg-permalink': 'b' })).toEqual({ key: 'dg-permalink', path: 'b' });
     expect(permalinkProperty({ permalink: 3 })).toBeUndefined();
+  });
+});
+
+describe('homeNoteId', () => {
+  const note = (id: string, frontmatter: Record<string, unknown> = {}) => ({ id, frontmatter });
+  test('permalink: / first, then dg-home, then the top index.md; the first by path among equals; none without', () => {
+    const index = note('index.md');
+    const garden = note('b/Garden.md', { 'dg-home': true });
+    expect(homeNoteId([index, garden, note('z.md', { permalink: '/' }), note('a.md', { permalink: '//' })])).toBe('a.md');
+    expect(homeNoteId([index, garden, note('c.md', { 'DG-Home': 'true' })])).toBe('b/Garden.md');
+    expect(homeNoteId([note('sub/index.md'), index])).toBe('index.md');
+    expect(homeNoteId([note('sub/index.md'), note('x.md', { 'dg-home': false, permalink: '/x/' })])).toBeUndefined();
   });
 });

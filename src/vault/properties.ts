@@ -103,6 +103,19 @@ export function propertyImageEmbeds(fm: Record<string, unknown>, lines: Record<s
   );
 }
 
+/**
+ * The note served as the site's home page, as the tools authors come from name it: a `permalink: /` (Obsidian
+ * Publish), else `dg-home: true` (Digital Garden), else the vault's top `index.md` (Quartz). Undefined: none.
+ */
+export function homeNoteId(notes: readonly { id: string; frontmatter: Record<string, unknown> }[]): string | undefined {
+  const byId = [...notes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const permalinked = byId.find((note) => permalinkProperty(note.frontmatter)?.path.replace(/\/+/g, '') === '');
+  const gardenHome = byId.find((note) =>
+    Object.entries(note.frontmatter).some(([key, value]) => key.toLowerCase() === 'dg-home' && (value === true || value === 'true')),
+  );
+  return (permalinked ?? gardenHome ?? byId.find((note) => note.id.toLowerCase() === 'index.md'))?.id;
+}
+
 /** Obsidian Publish's `permalink`, else Digital Garden's `dg-permalink`. */
 const PERMALINK_KEYS = ['permalink', 'dg-permalink'];
 
