@@ -162,6 +162,8 @@ const NOTE_IDS = [
 /** Opens the search with `/` on a note page. */
 async function openSearch(at = server): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  // Playwright's own 30 s per wait, not the tests' 120 s: a filtered query on a loaded machine took longer once.
+  page.setDefaultTimeout(100_000);
   await page.goto(new URL(urlOf.get(IMAGE_LESSON_ID)!, at.url).href);
   await page.keyboard.press('/');
   await page.locator('[data-search-input]').waitFor({ state: 'visible' });

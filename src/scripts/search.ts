@@ -166,6 +166,7 @@ export function mountSearch(root: HTMLElement): { open(): void } {
     typingTimer = setTimeout(() => void search(), TYPING_PAUSE_MS);
   });
   filterBox.addEventListener('change', (event) => {
+    list.setAttribute('aria-busy', 'true');
     const box = event.target as HTMLInputElement;
     if (box.type === 'checkbox') {
       if (box.checked) selectedTags.add(box.value);
