@@ -115,6 +115,31 @@ describe('pages', () => {
     expect(await evaluate('dv.page("b").file.inlinks.map(l => l.markdown()).array()')).toEqual(['[[Docker/a.md|a]]', '[[x.md|x]]']);
   });
 
+  test("a page's link is one object wherever it is read; inlinks sort in collation order, not as sent", async () => {
+    // Sent in code-unit order ('B' < 'a'); the host gives the sandbox the order sort() has to give ('a' before 'B').
+    const pages = [page('B.md', { outlinks: [link('t.md')] }), page('a.md', { outlinks: [link('t.md')] }), page('t.md', { inlinks: ['B.md', 'a.md'] })];
+    const engine = createDataviewEngine(pages, { ...testLinks, collationLocale: 'en' });
+    const run = async (code: string) => engine.runJs(code, 't.md');
+    const inlinks = 'dv.current().file.inlinks';
+    expect(
+      await run(`dv.paragraph([${inlinks}.path.join(), ${inlinks}.sort().path.join(), ${inlinks}.sort(undefined, "desc").path.join()].join(" "))`),
+    ).toEqual({
+      ok: true,
+      html: '<p><span>B.md, a.md a.md, B.md B.md, a.md</span></p>',
+    });
+    expect(await run(`dv.paragraph(String(${inlinks}[1] === dv.page("a").file.link && dv.page("a").file.outlinks[0] === dv.current().file.link))`)).toEqual({
+      ok: true,
+      html: '<p><span>true</span></p>',
+    });
+    // Listed, a page's own link renders as any link to it does.
+    expect(await run(`dv.list(${inlinks}.sort()); dv.list([dv.fileLink("B.md")])`)).toEqual({
+      ok: true,
+      html:
+        '<div><ul class="dataview list-view-ul"><li><span><a class="internal-link" href="/a/">a</a></span></li><li><span><a class="internal-link" href="/B/">B</a></span></li></ul></div>' +
+        '<div><ul class="dataview list-view-ul"><li><span><a class="internal-link" href="/B/">B</a></span></li></ul></div>',
+    });
+  });
+
   test('frontmatter [[links]] become links; dates are Luxon-like', async () => {
     expect(await evaluate('[dv.page("c").related.path, dv.page("a")["Due Date"].toFormat("yyyy/MM/dd EEE"), dv.page("a").file.mtime.ts]')).toEqual([
       'Docker/b.md',

@@ -3,7 +3,7 @@
 import { collateFunction, collationRanks, zoneOffsetFunction } from './host-helpers';
 import { inlineQueryExpression, runDql, runInlineDql, typedFieldValue } from './dql';
 import { VaultIndex } from './dql/vault-index';
-import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DISPLAY, type DisplaySettings, setCollation } from './dql/values';
+import { DEFAULT_DATE_FORMAT, DEFAULT_DATE_TIME_FORMAT, DISPLAY, type DisplaySettings, Link, setCollation } from './dql/values';
 import { describeFailure } from './errors';
 import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
@@ -69,9 +69,16 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     },
     fieldValueHtml,
   });
+  /** The snapshot's pages by number, as the sandbox names them in output (built when a block first lists one). */
+  let pageTargets: { path: string; text: string }[] | undefined;
+  const page = (number: number) => {
+    pageTargets ??= index().pages.map((p) => ({ path: p.path, text: Link.file(p.path).text() }));
+    return pageTargets[number];
+  };
   const links = (originPath: string): Links => ({
     hrefFor: options.hrefFor,
     originPath,
+    page,
     markdown,
     resolve: (link) => context(originPath).resolve(link),
   });
@@ -96,14 +103,20 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       host.collate,
     );
     const pageIndexes = new Map(pages.map((page, i) => [page.path, i]));
+    // A path's rank as the sandbox looks it up (program.ts: each page's path, then its name, into one map).
+    const sandboxRanks = new Map<string, number | undefined>();
+    for (const page of pages) sandboxRanks.set(page.path, ranks.get(page.path)).set(page.name, ranks.get(page.name));
+    const rankOf = (i: number) => sandboxRanks.get(pages[i].path) ?? 0;
     const plainLink = (link: DvLink) => link.type === 'file' && !link.embed && link.subpath === undefined && link.display === undefined;
     const keys: SnapshotKeys = { aliases: new Map(), objectKeys: new Set() };
     const snapshotPages = pages.map((page): SnapshotPage => {
       const { lists: _lists, fields: _fields, ...shared } = page;
+      const inlinks = page.inlinks.map((path) => pageIndexes.get(path) ?? path);
       return {
         ...shared,
         outlinks: page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link)),
-        inlinks: page.inlinks.map((path) => pageIndexes.get(path) ?? path),
+        inlinks,
+        inlinksSorted: sortedInlinks(inlinks, rankOf),
         // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
         typed: sandboxFields(index(), page, keys),
         pathRank: ranks.get(page.path),
@@ -149,4 +162,15 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       sandbox = undefined;
     },
   };
+}
+
+/**
+ * The order `file.inlinks.sort()` gives in the sandbox (plain links by their path's collation rank, ties as sent:
+ * data-array.ts, valueOrder), so that the sandbox need not sort them (the seed block sorts every linked page's);
+ * undefined when it is the order sent, or when an inlink is not a page of the snapshot.
+ */
+function sortedInlinks(inlinks: (number | string)[], rankOf: (page: number) => number): number[] | undefined {
+  if (!inlinks.every((from) => typeof from === 'number')) return undefined;
+  const sorted = (inlinks as number[]).slice().sort((a, b) => rankOf(a) - rankOf(b));
+  return sorted.some((from, i) => from !== inlinks[i]) ? sorted : undefined;
 }

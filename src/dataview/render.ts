@@ -16,6 +16,8 @@ export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
   markdown: InlineMarkdown;
   /** A link from the origin note as the site resolves it (published pages and attachments only). */
   resolve?(link: RenderLink): RenderTarget | undefined;
+  /** The path and link text of the snapshot's page of that number (the sandbox sends a page's own link so). */
+  page?(number: number): { path: string; text: string } | undefined;
   /** A <style> the block made: its scoped element ('' when dropped); set by renderBlockOutput. */
   blockStyle?(css: string): string;
 }
@@ -38,9 +40,10 @@ function markdown(value: Json, links: Links): string {
 
 /** A link value (already resolved to a published path, or null): Obsidian's internal link, or unresolved text. */
 function link(value: Json, links: Links): string {
-  const path = typeof value.path === 'string' ? value.path : null;
-  const subpath = typeof value.subpath === 'string' ? value.subpath : undefined;
-  const text = escapeHtml(asString(value.text));
+  const page = typeof value.page === 'number' ? links.page?.(value.page) : undefined;
+  const path = page ? page.path : typeof value.path === 'string' ? value.path : null;
+  const subpath = page ? undefined : typeof value.subpath === 'string' ? value.subpath : undefined;
+  const text = escapeHtml(page ? page.text : asString(value.text));
   const href = path === null ? undefined : links.hrefFor(path, subpath || undefined);
   if (href === undefined) return `<span class="internal-link is-unresolved">${text}</span>`;
   return `<a class="internal-link" href="${escapeHtml(href)}">${text}</a>`;

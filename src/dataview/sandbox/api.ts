@@ -15,7 +15,7 @@ export function dvApi(
   host: { readVaultFile(path: unknown): string | undefined; askHost: AskHost },
   values: Values,
   arrays: Pick<DataArrays, 'wrapDataArray' | 'isDataArray' | 'toDataArray'>,
-  pages: Pick<Pages, 'resolveLinkpath' | 'pageObject' | 'frontmatterValue' | 'decodeValue' | 'decodeListItem' | 'unsupportedField'>,
+  pages: Pick<Pages, 'resolveLinkpath' | 'linkedPageNumber' | 'pageObject' | 'frontmatterValue' | 'decodeValue' | 'decodeListItem' | 'unsupportedField'>,
   sources: Pick<Sources, 'pagesForQuery'>,
   lazySourcePages: (query: unknown, originPath: string) => unknown,
   elements: Pick<DomElements, 'createContainer' | 'DomElement' | 'DomNode' | 'isAppOnly' | 'nodeValue'>,
@@ -23,7 +23,7 @@ export function dvApi(
   const { DateTime, Duration, Link, ListPairWidget, parseIsoMillis, renderMinimalDate, isDate, isDuration, isLink, typeOf, compareValue, valueToString } =
     values;
   const { wrapDataArray, isDataArray, toDataArray } = arrays;
-  const { resolveLinkpath, pageObject, frontmatterValue, decodeValue, decodeListItem, unsupportedField } = pages;
+  const { resolveLinkpath, linkedPageNumber, pageObject, frontmatterValue, decodeValue, decodeListItem, unsupportedField } = pages;
   const { readVaultFile, askHost } = host;
   const SAFE_TAGS = new Set(safeTags);
   const HEADER_TAGS: Record<string, string> = { 1: 'h1', 2: 'h2', 3: 'h3', 4: 'h4', 5: 'h5', 6: 'h6' };
@@ -51,6 +51,9 @@ export function dvApi(
       return { t: 'pair', key: outputValue(value.key, originPath, depth), value: outputValue(value.value, originPath, depth) };
     }
     if (isLink(value)) {
+      // A page's own link goes by the page's number: the host knows its path and name (most output is such links).
+      const number = linkedPageNumber(value);
+      if (number !== undefined) return { t: 'link', page: number };
       const page = resolveLinkpath(value.path, originPath);
       const link: Row = { t: 'link', path: page ? page.path : null, text: value.text() };
       if (value.type !== 'file' && value.subpath) link.subpath = value.subpath;

@@ -109,6 +109,11 @@ export function dataArrays(
   const isImmutableList = (values: unknown[]): boolean =>
     Object.isFrozen(values) && values.every((v) => (typeof v === 'object' && v !== null ? isFrozenPlainLink(v) : typeof v !== 'function'));
 
+  /** Records the ascending self-sort of a list of frozen plain links that is frozen before any block sorts it. */
+  const rememberSorted = (values: unknown[], sorted: unknown[]): void => {
+    selfSorted[0].set(values, Object.freeze(sorted.slice()));
+  };
+
   const isGroup = (e: unknown): boolean => !!e && typeof e === 'object' && Object.keys(e).length === 2 && 'key' in e && 'rows' in e;
 
   class DataArrayImpl {
@@ -178,9 +183,10 @@ export function dataArrays(
       if (this.values.length === 0) return wrapDataArray(this.values);
       const values = this.values;
       const descending = direction === 'desc';
-      const memo = !key && !comparator && isImmutableList(values) ? selfSorted[descending ? 1 : 0] : undefined;
-      const known = memo?.get(values);
+      // Only immutable lists are remembered: a list found needs no check.
+      const known = !key && !comparator ? selfSorted[descending ? 1 : 0].get(values) : undefined;
       if (known) return this.lwrap(known.slice());
+      const memo = !key && !comparator && isImmutableList(values) ? selfSorted[descending ? 1 : 0] : undefined;
       const keyOf: Callback = key || ((value) => value);
       const keys = values.map((value, index) => keyOf(value, index, values));
       const order = comparator ? comparedOrder(keys, comparator, descending) : valueOrder(keys, descending);
@@ -346,6 +352,7 @@ export function dataArrays(
     isArrayOrDataArray,
     numericOrder,
     valueOrder,
+    rememberSorted,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { DvLink, DvPageInput } from '../types';
 import type { DataArrays } from './data-array';
 import type { Isolation } from './isolation';
-import type { DateDisplay, LinkFields, Values } from './values';
+import type { DateDisplay, LinkFields, LinkValue, Values } from './values';
 
 /** A value typed on the host (snapshot-values.ts): dates, durations and links are tagged objects. */
 export type EncodedValue = null | number | string | boolean | EncodedValue[] | { [key: string]: EncodedValue };
@@ -13,6 +13,8 @@ export type EncodedValue = null | number | string | boolean | EncodedValue[] | {
 export interface SnapshotPage extends Omit<DvPageInput, 'outlinks' | 'inlinks'> {
   outlinks: (number | DvLink)[];
   inlinks: (number | string)[];
+  /** When every inlink is a page's index: the order sorting them gives, if it is not theirs (engine.ts). */
+  inlinksSorted?: number[];
   /** The typed fields the sandbox cannot rebuild from the frontmatter (snapshot-values.ts, `SentFields`). */
   typed?: { fields: Record<string, EncodedValue>; merged?: Record<string, EncodedValue>; day: EncodedValue };
   /** Ranks of the path and the name in collation order among every page's path and name (host-helpers.ts). */
@@ -35,18 +37,20 @@ export type SharedWork = <T>(build: () => T) => T;
 export function pageIndex(
   snapshot: Snapshot,
   values: Pick<Values, 'DateTime' | 'Duration' | 'Link' | 'parseIsoMillis'>,
-  arrays: Pick<DataArrays, 'wrapDataArray'>,
+  arrays: Pick<DataArrays, 'wrapDataArray' | 'rememberSorted'>,
   freezeData: Isolation['freezeData'],
   host: { askHost: AskHost; sharedWork: SharedWork },
 ) {
   const { askHost, sharedWork } = host;
   const { DateTime, Duration, Link, parseIsoMillis } = values;
-  const { wrapDataArray } = arrays;
+  const { wrapDataArray, rememberSorted } = arrays;
   const snapshotPages = snapshot.pages;
   const pagesByPath = new Map<string, SnapshotPage>();
   const pagesByLowerPath = new Map<string, SnapshotPage>();
   const pagesByLowerName = new Map<string, SnapshotPage[]>();
-  snapshotPages.forEach((page) => {
+  const pageNumbers = new Map<SnapshotPage, number>();
+  snapshotPages.forEach((page, number) => {
+    pageNumbers.set(page, number);
     pagesByPath.set(page.path, page);
     pagesByLowerPath.set(page.path.toLowerCase(), page);
     const name = page.name.toLowerCase();
@@ -56,9 +60,35 @@ export function pageIndex(
 
   const outlinksOf = (page: SnapshotPage): DvLink[] =>
     page.outlinks.map((link) => (typeof link === 'number' ? { path: snapshotPages[link].path, embed: false, type: 'file' } : link));
+
+  /**
+   * Each page's file link, made once and frozen: its file.link, and every inlink and plain outlink to it, is this one
+   * object (links to pages are most of what blocks read and list: the seed block reads 70,000 inlinks at 10,000 notes).
+   */
+  const pageLinks: LinkValue[] = [];
+  /** The page a shared page link names, by number, when it resolves to that page from any note (its exact path). */
+  const pageLinkNumbers = new Map<LinkValue, number>();
+  const pageLink = (number: number): LinkValue => {
+    let link = pageLinks[number];
+    if (link === undefined) {
+      const path = snapshotPages[number].path;
+      link = pageLinks[number] = Object.freeze(Link.file(path));
+      if (pagesByPath.get(path.trim().replace(/^\/+/, '')) === snapshotPages[number]) pageLinkNumbers.set(link, number);
+    }
+    return link;
+  };
+  /** The number of the page a link names, when it is a shared page link resolving to it (api.ts outputs it so). */
+  const linkedPageNumber = (value: unknown): number | undefined => pageLinkNumbers.get(value as LinkValue);
+
+  /** A page's outlinks as links: a plain link to a page is that page's shared link. */
+  const outlinkValues = (page: SnapshotPage): LinkValue[] => page.outlinks.map((link) => (typeof link === 'number' ? pageLink(link) : new Link(link)));
   // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
-  const inlinkPathsOf = (page: SnapshotPage): string[] =>
-    page.inlinks.flatMap((from) => (typeof from === 'number' ? [snapshotPages[from].path] : pagesByPath.has(from) ? [from] : []));
+  const inlinkValues = (page: SnapshotPage): LinkValue[] =>
+    page.inlinks.flatMap((from) => {
+      if (typeof from === 'number') return [pageLink(from)];
+      const source = pagesByPath.get(from);
+      return source === undefined ? [] : [pageLink(pageNumbers.get(source)!)];
+    });
 
   /**
    * The first page (snapshot order) whose lowercased path, less its last three characters ('.md'), ends with '/' +
@@ -234,9 +264,16 @@ export function pageIndex(
   };
   // Most blocks read a few fields of a few pages: the rest of the vault costs nothing until read.
   const FILE_FIELDS: PropertyDescriptorMap = {
-    link: accessor(lazyGetter((page) => Link.file(page.path), Object.freeze)),
-    outlinks: accessor(lazyGetter((page) => wrapDataArray(outlinksOf(page).map((l) => new Link(l))))),
-    inlinks: accessor(lazyGetter((page) => wrapDataArray(inlinkPathsOf(page).map((p) => Link.file(p))))),
+    link: accessor(lazyGetter((page) => pageLink(pageNumbers.get(page)!), Object.freeze)),
+    outlinks: accessor(lazyGetter((page) => wrapDataArray(outlinkValues(page)))),
+    inlinks: accessor(
+      lazyGetter((page) => {
+        const links = inlinkValues(page);
+        // Sorted by themselves, they take the order the host computed (frozen with the array, so it cannot change).
+        if (page.inlinks.every((from) => typeof from === 'number')) rememberSorted(links, page.inlinksSorted ? page.inlinksSorted.map(pageLink) : links);
+        return wrapDataArray(links);
+      }),
+    ),
     etags: accessor(lazyGetter((page) => wrapDataArray(page.etags.map((t) => `#${t}`)))),
     tags: accessor(lazyGetter((page) => wrapDataArray(tagsOf(page).slice()))),
     aliases: accessor(lazyGetter((page) => wrapDataArray(aliasesOf(page)))),
@@ -332,6 +369,7 @@ export function pageIndex(
     pagesByPath,
     outlinksOf,
     resolveLinkpath,
+    linkedPageNumber,
     tagsOf,
     frontmatterValue,
     decodeValue,
