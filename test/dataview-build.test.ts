@@ -1,9 +1,8 @@
 // dataview blocks in a real build: the seed block's output in place of its code, DQL queries (TASK, CALENDAR,
 // GROUP BY + FLATTEN) over inline fields and tasks, and hostile blocks that each give one diagnostic while the rest builds.
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveStatic, type StaticServer } from './helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inChromium } from './helpers/browser';
 import { buildVault, type BuiltSite } from './helpers/build';
 
 let site: BuiltSite;
@@ -145,23 +144,14 @@ describe('DQL queries over inline fields and tasks, computed at build', () => {
 });
 
 describe('CALENDAR in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = inChromium(() => site.outDir);
 
   it.each([
     ['light', 1280],
     ['dark', 390],
   ] as const)('%s, %i px: each dot is a visible accent-coloured link named after its note, inside the page, and opens it', async (colorScheme, width) => {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
-    await page.goto(new URL('queries/', server.url).href);
+    const page = await chromium.browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+    await page.goto(new URL('queries/', chromium.server.url).href);
     const dots = page.locator('a.dataview-calendar-dot');
     expect(await dots.count()).toBe(2);
     const seen = await dots.evaluateAll((links) =>

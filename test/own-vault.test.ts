@@ -2,11 +2,10 @@
 // nothing of the sample vault anywhere), its glossary comes from its glossary note, and its publish.css themes it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatLeaks, scanForMarkers } from '../src/safety/leaks';
 import { nameKey } from '../src/search/names';
-import { launchChromium, serveStatic, type StaticServer } from './helpers/browser';
+import { inChromium } from './helpers/browser';
 import { buildVault, type BuiltSite } from './helpers/build';
 
 const projectDir = path.resolve(import.meta.dirname, '..');
@@ -92,25 +91,16 @@ describe('a glossary from the glossary note', () => {
 });
 
 describe("the vault's publish.css", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await serveStatic(site.outDir);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = inChromium(() => site.outDir);
 
   it("is served as a file after the site's CSS, and its Publish variables colour the page", async () => {
     expect(site.read('publish.css')).toBe(readFileSync(path.join(vault, 'publish.css'), 'utf8'));
-    const page = await browser.newPage();
+    const page = await chromium.browser.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    await page.goto(new URL('道具/', server.url).href);
+    await page.goto(new URL('道具/', chromium.server.url).href);
     const colours = await page.evaluate(() => {
       const body = getComputedStyle(document.body);
       return { background: body.backgroundColor, text: body.color, link: getComputedStyle(document.querySelector('a.internal-link')!).color };
@@ -121,8 +111,8 @@ describe("the vault's publish.css", () => {
   });
 
   it("finds a glossary note's term by its alias first, with the term's heading among the sub-results", async () => {
-    const page = await browser.newPage({ bypassCSP: true });
-    await page.goto(server.url);
+    const page = await chromium.browser.newPage({ bypassCSP: true });
+    await page.goto(chromium.server.url);
     await page.addScriptTag({ type: 'module', content: `import * as pagefind from '/pagefind/pagefind.js'; window.pagefind = pagefind;` });
     await page.waitForFunction(() => 'pagefind' in window);
     const found = await page.evaluate(
