@@ -81,6 +81,11 @@ describe('callout colours (site.css)', () => {
     expect(new Set(['example', 'abstract', 'quote'].map(colourOf)).size).toBe(3);
   });
 
+  it('draws a todo in the blue of notes, as Obsidian does, not in the orange of questions and warnings', () => {
+    expect(colourOf('todo')).toBe('note');
+    expect(colourOf('question')).toBe('warning');
+  });
+
   it('keeps every type’s title readable (WCAG AA) on its tinted background in both themes', () => {
     for (const type of ['note', 'abstract', 'info', 'todo', 'tip', 'success', 'question', 'warning', 'failure', 'danger', 'bug', 'example', 'quote']) {
       for (const theme of [light, dark]) {
