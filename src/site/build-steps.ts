@@ -31,6 +31,8 @@ const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/merm
 /** Highlighted code, keyed by (language, code, themes, Shiki version). */
 const CODE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/code');
 const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
+/** Per-note step results (the glossary's mentions), keyed by what each depends on. */
+const MEMO_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/memo');
 
 /** What the build knows: what it was given, then each step's output under the step's name. */
 export interface SiteModel {
@@ -152,6 +154,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
         locale: publish.lang,
         hrefFor: (id) => pageHref(publish.index, id)!,
         treeKey,
+        memoFile: { cacheDir: MEMO_CACHE, vaultDir: config.vaultDir, projectDir: process.cwd() },
       });
       return { output, replacements, diagnostics: output.diagnostics };
     },

@@ -15,7 +15,7 @@ import type { Diagnostic, ParsedNote } from '../vault/types';
 import type { CardTree } from './canvas-cards';
 import type { Split } from './steps';
 import { urlComponent } from './urls';
-import { openNoteMemo } from './note-memo';
+import { type MemoFile, openNoteMemo } from './note-memo';
 import { cacheHash } from '../vault/cache-file';
 import type { GlossaryIndex, NoteRef, TermPage, TermSummary, TermUse } from './types';
 
@@ -30,6 +30,8 @@ interface GlossaryStepOptions {
   hrefFor(id: string): string;
   /** The note's tree as it stands, as a key (tree-states.ts): a note's mentions are reused while it and the terms are unchanged. */
   treeKey?(note: ParsedNote): string | undefined;
+  /** Where a build keeps the notes' mentions for the next build (note-memo.ts); without it, only the dev server keeps them. */
+  memoFile?: MemoFile;
 }
 
 export interface GlossaryStepResult {
@@ -74,7 +76,7 @@ export function applyGlossary(
     const link = (termId: string, surface: string) => termLink(summaries.get(termId)!, surface);
     // What a note's mentions depend on besides its tree: the surfaces matched and the links made of them.
     const terms = cacheHash(JSON.stringify([glossary.entries, [...summaries]]));
-    const memo = openNoteMemo<ReturnType<typeof linkTermMentions>>('glossary');
+    const memo = openNoteMemo<ReturnType<typeof linkTermMentions>>('glossary', options.memoFile);
     for (const note of published) {
       // The glossary note is where the terms are defined: linking its words to itself would only add noise.
       if (glossaryNoteIds.has(note.id)) continue;
@@ -90,6 +92,7 @@ export function applyGlossary(
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
       for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context && snippetOf(termId, context, matcher));
     }
+    memo.save();
     // A canvas is one page: the site's mode, and "first" means the first mention on the board, card by card.
     const linkedOn = new Map<string, Set<string>>();
     for (const card of cards) {

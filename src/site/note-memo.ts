@@ -1,12 +1,26 @@
-// The dev server computes the site again at every save, and most notes are as they were. A step's per-note result
-// is kept from one computation to the next in this process and reused while the note's key is the same; the key
-// says everything the result depends on (the note's tree as the step sees it, and what the step reads besides), so a
-// reused result is the one the step would compute. A build keeps nothing: it computes once.
+// Most notes are as they were when the site is computed again: at the dev server's next save, or at the next build.
+// A step's per-note result is kept and reused while the note's key is the same; the key says everything the result
+// depends on (the note's tree as the step sees it, and what the step reads besides), so a reused result is the one
+// the step would compute. The dev server keeps results in memory; a build keeps them in a file for the next build
+// (as JSON text, read back only for the notes it reuses), when it is given one.
+import { existsSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { cacheHash, codeFingerprint, readCacheLines, removeStaleCaches, writeCacheLines } from '../vault/cache-file';
 import { computesAgain } from './computes-again';
 
 export interface NoteMemo<Result> {
   /** `compute()`, or the result kept under `key` for this note; without a key, always computed. */
   reuse(noteId: string, key: string | undefined, compute: () => Result): Result;
+  /** Keeps the results this computation used (and only those) for the next build; nothing to do in memory. */
+  save(): void;
+}
+
+/** Where a build keeps a step's results: a file per vault under `cacheDir`, invalid once tsunagu's source changes. */
+export interface MemoFile {
+  cacheDir: string;
+  vaultDir: string;
+  /** The tsunagu checkout: its src/ and package-lock.json are what made the results. */
+  projectDir: string;
 }
 
 const KEY = Symbol.for('tsunagu.note-memo');
@@ -14,8 +28,13 @@ const KEY = Symbol.for('tsunagu.note-memo');
 type Holder = { [KEY]?: Map<string, Map<string, { key: string; result: unknown }>> };
 
 /** For one computation of the step `name`; keeps the results it used (and only those) for the next. */
-export function openNoteMemo<Result>(name: string): NoteMemo<Result> {
-  if (!computesAgain()) return { reuse: (_id, _key, compute) => compute() };
+export function openNoteMemo<Result>(name: string, file?: MemoFile): NoteMemo<Result> {
+  if (computesAgain()) return inMemory(name);
+  if (file && existsSync(path.join(file.projectDir, 'src'))) return inFile(name, file);
+  return { reuse: (_id, _key, compute) => compute(), save: () => {} };
+}
+
+function inMemory<Result>(name: string): NoteMemo<Result> {
   const memos = ((globalThis as Holder)[KEY] ??= new Map());
   const last = memos.get(name) ?? new Map();
   const kept = new Map<string, { key: string; result: unknown }>();
@@ -27,6 +46,44 @@ export function openNoteMemo<Result>(name: string): NoteMemo<Result> {
       const result = hit?.key === key ? (hit.result as Result) : compute();
       kept.set(noteId, { key, result });
       return result;
+    },
+    save: () => {},
+  };
+}
+
+// One line per result: the hash of (code, note, key), a tab, the result's JSON (which holds no raw tab or newline).
+function inFile<Result>(name: string, { cacheDir, vaultDir, projectDir }: MemoFile): NoteMemo<Result> {
+  const fingerprint = codeFingerprint(projectDir, 'src');
+  const file = path.join(cacheDir, `${cacheHash(path.resolve(vaultDir)).slice(0, 16)}-${name}.jsonl`);
+  const last = new Map<string, string>();
+  for (const line of readCacheLines(file)) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) last.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  const used = new Map<string, string>();
+  let missed = false;
+  return {
+    reuse(noteId, key, compute) {
+      if (key === undefined) return compute();
+      const lineKey = cacheHash(JSON.stringify([fingerprint, noteId, key]));
+      const json = last.get(lineKey);
+      if (json !== undefined) {
+        used.set(lineKey, json);
+        return JSON.parse(json) as Result;
+      }
+      const result = compute();
+      used.set(lineKey, JSON.stringify(result));
+      missed = true;
+      return result;
+    },
+    save() {
+      if (missed || used.size !== last.size || !existsSync(file)) {
+        writeCacheLines(
+          file,
+          [...used].map(([key, json]) => `${key}\t${json}`),
+        );
+        removeStaleCaches(cacheDir);
+      } else utimesSync(file, new Date(), new Date());
     },
   };
 }

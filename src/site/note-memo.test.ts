@@ -1,0 +1,78 @@
+// A build keeps a step's per-note results in a file for the next build: reused while the note's key and tsunagu's
+// source are the same, computed again otherwise, and the file holds only what the last build used.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
+import { openNoteMemo, type MemoFile } from './note-memo';
+
+const tempDir = useTempDirs('tsunagu-note-memo-');
+
+/** A stand-in tsunagu checkout (its src/ is what results are fingerprinted by) and a cache folder. */
+function memoFile(): MemoFile {
+  const projectDir = tempDir();
+  writeFiles(projectDir, { 'src/step.ts': 'export const version = 1;\n', 'package-lock.json': '{}\n' });
+  return { cacheDir: path.join(projectDir, 'cache'), vaultDir: path.join(projectDir, 'vault'), projectDir };
+}
+
+/** One build of the step: each note's result is its key spelled out, and what was computed is counted. */
+function build(file: MemoFile | undefined, keys: Record<string, string | undefined>) {
+  const memo = openNoteMemo<{ note: string; key?: string }>('step', file);
+  const computed: string[] = [];
+  const results = Object.entries(keys).map(([note, key]) =>
+    memo.reuse(note, key, () => {
+      computed.push(note);
+      return { note, key };
+    }),
+  );
+  memo.save();
+  return { results, computed };
+}
+
+describe("a build's note memo", () => {
+  it("reuses the last build's result of a note whose key is the same, and computes the others", () => {
+    const file = memoFile();
+    expect(build(file, { a: 'a1', b: 'b1' }).computed).toEqual(['a', 'b']);
+    const second = build(file, { a: 'a1', b: 'b2' });
+    expect(second.computed).toEqual(['b']);
+    expect(second.results).toEqual([
+      { note: 'a', key: 'a1' },
+      { note: 'b', key: 'b2' },
+    ]);
+  });
+
+  it('hands out a copy each time: a result changed by one build is not what the next reads', () => {
+    const file = memoFile();
+    build(file, { a: 'a1' });
+    const { results } = build(file, { a: 'a1' });
+    results[0].note = 'changed';
+    expect(build(file, { a: 'a1' }).results[0].note).toBe('a');
+  });
+
+  it('computes a note without a key every time', () => {
+    const file = memoFile();
+    build(file, { a: undefined });
+    expect(build(file, { a: undefined }).computed).toEqual(['a']);
+  });
+
+  it("computes everything again once tsunagu's source changed", () => {
+    const file = memoFile();
+    build(file, { a: 'a1' });
+    writeFiles(file.projectDir, { 'src/step.ts': 'export const version = 2;\n' });
+    expect(build(file, { a: 'a1' }).computed).toEqual(['a']);
+  });
+
+  it('keeps only the results the last build used', () => {
+    const file = memoFile();
+    build(file, { a: 'a1', b: 'b1' });
+    build(file, { a: 'a1' });
+    const [name] = readdirSync(file.cacheDir);
+    expect(readFileSync(path.join(file.cacheDir, name), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(build(file, { a: 'a1', b: 'b1' }).computed).toEqual(['b']);
+  });
+
+  it('keeps nothing without a file', () => {
+    build(undefined, { a: 'a1' });
+    expect(build(undefined, { a: 'a1' }).computed).toEqual(['a']);
+  });
+});
