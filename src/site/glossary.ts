@@ -87,8 +87,7 @@ export function applyGlossary(
       const { mentions, splits } = memo.reuse(note.id, key, () =>
         linkTermMentions(note.tree, matcher, { mode, skipTermId: note.id, alreadyLinked: new Set(linkedTerms.keys()), link }),
       );
-      // A split's nodes go into this computation's tree: a copy, the kept ones stay as they were made.
-      for (const split of splits) replacements.push({ noteId: note.id, ...structuredClone(split) });
+      for (const split of splits) replacements.push({ noteId: note.id, ...split });
       for (const mention of mentions) noteUse(mention.termId, note.id, mention.snippet);
       for (const [termId, context] of linkedTerms) noteUse(termId, note.id, context && snippetOf(termId, context, matcher));
     }

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
+import { buildNonce, trustedHtml } from '../safety/trusted';
 import { openNoteMemo, type MemoFile } from './note-memo';
 
 const tempDir = useTempDirs('tsunagu-note-memo-');
@@ -69,6 +70,18 @@ describe("a build's note memo", () => {
     const [name] = readdirSync(file.cacheDir);
     expect(readFileSync(path.join(file.cacheDir, name), 'utf8').trim().split('\n')).toHaveLength(1);
     expect(build(file, { a: 'a1', b: 'b1' }).computed).toEqual(['b']);
+  });
+
+  it("writes no trust nonce, and hands trusted HTML back as this build's; an author's text stays as written", () => {
+    const file = memoFile();
+    const result = { trusted: trustedHtml('<svg></svg>'), authored: 'a \u0001 b' };
+    const open = () => openNoteMemo<typeof result>('step', file);
+    const first = open();
+    first.reuse('a', 'a1', () => result);
+    first.save();
+    const [name] = readdirSync(file.cacheDir);
+    expect(readFileSync(path.join(file.cacheDir, name), 'utf8')).not.toContain(buildNonce());
+    expect(open().reuse('a', 'a1', () => ({ trusted: '', authored: '' }))).toEqual(result);
   });
 
   it('keeps nothing without a file', () => {

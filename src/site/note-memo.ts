@@ -2,14 +2,16 @@
 // A step's per-note result is kept and reused while the note's key is the same; the key says everything the result
 // depends on (the note's tree as the step sees it, and what the step reads besides), so a reused result is the one
 // the step would compute. The dev server keeps results in memory; a build keeps them in a file for the next build
-// (as JSON text, read back only for the notes it reuses), when it is given one.
+// (as JSON text, read back only for the notes it reuses), when it is given one. Either way the caller gets a result
+// of its own, which it may change.
 import { existsSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { buildNonce } from '../safety/trusted';
 import { cacheHash, codeFingerprint, readCacheLines, removeStaleCaches, writeCacheLines } from '../vault/cache-file';
 import { computesAgain } from './computes-again';
 
 export interface NoteMemo<Result> {
-  /** `compute()`, or the result kept under `key` for this note; without a key, always computed. */
+  /** `compute()`, or a copy of the result kept under `key` for this note; without a key, always computed. */
   reuse(noteId: string, key: string | undefined, compute: () => Result): Result;
   /** Keeps the results this computation used (and only those) for the next build; nothing to do in memory. */
   save(): void;
@@ -45,15 +47,20 @@ function inMemory<Result>(name: string): NoteMemo<Result> {
       const hit = last.get(noteId);
       const result = hit?.key === key ? (hit.result as Result) : compute();
       kept.set(noteId, { key, result });
-      return result;
+      return structuredClone(result);
     },
     save: () => {},
   };
 }
 
 // One line per result: the hash of (code, note, key), a tab, the result's JSON (which holds no raw tab or newline).
+// The build's trust nonce (safety/trusted.ts) is written as a character JSON never holds raw and read back as this
+// build's: trusted HTML stays trusted, and no text an author wrote can become the nonce.
+const NONCE_MARK = '\u0001';
+
 function inFile<Result>(name: string, { cacheDir, vaultDir, projectDir }: MemoFile): NoteMemo<Result> {
   const fingerprint = codeFingerprint(projectDir, 'src');
+  const nonce = buildNonce();
   const file = path.join(cacheDir, `${cacheHash(path.resolve(vaultDir)).slice(0, 16)}-${name}.jsonl`);
   const last = new Map<string, string>();
   for (const line of readCacheLines(file)) {
@@ -69,10 +76,10 @@ function inFile<Result>(name: string, { cacheDir, vaultDir, projectDir }: MemoFi
       const json = last.get(lineKey);
       if (json !== undefined) {
         used.set(lineKey, json);
-        return JSON.parse(json) as Result;
+        return JSON.parse(json.replaceAll(NONCE_MARK, nonce)) as Result;
       }
       const result = compute();
-      used.set(lineKey, JSON.stringify(result));
+      used.set(lineKey, JSON.stringify(result).replaceAll(nonce, NONCE_MARK));
       missed = true;
       return result;
     },

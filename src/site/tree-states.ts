@@ -2,6 +2,7 @@
 // replacements applied to it since. Two computations that give a note the same key hand the next step equal trees,
 // which is what a per-note memo (note-memo.ts) needs to know. A tree a step rewrote in place has no key.
 import type { Root } from 'mdast';
+import { buildNonce } from '../safety/trusted';
 import { cacheHash } from '../vault/cache-file';
 import { parsedKey } from '../vault/parse-cache';
 import type { Replacement, Split } from './steps';
@@ -9,10 +10,12 @@ import type { Replacement, Split } from './steps';
 export class TreeStates {
   private readonly applied = new Map<string, string[]>();
   private readonly rewritten = new Set<string>();
+  private readonly nonce = buildNonce();
 
   replaced(replacement: Replacement | Split): void {
     const applied = this.applied.get(replacement.noteId) ?? this.applied.set(replacement.noteId, []).get(replacement.noteId)!;
-    applied.push(JSON.stringify(replacement));
+    // Without the build's trust nonce (it differs in every process): a key must hold from one build to the next.
+    applied.push(JSON.stringify(replacement).replaceAll(this.nonce, '\u0001'));
   }
 
   /** A step changed these trees itself: what they hold is known no more. */
