@@ -27,7 +27,7 @@ const OUTGOING_BACKLINKS_SHOWN = 20;
 /** At the vault's root, the stylesheet Obsidian Publish sites are themed with. */
 const PUBLISH_CSS = 'publish.css';
 
-export function sitePages({ config, load: vault, publish, graph, glossary, sections }: SiteModel): SiteData {
+export function sitePages({ config, load: vault, publish, graph, glossary, sections, treeKey }: SiteModel): SiteData {
   const { index, kindSite } = publish;
   // One frozen ref per page, shared by every list that shows it: a ref made per mention, its URL a string of its own,
   // cost about 180 MB at 10,000 notes (each outgoing link lists 20 backlinks; measured in Astro's page loop).
@@ -43,6 +43,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
     site: kindSite,
     render: (entry, site) => index.kindOf(entry).render!(entry, site),
     ids: publish.ids,
+    treeKey,
   });
   // A render that fails all the same shows the file's text under a notice (src/site/limits.ts): the build goes on.
   const renderPage = (id: string) => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { KindSite } from '../kinds/kind';
 import { cacheHash, codeFingerprint, readCacheLines, writeCacheLines } from '../vault/cache-file';
 import { isDrawing } from '../vault/drawings';
-import type { VaultEntry } from '../vault/types';
+import type { ParsedNote, VaultEntry } from '../vault/types';
 import { type Asked, answerDigests, answersHold, recordingSite } from './render-inputs';
 
 export interface Body {
@@ -105,10 +105,12 @@ interface BodiesOptions {
   render(entry: VaultEntry, site: KindSite): string;
   /** The published pages. */
   ids: ReadonlySet<string>;
+  /** A note's tree as a key (tree-states.ts), hashed instead of the whole tree; undefined when unknown. */
+  treeKey?(note: ParsedNote): string | undefined;
 }
 
 /** Bodies of the published pages: notes from the cache when their inputs are unchanged, other pages rendered. */
-export function openBodies({ projectDir, settings, site, render, ids }: BodiesOptions): (entry: VaultEntry) => Body {
+export function openBodies({ projectDir, settings, site, render, ids, treeKey }: BodiesOptions): (entry: VaultEntry) => Body {
   const file = holder[KEY]?.file;
   const rendered = (entry: VaultEntry) => bodyOfHtml(render(entry, site));
   if (!file || !existsSync(path.join(projectDir, 'src'))) return rendered;
@@ -122,7 +124,8 @@ export function openBodies({ projectDir, settings, site, render, ids }: BodiesOp
   return (entry) => {
     if (!entry.note) return rendered(entry);
     // A drawing's page is not its tree alone (drawing.ts); a frontmatter edit can make a note one.
-    const own = cacheHash(`${version}\0${entry.id}\0${digest(entry.note.tree)}\0${isDrawing(entry.note)}`);
+    const tree = treeKey?.(entry.note);
+    const own = cacheHash(`${version}\0${entry.id}\0${tree === undefined ? `tree ${digest(entry.note.tree)}` : `key ${tree}`}\0${isDrawing(entry.note)}`);
     const cached = kept.entries.get(entry.id);
     if (cached?.own === own && answersHold(cached.asked, site, digest)) {
       if (cached.span.file !== kept.written) cached.span = append(kept.written, readSpan(cached.span));
