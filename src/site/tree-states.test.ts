@@ -3,36 +3,32 @@ import { describe, expect, it, vi } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import { openParseCache } from '../vault/parse-cache';
 
+// Each TreeStates reads the nonce once: two of them stand for two build processes.
 const nonces = vi.hoisted(() => ['first-process-nonce', 'second-process-nonce']);
-vi.mock('../safety/trusted', () => ({ buildNonce: vi.fn(() => nonces.shift()) }));
+vi.mock('../safety/trusted', () => ({ buildNonce: vi.fn(() => nonces.shift() ?? 'a-later-nonce') }));
 const { TreeStates } = await import('./tree-states');
 
 const tempDir = useTempDirs('tsunagu-tree-states-');
 
+/** A note's key in a new process, after a step replaced its first node with raw HTML. */
+function keyAfterReplacing(html: string): string | undefined {
+  const dir = tempDir();
+  const states = new TreeStates();
+  const tree = openParseCache({ vaultDir: dir, cacheDir: dir, projectDir: process.cwd() }).parse('Some text.\n', 1).tree;
+  states.replaced({ noteId: 'a.md', path: [0], node: { type: 'html', value: html } });
+  return states.key('a.md', tree);
+}
+
+const trusted = (nonce: string) => `<tsunagu-trusted data-nonce="${nonce}">x</tsunagu-trusted>`;
+
 describe('tree keys', () => {
   it("are the same in two processes for the same tree and replacements, whatever each process's trust nonce", () => {
-    const dir = tempDir();
-    const cache = openParseCache({ vaultDir: dir, cacheDir: dir, projectDir: process.cwd() });
-    const keyIn = (nonce: string) => {
-      const states = new TreeStates();
-      const tree = cache.parse('Some text.\n', 1).tree;
-      states.replaced({ noteId: 'a.md', path: [0], node: { type: 'html', value: `<tsunagu-trusted data-nonce="${nonce}">x</tsunagu-trusted>` } });
-      return states.key('a.md', tree);
-    };
-    const first = keyIn('first-process-nonce');
+    const first = keyAfterReplacing(trusted('first-process-nonce'));
     expect(first).toBeDefined();
-    expect(keyIn('second-process-nonce')).toBe(first);
+    expect(keyAfterReplacing(trusted('second-process-nonce'))).toBe(first);
   });
 
   it('differ when a replacement differs', () => {
-    const dir = tempDir();
-    const cache = openParseCache({ vaultDir: dir, cacheDir: dir, projectDir: process.cwd() });
-    const keyWith = (value: string) => {
-      const states = new TreeStates();
-      const tree = cache.parse('Some text.\n', 1).tree;
-      states.replaced({ noteId: 'a.md', path: [0], node: { type: 'html', value } });
-      return states.key('a.md', tree);
-    };
-    expect(keyWith('<b>one</b>')).not.toBe(keyWith('<b>two</b>'));
+    expect(keyAfterReplacing('<b>one</b>')).not.toBe(keyAfterReplacing('<b>two</b>'));
   });
 });
