@@ -6,6 +6,8 @@ import type { AstroIntegration } from 'astro';
 import type { SiteConfig } from '../config/config';
 import { formatSearchReport, runSearchJob } from '../search/index-site';
 import { SEARCH_JOB_ENV, type SearchJob } from '../search/search-job';
+import { startParseAhead } from '../kinds/note/parse-ahead';
+import { PARSE_CACHE_DIR } from '../vault/parse-cache';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
 import { mermaidScript } from './mermaid-script';
@@ -58,6 +60,8 @@ export default function tsunagu(config: SiteConfig): AstroIntegration {
         keepLayoutIn(`${outputCache('graph-layout', outDir)}.json`);
       },
       'astro:build:start': () => {
+        // Notes are parsed on a second thread while Vite bundles; the load step takes them (parse-ahead.ts).
+        startParseAhead({ vaultDir: config.vaultDir, projectDir: process.cwd(), cacheDir: PARSE_CACHE_DIR, limits: config.limits });
         clearOutputFolder(outDir, outputRecord());
       },
       'astro:routes:resolved': ({ routes }) => {

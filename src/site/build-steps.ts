@@ -5,9 +5,10 @@ import { readClock } from '../config/clock';
 import { linkGraph, type NoteLinks } from '../graph/links';
 import { graphSections, type NoteGraphSections } from '../graph/sections';
 import type { FileKind } from '../kinds/kind';
+import { takeParseAhead } from '../kinds/note/parse-ahead';
 import type { ParsedNote } from '../vault/types';
 import { loadVault, type Vault } from '../vault/load';
-import { openParseCache } from '../vault/parse-cache';
+import { openParseCache, PARSE_CACHE_DIR } from '../vault/parse-cache';
 import { openReadMemo } from '../vault/read-memo';
 import { runBases } from './bases';
 import { canvasCardTrees, onCanvases } from './canvas-cards';
@@ -26,11 +27,10 @@ import type { BuildStep } from './steps';
 import { tagUrl } from './tags';
 import { href } from './urls';
 
-/** Rendered diagrams survive builds here, keyed by diagram hash; parsed notes, by content hash. */
+/** Rendered diagrams survive builds here, keyed by diagram hash. */
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
 /** Highlighted code, keyed by (language, code, themes, Shiki version). */
 const CODE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/code');
-const PARSE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
 /** Per-note step results (the glossary's mentions), keyed by what each depends on. */
 const MEMO_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/memo');
 
@@ -66,9 +66,22 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     name: 'load',
     needs: ['config', 'kinds'],
     run: ({ config, kinds }) => {
-      const parseCache = openParseCache({ vaultDir: config.vaultDir, cacheDir: PARSE_CACHE, projectDir: process.cwd(), keepInMemory: computesAgain() });
+      // Started by the integration when the build started (builds only).
+      const ahead = takeParseAhead(config.vaultDir);
+      const parseCache = openParseCache({
+        vaultDir: config.vaultDir,
+        cacheDir: PARSE_CACHE_DIR,
+        projectDir: process.cwd(),
+        keepInMemory: computesAgain(),
+        ...(ahead ? { ahead } : {}),
+      });
       const memo = computesAgain() ? openReadMemo(config.vaultDir) : undefined;
-      const output = loadVault({ ...config, kinds, parse: parseCache.parse, ...(memo ? { memo } : {}) });
+      let output: Vault;
+      try {
+        output = loadVault({ ...config, kinds, parse: parseCache.parse, ...(memo ? { memo } : {}) });
+      } finally {
+        ahead?.close();
+      }
       parseCache.save();
       return { output };
     },

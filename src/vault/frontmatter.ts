@@ -39,10 +39,9 @@ const OPENING = /^---[ \t]*\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/m;
 
 export function splitFrontmatter(id: string, text: string, limits: Pick<NoteLimits, 'yamlAliases' | 'depth'> = DEFAULT_LIMITS): NoteSource {
-  if (!OPENING.test(text)) return { frontmatter: {}, body: text, bodyStartLine: 1, diagnostics: [] };
-  const afterOpening = text.slice(text.indexOf('\n') + 1);
-  const close = CLOSING.exec(afterOpening);
-  if (!close) {
+  const block = frontmatterBlock(text);
+  if (!block) return { frontmatter: {}, body: text, bodyStartLine: 1, diagnostics: [] };
+  if (block === 'unclosed') {
     return {
       frontmatter: {},
       body: text,
@@ -58,12 +57,27 @@ export function splitFrontmatter(id: string, text: string, limits: Pick<NoteLimi
       ],
     };
   }
-  const yamlText = afterOpening.slice(0, close.index);
+  const parsed = parseFrontmatter(id, block.yamlText, limits);
+  return { frontmatter: parsed.data, body: block.body, bodyStartLine: block.bodyStartLine, diagnostics: parsed.diagnostics };
+}
+
+/** The body `splitFrontmatter` gives, without reading the YAML (for parsing a note's body ahead: parse-ahead.ts). */
+export function noteBody(text: string): Pick<NoteSource, 'body' | 'bodyStartLine'> {
+  const block = frontmatterBlock(text);
+  return block && block !== 'unclosed' ? block : { body: text, bodyStartLine: 1 };
+}
+
+function frontmatterBlock(text: string): { yamlText: string; body: string; bodyStartLine: number } | 'unclosed' | undefined {
+  if (!OPENING.test(text)) return undefined;
+  const afterOpening = text.slice(text.indexOf('\n') + 1);
+  const close = CLOSING.exec(afterOpening);
+  if (!close) return 'unclosed';
   const bodyStart = close.index + close[0].length + 1;
-  const body = afterOpening.slice(bodyStart);
-  const bodyStartLine = 2 + countLines(afterOpening.slice(0, Math.min(bodyStart, afterOpening.length)));
-  const parsed = parseFrontmatter(id, yamlText, limits);
-  return { frontmatter: parsed.data, body, bodyStartLine, diagnostics: parsed.diagnostics };
+  return {
+    yamlText: afterOpening.slice(0, close.index),
+    body: afterOpening.slice(bodyStart),
+    bodyStartLine: 2 + countLines(afterOpening.slice(0, Math.min(bodyStart, afterOpening.length))),
+  };
 }
 
 function parseFrontmatter(

@@ -21,8 +21,8 @@ export interface VaultOptions {
   kinds: readonly FileReader[];
   /** Budgets of one note (README, "Limits"). */
   limits?: NoteLimits;
-  /** Parses a note body; a cache (see parse-cache.ts) can stand in for the parser. */
-  parse?: (body: string, bodyStartLine: number, limits: NoteLimits) => ParsedBody;
+  /** Parses a note body (of the file `noteId`); a cache (see parse-cache.ts) can stand in for the parser. */
+  parse?: (body: string, bodyStartLine: number, limits: NoteLimits, noteId: string) => ParsedBody;
   /** Reads kept from the last load of this vault (the dev server, see read-memo.ts). */
   memo?: ReadMemo;
 }
@@ -46,12 +46,13 @@ export function loadVault(options: VaultOptions): Vault {
   const kinds = new Map(options.kinds.map((kind) => [kind.name, kind]));
   const files = new Map<string, VaultEntry>();
   const notes = new Map<string, ParsedNote>();
+  const parse = options.parse ?? parseBody;
   for (const file of scan.files) {
     const context = {
       excludeFolders: options.excludeFolders,
       limits: options.limits ?? DEFAULT_LIMITS,
       publish: options.publish ?? 'all',
-      parse: options.parse ?? parseBody,
+      parse: (body: string, bodyStartLine: number, limits: NoteLimits) => parse(body, bodyStartLine, limits, file.id),
       git: git.get(file.id),
       diagnostics,
     };

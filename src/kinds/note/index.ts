@@ -13,10 +13,11 @@ import type { ParsedNote, ReadContext, VaultEntry, VaultFile } from '../../vault
 import type { FileKind } from '../kind';
 import { drawingEmbed, drawingPageTree } from './drawing';
 import { limitDiagnostic } from './limit-diagnostic';
+import { isNoteFile } from './recognise';
 
 export const markdownNote: FileKind<undefined> = {
   name: 'note',
-  recognises: (id) => /\.md$/i.test(id),
+  recognises: isNoteFile,
   read(file, context): VaultEntry<undefined> {
     const note = readNote(file, context);
     return { id: file.id, kind: 'note', file, title: note.title, links: note.links, publish: note.publish, note, data: undefined };
