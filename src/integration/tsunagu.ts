@@ -7,7 +7,7 @@ import type { SiteConfig } from '../config/config';
 import { formatSearchReport, runSearchJob } from '../search/index-site';
 import { SEARCH_JOB_ENV, type SearchJob } from '../search/search-job';
 import { startParseAhead } from '../kinds/note/parse-ahead';
-import { PARSE_CACHE_DIR } from '../vault/parse-cache';
+import { PARSE_CACHE_DIR } from '../vault/parse-keys';
 import { configModule } from './config-module';
 import { lazyScript } from './lazy-script';
 import { mermaidScript } from './mermaid-script';

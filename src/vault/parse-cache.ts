@@ -3,15 +3,13 @@
 // memory only for a process that computes the site again (the dev server): a build that held them would carry
 // every tree twice, as objects and as text (about 320 MB at 10,000 notes). Reading them back (JSON.parse) costs about 5% of parsing, and gives
 // a tree of its own each time, which matters: later steps (dataview, mermaid, glossary) rewrite trees in place.
-import { existsSync, readFileSync, utimesSync } from 'node:fs';
+import { existsSync, utimesSync } from 'node:fs';
 import type { Root } from 'mdast';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
-import { cacheHash as hash, codeFingerprint, readCacheLines, removeStaleCaches, writeCacheLines } from './cache-file';
-
-/** Where builds keep the cache files: in the tsunagu checkout, by the other caches. */
-export const PARSE_CACHE_DIR = path.join(process.cwd(), 'node_modules/.cache/tsunagu/parse');
+import { readCacheLines, removeStaleCaches, writeCacheLines } from './cache-file';
+import { parseCacheFile, parseKey, parserFingerprint } from './parse-keys';
 
 interface ParseCache {
   /** `noteId`: the note the body is of, for a parse made ahead (`ahead`). */
@@ -104,40 +102,7 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
   };
 }
 
-/** What the keys depend on besides the note: the parser's code (src/markdown) and the locked dependencies. */
-export function parserFingerprint(projectDir: string): string {
-  return codeFingerprint(projectDir, 'src/markdown');
-}
-
-export function parseCacheFile(cacheDir: string, vaultDir: string): string {
-  return path.join(cacheDir, `${hash(path.resolve(vaultDir))}.jsonl`);
-}
-
-export function parseKey(fingerprint: string, body: string, bodyStartLine: number, limits: NoteLimits): string {
-  // Limits are part of the key: raising one re-parses the notes that went over it.
-  return hash(`${fingerprint}\0${bodyStartLine}\0${JSON.stringify(limits)}\0${body}`);
-}
-
-/** The keys of a cache file's entries, read without their JSON (the file is 18 MB at 1,000 notes). */
-export function cachedKeys(file: string): Set<string> {
-  const keys = new Set<string>();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return keys; // nothing cached yet
-  }
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(10, start);
-    const end = newline === -1 ? bytes.length : newline;
-    const tab = bytes.indexOf(9, start);
-    if (tab > start && tab < end) keys.add(bytes.toString('latin1', start, tab));
-    start = end + 1;
-  }
-  return keys;
-}
-
-// One line per entry: key, a tab, the JSON (which holds no raw tab or newline).
+// One line per entry (parse-keys.ts).
 function readEntries(file: string): Map<string, string> {
   const entries = new Map<string, string>();
   for (const line of readCacheLines(file)) {

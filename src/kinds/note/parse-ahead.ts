@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { NoteLimits } from '../../config/limits';
-import { type ParsedAhead, parseCacheFile } from '../../vault/parse-cache';
+import type { ParsedAhead } from '../../vault/parse-cache';
+import { parseCacheFile } from '../../vault/parse-keys';
 
 /** A note's state in the shared array: nobody's yet, claimed by the load, claimed by the worker, parsed there. */
 export const FREE = 0;

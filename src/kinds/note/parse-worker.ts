@@ -2,9 +2,8 @@
 // frontmatter), finds those the parse cache lacks, and parses them last first, each unless the load claimed it.
 import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
-import { parseBody } from '../../markdown/parse';
 import { decodeNote, noteBody } from '../../vault/frontmatter';
-import { cachedKeys, parseKey, parserFingerprint } from '../../vault/parse-cache';
+import { cachedKeys, parseKey, parserFingerprint } from '../../vault/parse-keys';
 import { scanVault } from '../../vault/scan';
 import { type AheadData, type AheadNotes, type AheadParse, DONE, FREE, THERE } from './parse-ahead';
 import { isNoteFile } from './recognise';
@@ -29,6 +28,8 @@ for (const [index, note] of notes.entries()) {
 }
 
 if (misses.length >= minMisses) {
+  // Loaded only now: a rebuild after a few edits never needs it here.
+  const { parseBody } = await import('../../markdown/parse');
   for (const { index, key, body, bodyStartLine } of misses.reverse()) {
     if (Atomics.compareExchange(states, index, FREE, THERE) !== FREE) continue;
     let json: string | undefined;
