@@ -30,7 +30,9 @@ for (const [index, note] of notes.entries()) {
 if (misses.length >= minMisses) {
   // Loaded only now: a rebuild after a few edits never needs it here.
   const { parseBody } = await import('../../markdown/parse');
-  for (const { index, key, body, bodyStartLine } of misses.reverse()) {
+  // Last first, each body let go once parsed.
+  for (let miss = misses.pop(); miss; miss = misses.pop()) {
+    const { index, key, body, bodyStartLine } = miss;
     if (Atomics.compareExchange(states, index, FREE, THERE) !== FREE) continue;
     let json: string | undefined;
     try {
