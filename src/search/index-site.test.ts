@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { distFiles } from '../safety/dist-files';
@@ -16,6 +17,12 @@ function site(dist: string, pages: Record<string, string>): void {
   writeFiles(dist, Object.fromEntries(Object.entries(pages).map(([file, text]) => [file, page(text)])));
 }
 const index = (dist: string) => new Map(distFiles(path.join(dist, 'pagefind')).map((f) => [f, readFileSync(path.join(dist, 'pagefind', f))]));
+/** Whether a file under `dir` holds `word`, Pagefind's gzipped files read unzipped. */
+const mentions = (dir: string, word: string) =>
+  distFiles(dir).some((file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).includes(word);
+  });
 const partsOf = (dist: string) => (JSON.parse(readFileSync(path.join(dist, 'pagefind', PARTS_FILE), 'utf8')) as { parts: string[] }).parts;
 
 describe('indexSite', () => {
@@ -72,6 +79,34 @@ describe('indexSite', () => {
     site(dist, edited);
     expect(await indexSite(dist, 'en', path.join(work, 'cold-cache'), 8)).toMatchObject({ built: 4 });
     expect(incremental).toEqual(index(dist));
+  }, 60_000);
+
+  it('reads only the pages whose files changed, and a page removed leaves no trace in the index or its cache', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const cache = path.join(work, 'cache');
+    site(dist, Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`notes/n${i}/index.html`, `word${i} harbour`])));
+    expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 24, read: 24, built: 4 });
+    const coldIndex = async () => {
+      const cold = path.join(tempDir(), 'dist');
+      cpSync(dist, cold, { recursive: true });
+      await indexSite(cold, 'en', path.join(cold, '../cache'), 8);
+      return index(cold);
+    };
+
+    writeFiles(dist, { 'notes/n5/index.html': page('word5 lighthouse') });
+    expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 24, read: 1, built: 1 });
+    expect(index(dist)).toEqual(await coldIndex());
+
+    // A note made private: its page is gone from the output.
+    expect(mentions(dist, 'word7')).toBe(true);
+    rmSync(path.join(dist, 'notes/n7'), { recursive: true });
+    expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 23, read: 0, built: 1 });
+    expect(index(dist)).toEqual(await coldIndex());
+    expect(mentions(dist, 'word7')).toBe(false);
+    expect(mentions(cache, 'word7')).toBe(false);
+    expect(distFiles(cache).filter((file) => file.includes('n7'))).toEqual([]);
+    expect(mentions(cache, 'word8')).toBe(true);
   }, 60_000);
 
   it('indexes what Pagefind reads of each page exactly as the whole pages', async () => {
