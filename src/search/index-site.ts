@@ -15,6 +15,7 @@ import * as sharedPagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 import { cacheHash, codeFingerprint, writeCacheLines } from '../vault/cache-file';
+import { indexFiles } from './pagefind-meta';
 import { PARTS_FILE } from './parts';
 import { searchPage } from './search-page';
 import type { SearchJob } from './search-job';
@@ -102,10 +103,10 @@ export async function indexSite(outDir: string, lang: Lang, cacheDir: string, pa
         continue;
       }
       removeUnstaged(staging, new Set(part.pages));
-      await buildPart(pagefind, staging, output, lang, k > 0);
+      await buildPart(pagefind, staging, output, path.join(kept, SEARCH_DIR), lang, k > 0);
       rmSync(kept, { recursive: true, force: true });
       // Part 0's folder holds the other parts' folders, which another Pagefind may be writing: not part 0's.
-      linkTree(output, path.join(kept, SEARCH_DIR), k === 0 ? PARTS_DIR : undefined);
+      linkTree(output, path.join(kept, SEARCH_DIR), (entry) => k > 0 || entry !== PARTS_DIR);
       writeFileSync(keyFile, key);
       built++;
     }
@@ -246,11 +247,17 @@ const PARTS_DIR = 'parts';
 const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.join(outputPath, PARTS_DIR, String(k)));
 
 /**
- * Indexes the staged pages into `output`. A merged part needs only its index: Pagefind's scripts and WebAssembly
- * come from the first part (`merged`).
+ * Indexes the staged pages into `output`, over the chunks of the part's last index (`lastOutput`): Pagefind names
+ * its chunks by their content and does not write one whose file exists, so the chunks that did not change are not
+ * compressed again (most of the time it takes to write); the last index's chunks this one does not use are removed
+ * after. (A new chunk whose name, 7 hexadecimal digits of its hash, were a different chunk's of the last index
+ * would keep that chunk's content, as when Pagefind writes over its own output.) A merged part needs only its
+ * index: Pagefind's scripts and WebAssembly come from the first part (`merged`).
  */
-async function buildPart(pagefind: Pagefind, staging: string, output: string, lang: Lang, merged: boolean): Promise<void> {
+async function buildPart(pagefind: Pagefind, staging: string, output: string, lastOutput: string, lang: Lang, merged: boolean): Promise<void> {
   mkdirSync(staging, { recursive: true });
+  const reused = existsSync(lastOutput);
+  if (reused) linkTree(lastOutput, output, (entry) => CHUNKS.test(entry));
   // One language for the whole site: a note quoting English stays in the site's index (and gets its segmenter).
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   try {
@@ -263,17 +270,23 @@ async function buildPart(pagefind: Pagefind, staging: string, output: string, la
     // Closing ends this Pagefind's process: its next part starts with none of this one's memory.
     await pagefind.close();
   }
-  if (merged) for (const entry of readdirSync(output)) if (!MERGED_PART_FILES.test(entry)) rmSync(path.join(output, entry), { recursive: true });
+  if (reused) {
+    const used = indexFiles(output);
+    for (const file of distFiles(output)) if (CHUNKS.test(file.split('/')[0]) && !used.has(file)) rmSync(path.join(output, file));
+  }
+  if (merged)
+    for (const entry of readdirSync(output)) if (entry !== 'pagefind-entry.json' && !CHUNKS.test(entry)) rmSync(path.join(output, entry), { recursive: true });
 }
 
 /**
- * Copies the folder `from` to `to` as hard links: a kept part is about 700 files. Nothing writes into an index once
- * Pagefind has written it (a new build removes pagefind/ first), so the output and the cache may share the files.
+ * Copies the folder `from` to `to` as hard links (its entries that `keep` names): a kept part is about 700 files.
+ * Pagefind writes no file of an index that exists (CHUNKS), and a new build removes pagefind/ first, so the output
+ * and the cache may share the files.
  */
-function linkTree(from: string, to: string, except?: string): void {
+function linkTree(from: string, to: string, keep: (entry: string) => boolean = () => true): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (entry.name === except) continue;
+    if (!keep(entry.name)) continue;
     const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
     if (entry.isDirectory()) linkTree(source, target);
     else linkOrCopy(source, target);
@@ -288,8 +301,8 @@ function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/** What Pagefind reads of a merged index (its entry, metadata, word, filter and page chunks). */
-const MERGED_PART_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|filter|fragment)$/;
+/** An index's chunks and metadata, named by their content (pagefind-meta.ts): all a merged part needs with its entry. */
+const CHUNKS = /^(.*\.pf_meta|index|filter|fragment)$/;
 
 export function formatSearchReport(report: SearchIndexReport): string {
   const { pages, parts, built } = report;
