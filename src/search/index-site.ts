@@ -305,8 +305,13 @@ function linkOrCopy(from: string, to: string): void {
 const CHUNKS = /^(.*\.pf_meta|index|filter|fragment)$/;
 
 export function formatSearchReport(report: SearchIndexReport): string {
-  const { pages, parts, built } = report;
-  const how = built === parts ? 'indexed' : built === 0 ? 'unchanged, the last index copied' : `indexed in ${built} of ${parts} parts (the others unchanged)`;
+  const { pages, parts, built, read } = report;
+  const how =
+    built === parts
+      ? 'indexed'
+      : built === 0
+        ? 'unchanged, the last index copied'
+        : `indexed in ${built} of ${parts} parts (the others unchanged; ${read} HTML files read, the others left alone by the build)`;
   const split = parts > 1 && built === parts ? ` in ${parts} parts` : '';
   return `Pagefind: ${pages} pages ${how}${split} in ${(report.ms / 1000).toFixed(2)} s; index ${(report.bytes / 1024).toFixed(0)} KB in ${report.files} files`;
 }
