@@ -15,7 +15,7 @@ import * as sharedPagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 import { cacheHash, codeFingerprint, writeCacheLines } from '../vault/cache-file';
-import { indexFiles } from './pagefind-meta';
+import { indexFiles, readIndexMeta, seedMismatch } from './pagefind-meta';
 import { PARTS_FILE } from './parts';
 import { searchPage } from './search-page';
 import type { SearchJob } from './search-job';
@@ -247,17 +247,41 @@ const PARTS_DIR = 'parts';
 const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.join(outputPath, PARTS_DIR, String(k)));
 
 /**
- * Indexes the staged pages into `output`, over the chunks of the part's last index (`lastOutput`): Pagefind names
- * its chunks by their content and does not write one whose file exists, so the chunks that did not change are not
- * compressed again (most of the time it takes to write); the last index's chunks this one does not use are removed
- * after. (A new chunk whose name, 7 hexadecimal digits of its hash, were a different chunk's of the last index
- * would keep that chunk's content, as when Pagefind writes over its own output.) A merged part needs only its
- * index: Pagefind's scripts and WebAssembly come from the first part (`merged`).
+ * Indexes the staged pages into `output`, over the word and filter chunks of the part's last index (`lastOutput`):
+ * Pagefind names its chunks by their content and does not write one whose file exists, so the chunks that did not
+ * change are not compressed again (most of the time it takes to write); the last index's chunks this one does not
+ * use are removed after. The name is 7 hexadecimal digits of the hash: a new chunk named as a different old one
+ * would keep the old content (perhaps a note's made private since), so the metadata, which names every chunk, is
+ * never seeded, and an old chunk the new metadata lists in another role, or a chunk listed twice, has the part
+ * indexed again from nothing (pagefind-meta.ts, `seedMismatch`). A merged part needs only its index: Pagefind's
+ * scripts and WebAssembly come from the first part (`merged`).
  */
 async function buildPart(pagefind: Pagefind, staging: string, output: string, lastOutput: string, lang: Lang, merged: boolean): Promise<void> {
   mkdirSync(staging, { recursive: true });
-  const reused = existsSync(lastOutput);
-  if (reused) linkTree(lastOutput, output, (entry) => CHUNKS.test(entry));
+  const seeded = new Map<string, number>();
+  if (existsSync(lastOutput)) {
+    linkTree(lastOutput, output, (entry) => SEEDED.test(entry));
+    for (const file of distFiles(output)) seeded.set(file, statSync(path.join(output, file)).ino);
+  }
+  await writeIndex(pagefind, staging, output, lang);
+  if (seeded.size) {
+    const unwritten = (file: string) => seeded.get(file) === statSync(path.join(output, file), { throwIfNoEntry: false })?.ino;
+    const mismatch = seedMismatch(readIndexMeta(lastOutput), readIndexMeta(output), unwritten);
+    if (mismatch) {
+      console.warn(`Pagefind: ${mismatch} in ${output}: the part is indexed again without its last index`);
+      // Part 0's folder holds the other parts' folders, which another Pagefind may be writing.
+      for (const entry of readdirSync(output)) if (entry !== PARTS_DIR) rmSync(path.join(output, entry), { recursive: true });
+      await writeIndex(pagefind, staging, output, lang);
+    } else {
+      const used = indexFiles(output);
+      for (const file of seeded.keys()) if (!used.has(file)) rmSync(path.join(output, file));
+    }
+  }
+  if (merged)
+    for (const entry of readdirSync(output)) if (entry !== 'pagefind-entry.json' && !CHUNKS.test(entry)) rmSync(path.join(output, entry), { recursive: true });
+}
+
+async function writeIndex(pagefind: Pagefind, staging: string, output: string, lang: Lang): Promise<void> {
   // One language for the whole site: a note quoting English stays in the site's index (and gets its segmenter).
   const { index, errors } = await pagefind.createIndex({ forceLanguage: lang });
   try {
@@ -270,12 +294,6 @@ async function buildPart(pagefind: Pagefind, staging: string, output: string, la
     // Closing ends this Pagefind's process: its next part starts with none of this one's memory.
     await pagefind.close();
   }
-  if (reused) {
-    const used = indexFiles(output);
-    for (const file of distFiles(output)) if (CHUNKS.test(file.split('/')[0]) && !used.has(file)) rmSync(path.join(output, file));
-  }
-  if (merged)
-    for (const entry of readdirSync(output)) if (entry !== 'pagefind-entry.json' && !CHUNKS.test(entry)) rmSync(path.join(output, entry), { recursive: true });
 }
 
 /**
@@ -303,6 +321,9 @@ function linkOrCopy(from: string, to: string): void {
 
 /** An index's chunks and metadata, named by their content (pagefind-meta.ts): all a merged part needs with its entry. */
 const CHUNKS = /^(.*\.pf_meta|index|filter|fragment)$/;
+
+/** The folders of the last index's chunks a part indexed again is written over (`buildPart`). */
+const SEEDED = /^(index|filter)$/;
 
 export function formatSearchReport(report: SearchIndexReport): string {
   const { pages, parts, built, read } = report;

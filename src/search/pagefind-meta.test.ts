@@ -3,7 +3,7 @@ import * as pagefind from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../test/helpers/temp-dir';
 import { distFiles } from '../safety/dist-files';
-import { indexFiles } from './pagefind-meta';
+import { type IndexMeta, indexFiles, seedMismatch } from './pagefind-meta';
 
 const tempDir = useTempDirs('tsunagu-pagefind-meta-');
 
@@ -30,4 +30,72 @@ describe('indexFiles', () => {
     expect(chunks.filter((file) => file.startsWith('filter/'))).toHaveLength(1);
     expect([...indexFiles(output)].sort()).toEqual(chunks);
   }, 60_000);
+});
+
+describe('seedMismatch', () => {
+  const meta = (pages: string[], words: [string, string, string][], filters: [string, string][]): IndexMeta[] => [
+    {
+      file: 'pagefind.m.pf_meta',
+      pages: pages.map((hash) => `fragment/${hash}.pf_fragment`),
+      words: words.map(([from, to, hash]) => ({ from, to, file: `index/${hash}.pf_index` })),
+      filters: filters.map(([name, hash]) => ({ name, file: `filter/${hash}.pf_filter` })),
+    },
+  ];
+  const last = meta(
+    ['p1', 'p2'],
+    [
+      ['a', 'k', 'w1'],
+      ['l', 'z', 'w2'],
+    ],
+    [['tag', 'f1']],
+  );
+  const seeded = new Set(['fragment/p1.pf_fragment', 'index/w1.pf_index', 'index/w2.pf_index', 'filter/f1.pf_filter']);
+  const old = (file: string) => seeded.has(file);
+
+  it('accepts old chunks listed again in the same role, beside chunks Pagefind wrote', () => {
+    expect(
+      seedMismatch(
+        last,
+        meta(
+          ['p1', 'p3'],
+          [
+            ['a', 'k', 'w1'],
+            ['l', 'z', 'w3'],
+          ],
+          [['tag', 'f1']],
+        ),
+        old,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('refuses an old word chunk now listed for another word range, or as the chunk of a new range', () => {
+    expect(
+      seedMismatch(
+        last,
+        meta(
+          ['p1'],
+          [
+            ['a', 'm', 'w1'],
+            ['n', 'z', 'w4'],
+          ],
+          [],
+        ),
+        old,
+      ),
+    ).toMatch(/index\/w1\.pf_index/);
+    expect(seedMismatch(last, meta(['p1'], [['a', 'k', 'w2']], []), old)).toMatch(/index\/w2\.pf_index/);
+  });
+
+  it('refuses an old filter chunk now listed for another filter', () => {
+    expect(seedMismatch(last, meta(['p1'], [], [['kind', 'f1']]), old)).toMatch(/filter\/f1\.pf_filter/);
+  });
+
+  it('refuses a chunk listed twice: a changed page’s new fragment named as an unchanged page’s', () => {
+    expect(seedMismatch(last, meta(['p1', 'p1'], [], []), old)).toMatch(/fragment\/p1\.pf_fragment is listed twice/);
+  });
+
+  it('accepts a chunk in another role when Pagefind wrote it (its file is not the seeded one)', () => {
+    expect(seedMismatch(last, meta([], [['a', 'm', 'w1']], []), () => false)).toBeUndefined();
+  });
 });

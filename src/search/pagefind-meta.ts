@@ -8,25 +8,71 @@ import { gunzipSync } from 'node:zlib';
 /** Before each compressed chunk's data (Pagefind's `write`). */
 const SIGNATURE = 'pagefind_dcd';
 
-/** Paths relative to `dir` of the metadata and the chunks the index there lists. */
-export function indexFiles(dir: string): Set<string> {
+/** What an index's metadata lists, by chunk file (relative to its folder): pages, word ranges, filters. */
+export interface IndexMeta {
+  /** The metadata file itself. */
+  file: string;
+  pages: string[];
+  words: { from: string; to: string; file: string }[];
+  filters: { name: string; file: string }[];
+}
+
+/** The metadata of the index in `dir`, one per language of its entry. */
+export function readIndexMeta(dir: string): IndexMeta[] {
   const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-  const files = new Set<string>();
-  for (const { hash } of Object.values(entry.languages)) {
+  return Object.values(entry.languages).map(({ hash }) => {
     const meta = `pagefind.${hash}.pf_meta`;
-    files.add(meta);
     const data = gunzipSync(readFileSync(path.join(dir, meta)));
     if (data.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${meta}: not a Pagefind chunk`);
     // [version, pages: [hash, word count, …][], word chunks: [from, to, hash][], filters: [name, hash][], …]
     const [, pages, words, filters] = asArray(decodeCbor(data.subarray(SIGNATURE.length)), meta);
-    const names = (list: unknown, at: number, folder: string, ext: string) => {
-      for (const item of asArray(list, meta)) files.add(`${folder}/${asText(asArray(item, meta)[at], meta)}.${ext}`);
+    const items = (list: unknown) => asArray(list, meta).map((item) => asArray(item, meta));
+    return {
+      file: meta,
+      pages: items(pages).map((page) => `fragment/${asText(page[0], meta)}.pf_fragment`),
+      words: items(words).map(([from, to, chunk]) => ({ from: String(from), to: String(to), file: `index/${asText(chunk, meta)}.pf_index` })),
+      filters: items(filters).map(([name, chunk]) => ({ name: String(name), file: `filter/${asText(chunk, meta)}.pf_filter` })),
     };
-    names(pages, 0, 'fragment', 'pf_fragment');
-    names(words, 2, 'index', 'pf_index');
-    names(filters, 1, 'filter', 'pf_filter');
+  });
+}
+
+/** Paths relative to `dir` of the metadata and the chunks the index there lists. */
+export function indexFiles(dir: string): Set<string> {
+  return new Set(readIndexMeta(dir).flatMap((meta) => [meta.file, ...chunkRoles([meta]).keys()]));
+}
+
+/** Each chunk file the metadata lists with what it holds (a page, a word range, a filter), and the files listed twice. */
+function chunkRoles(metas: IndexMeta[]): Map<string, string> & { twice: string[] } {
+  const roles = Object.assign(new Map<string, string>(), { twice: [] as string[] });
+  const add = (file: string, role: string) => {
+    if (roles.has(file)) roles.twice.push(file);
+    roles.set(file, role);
+  };
+  for (const meta of metas) {
+    for (const file of meta.pages) add(file, 'a page');
+    for (const { from, to, file } of meta.words) add(file, `the words ${JSON.stringify(from)} to ${JSON.stringify(to)}`);
+    for (const { name, file } of meta.filters) add(file, `the filter ${JSON.stringify(name)}`);
   }
-  return files;
+  return roles;
+}
+
+/**
+ * Why the index `next`, written over chunks of the index `last` (`seeded`: a file the new index lists that is one of
+ * those, not written by Pagefind), may hold a chunk that is not its own; undefined when it cannot. Pagefind names a
+ * chunk by 7 hexadecimal digits of its hash and does not write one whose file exists: a new chunk named as an old,
+ * different one would keep the old content. An old chunk listed again in the same role (the same word range, the
+ * same filter) is the same chunk; in another role, or a file listed twice, it may not be. A page's fragment has no
+ * role the metadata names: only the pages whose fragment cannot have changed are seeded, and a new fragment named as
+ * one of theirs is listed twice.
+ */
+export function seedMismatch(last: IndexMeta[], next: IndexMeta[], seeded: (file: string) => boolean): string | undefined {
+  const before = chunkRoles(last);
+  const after = chunkRoles(next);
+  if (after.twice.length) return `${after.twice[0]} is listed twice`;
+  for (const [file, role] of after) {
+    if (seeded(file) && before.get(file) !== role) return `${file}, kept from the last index (${before.get(file) ?? 'not listed'}), now holds ${role}`;
+  }
+  return undefined;
 }
 
 function asArray(value: unknown, file: string): unknown[] {
