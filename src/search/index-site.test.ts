@@ -94,9 +94,14 @@ describe('indexSite', () => {
       return index(cold);
     };
 
+    const fragments = () =>
+      new Set(distFiles(path.join(dist, 'pagefind')).flatMap((f) => (f.includes('fragment/') ? [`${f} ${statSync(path.join(dist, 'pagefind', f)).ino}`] : [])));
+    const before = fragments();
     writeFiles(dist, { 'notes/n5/index.html': page('word5 lighthouse') });
     expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 24, read: 1, built: 1 });
     expect(index(dist)).toEqual(await coldIndex());
+    // The edited page's part kept its other pages' fragments: the same files, not written again.
+    expect([...fragments()].filter((f) => before.has(f))).toHaveLength(23);
 
     // A note made private: its page is gone from the output.
     expect(mentions(dist, 'word7')).toBe(true);

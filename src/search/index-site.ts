@@ -15,7 +15,7 @@ import * as sharedPagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 import { cacheHash, codeFingerprint, writeCacheLines } from '../vault/cache-file';
-import { indexFiles, readIndexMeta, seedMismatch } from './pagefind-meta';
+import { fragmentPages, indexFiles, readIndexMeta, seedMismatch } from './pagefind-meta';
 import { PARTS_FILE } from './parts';
 import { searchPage } from './search-page';
 import type { SearchJob } from './search-job';
@@ -103,10 +103,14 @@ export async function indexSite(outDir: string, lang: Lang, cacheDir: string, pa
         continue;
       }
       removeUnstaged(staging, new Set(part.pages));
-      await buildPart(pagefind, staging, output, path.join(kept, SEARCH_DIR), lang, k > 0);
+      const reads = Object.fromEntries(part.pages.map((file) => [file, part.records[file].read]));
+      const lastReads = readKeptReads(path.join(kept, READS_FILE), version);
+      const unchanged = new Set(part.pages.filter((file) => lastReads[file] === reads[file]));
+      await buildPart(pagefind, staging, output, path.join(kept, SEARCH_DIR), unchanged, lang, k > 0);
       rmSync(kept, { recursive: true, force: true });
       // Part 0's folder holds the other parts' folders, which another Pagefind may be writing: not part 0's.
       linkTree(output, path.join(kept, SEARCH_DIR), (entry) => k > 0 || entry !== PARTS_DIR);
+      writeFileSync(path.join(kept, READS_FILE), JSON.stringify({ version, reads }));
       writeFileSync(keyFile, key);
       built++;
     }
@@ -244,11 +248,24 @@ const codeVersion = (() => {
 })();
 
 const PARTS_DIR = 'parts';
+
+/** Beside a kept part: what Pagefind read of each of its pages (digests), whose fragments it may reuse. */
+const READS_FILE = 'reads.json';
+
+function readKeptReads(file: string, version: string): Record<string, string | undefined> {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { version: string; reads: Record<string, string> };
+    return kept.version === version ? kept.reads : {};
+  } catch {
+    return {};
+  }
+}
+
 const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.join(outputPath, PARTS_DIR, String(k)));
 
 /**
- * Indexes the staged pages into `output`, over the word and filter chunks of the part's last index (`lastOutput`):
- * Pagefind names its chunks by their content and does not write one whose file exists, so the chunks that did not
+ * Indexes the staged pages into `output`, over the word and filter chunks of the part's last index (`lastOutput`)
+ * and the fragments of its pages whose staged copies are the ones it read (`unchanged`): Pagefind names its chunks by their content and does not write one whose file exists, so the chunks that did not
  * change are not compressed again (most of the time it takes to write); the last index's chunks this one does not
  * use are removed after. The name is 7 hexadecimal digits of the hash: a new chunk named as a different old one
  * would keep the old content (perhaps a note's made private since), so the metadata, which names every chunk, is
@@ -256,11 +273,24 @@ const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.
  * indexed again from nothing (pagefind-meta.ts, `seedMismatch`). A merged part needs only its index: Pagefind's
  * scripts and WebAssembly come from the first part (`merged`).
  */
-async function buildPart(pagefind: Pagefind, staging: string, output: string, lastOutput: string, lang: Lang, merged: boolean): Promise<void> {
+async function buildPart(
+  pagefind: Pagefind,
+  staging: string,
+  output: string,
+  lastOutput: string,
+  unchanged: Set<string>,
+  lang: Lang,
+  merged: boolean,
+): Promise<void> {
   mkdirSync(staging, { recursive: true });
   const seeded = new Map<string, number>();
   if (existsSync(lastOutput)) {
     linkTree(lastOutput, output, (entry) => SEEDED.test(entry));
+    for (const [page, file] of fragmentPages(lastOutput)) {
+      if (!unchanged.has(page)) continue;
+      mkdirSync(path.join(output, path.dirname(file)), { recursive: true });
+      linkOrCopy(path.join(lastOutput, file), path.join(output, file));
+    }
     for (const file of distFiles(output)) seeded.set(file, statSync(path.join(output, file)).ino);
   }
   await writeIndex(pagefind, staging, output, lang);

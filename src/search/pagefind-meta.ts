@@ -36,6 +36,22 @@ export function readIndexMeta(dir: string): IndexMeta[] {
   });
 }
 
+/** The page fragments of the index in `dir` by the path of their page (`a/index.html` for the URL `/a/`). */
+export function fragmentPages(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const file of readIndexMeta(dir).flatMap((meta) => meta.pages)) {
+    const data = gunzipSync(readFileSync(path.join(dir, file)));
+    const { url } = JSON.parse(data.toString('utf8', SIGNATURE.length)) as { url: string };
+    try {
+      const page = decodeURIComponent(url).replace(/^\//, '');
+      files.set(page === '' || page.endsWith('/') ? `${page}index.html` : page, file);
+    } catch {
+      // Not a URL this step gave a page: its fragment is not reused.
+    }
+  }
+  return files;
+}
+
 /** Paths relative to `dir` of the metadata and the chunks the index there lists. */
 export function indexFiles(dir: string): Set<string> {
   return new Set(readIndexMeta(dir).flatMap((meta) => [meta.file, ...chunkRoles([meta]).keys()]));
