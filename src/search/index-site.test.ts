@@ -1,7 +1,7 @@
-import { cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { distFiles } from '../safety/dist-files';
 import { indexSite } from './index-site';
@@ -112,6 +112,37 @@ describe('indexSite', () => {
     expect(mentions(cache, 'word7')).toBe(false);
     expect(distFiles(cache).filter((file) => file.includes('n7'))).toEqual([]);
     expect(mentions(cache, 'word8')).toBe(true);
+  }, 60_000);
+
+  it('indexes a part again from nothing when its last index holds a chunk under the name of a new, different one', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const cache = path.join(work, 'cache');
+    site(dist, { 'index.html': 'harbour lighthouse', 'a/index.html': 'container registry', 'b/index.html': 'secret plans' });
+    await indexSite(dist, 'en', cache);
+    // Note b made private: the index a cold build writes, and the last index's word chunk that holds b's words.
+    const after = { 'index.html': 'harbour lighthouse', 'a/index.html': 'container image' };
+    const cold = path.join(work, 'cold');
+    site(cold, after);
+    await indexSite(cold, 'en', path.join(work, 'cold-cache'));
+    const coldIndex = index(cold);
+    const kept = path.join(cache, 'parts/0/pagefind');
+    const secret = distFiles(kept).find((f) => f.startsWith('index/') && gunzipSync(readFileSync(path.join(kept, f))).includes('secret'));
+    const renamed = [...coldIndex.keys()].find((f) => f.startsWith('index/') && !existsSync(path.join(kept, f)));
+    expect(secret && renamed).toBeTruthy();
+    // As if Pagefind's 7 hexadecimal digits of the new chunk's hash were the old chunk's.
+    copyFileSync(path.join(kept, secret!), path.join(kept, renamed!));
+
+    site(dist, after);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, built: 1 });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/indexed again without its last index/));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(mentions(path.join(dist, 'pagefind'), 'secret')).toBe(false);
+    expect(index(dist)).toEqual(coldIndex);
   }, 60_000);
 
   it('indexes what Pagefind reads of each page exactly as the whole pages', async () => {
