@@ -15,7 +15,7 @@ import * as sharedPagefind from 'pagefind';
 import type { Lang } from '../config/config';
 import { distFiles } from '../safety/dist-files';
 import { cacheHash, codeFingerprint, writeCacheLines } from '../vault/cache-file';
-import { fragmentPages, indexFiles, readIndexMeta, seedMismatch } from './pagefind-meta';
+import { fragmentPage, fragmentPages, indexFiles, readIndexMeta, seedMismatch } from './pagefind-meta';
 import { PARTS_FILE } from './parts';
 import { searchPage } from './search-page';
 import type { SearchJob } from './search-job';
@@ -284,19 +284,21 @@ async function buildPart(
 ): Promise<void> {
   mkdirSync(staging, { recursive: true });
   const seeded = new Map<string, number>();
+  const seededPages = new Map<string, string>();
   if (existsSync(lastOutput)) {
     linkTree(lastOutput, output, (entry) => SEEDED.test(entry));
     for (const [page, file] of fragmentPages(lastOutput)) {
       if (!unchanged.has(page)) continue;
       mkdirSync(path.join(output, path.dirname(file)), { recursive: true });
       linkOrCopy(path.join(lastOutput, file), path.join(output, file));
+      seededPages.set(file, page);
     }
     for (const file of distFiles(output)) seeded.set(file, statSync(path.join(output, file)).ino);
   }
   await writeIndex(pagefind, staging, output, lang);
   if (seeded.size) {
     const unwritten = (file: string) => seeded.get(file) === statSync(path.join(output, file), { throwIfNoEntry: false })?.ino;
-    const mismatch = seedMismatch(readIndexMeta(lastOutput), readIndexMeta(output), unwritten);
+    const mismatch = seedMismatch(readIndexMeta(lastOutput), readIndexMeta(output), unwritten, seededPages, (file) => fragmentPage(output, file));
     if (mismatch) {
       console.warn(`Pagefind: ${mismatch} in ${output}: the part is indexed again without its last index`);
       // Part 0's folder holds the other parts' folders, which another Pagefind may be writing.

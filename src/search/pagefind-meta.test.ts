@@ -95,6 +95,15 @@ describe('seedMismatch', () => {
     expect(seedMismatch(last, meta(['p1', 'p1'], [], []), old)).toMatch(/fragment\/p1\.pf_fragment is listed twice/);
   });
 
+  it('refuses a kept fragment the new index does not list, and a new fragment of a page whose fragment was kept', () => {
+    const pages = new Map([['fragment/p1.pf_fragment', 'a/index.html']]);
+    const pageOf = (file: string) => ({ 'fragment/p3.pf_fragment': 'b/index.html', 'fragment/p4.pf_fragment': 'a/index.html' })[file];
+    expect(seedMismatch(last, meta(['p1', 'p3'], [], []), old, pages, pageOf)).toBeUndefined();
+    // A changed page's fragment took p1's name (and holds a's content); a's own came out different, as p4.
+    expect(seedMismatch(last, meta(['p3', 'p4'], [], []), old, pages, pageOf)).toMatch(/fragment\/p1\.pf_fragment, the fragment of a\/index\.html/);
+    expect(seedMismatch(last, meta(['p1', 'p4'], [], []), old, pages, pageOf)).toMatch(/fragment\/p4\.pf_fragment is a new fragment of a\/index\.html/);
+  });
+
   it('accepts a chunk in another role when Pagefind wrote it (its file is not the seeded one)', () => {
     expect(seedMismatch(last, meta([], [['a', 'm', 'w1']], []), () => false)).toBeUndefined();
   });

@@ -36,20 +36,26 @@ export function readIndexMeta(dir: string): IndexMeta[] {
   });
 }
 
-/** The page fragments of the index in `dir` by the path of their page (`a/index.html` for the URL `/a/`). */
+/** The page fragments of the index in `dir` by the path of their page (`fragmentPage`). */
 export function fragmentPages(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const file of readIndexMeta(dir).flatMap((meta) => meta.pages)) {
-    const data = gunzipSync(readFileSync(path.join(dir, file)));
-    const { url } = JSON.parse(data.toString('utf8', SIGNATURE.length)) as { url: string };
-    try {
-      const page = decodeURIComponent(url).replace(/^\//, '');
-      files.set(page === '' || page.endsWith('/') ? `${page}index.html` : page, file);
-    } catch {
-      // Not a URL this step gave a page: its fragment is not reused.
-    }
+    const page = fragmentPage(dir, file);
+    if (page !== undefined) files.set(page, file);
   }
   return files;
+}
+
+/** The path of the page whose fragment is `file` in `dir` (`a/index.html` for the URL `/a/`), from its URL. */
+export function fragmentPage(dir: string, file: string): string | undefined {
+  const data = gunzipSync(readFileSync(path.join(dir, file)));
+  const { url } = JSON.parse(data.toString('utf8', SIGNATURE.length)) as { url: string };
+  try {
+    const page = decodeURIComponent(url).replace(/^\//, '');
+    return page === '' || page.endsWith('/') ? `${page}index.html` : page;
+  } catch {
+    return undefined; // not a URL this step gave a page
+  }
 }
 
 /** Paths relative to `dir` of the metadata and the chunks the index there lists. */
@@ -78,15 +84,29 @@ function chunkRoles(metas: IndexMeta[]): Map<string, string> & { twice: string[]
  * chunk by 7 hexadecimal digits of its hash and does not write one whose file exists: a new chunk named as an old,
  * different one would keep the old content. An old chunk listed again in the same role (the same word range, the
  * same filter) is the same chunk; in another role, or a file listed twice, it may not be. A page's fragment has no
- * role the metadata names: only the pages whose fragment cannot have changed are seeded, and a new fragment named as
- * one of theirs is listed twice.
+ * role the metadata names: only the fragments of pages that read as the last index's are seeded (`seededPages`,
+ * fragment file → page), and each of them must be listed, and no fragment Pagefind wrote be one of those pages'
+ * (`pageOf`); then the pages Pagefind wrote fragments for are the others, each its own, and a seeded fragment is
+ * listed for its own page.
  */
-export function seedMismatch(last: IndexMeta[], next: IndexMeta[], seeded: (file: string) => boolean): string | undefined {
+export function seedMismatch(
+  last: IndexMeta[],
+  next: IndexMeta[],
+  seeded: (file: string) => boolean,
+  seededPages: Map<string, string> = new Map(),
+  pageOf: (file: string) => string | undefined = () => undefined,
+): string | undefined {
   const before = chunkRoles(last);
   const after = chunkRoles(next);
   if (after.twice.length) return `${after.twice[0]} is listed twice`;
   for (const [file, role] of after) {
     if (seeded(file) && before.get(file) !== role) return `${file}, kept from the last index (${before.get(file) ?? 'not listed'}), now holds ${role}`;
+  }
+  for (const [file, page] of seededPages) if (!after.has(file)) return `${file}, the fragment of ${page} kept from the last index, is not listed`;
+  const pages = new Set(seededPages.values());
+  for (const file of next.flatMap((meta) => meta.pages)) {
+    const page = seeded(file) ? undefined : pageOf(file);
+    if (page !== undefined && pages.has(page)) return `${file} is a new fragment of ${page}, whose last fragment was kept`;
   }
   return undefined;
 }
