@@ -265,12 +265,13 @@ const partDir = (outputPath: string, k: number) => (k === 0 ? outputPath : path.
 
 /**
  * Indexes the staged pages into `output`, over the word and filter chunks of the part's last index (`lastOutput`)
- * and the fragments of its pages whose staged copies are the ones it read (`unchanged`): Pagefind names its chunks by their content and does not write one whose file exists, so the chunks that did not
- * change are not compressed again (most of the time it takes to write); the last index's chunks this one does not
- * use are removed after. The name is 7 hexadecimal digits of the hash: a new chunk named as a different old one
- * would keep the old content (perhaps a note's made private since), so the metadata, which names every chunk, is
- * never seeded, and an old chunk the new metadata lists in another role, or a chunk listed twice, has the part
- * indexed again from nothing (pagefind-meta.ts, `seedMismatch`). A merged part needs only its index: Pagefind's
+ * and the fragments of its pages whose staged copies are the ones it read (`unchanged`): Pagefind names its chunks
+ * by their content and does not write one whose file exists, so the chunks that did not change are not compressed
+ * again (most of the time it takes to write); the last index's chunks this one does not use are removed after. The
+ * name is 7 hexadecimal digits of the hash: a new chunk named as a different old one would keep the old content
+ * (perhaps a note's made private since), so the metadata, which names every chunk, is never seeded, and a kept
+ * chunk the new metadata lists in another role, or a chunk listed twice, has the part indexed again from nothing
+ * (pagefind-meta.ts, `seedMismatch`). A merged part needs only its index: Pagefind's
  * scripts and WebAssembly come from the first part (`merged`).
  */
 async function buildPart(
@@ -293,7 +294,9 @@ async function buildPart(
       linkOrCopy(path.join(lastOutput, file), path.join(output, file));
       seededPages.set(file, page);
     }
-    for (const file of distFiles(output)) seeded.set(file, statSync(path.join(output, file)).ino);
+    // Not distFiles(output): part 0's folder holds the other parts', which another Pagefind may be writing.
+    for (const folder of ['index', 'filter', 'fragment'].filter((name) => existsSync(path.join(output, name))))
+      for (const name of readdirSync(path.join(output, folder))) seeded.set(`${folder}/${name}`, statSync(path.join(output, folder, name)).ino);
   }
   await writeIndex(pagefind, staging, output, lang);
   if (seeded.size) {
