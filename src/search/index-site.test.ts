@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it, vi } from 'vitest';
 import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { distFiles } from '../safety/dist-files';
 import { indexSite } from './index-site';
@@ -16,6 +17,12 @@ function site(dist: string, pages: Record<string, string>): void {
   writeFiles(dist, Object.fromEntries(Object.entries(pages).map(([file, text]) => [file, page(text)])));
 }
 const index = (dist: string) => new Map(distFiles(path.join(dist, 'pagefind')).map((f) => [f, readFileSync(path.join(dist, 'pagefind', f))]));
+/** Whether a file under `dir` holds `word`, Pagefind's gzipped files read unzipped. */
+const mentions = (dir: string, word: string) =>
+  distFiles(dir).some((file) => {
+    const bytes = readFileSync(path.join(dir, file));
+    return (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).includes(word);
+  });
 const partsOf = (dist: string) => (JSON.parse(readFileSync(path.join(dist, 'pagefind', PARTS_FILE), 'utf8')) as { parts: string[] }).parts;
 
 describe('indexSite', () => {
@@ -72,6 +79,70 @@ describe('indexSite', () => {
     site(dist, edited);
     expect(await indexSite(dist, 'en', path.join(work, 'cold-cache'), 8)).toMatchObject({ built: 4 });
     expect(incremental).toEqual(index(dist));
+  }, 60_000);
+
+  it('reads only the pages whose files changed, and a page removed leaves no trace in the index or its cache', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const cache = path.join(work, 'cache');
+    site(dist, Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`notes/n${i}/index.html`, `word${i} harbour`])));
+    expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 24, read: 24, built: 4 });
+    const coldIndex = async () => {
+      const cold = path.join(tempDir(), 'dist');
+      cpSync(dist, cold, { recursive: true });
+      await indexSite(cold, 'en', path.join(cold, '../cache'), 8);
+      return index(cold);
+    };
+
+    const fragments = () =>
+      new Set(distFiles(path.join(dist, 'pagefind')).flatMap((f) => (f.includes('fragment/') ? [`${f} ${statSync(path.join(dist, 'pagefind', f)).ino}`] : [])));
+    const before = fragments();
+    writeFiles(dist, { 'notes/n5/index.html': page('word5 lighthouse') });
+    expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 24, read: 1, built: 1 });
+    expect(index(dist)).toEqual(await coldIndex());
+    // The edited page's part kept its other pages' fragments: the same files, not written again.
+    expect([...fragments()].filter((f) => before.has(f))).toHaveLength(23);
+
+    // A note made private: its page is gone from the output.
+    expect(mentions(dist, 'word7')).toBe(true);
+    rmSync(path.join(dist, 'notes/n7'), { recursive: true });
+    expect(await indexSite(dist, 'en', cache, 8)).toMatchObject({ pages: 23, read: 0, built: 1 });
+    expect(index(dist)).toEqual(await coldIndex());
+    expect(mentions(dist, 'word7')).toBe(false);
+    expect(mentions(cache, 'word7')).toBe(false);
+    expect(distFiles(cache).filter((file) => file.includes('n7'))).toEqual([]);
+    expect(mentions(cache, 'word8')).toBe(true);
+  }, 60_000);
+
+  it('indexes a part again from nothing when its last index holds a chunk under the name of a new, different one', async () => {
+    const work = tempDir();
+    const dist = path.join(work, 'dist');
+    const cache = path.join(work, 'cache');
+    site(dist, { 'index.html': 'harbour lighthouse', 'a/index.html': 'container registry', 'b/index.html': 'secret plans' });
+    await indexSite(dist, 'en', cache);
+    // Note b made private: the index a cold build writes, and the last index's word chunk that holds b's words.
+    const after = { 'index.html': 'harbour lighthouse', 'a/index.html': 'container image' };
+    const cold = path.join(work, 'cold');
+    site(cold, after);
+    await indexSite(cold, 'en', path.join(work, 'cold-cache'));
+    const coldIndex = index(cold);
+    const kept = path.join(cache, 'parts/0/pagefind');
+    const secret = distFiles(kept).find((f) => f.startsWith('index/') && gunzipSync(readFileSync(path.join(kept, f))).includes('secret'));
+    const renamed = [...coldIndex.keys()].find((f) => f.startsWith('index/') && !existsSync(path.join(kept, f)));
+    expect(secret && renamed).toBeTruthy();
+    // As if Pagefind's 7 hexadecimal digits of the new chunk's hash were the old chunk's.
+    copyFileSync(path.join(kept, secret!), path.join(kept, renamed!));
+
+    site(dist, after);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      expect(await indexSite(dist, 'en', cache)).toMatchObject({ pages: 2, built: 1 });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/indexed again without its last index/));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(mentions(path.join(dist, 'pagefind'), 'secret')).toBe(false);
+    expect(index(dist)).toEqual(coldIndex);
   }, 60_000);
 
   it('indexes what Pagefind reads of each page exactly as the whole pages', async () => {
