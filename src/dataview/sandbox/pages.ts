@@ -350,6 +350,19 @@ export function pageIndex(
     return Object.freeze(result);
   };
 
+  /**
+   * A `file.*` key read off the snapshot page, for sorting a source without building its page objects: what the page
+   * object's field gives, or a number ordering as it does (a date's ts: dates compare by it). Undefined for other keys.
+   */
+  const snapshotKey = (path: readonly string[]): ((page: SnapshotPage) => unknown) | undefined => {
+    if (path[0] !== 'file' || path.length > 3) return undefined;
+    const field = path.slice(1).join('.');
+    if (field === 'path' || field === 'name' || field === 'folder') return (page) => page[field];
+    if (field === 'mtime' || field === 'mtime.ts') return (page) => page.mtime;
+    if (field === 'ctime' || field === 'ctime.ts') return (page) => page.ctime;
+    return undefined;
+  };
+
   const pageObjects = new Map<SnapshotPage, PageObject>();
   const sharedPageObjectSet = new Set<unknown>();
   const pageObject = (page: SnapshotPage): PageObject => {
@@ -376,6 +389,7 @@ export function pageIndex(
     decodeListItem,
     unsupportedField,
     pageObject,
+    snapshotKey,
     isSharedPageObject,
     /** Shared functions blocks can reach only through page objects: hardened with the API. */
     sharedGetters: () => [...[FILE_FIELDS, DAY_FIELD, LIST_FIELDS, ...typedFields.values()].flatMap(descriptorGetters), ...unsupportedGetters.values()],
