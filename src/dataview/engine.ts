@@ -8,7 +8,7 @@ import { describeFailure } from './errors';
 import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
-import { type SnapshotKeys, sandboxFields } from './snapshot-values';
+import { type SnapshotKeys, sandboxFields, tagPages } from './snapshot-values';
 import { type Layout, type Links, renderBlockOutput, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { SnapshotPage } from './sandbox/pages';
@@ -127,6 +127,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       display: { locale: display.locale, dateFormat: display.dateFormat, dateTimeFormat: display.dateTimeFormat },
       aliases: [...keys.aliases].filter(([, alias]) => alias),
       objectKeys: [...keys.objectKeys],
+      tagPages: [...tagPages(pages)],
       pages: snapshotPages,
     });
   }

@@ -1,7 +1,7 @@
 // Page fields typed on the host (Dataview's own value grammar) and handed to the dataviewjs sandbox as JSON:
 // dates, durations and links are tagged objects the sandbox turns back into its DateTime, Duration and Link.
 import { DateTime, Duration } from 'luxon';
-import { canonicalKey, type VaultIndex } from './dql/vault-index';
+import { canonicalKey, expandTags, type VaultIndex } from './dql/vault-index';
 import { type DataObject, isObject, Link, ListPair, renderDuration, type Value } from './dql/values';
 import type { DvPageInput } from './types';
 
@@ -102,4 +102,20 @@ export function sandboxFields(index: VaultIndex, page: DvPageInput, keys: Snapsh
 export function sandboxLists(index: VaultIndex, path: string): Encoded[] {
   const page = index.page(path);
   return page ? ((index.row(page).file as DataObject).lists as Value[]).map((item) => encodeValue(item)) : [];
+}
+
+/**
+ * Lowercased '#tag' → the numbers of the pages whose file.tags hold it, in snapshot order: what a tag source lists
+ * (subtags included). Built here, where it costs a few ms instead of the sandbox's ~0.1 s at 10,000 notes.
+ */
+export function tagPages(pages: Pick<DvPageInput, 'etags'>[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  pages.forEach((page, number) => {
+    for (const tag of expandTags(page.etags)) {
+      const key = tag.toLowerCase();
+      const list = index.get(key) ?? index.set(key, []).get(key)!;
+      if (list[list.length - 1] !== number) list.push(number);
+    }
+  });
+  return index;
 }

@@ -24,7 +24,7 @@ export function canonicalKey(key: string): string {
 }
 
 /** '#a/b/c' → '#a/b/c', '#a/b', '#a': each explicit tag then its parents, nearest first, each once. */
-function expandTags(etags: string[]): string[] {
+export function expandTags(etags: string[]): string[] {
   const result = new Set<string>();
   for (const tag of etags) {
     const parts = tag.split('/');

@@ -3,6 +3,7 @@
 // same functions inside QuickJS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { tagPages } from '../snapshot-values';
 import { link, page } from '../test-vault';
 import { dvApi } from './api';
 import { dataArrays } from './data-array';
@@ -39,8 +40,9 @@ function load(
     (text) => ranks.get(text),
   );
   const shield = isolation(arrays);
-  const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host);
-  const sources = pageSources(pages, parseSource, host.sharedWork);
+  const tagIndex = [...tagPages(snapshotPages)];
+  const pages = pageIndex({ pages: snapshotPages, tagPages: tagIndex }, values, arrays, shield.freezeData, host);
+  const sources = pageSources(pages, parseSource, host.sharedWork, tagIndex);
   const lazy = lazyPages(values, arrays, shield.functionSource, pages, sources, dependsOnOrigin, host.sharedWork);
   const api = dvApi(['p', 'span', 'h2'], host, values, arrays, pages, sources, lazy.lazySourcePages, domElements());
   return { arrays, pages, sources, api };

@@ -27,6 +27,8 @@ export interface Snapshot {
   aliases?: [string, string][];
   /** Field keys holding an object (list, date, link…) on some page. */
   objectKeys?: string[];
+  /** Lowercased '#tag' → numbers of the pages a tag source lists, in snapshot order (snapshot-values.ts). */
+  tagPages: [string, number[]][];
   /** How dates render (Dataview's settings and the app's locale); English defaults when absent. */
   display?: DateDisplay;
 }
@@ -383,7 +385,6 @@ export function pageIndex(
     outlinksOf,
     resolveLinkpath,
     linkedPageNumber,
-    tagsOf,
     frontmatterValue,
     decodeValue,
     decodeListItem,
