@@ -247,10 +247,11 @@ export function domElements() {
 
   class DomElement extends DomNode {
     readonly attributes: Record<string, string> = {};
-    readonly style = new Style();
-    readonly classList = new ClassList(this);
-    readonly dataset: Record<string, string> = {};
     childNodes: DomNode[] = [];
+    // Made when first read: most elements (dv.span, dv.header…) never use them.
+    declare private ownStyle?: Style;
+    declare private ownClassList?: ClassList;
+    declare private ownDataset?: Record<string, string>;
 
     constructor(
       readonly localName: string,
@@ -258,6 +259,20 @@ export function domElements() {
       readonly appOnly: (tag: string) => void,
     ) {
       super();
+    }
+
+    get style(): Style {
+      return this.ownStyle || (this.ownStyle = new Style());
+    }
+    /** `el.style = 'color: red'` sets its CSS text, as in a browser. */
+    set style(text: string | Style) {
+      this.style.cssText = String(text);
+    }
+    get classList(): ClassList {
+      return this.ownClassList || (this.ownClassList = new ClassList(this));
+    }
+    get dataset(): Record<string, string> {
+      return this.ownDataset || (this.ownDataset = {});
     }
 
     get tagName(): string {
@@ -545,10 +560,11 @@ export function domElements() {
       Object.keys(this.attributes).forEach((k) => {
         attr[k] = this.attributes[k];
       });
-      Object.keys(this.dataset).forEach((k) => {
-        attr[`data-${kebab(k)}`] = String(this.dataset[k]);
+      const dataset = this.ownDataset || {};
+      Object.keys(dataset).forEach((k) => {
+        attr[`data-${kebab(k)}`] = String(dataset[k]);
       });
-      return { tag: this.localName, attr, style: this.style.toJson(), children: this.childNodes.map((n) => n.toJson()) };
+      return { tag: this.localName, attr, style: this.ownStyle ? this.ownStyle.toJson() : {}, children: this.childNodes.map((n) => n.toJson()) };
     }
   }
 
