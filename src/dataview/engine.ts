@@ -114,7 +114,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       const inlinks = page.inlinks.map((path) => pageIndexes.get(path) ?? path);
       return {
         ...shared,
-        outlinks: page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link)),
+        outlinks: JSON.stringify(page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link))),
         inlinks,
         inlinksSorted: sortedInlinks(inlinks, rankOf),
         // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).

@@ -11,7 +11,11 @@ export type EncodedValue = null | number | string | boolean | EncodedValue[] | {
  * a plain link (a file, no display, no embed) as the index alone, an inlink as the index of the page it comes from.
  */
 export interface SnapshotPage extends Omit<DvPageInput, 'outlinks' | 'inlinks'> {
-  outlinks: (number | DvLink)[];
+  /**
+   * The outlinks' JSON, parsed when first read: most pages' outlinks never are, and QuickJS parses a string in a
+   * fraction of the time it takes to build the arrays (0.33 → 0.19 s for the snapshot of 10,000 notes).
+   */
+  outlinks: string;
   inlinks: (number | string)[];
   /** When every inlink is a page's index: the order sorting them gives, if it is not theirs (engine.ts). */
   inlinksSorted?: number[];
@@ -60,8 +64,14 @@ export function pageIndex(
     pagesByLowerName.get(name)!.push(page);
   });
 
+  const sentOutlinks = new Map<SnapshotPage, (number | DvLink)[]>();
+  const outlinksSent = (page: SnapshotPage): (number | DvLink)[] => {
+    let links = sentOutlinks.get(page);
+    if (links === undefined) sentOutlinks.set(page, (links = JSON.parse(page.outlinks) as (number | DvLink)[]));
+    return links;
+  };
   const outlinksOf = (page: SnapshotPage): DvLink[] =>
-    page.outlinks.map((link) => (typeof link === 'number' ? { path: snapshotPages[link].path, embed: false, type: 'file' } : link));
+    outlinksSent(page).map((link) => (typeof link === 'number' ? { path: snapshotPages[link].path, embed: false, type: 'file' } : link));
 
   /**
    * Each page's file link, made once and frozen: its file.link, and every inlink and plain outlink to it, is this one
@@ -83,7 +93,7 @@ export function pageIndex(
   const linkedPageNumber = (value: unknown): number | undefined => pageLinkNumbers.get(value as LinkValue);
 
   /** A page's outlinks as links: a plain link to a page is that page's shared link. */
-  const outlinkValues = (page: SnapshotPage): LinkValue[] => page.outlinks.map((link) => (typeof link === 'number' ? pageLink(link) : new Link(link)));
+  const outlinkValues = (page: SnapshotPage): LinkValue[] => outlinksSent(page).map((link) => (typeof link === 'number' ? pageLink(link) : new Link(link)));
   // Only pages in the snapshot, even if the host passed more: a private page's name must not show.
   const inlinkValues = (page: SnapshotPage): LinkValue[] =>
     page.inlinks.flatMap((from) => {
