@@ -71,7 +71,7 @@ export interface SnapshotKeys {
  */
 export function sandboxFields(index: VaultIndex, page: DvPageInput, keys: SnapshotKeys): SentFields {
   const { aliases, objectKeys } = keys;
-  const row = index.row(page);
+  const { fields: row, day } = index.typedFields(page);
   const fm = page.frontmatter;
   const rawKeys = new Set(Object.keys(fm).filter((key) => key !== 'position'));
   for (const [key] of page.fields ?? []) rawKeys.add(key);
@@ -87,15 +87,13 @@ export function sandboxFields(index: VaultIndex, page: DvPageInput, keys: Snapsh
   const fields: Record<string, Encoded> = {};
   const merged: Record<string, Encoded> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === 'file') continue;
     if (value !== null && typeof value === 'object') objectKeys.add(key);
     if (rawKeys.has(key)) {
       const encoded = encodeValue(value);
       if (!(key in fm && key !== 'position' && sameAsFrontmatter(encoded, fm[key]))) fields[key] = encoded;
     } else if (sources.get(key)! > 1) merged[key] = encodeValue(value);
   }
-  const day = encodeValue((row.file as DataObject).day);
-  return Object.keys(merged).length ? { fields, merged, day } : { fields, day };
+  return Object.keys(merged).length ? { fields, merged, day: encodeValue(day) } : { fields, day: encodeValue(day) };
 }
 
 /** A page's list items and tasks, asked for by the sandbox when a block first reads file.lists or file.tasks. */
