@@ -242,6 +242,8 @@ export function domElements() {
   };
 
   const FRAGMENT = '#document-fragment';
+  /** createEl's options that are attributes. */
+  const INFO_ATTRIBUTES = ['title', 'href', 'type', 'value', 'placeholder'] as const;
 
   const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -362,7 +364,10 @@ export function domElements() {
       return [child];
     }
     appendChild<T>(node: T): T {
-      this.childNodes.push(...this.adopt(node));
+      const adopted = this.adopt(node);
+      // One node but for a fragment (a spread costs QuickJS more than the append: dv.el appends twice).
+      if (adopted.length === 1) this.childNodes.push(adopted[0]);
+      else this.childNodes.push(...adopted);
       return node;
     }
     append(...nodes: unknown[]): void {
@@ -412,9 +417,10 @@ export function domElements() {
       if (o.cls !== undefined) element.addClass(...classNames(o.cls));
       if (o.text !== undefined && o.text !== null) element.setText(o.text);
       if (o.attr && typeof o.attr === 'object') element.setAttrs(o.attr as Row);
-      (['title', 'href', 'type', 'value', 'placeholder'] as const).forEach((key) => {
+      for (let i = 0; i < INFO_ATTRIBUTES.length; i++) {
+        const key = INFO_ATTRIBUTES[i];
         if (o[key] !== undefined && o[key] !== null) element.setAttribute(key, o[key]);
-      });
+      }
       if (APP_ONLY.has(name)) this.appOnly(name);
       else {
         const parent = o.parent instanceof DomElement ? o.parent : this;
