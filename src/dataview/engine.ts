@@ -8,8 +8,8 @@ import { describeFailure } from './errors';
 import { escapeHtml } from './html';
 import { inlineMarkdownRenderer, snapshotRenderContext } from './markdown';
 import { answerRequest } from './host-requests';
-import { type SnapshotKeys, sandboxFields } from './snapshot-values';
-import { type Layout, type Links, renderBlockOutput, renderInlineQuery, renderInlineValue, renderOutput } from './render';
+import { type SnapshotKeys, sandboxFields, tagPages } from './snapshot-values';
+import { type Layout, type Links, linkHtml, renderBlockOutput, renderInlineQuery, renderInlineValue, renderOutput } from './render';
 import { BLOCK_FILE, BLOCK_PREFIX, createSandbox, type Sandbox, type SandboxHost, type SandboxLimits } from './sandbox';
 import type { SnapshotPage } from './sandbox/pages';
 import type { DataviewOptions, DataviewResult, DvLink, DvPageInput } from './types';
@@ -69,16 +69,17 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     },
     fieldValueHtml,
   });
-  /** The snapshot's pages by number, as the sandbox names them in output (built when a block first lists one). */
-  let pageTargets: { path: string; text: string }[] | undefined;
-  const page = (number: number) => {
-    pageTargets ??= index().pages.map((p) => ({ path: p.path, text: Link.file(p.path).text() }));
-    return pageTargets[number];
+  /** Links to the snapshot's pages by number, as the sandbox names them in output: made once per page listed. */
+  const pageLinks: string[] = [];
+  const pageLink = (number: number): string | undefined => {
+    const target = index().pages[number];
+    if (target === undefined) return undefined;
+    return (pageLinks[number] ??= linkHtml(options.hrefFor(target.path, undefined), Link.file(target.path).text()));
   };
   const links = (originPath: string): Links => ({
     hrefFor: options.hrefFor,
     originPath,
-    page,
+    pageLink,
     markdown,
     resolve: (link) => context(originPath).resolve(link),
   });
@@ -114,7 +115,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       const inlinks = page.inlinks.map((path) => pageIndexes.get(path) ?? path);
       return {
         ...shared,
-        outlinks: page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link)),
+        outlinks: JSON.stringify(page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link))),
         inlinks,
         inlinksSorted: sortedInlinks(inlinks, rankOf),
         // Typed from the page itself, whose row holds its inline fields (the copy sent leaves the raw ones out).
@@ -127,6 +128,7 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
       display: { locale: display.locale, dateFormat: display.dateFormat, dateTimeFormat: display.dateTimeFormat },
       aliases: [...keys.aliases].filter(([, alias]) => alias),
       objectKeys: [...keys.objectKeys],
+      tagPages: [...tagPages(pages)],
       pages: snapshotPages,
     });
   }

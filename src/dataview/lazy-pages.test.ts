@@ -43,6 +43,11 @@ describe('where / sort / limit on dv.pages()', () => {
     'dv.pages("#t").where($(p => p.n !== 4)).sort($(p => p.file.mtime.ts), "desc").limit(6)',
     'dv.pages("#t").sort($(p => p.file.mtime)).limit(20)',
     'dv.pages().sort($(p => p.file.name), "desc")',
+    // file.* keys read off the snapshot, without page objects.
+    'dv.pages().sort($(p => p.file.path)).limit(5)',
+    'dv.pages().where($(p => p.n > 2)).sort($(p => p.file.folder), "desc").limit(7)',
+    'dv.pages("#t").sort($(p => p.file.ctime.ts), "desc").limit(4)',
+    'dv.pages().sort($(p => p.file.ctime)).limit(9)',
     'dv.pages().sort($(p => p.k)).first()',
     'dv.pages("#t/sub").sort($(p => p.file.link), "desc").limit(3)',
     // Keys the cached order does not take (a lookup through a missing value, arrays): the general path runs.

@@ -16,8 +16,8 @@ export interface Links extends Pick<DataviewOptions, 'hrefFor'> {
   markdown: InlineMarkdown;
   /** A link from the origin note as the site resolves it (published pages and attachments only). */
   resolve?(link: RenderLink): RenderTarget | undefined;
-  /** The path and link text of the snapshot's page of that number (the sandbox sends a page's own link so). */
-  page?(number: number): { path: string; text: string } | undefined;
+  /** The HTML of the link to the snapshot's page of that number (the sandbox sends a page's own link so). */
+  pageLink?(number: number): string | undefined;
   /** A <style> the block made: its scoped element ('' when dropped); set by renderBlockOutput. */
   blockStyle?(css: string): string;
 }
@@ -40,13 +40,17 @@ function markdown(value: Json, links: Links): string {
 
 /** A link value (already resolved to a published path, or null): Obsidian's internal link, or unresolved text. */
 function link(value: Json, links: Links): string {
-  const page = typeof value.page === 'number' ? links.page?.(value.page) : undefined;
-  const path = page ? page.path : typeof value.path === 'string' ? value.path : null;
-  const subpath = page ? undefined : typeof value.subpath === 'string' ? value.subpath : undefined;
-  const text = escapeHtml(page ? page.text : asString(value.text));
-  const href = path === null ? undefined : links.hrefFor(path, subpath || undefined);
-  if (href === undefined) return `<span class="internal-link is-unresolved">${text}</span>`;
-  return `<a class="internal-link" href="${escapeHtml(href)}">${text}</a>`;
+  const page = typeof value.page === 'number' ? links.pageLink?.(value.page) : undefined;
+  if (page !== undefined) return page;
+  const path = typeof value.path === 'string' ? value.path : null;
+  const subpath = typeof value.subpath === 'string' ? value.subpath : undefined;
+  return linkHtml(path === null ? undefined : links.hrefFor(path, subpath || undefined), asString(value.text));
+}
+
+/** Obsidian's internal link to a site page, or its text as an unresolved link when there is no page. */
+export function linkHtml(href: string | undefined, text: string): string {
+  if (href === undefined) return `<span class="internal-link is-unresolved">${escapeHtml(text)}</span>`;
+  return `<a class="internal-link" href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 }
 
 /** What Obsidian's markdown renderer puts in a span for strings, links and null. */

@@ -1,7 +1,7 @@
 // Page fields typed on the host (Dataview's own value grammar) and handed to the dataviewjs sandbox as JSON:
 // dates, durations and links are tagged objects the sandbox turns back into its DateTime, Duration and Link.
 import { DateTime, Duration } from 'luxon';
-import { canonicalKey, type VaultIndex } from './dql/vault-index';
+import { canonicalKey, expandTags, type VaultIndex } from './dql/vault-index';
 import { type DataObject, isObject, Link, ListPair, renderDuration, type Value } from './dql/values';
 import type { DvPageInput } from './types';
 
@@ -71,7 +71,7 @@ export interface SnapshotKeys {
  */
 export function sandboxFields(index: VaultIndex, page: DvPageInput, keys: SnapshotKeys): SentFields {
   const { aliases, objectKeys } = keys;
-  const row = index.row(page);
+  const { fields: row, day } = index.typedFields(page);
   const fm = page.frontmatter;
   const rawKeys = new Set(Object.keys(fm).filter((key) => key !== 'position'));
   for (const [key] of page.fields ?? []) rawKeys.add(key);
@@ -87,19 +87,33 @@ export function sandboxFields(index: VaultIndex, page: DvPageInput, keys: Snapsh
   const fields: Record<string, Encoded> = {};
   const merged: Record<string, Encoded> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === 'file') continue;
     if (value !== null && typeof value === 'object') objectKeys.add(key);
     if (rawKeys.has(key)) {
       const encoded = encodeValue(value);
       if (!(key in fm && key !== 'position' && sameAsFrontmatter(encoded, fm[key]))) fields[key] = encoded;
     } else if (sources.get(key)! > 1) merged[key] = encodeValue(value);
   }
-  const day = encodeValue((row.file as DataObject).day);
-  return Object.keys(merged).length ? { fields, merged, day } : { fields, day };
+  return Object.keys(merged).length ? { fields, merged, day: encodeValue(day) } : { fields, day: encodeValue(day) };
 }
 
 /** A page's list items and tasks, asked for by the sandbox when a block first reads file.lists or file.tasks. */
 export function sandboxLists(index: VaultIndex, path: string): Encoded[] {
   const page = index.page(path);
   return page ? ((index.row(page).file as DataObject).lists as Value[]).map((item) => encodeValue(item)) : [];
+}
+
+/**
+ * Lowercased '#tag' → the numbers of the pages whose file.tags hold it, in snapshot order: what a tag source lists
+ * (subtags included). Built here, where it costs a few ms instead of the sandbox's ~0.1 s at 10,000 notes.
+ */
+export function tagPages(pages: Pick<DvPageInput, 'etags'>[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  pages.forEach((page, number) => {
+    for (const tag of expandTags(page.etags)) {
+      const key = tag.toLowerCase();
+      const list = index.get(key) ?? index.set(key, []).get(key)!;
+      if (list[list.length - 1] !== number) list.push(number);
+    }
+  });
+  return index;
 }

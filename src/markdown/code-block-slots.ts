@@ -20,18 +20,23 @@ type Wanted = (node: Nodes) => boolean;
 export function slotsOfEach(tree: Root, tests: readonly Wanted[]): Slot<Nodes>[][] {
   const found = tests.map((): Slot<Nodes>[] => []);
   const path: number[] = [];
-  // `open[i]`: test i may still find nodes here (no ancestor passed it).
+  // `open[i]`: test i may still find nodes here (no ancestor passed it). Plain loops, and a new `open` only below a
+  // node some test found: the dataview step walks every published tree with this (0.25 s at 10,000 notes with maps).
   const walk = (parent: Extract<Nodes, { children: unknown }>, open: readonly boolean[]) => {
-    parent.children.forEach((child, index) => {
+    const children = parent.children;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index];
       path.push(index);
-      const inside = open.map((searching, i) => {
-        if (!searching || !tests[i](child)) return searching;
+      let inside = open;
+      for (let i = 0; i < tests.length; i++) {
+        if (!open[i] || !tests[i](child)) continue;
         found[i].push({ node: child, path: path.slice() });
-        return false;
-      });
+        if (inside === open) inside = open.slice();
+        (inside as boolean[])[i] = false;
+      }
       if ('children' in child && inside.includes(true)) walk(child, inside);
       path.pop();
-    });
+    }
   };
   walk(
     tree,

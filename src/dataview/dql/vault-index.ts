@@ -24,7 +24,7 @@ export function canonicalKey(key: string): string {
 }
 
 /** '#a/b/c' → '#a/b/c', '#a/b', '#a': each explicit tag then its parents, nearest first, each once. */
-function expandTags(etags: string[]): string[] {
+export function expandTags(etags: string[]): string[] {
   const result = new Set<string>();
   for (const tag of etags) {
     const parts = tag.split('/');
@@ -66,6 +66,21 @@ export interface Context {
 interface SourceMatch {
   pages: Set<DvPageInput>;
   csv: Set<string>;
+}
+
+/** A row's fields: each raw key's value (a list when it has several), then the canonical aliases no raw key spells. */
+function assignFields(row: DataObject, fields: Map<string, Value[]>): void {
+  for (const [key, values] of fields) {
+    if (key === 'file') continue;
+    row[key] = values.length === 1 ? values[0] : values;
+  }
+  // Canonical aliases, unless a raw key already spells one; raw keys sharing an alias all feed it.
+  const byAlias = new Map<string, Value[]>();
+  for (const [key, values] of fields) {
+    const alias = canonicalKey(key);
+    if (alias && alias !== key && !fields.has(alias) && alias !== 'file') (byAlias.get(alias) ?? byAlias.set(alias, []).get(alias)!).push(...values);
+  }
+  for (const [alias, values] of byAlias) row[alias] = values.length === 1 ? values[0] : values;
 }
 
 export class VaultIndex {
@@ -121,6 +136,30 @@ export class VaultIndex {
     return row;
   }
 
+  /**
+   * A page's fields as its row holds them (every key but `file`, canonical aliases included) and its file.day: what
+   * the sandbox's snapshot types, without the row's implicit `file` fields (dates, links), which it makes itself.
+   */
+  typedFields(page: DvPageInput): { fields: DataObject; day: DateTime | undefined } {
+    const fields = this.fieldValues(page);
+    const typed: DataObject = {};
+    assignFields(typed, fields);
+    return { fields: typed, day: this.fileDay(page, fields) };
+  }
+
+  private readonly rawFields = new Map<DvPageInput, Map<string, Value[]>>();
+  /** Each raw key's values (frontmatter, then inline fields), typed: built once for the page's row and its snapshot. */
+  private fieldValues(page: DvPageInput): Map<string, Value[]> {
+    let fields = this.rawFields.get(page);
+    if (fields) return fields;
+    fields = new Map<string, Value[]>();
+    const add = (key: string, value: Value) => (fields.get(key) ?? fields.set(key, []).get(key)!).push(value);
+    for (const [key, value] of Object.entries(page.frontmatter)) if (key !== 'position') add(key, this.frontmatterValue(value, page.path));
+    for (const [key, raw] of page.fields ?? []) add(key, this.fieldValue(raw, page.path));
+    this.rawFields.set(page, fields);
+    return fields;
+  }
+
   private buildRow(page: DvPageInput): DataObject {
     const fm = page.frontmatter;
     const date = (ms: number) => DateTime.fromMillis(ms, { zone: DISPLAY.zone });
@@ -129,10 +168,7 @@ export class VaultIndex {
     const aliases = (Array.isArray(aliasValue) ? aliasValue : typeof aliasValue === 'string' ? aliasValue.split(',').map((a) => a.trim()) : []).filter(
       (a): a is string => typeof a === 'string' && a.trim() !== '',
     );
-    const fields = new Map<string, Value[]>();
-    const add = (key: string, value: Value) => (fields.get(key) ?? fields.set(key, []).get(key)!).push(value);
-    for (const [key, value] of Object.entries(fm)) if (key !== 'position') add(key, this.frontmatterValue(value, page.path));
-    for (const [key, raw] of page.fields ?? []) add(key, this.fieldValue(raw, page.path));
+    const fields = this.fieldValues(page);
     const file: DataObject = {
       path: page.path,
       folder: page.folder,
@@ -166,17 +202,7 @@ export class VaultIndex {
     const day = this.fileDay(page, fields);
     if (day) file.day = day;
     const row: DataObject = { file };
-    for (const [key, values] of fields) {
-      if (key === 'file') continue;
-      row[key] = values.length === 1 ? values[0] : values;
-    }
-    // Canonical aliases, unless a raw key already spells one; raw keys sharing an alias all feed it.
-    const byAlias = new Map<string, Value[]>();
-    for (const [key, values] of fields) {
-      const alias = canonicalKey(key);
-      if (alias && alias !== key && !fields.has(alias) && alias !== 'file') (byAlias.get(alias) ?? byAlias.set(alias, []).get(alias)!).push(...values);
-    }
-    for (const [alias, values] of byAlias) row[alias] = values.length === 1 ? values[0] : values;
+    assignFields(row, fields);
     return row;
   }
 

@@ -67,6 +67,9 @@ describe('Obsidian helpers', () => {
     });
     el.hide();
     expect([el.isShown(), el.style.display]).toEqual([false, 'none']);
+    // Assigning a string sets the CSS text, as a browser does.
+    (el as unknown as { style: string }).style = 'color: red; font-weight: bold';
+    expect([el.style.color, el.toJson()]).toMatchObject(['red', { style: { color: 'red', 'font-weight': 'bold' } }]);
   });
 
   test('text and markup: textContent, innerText, innerHTML, appendText, empty', () => {

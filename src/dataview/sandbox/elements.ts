@@ -242,15 +242,18 @@ export function domElements() {
   };
 
   const FRAGMENT = '#document-fragment';
+  /** createEl's options that are attributes. */
+  const INFO_ATTRIBUTES = ['title', 'href', 'type', 'value', 'placeholder'] as const;
 
   const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
   class DomElement extends DomNode {
     readonly attributes: Record<string, string> = {};
-    readonly style = new Style();
-    readonly classList = new ClassList(this);
-    readonly dataset: Record<string, string> = {};
     childNodes: DomNode[] = [];
+    // Made when first read: most elements (dv.span, dv.header…) never use them.
+    declare private ownStyle?: Style;
+    declare private ownClassList?: ClassList;
+    declare private ownDataset?: Record<string, string>;
 
     constructor(
       readonly localName: string,
@@ -258,6 +261,20 @@ export function domElements() {
       readonly appOnly: (tag: string) => void,
     ) {
       super();
+    }
+
+    get style(): Style {
+      return this.ownStyle || (this.ownStyle = new Style());
+    }
+    /** `el.style = 'color: red'` sets its CSS text, as in a browser. */
+    set style(text: string | Style) {
+      this.style.cssText = String(text);
+    }
+    get classList(): ClassList {
+      return this.ownClassList || (this.ownClassList = new ClassList(this));
+    }
+    get dataset(): Record<string, string> {
+      return this.ownDataset || (this.ownDataset = {});
     }
 
     get tagName(): string {
@@ -347,7 +364,10 @@ export function domElements() {
       return [child];
     }
     appendChild<T>(node: T): T {
-      this.childNodes.push(...this.adopt(node));
+      const adopted = this.adopt(node);
+      // One node but for a fragment (a spread costs QuickJS more than the append: dv.el appends twice).
+      if (adopted.length === 1) this.childNodes.push(adopted[0]);
+      else this.childNodes.push(...adopted);
       return node;
     }
     append(...nodes: unknown[]): void {
@@ -397,9 +417,10 @@ export function domElements() {
       if (o.cls !== undefined) element.addClass(...classNames(o.cls));
       if (o.text !== undefined && o.text !== null) element.setText(o.text);
       if (o.attr && typeof o.attr === 'object') element.setAttrs(o.attr as Row);
-      (['title', 'href', 'type', 'value', 'placeholder'] as const).forEach((key) => {
+      for (let i = 0; i < INFO_ATTRIBUTES.length; i++) {
+        const key = INFO_ATTRIBUTES[i];
         if (o[key] !== undefined && o[key] !== null) element.setAttribute(key, o[key]);
-      });
+      }
       if (APP_ONLY.has(name)) this.appOnly(name);
       else {
         const parent = o.parent instanceof DomElement ? o.parent : this;
@@ -545,10 +566,11 @@ export function domElements() {
       Object.keys(this.attributes).forEach((k) => {
         attr[k] = this.attributes[k];
       });
-      Object.keys(this.dataset).forEach((k) => {
-        attr[`data-${kebab(k)}`] = String(this.dataset[k]);
+      const dataset = this.ownDataset || {};
+      Object.keys(dataset).forEach((k) => {
+        attr[`data-${kebab(k)}`] = String(dataset[k]);
       });
-      return { tag: this.localName, attr, style: this.style.toJson(), children: this.childNodes.map((n) => n.toJson()) };
+      return { tag: this.localName, attr, style: this.ownStyle ? this.ownStyle.toJson() : {}, children: this.childNodes.map((n) => n.toJson()) };
     }
   }
 

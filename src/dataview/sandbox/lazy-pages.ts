@@ -33,14 +33,14 @@ export function lazyPages(
   values: Pick<Values, 'typeOf'>,
   arrays: Pick<DataArrays, 'DataArrayImpl' | 'DATA_ARRAY_PROXY' | 'wrapDataArray' | 'valueOrder'>,
   functionSource: Isolation['functionSource'],
-  pages: Pick<Pages, 'pageObject'>,
+  pages: Pick<Pages, 'pageObject' | 'snapshotKey'>,
   sources: Pick<Sources, 'parseQuery' | 'pagesForSource'>,
   dependsOnOrigin: typeof DependsOnOrigin,
   sharedWork: SharedWork,
 ) {
   const { typeOf } = values;
   const { DataArrayImpl, DATA_ARRAY_PROXY, wrapDataArray, valueOrder } = arrays;
-  const { pageObject } = pages;
+  const { pageObject, snapshotKey } = pages;
   const { parseQuery, pagesForSource } = sources;
   const IDENTIFIER = '[A-Za-z_$][\\w$]*';
   /** 'p => p.a.b' (parentheses optional): its property path is the key, so the prelude can look it up itself. */
@@ -81,6 +81,16 @@ export function lazyPages(
   /** Each page's key by direct lookup, or null when a lookup would throw or a key is not consistently ordered. */
   const pathKeys = (pages: SnapshotPage[], path: string[]): unknown[] | null => {
     const keys = new Array<unknown>(pages.length);
+    // A file field the snapshot holds (the seed block sorts each tag's pages by file.mtime.ts): no page objects.
+    const fromSnapshot = snapshotKey(path);
+    if (fromSnapshot) {
+      for (let i = 0; i < pages.length; i++) {
+        keys[i] = fromSnapshot(pages[i]);
+        // Only a string or an ordered number orders as the field would (the field's date of a missing time may not).
+        if (typeof keys[i] !== 'string' && !(typeof keys[i] === 'number' && !Number.isNaN(keys[i]))) return null;
+      }
+      return keys;
+    }
     try {
       for (let i = 0; i < pages.length; i++) {
         let value: unknown = pageObject(pages[i]);

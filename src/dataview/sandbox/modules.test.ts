@@ -3,6 +3,7 @@
 // same functions inside QuickJS.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { tagPages } from '../snapshot-values';
 import { link, page } from '../test-vault';
 import { dvApi } from './api';
 import { dataArrays } from './data-array';
@@ -14,6 +15,7 @@ import { PRELUDE_JS } from './prelude';
 import { hostBindings } from './realm';
 import { dependsOnOrigin, pageSources, parseSource } from './sources';
 import { valueTypes } from './values';
+import type { DvPageInput } from '../types';
 
 const UTC = () => 0;
 const values = valueTypes(UTC);
@@ -39,8 +41,9 @@ function load(
     (text) => ranks.get(text),
   );
   const shield = isolation(arrays);
-  const pages = pageIndex({ pages: snapshotPages }, values, arrays, shield.freezeData, host);
-  const sources = pageSources(pages, parseSource, host.sharedWork);
+  const tagIndex = [...tagPages(snapshotPages)];
+  const pages = pageIndex({ pages: snapshotPages, tagPages: tagIndex }, values, arrays, shield.freezeData, host);
+  const sources = pageSources(pages, parseSource, host.sharedWork, tagIndex);
   const lazy = lazyPages(values, arrays, shield.functionSource, pages, sources, dependsOnOrigin, host.sharedWork);
   const api = dvApi(['p', 'span', 'h2'], host, values, arrays, pages, sources, lazy.lazySourcePages, domElements());
   return { arrays, pages, sources, api };
@@ -218,11 +221,12 @@ describe('sources', () => {
 });
 
 describe('pages and dv on the host', () => {
+  // As the host sends them: outlinks as their JSON; a plain link to a page, and an inlink, by the page's index.
+  const sent = (input: DvPageInput): SnapshotPage => ({ ...input, outlinks: JSON.stringify(input.outlinks) });
   const snapshot: SnapshotPage[] = [
-    page('f/a.md', { etags: ['t/x'], outlinks: [link('f/b.md')], frontmatter: { up: '[[b]]', when: '2024-01-02', aliases: ['A'] } }),
-    page('f/b.md', { etags: ['t'], inlinks: ['f/a.md', 'private.md'], size: 10 }),
-    // As the host sends them: a plain link to a page, and an inlink, by the page's index in the snapshot.
-    { ...page('g/b.md'), outlinks: [0], inlinks: [0] },
+    sent(page('f/a.md', { etags: ['t/x'], outlinks: [link('f/b.md')], frontmatter: { up: '[[b]]', when: '2024-01-02', aliases: ['A'] } })),
+    sent(page('f/b.md', { etags: ['t'], inlinks: ['f/a.md', 'private.md'], size: 10 })),
+    { ...page('g/b.md'), outlinks: '[0]', inlinks: [0] },
   ];
   const files = { 'f/data.csv': 'name,n\n"x, y",1\nz,true\n', 'views/v.js': 'dv.paragraph(input)' };
   const { pages, sources, api } = load(snapshot, files);

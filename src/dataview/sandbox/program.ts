@@ -53,7 +53,7 @@ export function sandboxProgram(
   m.patchRealm(hostCollate, ranks, arrays.isArrayOrDataArray, host.now);
   const shield = m.isolation(arrays);
   const pages = m.pageIndex(snapshot, values, arrays, shield.freezeData, host);
-  const sources = m.pageSources(pages, m.parseSource, host.sharedWork);
+  const sources = m.pageSources(pages, m.parseSource, host.sharedWork, snapshot.tagPages);
   const lazy = m.lazyPages(values, arrays, shield.functionSource, pages, sources, m.dependsOnOrigin, host.sharedWork);
   const elements = m.domElements();
   // Obsidian's DOM globals (document, createEl…) and a bare `luxon` (vault scripts write luxon.DateTime as well as

@@ -68,11 +68,12 @@ export function dependsOnOrigin(source: Source | null): boolean {
 }
 
 export function pageSources(
-  pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' | 'resolveLinkpath' | 'tagsOf' | 'outlinksOf'>,
+  pages: Pick<Pages, 'snapshotPages' | 'pagesByPath' | 'resolveLinkpath' | 'outlinksOf'>,
   parse: typeof parseSource,
   sharedWork: SharedWork,
+  tagPages: [string, number[]][],
 ) {
-  const { snapshotPages, pagesByPath, resolveLinkpath, tagsOf, outlinksOf } = pages;
+  const { snapshotPages, pagesByPath, resolveLinkpath, outlinksOf } = pages;
 
   /** Appends the page to the list under key, once; lists keep snapshot order. */
   const addTo = (index: Map<string, SnapshotPage[]>, key: string, page: SnapshotPage): void => {
@@ -97,8 +98,10 @@ export function pageSources(
       }));
     };
   };
-  /** Lowercased '#tag' → pages whose file.tags hold it (a tag source includes subtags). */
-  const pagesByLowerTag = lazyIndex((page) => tagsOf(page).map((tag) => tag.toLowerCase()));
+  /** Lowercased '#tag' → pages whose file.tags hold it (a tag source includes subtags), as the host indexed them. */
+  let tagIndex: Map<string, SnapshotPage[]> | undefined;
+  const pagesByLowerTag = () =>
+    tagIndex || (tagIndex = sharedWork(() => new Map(tagPages.map(([tag, numbers]) => [tag, numbers.map((n) => snapshotPages[n])]))));
   /** Folder → pages in it or below. */
   const pagesByFolder = lazyIndex((page) => {
     const parts = page.folder === '' ? [] : page.folder.split('/');
