@@ -7,7 +7,7 @@
 import { existsSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { buildNonce } from '../safety/trusted';
-import { cacheHash, codeFingerprint, readCacheLines, removeStaleCaches, writeCacheLines } from '../vault/cache-file';
+import { cacheHash, codeFingerprint, readKeyedLines, removeStaleCaches, writeKeyedLines } from '../vault/cache-file';
 import { computesAgain } from './computes-again';
 
 export interface NoteMemo<Result> {
@@ -53,7 +53,7 @@ function inMemory<Result>(name: string): NoteMemo<Result> {
   };
 }
 
-// One line per result: the hash of (code, note, key), a tab, the result's JSON (which holds no raw tab or newline).
+// One line per result (readKeyedLines): the hash of (code, note, key), a tab, the result's JSON.
 // The build's trust nonce (safety/trusted.ts) is written as a character JSON never holds raw and read back as this
 // build's: trusted HTML stays trusted, and no text an author wrote can become the nonce.
 const NONCE_MARK = '\u0001';
@@ -62,11 +62,7 @@ function inFile<Result>(name: string, { cacheDir, vaultDir, projectDir }: MemoFi
   const fingerprint = codeFingerprint(projectDir, 'src');
   const nonce = buildNonce();
   const file = path.join(cacheDir, `${cacheHash(path.resolve(vaultDir)).slice(0, 16)}-${name}.jsonl`);
-  const last = new Map<string, string>();
-  for (const line of readCacheLines(file)) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) last.set(line.slice(0, tab), line.slice(tab + 1));
-  }
+  const last = readKeyedLines(file);
   const used = new Map<string, string>();
   let missed = false;
   return {
@@ -85,10 +81,7 @@ function inFile<Result>(name: string, { cacheDir, vaultDir, projectDir }: MemoFi
     },
     save() {
       if (missed || used.size !== last.size || !existsSync(file)) {
-        writeCacheLines(
-          file,
-          [...used].map(([key, json]) => `${key}\t${json}`),
-        );
+        writeKeyedLines(file, used);
         removeStaleCaches(cacheDir);
       } else utimesSync(file, new Date(), new Date());
     },

@@ -45,6 +45,23 @@ export function writeCacheLines(file: string, lines: Iterable<string>): void {
   renameSync(temporary, file);
 }
 
+/** A file of keyed entries, a line each: the key, a tab, the value (JSON, which holds no raw tab or newline). */
+export function readKeyedLines(file: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const line of readCacheLines(file)) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return entries;
+}
+
+export function writeKeyedLines(file: string, entries: Iterable<[string, string]>): void {
+  const lines = function* () {
+    for (const [key, value] of entries) yield `${key}\t${value}`;
+  };
+  writeCacheLines(file, lines());
+}
+
 export function removeStaleCaches(dir: string): void {
   let names: string[];
   try {

@@ -8,7 +8,7 @@ import type { Root } from 'mdast';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
-import { readCacheLines, removeStaleCaches, writeCacheLines } from './cache-file';
+import { readKeyedLines, removeStaleCaches, writeKeyedLines } from './cache-file';
 import { parseCacheFile, parseKey, parserFingerprint } from './parse-keys';
 
 interface ParseCache {
@@ -59,14 +59,11 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
   const file = parseCacheFile(options.cacheDir, options.vaultDir);
   const holder = globalThis as Holder;
   const kept = holder[KEY]?.file === file ? holder[KEY] : undefined;
-  const entries = kept?.entries ?? readEntries(file);
+  const entries = kept?.entries ?? readKeyedLines(file);
   const used = new Map<string, string>();
   let missed = false;
   const write = () => {
-    writeCacheLines(
-      file,
-      [...used].map(([key, json]) => `${key}\t${json}`),
-    );
+    writeKeyedLines(file, used);
     removeStaleCaches(options.cacheDir);
   };
   return {
@@ -100,14 +97,4 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
       } else write();
     },
   };
-}
-
-// One line per entry (parse-keys.ts).
-function readEntries(file: string): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const line of readCacheLines(file)) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  return entries;
 }
