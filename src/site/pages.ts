@@ -15,7 +15,8 @@ import { siteGraphView } from './site-graph';
 import { buildReport } from './report';
 import { tagPages, tagUrl } from './tags';
 import { timed } from './timings';
-import type { BacklinkRef, FilePage, GraphJson, NotePage, NoteRef, SiteData, SiteGraphView } from './types';
+import type { OutgoingEntry } from '../graph/outgoing';
+import type { BacklinkRef, FilePage, GraphJson, NotePage, NoteRef, OutgoingRef, SiteData, SiteGraphView } from './types';
 import { href } from './urls';
 
 /**
@@ -36,6 +37,17 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
     let ref = refs.get(id);
     if (!ref) refs.set(id, (ref = Object.freeze({ id, title: vault.files.get(id)!.title, url: href(config.base, index.pageSlugs.get(id)!) })));
     return ref;
+  };
+  // An outgoing link's entry is its target's (the same on every page linking there): frozen and shared like a ref.
+  const outgoing = new Map<string, OutgoingRef>();
+  const outgoingOf = ({ id, backlinks }: OutgoingEntry): OutgoingRef => {
+    let entry = outgoing.get(id);
+    if (!entry) {
+      const shown = Object.freeze(backlinks.slice(0, OUTGOING_BACKLINKS_SHOWN).map(refOf));
+      entry = Object.freeze({ ...refOf(id), backlinks: shown, moreBacklinks: Math.max(0, backlinks.length - OUTGOING_BACKLINKS_SHOWN) });
+      outgoing.set(id, entry);
+    }
+    return entry;
   };
   const bodies = openBodies({
     projectDir: process.cwd(),
@@ -83,11 +95,7 @@ export function sitePages({ config, load: vault, publish, graph, glossary, secti
         outlinks: links.outlinks.map(refOf),
         backlinks: backlinksOf(note.id),
         related: noteSections.related.map((list) => ({ tag: list.tag, url: tagUrl(list.tag.slice(1), config.base), notes: list.ids.map(refOf) })),
-        outgoing: noteSections.outgoing.map((target) => ({
-          ...refOf(target.id),
-          backlinks: target.backlinks.slice(0, OUTGOING_BACKLINKS_SHOWN).map(refOf),
-          moreBacklinks: Math.max(0, target.backlinks.length - OUTGOING_BACKLINKS_SHOWN),
-        })),
+        outgoing: noteSections.outgoing.map(outgoingOf),
         localGraph: { ...noteSections.localGraph, nodes: noteSections.localGraph.nodes.map((node) => ({ ...node, ...refOf(node.id) })) },
         properties: propertyViews(
           glossary.termPages.has(note.id) ? withoutTermKeys(note.frontmatter) : note.frontmatter,

@@ -1,5 +1,6 @@
 // What the sidebar shows on one page: the folder tree as Obsidian's file explorer shows it, cut for large vaults.
 // Computed here rather than in the component so that a page's cache key can hash exactly what its sidebar shows.
+import { createHash } from 'node:crypto';
 import type { FolderNode, NoteRef } from './types';
 
 export interface SidebarList {
@@ -27,9 +28,12 @@ const FULL_TREE_LIMIT = 300;
 /** In a large vault a big folder shows a window of this many notes around the current one. */
 const WINDOW = 30;
 
+const showsFullTree = (root: FolderNode) => root.count <= FULL_TREE_LIMIT;
+const opensTo = (currentFolder: string) => (path: string) => currentFolder === path || currentFolder.startsWith(`${path}/`);
+
 export function sidebarView(root: FolderNode, currentId?: string, currentFolder = ''): SidebarList {
-  const full = root.count <= FULL_TREE_LIMIT;
-  const isOpen = (path: string) => currentFolder === path || currentFolder.startsWith(`${path}/`);
+  const full = showsFullTree(root);
+  const isOpen = opensTo(currentFolder);
   const list = (node: FolderNode): SidebarList => {
     const at = Math.max(
       0,
@@ -50,4 +54,41 @@ export function sidebarView(root: FolderNode, currentId?: string, currentFolder 
     };
   };
   return list(root);
+}
+
+/**
+ * What `sidebarView(root, currentId, currentFolder)` is a function of, short enough to hash on every page: the
+ * current page and a digest of each folder the view reads (all of them in a small vault, else those on the current
+ * path). Equal keys, equal views: a page's cache key hashes this rather than the view, which at 10,000 notes was
+ * 90 MB of JSON a build.
+ */
+export function sidebarKey(root: FolderNode, currentId?: string, currentFolder = ''): string {
+  const full = showsFullTree(root);
+  const isOpen = opensTo(currentFolder);
+  const read: string[] = [];
+  const visit = (node: FolderNode) => {
+    read.push(folderDigest(node));
+    for (const folder of node.folders) if (full || isOpen(folder.path)) visit(folder);
+  };
+  visit(root);
+  return JSON.stringify([currentId ?? null, currentFolder, read]);
+}
+
+const folderDigests = new WeakMap<FolderNode, string>();
+
+/** Everything sidebarView reads of one folder: its own fields, its notes' refs, its subfolders' fields. */
+function folderDigest(node: FolderNode): string {
+  let digest = folderDigests.get(node);
+  if (digest === undefined) {
+    const read = {
+      name: node.name,
+      path: node.path,
+      url: node.url,
+      count: node.count,
+      notes: node.notes.map((note) => [note.id, note.title, note.url]),
+      folders: node.folders.map((folder) => [folder.name, folder.path, folder.url, folder.count]),
+    };
+    folderDigests.set(node, (digest = createHash('sha256').update(JSON.stringify(read)).digest('base64url')));
+  }
+  return digest;
 }

@@ -114,7 +114,7 @@ export interface RelatedTagList {
 
 export interface OutgoingRef extends NoteRef {
   /** The first of the target's backlinks (a hub's full list is on its own page). */
-  backlinks: NoteRef[];
+  backlinks: readonly NoteRef[];
   /** How many more backlinks the target has than are listed. */
   moreBacklinks: number;
 }
