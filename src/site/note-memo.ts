@@ -4,10 +4,10 @@
 // the step would compute. The dev server keeps results in memory; a build keeps them in a file for the next build
 // (as JSON text, read back only for the notes it reuses), when it is given one. Either way the caller gets a result
 // of its own, which it may change.
-import { existsSync, utimesSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildNonce } from '../safety/trusted';
-import { cacheHash, codeFingerprint, readKeyedLines, removeStaleCaches, writeKeyedLines } from '../vault/cache-file';
+import { cacheHash, codeFingerprint, readKeyedLines, removeStaleCaches, saveKeyedLines } from '../vault/cache-file';
 import { computesAgain } from './computes-again';
 
 export interface NoteMemo<Result> {
@@ -64,26 +64,22 @@ function inFile<Result>(name: string, { cacheDir, vaultDir, projectDir }: MemoFi
   const file = path.join(cacheDir, `${cacheHash(path.resolve(vaultDir)).slice(0, 16)}-${name}.jsonl`);
   const last = readKeyedLines(file);
   const used = new Map<string, string>();
-  let missed = false;
   return {
     reuse(noteId, key, compute) {
       if (key === undefined) return compute();
       const lineKey = cacheHash(JSON.stringify([fingerprint, noteId, key]));
-      const json = last.get(lineKey);
+      const json = last.entries.get(lineKey);
       if (json !== undefined) {
         used.set(lineKey, json);
         return JSON.parse(json.replaceAll(NONCE_MARK, nonce)) as Result;
       }
       const result = compute();
       used.set(lineKey, JSON.stringify(result).replaceAll(nonce, NONCE_MARK));
-      missed = true;
       return result;
     },
     save() {
-      if (missed || used.size !== last.size || !existsSync(file)) {
-        writeKeyedLines(file, used);
-        removeStaleCaches(cacheDir);
-      } else utimesSync(file, new Date(), new Date());
+      saveKeyedLines(file, used, last);
+      removeStaleCaches(cacheDir);
     },
   };
 }

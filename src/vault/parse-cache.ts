@@ -3,12 +3,12 @@
 // memory only for a process that computes the site again (the dev server): a build that held them would carry
 // every tree twice, as objects and as text (about 320 MB at 10,000 notes). Reading them back (JSON.parse) costs about 5% of parsing, and gives
 // a tree of its own each time, which matters: later steps (dataview, mermaid, glossary) rewrite trees in place.
-import { existsSync, utimesSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Root } from 'mdast';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type NoteLimits } from '../config/limits';
 import { parseBody, type ParsedBody } from '../markdown/parse';
-import { readKeyedLines, removeStaleCaches, writeKeyedLines } from './cache-file';
+import { readKeyedLines, removeStaleCaches, saveKeyedLines, writeKeyedLines } from './cache-file';
 import { parseCacheFile, parseKey, parserFingerprint } from './parse-keys';
 
 interface ParseCache {
@@ -59,7 +59,8 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
   const file = parseCacheFile(options.cacheDir, options.vaultDir);
   const holder = globalThis as Holder;
   const kept = holder[KEY]?.file === file ? holder[KEY] : undefined;
-  const entries = kept?.entries ?? readKeyedLines(file);
+  const last = kept ? undefined : readKeyedLines(file);
+  const entries = kept?.entries ?? last!.entries;
   const used = new Map<string, string>();
   let missed = false;
   const write = () => {
@@ -85,16 +86,17 @@ export function openParseCache(options: ParseCacheOptions): ParseCache {
       return parsed;
     },
     save() {
-      const changed = missed || used.size !== entries.size || !existsSync(file);
       clearTimeout(kept?.pendingWrite);
       if (options.keepInMemory) holder[KEY] = { file, entries: used };
       else delete holder[KEY];
-      if (!changed) {
-        if (!kept) utimesSync(file, new Date(), new Date());
-      } else if (kept && options.keepInMemory) {
+      if (last) {
+        saveKeyedLines(file, used, last);
+        removeStaleCaches(options.cacheDir);
+      } else if (missed || used.size !== entries.size || !existsSync(file)) {
         // Unref'd: a pending write never keeps the process alive.
-        holder[KEY]!.pendingWrite = setTimeout(write, DEV_WRITE_DELAY_MS).unref();
-      } else write();
+        if (options.keepInMemory) holder[KEY]!.pendingWrite = setTimeout(write, DEV_WRITE_DELAY_MS).unref();
+        else write();
+      }
     },
   };
 }
