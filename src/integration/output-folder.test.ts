@@ -29,6 +29,7 @@ describe('the kept output folder', () => {
     // The next build starts with the last build's page files only.
     clearOutputFolder(dist, record);
     expect(list(dist)).toEqual(['.git/HEAD', 'a/index.html', 'b/c/index.html', 'pic.png']);
+    expect(existsSync(path.join(dist, '_astro'))).toBe(false);
 
     // b/c/ is no page any more (renamed, or made private) and pic.png no used attachment: they and their folders go.
     writeFiles(dist, { 'd/index.html': 'd', '_astro/x.5678.js': 'js' });

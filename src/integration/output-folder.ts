@@ -23,16 +23,20 @@ interface OutputRecord {
 export function clearOutputFolder(outDir: string, recordFile: string): void {
   if (!existsSync(outDir)) return;
   const kept = new Set(readRecord(recordFile)?.pageFiles ?? []);
-  for (const file of filesUnder(outDir)) if (!kept.has(file)) rmSync(path.join(outDir, file), { force: true });
-  removeEmptyFolders(outDir);
+  removeFiles(
+    outDir,
+    filesUnder(outDir).filter((file) => !kept.has(file)),
+  );
 }
 
 /** After Astro wrote the pages (`routeFiles`, relative to the folder): the last build's other page files go. */
 export function prunePageFiles(outDir: string, recordFile: string, routeFiles: string[]): void {
   const pageFiles = routeFiles.filter((file) => file !== '' && !file.startsWith('..') && !path.isAbsolute(file));
   const current = new Set(pageFiles);
-  for (const file of readRecord(recordFile)?.pageFiles ?? []) if (!current.has(file)) rmSync(path.join(outDir, file), { force: true });
-  removeEmptyFolders(outDir);
+  removeFiles(
+    outDir,
+    (readRecord(recordFile)?.pageFiles ?? []).filter((file) => !current.has(file)),
+  );
   mkdirSync(path.dirname(recordFile), { recursive: true });
   writeFileSync(recordFile, JSON.stringify({ version: RECORD_VERSION, pageFiles } satisfies OutputRecord));
 }
@@ -55,13 +59,30 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-/** Removes the folders below `dir` left empty; true when `dir` itself is then empty. */
-function removeEmptyFolders(dir: string, top = true): boolean {
-  let empty = true;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (top && KEPT_NAMES.has(entry.name)) empty = false;
-    else if (!entry.isDirectory() || !removeEmptyFolders(path.join(dir, entry.name), false)) empty = false;
+/**
+ * Removes the files (relative to `dir`), then each folder they leave empty, up to `dir`. Only their folders are
+ * looked at: reading every folder of a 10,000-page output took a few tenths of a second a build.
+ */
+function removeFiles(dir: string, files: string[]): void {
+  const folders = new Set<string>();
+  for (const file of files) {
+    rmSync(path.join(dir, file), { force: true });
+    folders.add(path.dirname(file));
   }
-  if (empty && !top) rmdirSync(dir);
-  return empty;
+  const removed = new Set<string>();
+  for (let folder of folders) {
+    while (folder !== '.' && !removed.has(folder) && isEmpty(path.join(dir, folder))) {
+      rmdirSync(path.join(dir, folder));
+      removed.add(folder);
+      folder = path.dirname(folder);
+    }
+  }
+}
+
+function isEmpty(folder: string): boolean {
+  try {
+    return readdirSync(folder).length === 0;
+  } catch {
+    return false; // gone already
+  }
 }
