@@ -34,7 +34,8 @@ function compact(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (Object.isFrozen(value)) {
     let digest = digests.get(value);
-    if (digest === undefined) digests.set(value, (digest = hash(JSON.stringify(value))));
+    // 96 bits: short, since a page hashes many (a ref each in its lists), and still never equal by chance.
+    if (digest === undefined) digests.set(value, (digest = hash(JSON.stringify(value)).slice(0, 16)));
     return digest;
   }
   if (Array.isArray(value)) return value.map(compact);
