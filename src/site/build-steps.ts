@@ -41,7 +41,7 @@ export interface SiteModel {
   kinds: readonly FileKind[];
   reserved: ReadonlySet<string>;
   /** A note's tree as it stands now, as a key: equal keys, equal trees (tree-states.ts); undefined when unknown. */
-  treeKey(note: ParsedNote): string | undefined;
+  treeKey(note: Pick<ParsedNote, 'id' | 'tree'>): string | undefined;
   /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
   load: Vault;
   publish: Published;
@@ -144,10 +144,11 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'math',
-    needs: ['publish', 'config', 'trees'],
-    run: ({ publish }) => {
+    needs: ['publish', 'config', 'trees', 'treeKey'],
+    run: ({ publish, config, treeKey }) => {
       const cards = canvasCardTrees(publish.pageEntries);
-      return { output: undefined, ...onCanvases(renderMath([...publish.notes, ...cards], { lang: publish.lang }), cards) };
+      const memoFile = { cacheDir: MEMO_CACHE, vaultDir: config.vaultDir, projectDir: process.cwd() };
+      return { output: undefined, ...onCanvases(renderMath([...publish.notes, ...cards], { lang: publish.lang, treeKey, memoFile }), cards) };
     },
   },
   {

@@ -1,4 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import path from 'node:path';
+import katex from 'katex';
+import { describe, expect, test, vi } from 'vitest';
+import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
+import { buildNonce } from '../safety/trusted';
 import { parseFragment } from '../markdown/parse';
 import type { Lang } from '../config/config';
 import { type MathNote, renderMath } from './math';
@@ -48,5 +52,25 @@ describe('the math step', () => {
     const n = note('$\\href{javascript:alert(1)}{x}$');
     typesetNotes([n], 'en');
     expect(html(n)).not.toContain('href=');
+  });
+});
+
+describe('the math step across builds', () => {
+  const tempDir = useTempDirs('tsunagu-math-memo-');
+  test('typesets again only the notes whose tree key changed; a reused note gets the same HTML', () => {
+    const projectDir = tempDir();
+    writeFiles(projectDir, { 'src/step.ts': '', 'package-lock.json': '{}' });
+    const memoFile = { cacheDir: path.join(projectDir, 'cache'), vaultDir: projectDir, projectDir };
+    const typeset = vi.spyOn(katex, 'renderToString');
+    const build = (keys: Record<string, string>) => {
+      const notes = [note('$a$'), { ...note('$b$'), id: 'm.md' }];
+      const { replacements } = renderMath(notes, { lang: 'en', treeKey: (n) => keys[n.id], memoFile });
+      return replacements.map((r) => JSON.stringify(r).replaceAll(buildNonce(), ''));
+    };
+    const first = build({ 'n.md': 'n1', 'm.md': 'm1' });
+    expect(typeset).toHaveBeenCalledTimes(2);
+    expect(build({ 'n.md': 'n1', 'm.md': 'm2' })).toEqual(first);
+    expect(typeset).toHaveBeenCalledTimes(3);
+    typeset.mockRestore();
   });
 });

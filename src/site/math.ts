@@ -8,6 +8,7 @@ import { strings } from '../i18n/strings';
 import { slotsOf } from '../markdown/code-block-slots';
 import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';
+import { type MemoFile, openNoteMemo } from './note-memo';
 import type { Replacement } from './steps';
 
 /** Every page holding typeset math has this in its HTML, so it links KaTeX's stylesheet. */
@@ -22,29 +23,52 @@ export interface MathNote {
 type MathNode = Extract<Nodes, { type: 'mathBlock' | 'mathInline' }>;
 const isMath = (node: Nodes): node is MathNode => node.type === 'mathBlock' || node.type === 'mathInline';
 
+interface MathOptions {
+  lang: Lang;
+  /** A note's tree as a key (tree-states.ts): a note whose key is the last build's gets that build's result. */
+  treeKey?(note: MathNote): string | undefined;
+  /** Where a build keeps each note's result for the next (note-memo.ts); without it, only the dev server keeps them. */
+  memoFile?: MemoFile;
+}
+
+type NoteMath = { replacements: Replacement[]; diagnostics: Diagnostic[] };
+
 /** A replacement of each formula, inside paragraphs and table cells too, by its typeset HTML (or its TeX and a notice). */
-export function renderMath(notes: MathNote[], options: { lang: Lang }): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
-  const notice = strings(options.lang).mathFailed;
+export function renderMath(notes: MathNote[], { lang, treeKey, memoFile }: MathOptions): NoteMath {
+  const notice = strings(lang).mathFailed;
+  const memo = openNoteMemo<NoteMath>('math', memoFile);
   const replacements: Replacement[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const note of notes) {
-    // One macro table per note: `\def` in one formula holds for the note's later ones (document order), as in Obsidian.
-    const macros: katex.KatexOptions['macros'] = {};
-    for (const { node, path } of slotsOf(note.tree, isMath)) {
-      const display = node.type === 'mathBlock' || node.display;
-      const html = typeset(node.value, display, macros);
-      if (typeof html === 'string') {
-        // Made by KaTeX, which escapes the TeX it quotes; untrusted commands (\href, \html…) are off.
-        replacements.push({ noteId: note.id, path, node: { type: 'html', value: trustedHtml(html) } });
-      } else {
-        diagnostics.push({
-          file: note.id,
-          line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
-          severity: 'warning',
-          message: `math could not be typeset: ${html.error}. The page shows its TeX with a notice; use a command KaTeX supports.`,
-        });
-        replacements.push({ noteId: note.id, path, node: { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } });
-      }
+    const tree = treeKey?.(note);
+    // KaTeX took half a second a build at 10,000 notes, most of it for formulas typeset the build before.
+    const typeset = memo.reuse(note.id, tree && JSON.stringify([tree, lang]), () => typesetNote(note, notice));
+    replacements.push(...typeset.replacements);
+    diagnostics.push(...typeset.diagnostics);
+  }
+  memo.save();
+  return { replacements, diagnostics };
+}
+
+function typesetNote(note: MathNote, notice: string): NoteMath {
+  const replacements: Replacement[] = [];
+  const diagnostics: Diagnostic[] = [];
+  // One macro table per note: `\def` in one formula holds for the note's later ones (document order), as in Obsidian.
+  const macros: katex.KatexOptions['macros'] = {};
+  for (const { node, path } of slotsOf(note.tree, isMath)) {
+    const display = node.type === 'mathBlock' || node.display;
+    const html = typeset(node.value, display, macros);
+    if (typeof html === 'string') {
+      // Made by KaTeX, which escapes the TeX it quotes; untrusted commands (\href, \html…) are off.
+      replacements.push({ noteId: note.id, path, node: { type: 'html', value: trustedHtml(html) } });
+    } else {
+      diagnostics.push({
+        file: note.id,
+        line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
+        severity: 'warning',
+        message: `math could not be typeset: ${html.error}. The page shows its TeX with a notice; use a command KaTeX supports.`,
+      });
+      replacements.push({ noteId: note.id, path, node: { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } });
     }
   }
   return { replacements, diagnostics };

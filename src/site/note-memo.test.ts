@@ -1,5 +1,5 @@
 // A build keeps a step's per-note results in a file for the next build: reused while the note's key and tsunagu's
-// source are the same, computed again otherwise, and the file holds only what the last build used.
+// source are the same, computed again otherwise; results no build uses any more are dropped (cache-file.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe("a build's note memo", () => {
     expect(build(file, { a: 'a1' }).computed).toEqual(['a']);
   });
 
-  it('keeps only the results the last build used', () => {
+  it('drops the results the last build did not use once they would be a tenth of the file', () => {
     const file = memoFile();
     build(file, { a: 'a1', b: 'b1' });
     build(file, { a: 'a1' });

@@ -13,7 +13,7 @@ import { computesAgain } from './computes-again';
 export interface NoteMemo<Result> {
   /** `compute()`, or a copy of the result kept under `key` for this note; without a key, always computed. */
   reuse(noteId: string, key: string | undefined, compute: () => Result): Result;
-  /** Keeps the results this computation used (and only those) for the next build; nothing to do in memory. */
+  /** Keeps the results this computation used for the next build (cache-file.ts, saveKeyedLines); nothing to do in memory. */
   save(): void;
 }
 
@@ -29,7 +29,7 @@ const KEY = Symbol.for('tsunagu.note-memo');
 // On globalThis: the integration and the pages are bundled apart (see site.ts).
 type Holder = { [KEY]?: Map<string, Map<string, { key: string; result: unknown }>> };
 
-/** For one computation of the step `name`; keeps the results it used (and only those) for the next. */
+/** For one computation of the step `name`; keeps the results it used for the next. */
 export function openNoteMemo<Result>(name: string, file?: MemoFile): NoteMemo<Result> {
   if (computesAgain()) return inMemory(name);
   if (file && existsSync(path.join(file.projectDir, 'src'))) return inFile(name, file);

@@ -14,7 +14,7 @@ import { parseCacheFile, parseKey, parserFingerprint } from './parse-keys';
 interface ParseCache {
   /** `noteId`: the note the body is of, for a parse made ahead (`ahead`). */
   parse(body: string, bodyStartLine: number, limits?: NoteLimits, noteId?: string): ParsedBody;
-  /** Keeps the entries this load used (and only those), in memory and on disk. */
+  /** Keeps the entries this load used, in memory and on disk (where others stay while under a tenth of the file: cache-file.ts). */
   save(): void;
 }
 
