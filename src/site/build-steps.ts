@@ -25,6 +25,8 @@ import { publishedFiles, type Published } from './publish';
 import { pageHref } from './render-context';
 import { dataviewLinkedUrls, shownSections } from './repeated-sections';
 import type { BuildStep } from './steps';
+import { keyWith, type TreeKey } from './tree-states';
+import { reuseEach } from './note-memo';
 import { tagUrl } from './tags';
 import { href } from './urls';
 
@@ -40,8 +42,8 @@ export interface SiteModel {
   config: SiteConfig;
   kinds: readonly FileKind[];
   reserved: ReadonlySet<string>;
-  /** A note's tree as it stands now, as a key: equal keys, equal trees (tree-states.ts); undefined when unknown. */
-  treeKey(note: ParsedNote): string | undefined;
+  /** A note's tree as it stands now, as a key (tree-states.ts). */
+  treeKey: TreeKey;
   /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
   load: Vault;
   publish: Published;
@@ -89,9 +91,9 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'publish',
-    needs: ['load', 'config', 'kinds', 'reserved'],
-    run: ({ load, config, kinds, reserved }) => {
-      const output = publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved });
+    needs: ['load', 'config', 'kinds', 'reserved', 'treeKey'],
+    run: ({ load, config, kinds, reserved, treeKey }) => {
+      const output = publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved, treeKey });
       return { output, diagnostics: output.diagnostics };
     },
   },
@@ -144,10 +146,10 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'math',
-    needs: ['publish', 'config', 'trees'],
-    run: ({ publish }) => {
+    needs: ['publish', 'config', 'trees', 'treeKey'],
+    run: ({ publish, treeKey }) => {
       const cards = canvasCardTrees(publish.pageEntries);
-      return { output: undefined, ...onCanvases(renderMath([...publish.notes, ...cards], { lang: publish.lang }), cards) };
+      return { output: undefined, ...onCanvases(renderMath([...publish.notes, ...cards], { lang: publish.lang, treeKey }), cards) };
     },
   },
   {
@@ -176,16 +178,17 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'sections',
     // `dataview` and `trees`: a note's own dataview output can make a built-in section a repetition (config `sections`).
-    needs: ['publish', 'graph', 'config', 'dataview', 'trees'],
-    run: ({ publish, graph, config }) => {
+    needs: ['publish', 'graph', 'config', 'dataview', 'trees', 'treeKey'],
+    run: ({ publish, graph, config, treeKey }) => {
       const sectionsOf = graphSections(
         publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
         graph,
         { depth: config.graph.depth, locale: publish.lang },
       );
       const urlOf = (id: string) => href(config.base, publish.index.pageSlugs.get(id)!);
+      const listed = reuseEach('dataview-links', publish.notes, (note) => keyWith(treeKey, note), (note) => dataviewLinkedUrls(note.tree));
       return {
-        output: new Map(publish.notes.map((note) => [note.id, shownSections(sectionsOf(note.id), config.sections, dataviewLinkedUrls(note.tree), urlOf)])),
+        output: new Map(publish.notes.map((note, i) => [note.id, shownSections(sectionsOf(note.id), config.sections, listed[i], urlOf)])),
       };
     },
   },

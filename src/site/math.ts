@@ -8,7 +8,9 @@ import { strings } from '../i18n/strings';
 import { slotsOf } from '../markdown/code-block-slots';
 import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';
+import { reuseEach } from './note-memo';
 import type { Replacement } from './steps';
+import { keyWith, type TreeKey } from './tree-states';
 
 /** Every page holding typeset math has this in its HTML, so it links KaTeX's stylesheet. */
 export const MATH_MARKER = 'class="katex"';
@@ -22,29 +24,35 @@ export interface MathNote {
 type MathNode = Extract<Nodes, { type: 'mathBlock' | 'mathInline' }>;
 const isMath = (node: Nodes): node is MathNode => node.type === 'mathBlock' || node.type === 'mathInline';
 
-/** A replacement of each formula, inside paragraphs and table cells too, by its typeset HTML (or its TeX and a notice). */
-export function renderMath(notes: MathNote[], options: { lang: Lang }): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
+/**
+ * A replacement of each formula, inside paragraphs and table cells too, by its typeset HTML (or its TeX and a notice).
+ * `treeKey`: a note's formulas are reused while its tree is unchanged (the dev server typesets again at every save).
+ */
+export function renderMath(notes: MathNote[], options: { lang: Lang; treeKey?: TreeKey }): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
   const notice = strings(options.lang).mathFailed;
+  const each = reuseEach('math', notes, (note) => keyWith(options.treeKey, note, options.lang, note.bodyStartLine), (note) => noteMath(note, notice));
+  return { replacements: each.flatMap((note) => note.replacements), diagnostics: each.flatMap((note) => note.diagnostics) };
+}
+
+function noteMath(note: MathNote, notice: string): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
   const replacements: Replacement[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const note of notes) {
-    // One macro table per note: `\def` in one formula holds for the note's later ones (document order), as in Obsidian.
-    const macros: katex.KatexOptions['macros'] = {};
-    for (const { node, path } of slotsOf(note.tree, isMath)) {
-      const display = node.type === 'mathBlock' || node.display;
-      const html = typeset(node.value, display, macros);
-      if (typeof html === 'string') {
-        // Made by KaTeX, which escapes the TeX it quotes; untrusted commands (\href, \html…) are off.
-        replacements.push({ noteId: note.id, path, node: { type: 'html', value: trustedHtml(html) } });
-      } else {
-        diagnostics.push({
-          file: note.id,
-          line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
-          severity: 'warning',
-          message: `math could not be typeset: ${html.error}. The page shows its TeX with a notice; use a command KaTeX supports.`,
-        });
-        replacements.push({ noteId: note.id, path, node: { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } });
-      }
+  // One macro table per note: `\def` in one formula holds for the note's later ones (document order), as in Obsidian.
+  const macros: katex.KatexOptions['macros'] = {};
+  for (const { node, path } of slotsOf(note.tree, isMath)) {
+    const display = node.type === 'mathBlock' || node.display;
+    const html = typeset(node.value, display, macros);
+    if (typeof html === 'string') {
+      // Made by KaTeX, which escapes the TeX it quotes; untrusted commands (\href, \html…) are off.
+      replacements.push({ noteId: note.id, path, node: { type: 'html', value: trustedHtml(html) } });
+    } else {
+      diagnostics.push({
+        file: note.id,
+        line: (node.position?.start.line ?? 1) + note.bodyStartLine - 1,
+        severity: 'warning',
+        message: `math could not be typeset: ${html.error}. The page shows its TeX with a notice; use a command KaTeX supports.`,
+      });
+      replacements.push({ noteId: note.id, path, node: { type: 'html', value: failedHtml(node.value, node.type === 'mathBlock', display, notice) } });
     }
   }
   return { replacements, diagnostics };

@@ -36,6 +36,20 @@ export function openNoteMemo<Result>(name: string, file?: MemoFile): NoteMemo<Re
   return { reuse: (_id, _key, compute) => compute(), save: () => {} };
 }
 
+/**
+ * `compute(note)` for each note, in order, each reused from the last computation while `keyOf(note)` is as it was
+ * then (undefined: computed). For steps whose per-note work reads nothing of the other notes but what the key says.
+ */
+export function reuseEach<Note extends { id: string }, Result>(
+  name: string,
+  notes: readonly Note[],
+  keyOf: (note: Note) => string | undefined,
+  compute: (note: Note) => Result,
+): Result[] {
+  const memo = openNoteMemo<Result>(name);
+  return notes.map((note) => memo.reuse(note.id, keyOf(note), () => compute(note)));
+}
+
 function inMemory<Result>(name: string): NoteMemo<Result> {
   const memos = ((globalThis as Holder)[KEY] ??= new Map());
   const last = memos.get(name) ?? new Map();

@@ -7,6 +7,15 @@ import { cacheHash } from '../vault/cache-file';
 import { parsedKey } from '../vault/parse-cache';
 import type { Replacement, Split } from './steps';
 
+/** A note's tree as it stands now, as a key: equal keys, equal trees; undefined when unknown. */
+export type TreeKey = (note: { id: string; tree: Root }) => string | undefined;
+
+/** `treeKey(note)` with what else a result depends on; undefined when the tree's key is unknown. */
+export function keyWith(treeKey: TreeKey | undefined, note: { id: string; tree: Root }, ...also: unknown[]): string | undefined {
+  const tree = treeKey?.(note);
+  return tree === undefined ? undefined : JSON.stringify([tree, ...also]);
+}
+
 export class TreeStates {
   private readonly applied = new Map<string, string[]>();
   private readonly rewritten = new Set<string>();
