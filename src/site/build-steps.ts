@@ -186,9 +186,14 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
         { depth: config.graph.depth, locale: publish.lang },
       );
       const urlOf = (id: string) => href(config.base, publish.index.pageSlugs.get(id)!);
-      const listed = reuseEach('dataview-links', publish.notes, (note) => keyWith(treeKey, note), (note) => dataviewLinkedUrls(note.tree));
+      const listed = reuseEach(
+        'dataview-links',
+        publish.notes,
+        (note) => keyWith(treeKey, note),
+        (note) => [...dataviewLinkedUrls(note.tree)],
+      );
       return {
-        output: new Map(publish.notes.map((note, i) => [note.id, shownSections(sectionsOf(note.id), config.sections, listed[i], urlOf)])),
+        output: new Map(publish.notes.map((note, i) => [note.id, shownSections(sectionsOf(note.id), config.sections, new Set(listed[i]), urlOf)])),
       };
     },
   },

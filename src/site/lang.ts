@@ -43,8 +43,14 @@ function noteIsJapanese(note: { title: string; tree: Root }): boolean | undefine
 export function detectLang(notes: readonly { id: string; title: string; tree: Root }[], treeKey?: TreeKey): DetectedLang {
   let japaneseNotes = 0;
   let notesWithProse = 0;
-  for (const japanese of reuseEach('lang', notes, (note) => keyWith(treeKey, note, note.title), noteIsJapanese)) {
-    if (japanese === undefined) continue;
+  // null, not undefined: a kept result is JSON (note-memo.ts).
+  for (const japanese of reuseEach(
+    'lang',
+    notes,
+    (note) => keyWith(treeKey, note, note.title),
+    (note) => noteIsJapanese(note) ?? null,
+  )) {
+    if (japanese === null) continue;
     notesWithProse++;
     if (japanese) japaneseNotes++;
   }

@@ -30,7 +30,12 @@ const isMath = (node: Nodes): node is MathNode => node.type === 'mathBlock' || n
  */
 export function renderMath(notes: MathNote[], options: { lang: Lang; treeKey?: TreeKey }): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
   const notice = strings(options.lang).mathFailed;
-  const each = reuseEach('math', notes, (note) => keyWith(options.treeKey, note, options.lang, note.bodyStartLine), (note) => noteMath(note, notice));
+  const each = reuseEach(
+    'math',
+    notes,
+    (note) => keyWith(options.treeKey, note, options.lang, note.bodyStartLine),
+    (note) => noteMath(note, notice),
+  );
   return { replacements: each.flatMap((note) => note.replacements), diagnostics: each.flatMap((note) => note.diagnostics) };
 }
 
