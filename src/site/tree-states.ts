@@ -18,15 +18,19 @@ export function keyWith(treeKey: TreeKey | undefined, note: { id: string; tree: 
 }
 
 export class TreeStates {
-  /** Per note, a running hash of the replacements applied so far: a key costs one hash, however many were applied. */
-  private readonly applied = new Map<string, Hash>();
+  /**
+   * Per note, a running hash of the replacements applied so far, and those applied since the last key: a key costs one
+   * hash update, however many were applied (the glossary's splits are thousands).
+   */
+  private readonly applied = new Map<string, { hash: Hash; since: string[] }>();
   private readonly rewritten = new Set<string>();
   private readonly nonce = buildNonce();
 
   replaced(replacement: Replacement | Split): void {
-    const applied = this.applied.get(replacement.noteId) ?? this.applied.set(replacement.noteId, createHash('sha256')).get(replacement.noteId)!;
+    let applied = this.applied.get(replacement.noteId);
+    if (!applied) this.applied.set(replacement.noteId, (applied = { hash: createHash('sha256'), since: [] }));
     // Without the build's trust nonce (it differs in every process): a key must hold from one build to the next.
-    applied.update(`${JSON.stringify(replacement).replaceAll(this.nonce, '\u0001')}\0`);
+    applied.since.push(JSON.stringify(replacement).replaceAll(this.nonce, '\u0001'));
   }
 
   /** A step changed these trees itself: what they hold is known no more. */
@@ -39,6 +43,11 @@ export class TreeStates {
     const parsed = parsedKey(tree);
     if (parsed === undefined || this.rewritten.has(noteId)) return undefined;
     const applied = this.applied.get(noteId);
-    return applied ? cacheHash(`${parsed}\0${applied.copy().digest('base64url')}`) : cacheHash(parsed);
+    if (!applied) return cacheHash(parsed);
+    if (applied.since.length > 0) {
+      applied.hash.update(`${applied.since.join('\0')}\0`);
+      applied.since = [];
+    }
+    return cacheHash(`${parsed}\0${applied.hash.copy().digest('base64url')}`);
   }
 }
