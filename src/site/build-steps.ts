@@ -25,8 +25,7 @@ import { publishedFiles, type Published } from './publish';
 import { pageHref } from './render-context';
 import { dataviewLinkedUrls, shownSections } from './repeated-sections';
 import type { BuildStep } from './steps';
-import { keyWith, type TreeKey } from './tree-states';
-import { reuseEach } from './note-memo';
+import type { TreeKey } from './tree-states';
 import { tagUrl } from './tags';
 import { href } from './urls';
 
@@ -178,22 +177,16 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   {
     name: 'sections',
     // `dataview` and `trees`: a note's own dataview output can make a built-in section a repetition (config `sections`).
-    needs: ['publish', 'graph', 'config', 'dataview', 'trees', 'treeKey'],
-    run: ({ publish, graph, config, treeKey }) => {
+    needs: ['publish', 'graph', 'config', 'dataview', 'trees'],
+    run: ({ publish, graph, config }) => {
       const sectionsOf = graphSections(
         publish.notes.map((n) => ({ id: n.id, tags: n.tags, modified: n.modified.getTime() })),
         graph,
         { depth: config.graph.depth, locale: publish.lang },
       );
       const urlOf = (id: string) => href(config.base, publish.index.pageSlugs.get(id)!);
-      const listed = reuseEach(
-        'dataview-links',
-        publish.notes,
-        (note) => keyWith(treeKey, note),
-        (note) => [...dataviewLinkedUrls(note.tree)],
-      );
       return {
-        output: new Map(publish.notes.map((note, i) => [note.id, shownSections(sectionsOf(note.id), config.sections, new Set(listed[i]), urlOf)])),
+        output: new Map(publish.notes.map((note) => [note.id, shownSections(sectionsOf(note.id), config.sections, dataviewLinkedUrls(note.tree), urlOf)])),
       };
     },
   },
