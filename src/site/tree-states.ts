@@ -19,18 +19,18 @@ export function keyWith(treeKey: TreeKey | undefined, note: { id: string; tree: 
 
 export class TreeStates {
   /**
-   * Per note, a running hash of the replacements applied so far, and those applied since the last key: a key costs one
-   * hash update, however many were applied (the glossary's splits are thousands).
+   * Per note, a running hash of the replacements applied so far, and those applied since the last key, hashed when a
+   * key is asked: a key costs one hash update however many were applied, and replacements no key follows (in the dev
+   * server, the glossary's splits of every page but the two served) are never serialised.
    */
-  private readonly applied = new Map<string, { hash: Hash; since: string[] }>();
+  private readonly applied = new Map<string, { hash: Hash; since: (Replacement | Split)[] }>();
   private readonly rewritten = new Set<string>();
   private readonly nonce = buildNonce();
 
   replaced(replacement: Replacement | Split): void {
     let applied = this.applied.get(replacement.noteId);
     if (!applied) this.applied.set(replacement.noteId, (applied = { hash: createHash('sha256'), since: [] }));
-    // Without the build's trust nonce (it differs in every process): a key must hold from one build to the next.
-    applied.since.push(JSON.stringify(replacement).replaceAll(this.nonce, '\u0001'));
+    applied.since.push(replacement);
   }
 
   /** A step changed these trees itself: what they hold is known no more. */
@@ -45,7 +45,8 @@ export class TreeStates {
     const applied = this.applied.get(noteId);
     if (!applied) return cacheHash(parsed);
     if (applied.since.length > 0) {
-      applied.hash.update(`${applied.since.join('\0')}\0`);
+      // Without the build's trust nonce (it differs in every process): a key must hold from one build to the next.
+      applied.hash.update(`${applied.since.map((replacement) => JSON.stringify(replacement).replaceAll(this.nonce, '\u0001')).join('\0')}\0`);
       applied.since = [];
     }
     return cacheHash(`${parsed}\0${applied.hash.copy().digest('base64url')}`);
