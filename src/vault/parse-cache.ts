@@ -54,10 +54,11 @@ const DEV_WRITE_DELAY_MS = 2000;
 
 /**
  * The dev server reads every kept tree back while it waits for the next save, a few at a time, this long after a
- * load: reading them at the save was a tenth of the recomputation (about 130 ms at 1,000 notes), and only the saved
- * note's tree changes. The spare trees are read exactly as a load would read them, and handed out once.
+ * load (once the recomputation the load began is done: under 1 s at 1,000 notes): reading them at the save was a
+ * tenth of the recomputation (about 130 ms at 1,000 notes), and only the saved note's tree changes. The spare trees
+ * are read exactly as a load would read them, and each is handed out once; a load sooner reads the rest itself.
  */
-const READ_AHEAD_DELAY_MS = 200;
+const READ_AHEAD_DELAY_MS = 1000;
 const READ_AHEAD_CHUNK = 25;
 
 /** The parse cache's key of every tree it handed out: equal keys, equal trees as parsed (src/site/tree-states.ts). */
