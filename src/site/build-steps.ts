@@ -6,7 +6,6 @@ import { linkGraph, type NoteLinks } from '../graph/links';
 import { graphSections, type NoteGraphSections } from '../graph/sections';
 import type { FileKind } from '../kinds/kind';
 import { takeParseAhead } from '../kinds/note/parse-ahead';
-import type { ParsedNote } from '../vault/types';
 import { loadVault, type Vault } from '../vault/load';
 import { openParseCache } from '../vault/parse-cache';
 import { PARSE_CACHE_DIR } from '../vault/parse-keys';
@@ -25,6 +24,7 @@ import { publishedFiles, type Published } from './publish';
 import { pageHref } from './render-context';
 import { dataviewLinkedUrls, shownSections } from './repeated-sections';
 import type { BuildStep } from './steps';
+import type { TreeKey } from './tree-states';
 import { tagUrl } from './tags';
 import { href } from './urls';
 
@@ -40,8 +40,8 @@ export interface SiteModel {
   config: SiteConfig;
   kinds: readonly FileKind[];
   reserved: ReadonlySet<string>;
-  /** A note's tree as it stands now, as a key: equal keys, equal trees (tree-states.ts); undefined when unknown. */
-  treeKey(note: Pick<ParsedNote, 'id' | 'tree'>): string | undefined;
+  /** A note's tree as it stands now, as a key (tree-states.ts). */
+  treeKey: TreeKey;
   /** Scan, read each file by its kind, resolve links (Obsidian's rules). */
   load: Vault;
   publish: Published;
@@ -89,9 +89,9 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
   },
   {
     name: 'publish',
-    needs: ['load', 'config', 'kinds', 'reserved'],
-    run: ({ load, config, kinds, reserved }) => {
-      const output = publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved });
+    needs: ['load', 'config', 'kinds', 'reserved', 'treeKey'],
+    run: ({ load, config, kinds, reserved, treeKey }) => {
+      const output = publishedFiles(load, { base: config.base, lang: config.lang, strictLineBreaks: config.strictLineBreaks, kinds, reserved, treeKey });
       return { output, diagnostics: output.diagnostics };
     },
   },

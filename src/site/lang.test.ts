@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseBody } from '../markdown/parse';
 import { detectLang } from './lang';
 
-const note = (title: string, body: string): { title: string; tree: Root } => ({ title, tree: parseBody(body, 1).tree });
+const note = (title: string, body: string): { id: string; title: string; tree: Root } => ({ id: `${title}.md`, title, tree: parseBody(body, 1).tree });
 
 describe('detectLang', () => {
   test('Japanese prose with English product names is Japanese', () => {

@@ -2,6 +2,8 @@
 // note has one vote, so that no single note (a pasted log, five thousand English tags) decides a whole site's language.
 import type { Root } from 'mdast';
 import type { Lang } from '../config/config';
+import { reuseEach } from './note-memo';
+import { keyWith, type TreeKey } from './tree-states';
 
 export interface DetectedLang {
   lang: Lang;
@@ -37,12 +39,18 @@ function noteIsJapanese(note: { title: string; tree: Root }): boolean | undefine
   return japaneseChars / CHARS_PER_WORD > latinWords;
 }
 
-export function detectLang(notes: Iterable<{ title: string; tree: Root }>): DetectedLang {
+/** `treeKey`: a note's vote is reused while its tree and title are unchanged (the dev server asks at every save). */
+export function detectLang(notes: readonly { id: string; title: string; tree: Root }[], treeKey?: TreeKey): DetectedLang {
   let japaneseNotes = 0;
   let notesWithProse = 0;
-  for (const note of notes) {
-    const japanese = noteIsJapanese(note);
-    if (japanese === undefined) continue;
+  // null, not undefined: a kept result is JSON (note-memo.ts).
+  for (const japanese of reuseEach(
+    'lang',
+    notes,
+    (note) => keyWith(treeKey, note, note.title),
+    (note) => noteIsJapanese(note) ?? null,
+  )) {
+    if (japanese === null) continue;
     notesWithProse++;
     if (japanese) japaneseNotes++;
   }

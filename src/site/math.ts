@@ -8,8 +8,9 @@ import { strings } from '../i18n/strings';
 import { slotsOf } from '../markdown/code-block-slots';
 import { trustedHtml } from '../safety/trusted';
 import type { Diagnostic } from '../vault/types';
-import { type MemoFile, openNoteMemo } from './note-memo';
+import { type MemoFile, reuseEach } from './note-memo';
 import type { Replacement } from './steps';
+import { keyWith, type TreeKey } from './tree-states';
 
 /** Every page holding typeset math has this in its HTML, so it links KaTeX's stylesheet. */
 export const MATH_MARKER = 'class="katex"';
@@ -25,32 +26,29 @@ const isMath = (node: Nodes): node is MathNode => node.type === 'mathBlock' || n
 
 interface MathOptions {
   lang: Lang;
-  /** A note's tree as a key (tree-states.ts): a note whose key is the last build's gets that build's result. */
-  treeKey?(note: MathNote): string | undefined;
+  /** A note's formulas are reused while its tree is unchanged: at the dev server's next save, at the next build. */
+  treeKey?: TreeKey;
   /** Where a build keeps each note's result for the next (note-memo.ts); without it, only the dev server keeps them. */
   memoFile?: MemoFile;
 }
 
-type NoteMath = { replacements: Replacement[]; diagnostics: Diagnostic[] };
-
-/** A replacement of each formula, inside paragraphs and table cells too, by its typeset HTML (or its TeX and a notice). */
-export function renderMath(notes: MathNote[], { lang, treeKey, memoFile }: MathOptions): NoteMath {
-  const notice = strings(lang).mathFailed;
-  const memo = openNoteMemo<NoteMath>('math', memoFile);
-  const replacements: Replacement[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const note of notes) {
-    const tree = treeKey?.(note);
-    // KaTeX took half a second a build at 10,000 notes, most of it for formulas typeset the build before.
-    const typeset = memo.reuse(note.id, tree && JSON.stringify([tree, lang]), () => typesetNote(note, notice));
-    replacements.push(...typeset.replacements);
-    diagnostics.push(...typeset.diagnostics);
-  }
-  memo.save();
-  return { replacements, diagnostics };
+/**
+ * A replacement of each formula, inside paragraphs and table cells too, by its typeset HTML (or its TeX and a notice).
+ * KaTeX took half a second a build at 10,000 notes, most of it for formulas typeset the build before.
+ */
+export function renderMath(notes: MathNote[], options: MathOptions): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
+  const notice = strings(options.lang).mathFailed;
+  const each = reuseEach(
+    'math',
+    notes,
+    (note) => keyWith(options.treeKey, note, options.lang, note.bodyStartLine),
+    (note) => noteMath(note, notice),
+    options.memoFile,
+  );
+  return { replacements: each.flatMap((note) => note.replacements), diagnostics: each.flatMap((note) => note.diagnostics) };
 }
 
-function typesetNote(note: MathNote, notice: string): NoteMath {
+function noteMath(note: MathNote, notice: string): { replacements: Replacement[]; diagnostics: Diagnostic[] } {
   const replacements: Replacement[] = [];
   const diagnostics: Diagnostic[] = [];
   // One macro table per note: `\def` in one formula holds for the note's later ones (document order), as in Obsidian.

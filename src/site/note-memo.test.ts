@@ -2,10 +2,11 @@
 // source are the same, computed again otherwise; results no build uses any more are dropped (cache-file.ts).
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDirs, writeFiles } from '../../test/helpers/temp-dir';
 import { buildNonce, trustedHtml } from '../safety/trusted';
-import { openNoteMemo, type MemoFile } from './note-memo';
+import { computeAgainOnChange } from './computes-again';
+import { openNoteMemo, reuseEach, type MemoFile } from './note-memo';
 
 const tempDir = useTempDirs('tsunagu-note-memo-');
 
@@ -87,5 +88,53 @@ describe("a build's note memo", () => {
   it('keeps nothing without a file', () => {
     build(undefined, { a: 'a1' });
     expect(build(undefined, { a: 'a1' }).computed).toEqual(['a']);
+  });
+});
+
+describe("the dev server's note memo (in memory, reuseEach)", () => {
+  const KEPT = Symbol.for('tsunagu.note-memo');
+  const holder = globalThis as Record<symbol, unknown>;
+  beforeEach(() => {
+    delete holder[KEPT];
+    computeAgainOnChange();
+  });
+  afterEach(() => {
+    delete holder[KEPT];
+    delete holder[Symbol.for('tsunagu.computes-again')];
+  });
+
+  /** One computation: each note's result is its key spelled out, and what was computed is counted. */
+  function compute(keys: Record<string, string | undefined>) {
+    const computed: string[] = [];
+    const notes = Object.keys(keys).map((id) => ({ id }));
+    const results = reuseEach(
+      'step',
+      notes,
+      (note) => keys[note.id],
+      (note) => {
+        computed.push(note.id);
+        return { note: note.id, key: keys[note.id] ?? null };
+      },
+    );
+    return { results, computed };
+  }
+
+  it('reuses the last computation’s result while the key is the same, in the notes’ order, and copies it each time', () => {
+    compute({ a: 'a1', b: 'b1', c: undefined });
+    const second = compute({ b: 'b1', a: 'a2', c: undefined });
+    expect(second.computed).toEqual(['a', 'c']);
+    expect(second.results).toEqual([
+      { note: 'b', key: 'b1' },
+      { note: 'a', key: 'a2' },
+      { note: 'c', key: null },
+    ]);
+    second.results[0].note = 'changed';
+    expect(compute({ b: 'b1' }).results).toEqual([{ note: 'b', key: 'b1' }]);
+  });
+
+  it('keeps only what the last computation used', () => {
+    compute({ a: 'a1', b: 'b1' });
+    compute({ a: 'a1' });
+    expect(compute({ a: 'a1', b: 'b1' }).computed).toEqual(['b']);
   });
 });

@@ -3,6 +3,7 @@
 import type { Lang } from '../config/config';
 import type { FileKind, KindSite } from '../kinds/kind';
 import { type DetectedLang, detectLang } from './lang';
+import type { TreeKey } from './tree-states';
 import { drawingImages, isDrawing } from '../vault/drawings';
 import type { Vault } from '../vault/load';
 import { homeNoteId, permalinkProperty } from '../vault/properties';
@@ -35,9 +36,11 @@ interface PublishOptions {
   kinds: readonly FileKind[];
   /** First path segments of the site's own routes. */
   reserved: ReadonlySet<string>;
+  /** Trees as keys: a note's language vote is reused while its tree is unchanged (lang.ts). */
+  treeKey?: TreeKey;
 }
 
-export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBreaks, kinds, reserved }: PublishOptions): Published {
+export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBreaks, kinds, reserved, treeKey }: PublishOptions): Published {
   const byName = new Map(kinds.map((kind) => [kind.name, kind]));
   // Every entry's kind is registered: the scan named it.
   const kindOf = (entry: VaultEntry) => byName.get(entry.kind)!;
@@ -45,7 +48,7 @@ export function publishedFiles(vault: Vault, { base, lang: setLang, strictLineBr
   const notes = pageEntries.flatMap((entry) => (entry.note ? [entry.note] : []));
   const ids = new Set(pageEntries.map((entry) => entry.id));
   // Before any step rewrites a tree: dataview results and term links are not the author's prose.
-  const detected = setLang ? undefined : detectLang(notes);
+  const detected = setLang ? undefined : detectLang(notes, treeKey);
   const lang = setLang ?? detected!.lang;
   const permalinks = new Map(
     notes.flatMap((note) => {

@@ -40,6 +40,12 @@ export function tagPages(notes: TaggedNote[], base: string): TagPage[] {
   return [...pages.values()].sort((a, b) => collator.compare(a.slug, b.slug));
 }
 
+/** Every tag's URL, made once per process: each page lists its tags' URLs, and the dev server makes every page at each save. */
+const tagUrls = new Map<string, string>();
+
 export function tagUrl(tag: string, base: string): string {
-  return href(base, `tags/${tagSlug(tag)}`);
+  const key = `${base}\0${tag}`;
+  let url = tagUrls.get(key);
+  if (url === undefined) tagUrls.set(key, (url = href(base, `tags/${tagSlug(tag)}`)));
+  return url;
 }

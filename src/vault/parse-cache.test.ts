@@ -91,6 +91,31 @@ describe('parse cache', () => {
     expect(second.parse(BODY, 3)).toStrictEqual(parseBody(BODY, 3));
   });
 
+  it('in the dev server, reads kept trees back while it waits for the next load: each handed out once, as parsing gives it', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate'] });
+    try {
+      const open = () => openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR, keepInMemory: true });
+      const first = open();
+      first.parse(BODY, 3);
+      first.save();
+      vi.runAllTimers();
+      const second = open();
+      const readBack = vi.spyOn(JSON, 'parse');
+      const hit = second.parse(BODY, 3);
+      expect(readBack).not.toHaveBeenCalled();
+      readBack.mockRestore();
+      expect(hit).toStrictEqual(parseBody(BODY, 3));
+      hit.tree.children.pop();
+      // The same body twice in one load (two notes): the second gets a tree of its own.
+      expect(second.parse(BODY, 3)).toStrictEqual(parseBody(BODY, 3));
+      second.save();
+      vi.runAllTimers();
+      expect(open().parse(BODY, 3)).toStrictEqual(parseBody(BODY, 3));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps only the bodies the last load read, and misses on a changed body or start line', () => {
     const first = openParseCache({ vaultDir: 'v', cacheDir, projectDir: PROJECT_DIR });
     first.parse(BODY, 1);
