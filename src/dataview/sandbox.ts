@@ -3,8 +3,7 @@
 // one sees. Each block has its own `dv`, output, CPU deadline and heap budget. A block that is stopped mid-way
 // (time, memory) or leaves something behind costs the runtime: the next block gets a fresh one.
 // Inside, only the prelude's `dv` exists — no require, process, fetch, fs or module loader.
-import { Scope, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime } from 'quickjs-emscripten';
-import { newQuickJSModule } from './quickjs-module';
+import { newQuickJSWASMModule, Scope, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime } from 'quickjs-emscripten';
 import type { SandboxFailure } from './errors';
 import { PRELUDE_JS } from './sandbox/prelude';
 
@@ -236,7 +235,7 @@ class Session {
  * the instance's memory whole, where freeing the runtime object by object took 0.6 s at 10,000 notes.
  */
 export async function createSandbox(snapshotJson: string, host: SandboxHost, limits: SandboxLimits): Promise<Sandbox> {
-  const module = await newQuickJSModule();
+  const module = await newQuickJSWASMModule();
   let session: Session | undefined;
   /** A spoiled runtime is freed: the instance serves the next one. */
   const drop = () => {
