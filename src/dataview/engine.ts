@@ -111,10 +111,19 @@ export function createDataviewEngine(pages: DvPageInput[], options: DataviewOpti
     const plainLink = (link: DvLink) => link.type === 'file' && !link.embed && link.subpath === undefined && link.display === undefined;
     const keys: SnapshotKeys = { aliases: new Map(), objectKeys: new Set() };
     const snapshotPages = pages.map((page): SnapshotPage => {
-      const { lists: _lists, fields: _fields, ...shared } = page;
+      // Neither the list items nor the raw inline fields: the sandbox asks for list items, and gets fields typed.
+      const { path, name, folder, etags, ctime, mtime, day, frontmatter, size } = page;
       const inlinks = page.inlinks.map((path) => pageIndexes.get(path) ?? path);
       return {
-        ...shared,
+        path,
+        name,
+        folder,
+        etags,
+        ctime,
+        mtime,
+        day,
+        frontmatter,
+        size,
         outlinks: JSON.stringify(page.outlinks.map((link) => (plainLink(link) ? (pageIndexes.get(link.path) ?? link) : link))),
         inlinks,
         inlinksSorted: sortedInlinks(inlinks, rankOf),

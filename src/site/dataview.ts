@@ -179,7 +179,10 @@ export function dataviewPages(vault: Vault, published: ParsedNote[]): DvPageInpu
       etags: note.tags,
       outlinks: dvLinks(links),
       fields: body.fields,
-      lists: body.lists,
+      // Read when a query or a block reads a page's list items.
+      get lists() {
+        return body.lists;
+      },
       inlinks: [...(inlinks.get(note.id) ?? [])].sort(),
       ctime: note.created.getTime(),
       mtime: note.modified.getTime(),

@@ -416,7 +416,20 @@ export function dvApi(
         return (target as Row)[key as string];
       },
     });
-    return { dv: api, output: () => JSON.stringify(page.output()) };
+    /**
+     * The block's output, after which its objects let go of one another: the dv functions refer to dv (and to the
+     * container), a cycle QuickJS frees only when its collector runs, a pass over the whole heap that the garbage of
+     * a few hundred blocks used to trigger.
+     */
+    const finish = () => {
+      const json = JSON.stringify(page.output());
+      page.release();
+      Object.keys(dv).forEach((key) => {
+        Reflect.deleteProperty(dv, key);
+      });
+      return json;
+    };
+    return { dv: api, output: finish };
   };
 
   return { createDv };

@@ -561,6 +561,19 @@ export function domElements() {
     focus(): void {}
     blur(): void {}
 
+    /**
+     * Lets go of the subtree: parent and child links, and a class list's element, are reference cycles, which QuickJS
+     * frees only when its collector runs, a pass over the whole heap (the snapshot's too).
+     */
+    release(): void {
+      this.childNodes.forEach((node) => {
+        node.parentNode = null;
+        if (node instanceof DomElement) node.release();
+      });
+      this.childNodes = [];
+      this.ownClassList = undefined;
+    }
+
     toJson(): DomJson {
       const attr: Record<string, string> = {};
       Object.keys(this.attributes).forEach((k) => {
@@ -631,6 +644,8 @@ export function domElements() {
         if (Object.keys(root.attr).length || Object.keys(root.style).length) return [{ kind: 'dom', node: root }];
         return container.childNodes.map((node) => (node instanceof BlockNode ? node.record : { kind: 'dom', node: node.toJson() }));
       },
+      /** Once the output is taken: the block's tree lets go of itself (DomElement.release). */
+      release: () => container.release(),
     };
   };
 

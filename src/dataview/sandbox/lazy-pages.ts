@@ -21,6 +21,12 @@ import type { Pages, SharedWork, SnapshotPage } from './pages';
 import type { Source, Sources, dependsOnOrigin as DependsOnOrigin } from './sources';
 import type { Values } from './values';
 
+/** A lazy array's plan, and its values once materialised. */
+interface Lazy {
+  plan: Plan;
+  values?: unknown[];
+}
+
 interface Plan {
   source: Source | null;
   originPath: string;
@@ -147,29 +153,34 @@ export function lazyPages(
     return result;
   };
 
-  /** The plan of each lazy array not yet materialised, where blocks cannot reach it (keyed by the proxy and its target). */
-  const lazyPlans = new WeakMap<object, Plan>();
+  /** Each lazy array's plan (keyed by the proxy and its target, where blocks cannot reach it), and its values once made. */
+  const lazyArrays = new WeakMap<object, Lazy>();
+  /** The plan of a lazy array not yet materialised. */
+  const planOf = (array: object): Plan | undefined => {
+    const lazy = lazyArrays.get(array);
+    return lazy && !lazy.values ? lazy.plan : undefined;
+  };
 
   class LazyPageArray extends DataArrayImpl {
     where(predicate: Callback): DataArray {
-      const plan = lazyPlans.get(this);
+      const plan = planOf(this);
       if (!plan || !isLazyPredicate(predicate)) return super.where(predicate);
       return lazyPageArray(Object.assign({}, plan, { predicates: plan.predicates.concat([predicate]) }));
     }
     sort(key?: Callback, direction?: string, comparator?: Comparator): DataArray {
-      const plan = lazyPlans.get(this);
+      const plan = planOf(this);
       const path = plan && !plan.sorted && !comparator ? keyPath(key) : null;
       const sorted = path && sortedSourcePages(plan!, path, direction === 'desc');
       if (!sorted) return super.sort(key, direction, comparator);
       return lazyPageArray(Object.assign({}, plan, { sorted }));
     }
     limit(count: number): DataArray {
-      const plan = lazyPlans.get(this);
+      const plan = planOf(this);
       if (!plan || !Number.isInteger(count) || count < 0) return super.limit(count);
       return wrapDataArray(walkPlan(plan, count));
     }
     first(): unknown {
-      const plan = lazyPlans.get(this);
+      const plan = planOf(this);
       return plan ? walkPlan(plan, 1)[0] : super.first();
     }
   }
@@ -177,19 +188,17 @@ export function lazyPages(
   const lazyPageArray = (plan: Plan): DataArray => {
     const target = new LazyPageArray([]);
     const array = new Proxy(target, DATA_ARRAY_PROXY);
-    let values: unknown[] | undefined;
-    // Once materialised, the values are the array (mutate() and sortInPlace() change them): no more shortcuts.
+    const lazy: Lazy = { plan };
+    // Once materialised, the values are the array (mutate() and sortInPlace() change them): no more shortcuts. The
+    // getters close over `lazy`, not the array: a cycle through them would wait for QuickJS's collector.
     const materialize = (): unknown[] => {
-      if (values) return values;
-      values = walkPlan(plan, Infinity);
-      lazyPlans.delete(target);
-      lazyPlans.delete(array);
-      return values;
+      if (!lazy.values) lazy.values = walkPlan(plan, Infinity);
+      return lazy.values;
     };
     Object.defineProperty(target, 'values', { enumerable: true, get: materialize });
     Object.defineProperty(target, 'length', { enumerable: true, get: () => materialize().length });
-    lazyPlans.set(target, plan);
-    lazyPlans.set(array, plan);
+    lazyArrays.set(target, lazy);
+    lazyArrays.set(array, lazy);
     return array;
   };
 

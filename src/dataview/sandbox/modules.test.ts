@@ -294,6 +294,16 @@ describe('pages and dv on the host', () => {
     ]);
   });
 
+  test("once its output is taken, a block's dv and elements let go of one another (QuickJS frees cycles only in a collector pass)", () => {
+    const { dv, output } = api.createDv('f/a.md');
+    const v = dv as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const container = v.container as unknown as { childNodes: unknown[] };
+    const paragraph = v.paragraph('x') as { parentNode: unknown; createEl(tag: string): { parentNode: unknown } };
+    const span = paragraph.createEl('span');
+    expect(JSON.parse(output())).toHaveLength(1);
+    expect([Object.keys(v), container.childNodes, paragraph.parentNode, span.parentNode]).toEqual([[], [], null, null]);
+  });
+
   test('markdown exports and dates', () => {
     const v = api.createDv('f/a.md').dv as unknown as Record<string, (...args: unknown[]) => unknown>;
     expect(v.markdownTable(['a', 'b'], [['x|y', null]])).toBe('| a    | b  |\n| ---- | -- |\n| x\\|y | \\- |');
