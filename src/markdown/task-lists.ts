@@ -1,18 +1,19 @@
 // Task-list checkboxes get an accessible name: the text of their item (GFM emits a bare <input>).
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from '../html/walk';
 
 const MAX_LABEL = 120;
 
 export function rehypeTaskLabels() {
   return (tree: Root) => {
-    visit(tree, 'element', (item: Element) => {
-      if (item.tagName !== 'li') return;
+    walk(tree, (item) => {
+      if (item.type !== 'element' || item.tagName !== 'li') return undefined;
       const checkbox = findCheckbox(item);
-      if (!checkbox || checkbox.properties.ariaLabel) return;
+      if (!checkbox || checkbox.properties.ariaLabel) return undefined;
       const label = toString(item).replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
       if (label) checkbox.properties.ariaLabel = label;
+      return undefined;
     });
   };
 }

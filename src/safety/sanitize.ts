@@ -2,7 +2,7 @@
 // keeping build-time output wrapped by trustedHtml() exactly as it was made.
 import type { Element, ElementContent, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
-import { SKIP, visit } from 'unist-util-visit';
+import { walk } from '../html/walk';
 import { noteSchema } from './sanitize-schema';
 import { removeScriptingStyles } from './style';
 import { buildNonce, isTrustedWrapper } from './trusted';
@@ -23,22 +23,22 @@ export function rehypeSanitizeNote() {
 /** Replaces each trusted wrapper by a slot the sanitizer keeps; returns the wrappers' children by slot number. */
 function setAsideTrusted(tree: Root): ElementContent[][] {
   const trusted: ElementContent[][] = [];
-  visit(tree, 'element', (node, index, parent) => {
-    if (!parent || index === undefined || !isTrustedWrapper(node)) return undefined;
+  walk(tree, (node, index, parent) => {
+    if (node.type !== 'element' || !isTrustedWrapper(node)) return undefined;
     parent.children[index] = slot(trusted.push(node.children) - 1);
-    return SKIP;
+    return index + 1;
   });
   return trusted;
 }
 
 /** Puts trusted content back; a slot the author wrote (without this build's nonce) just disappears. */
 function restoreTrusted(tree: Root, trusted: ElementContent[][]): void {
-  visit(tree, 'element', (node, index, parent) => {
-    if (!parent || index === undefined || node.tagName !== SLOT_TAG) return undefined;
+  walk(tree, (node, index, parent) => {
+    if (node.type !== 'element' || node.tagName !== SLOT_TAG) return undefined;
     const [nonce, slotIndex] = String(node.properties.dataSlot ?? '').split(':');
     const content = nonce === buildNonce() ? (trusted[Number(slotIndex)] ?? []) : [];
     parent.children.splice(index, 1, ...content);
-    return [SKIP, index + content.length];
+    return index + content.length;
   });
 }
 

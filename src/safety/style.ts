@@ -3,7 +3,7 @@
 // comments, escapes), and old browsers ignored comments even inside a name (ex/**/pression), so the check runs on
 // the text with comments removed, escapes decoded, and strings kept (a url("javascript:…") is in one).
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from '../html/walk';
 
 const SCRIPT_IN_CSS = /expression\(|javascript:|vbscript:|behavior:|-moz-binding/;
 
@@ -58,7 +58,8 @@ function readEscape(css: string, at: number): { text: string; end: number } {
 }
 
 export function removeScriptingStyles(tree: Root): void {
-  visit(tree, 'element', (node) => {
-    if (typeof node.properties.style === 'string' && !isScriptFreeStyle(node.properties.style)) delete node.properties.style;
+  walk(tree, (node) => {
+    if (node.type === 'element' && typeof node.properties.style === 'string' && !isScriptFreeStyle(node.properties.style)) delete node.properties.style;
+    return undefined;
   });
 }
