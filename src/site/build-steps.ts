@@ -23,6 +23,7 @@ import { renderMermaidBlocks } from './mermaid';
 import { publishedFiles, type Published } from './publish';
 import { pageHref } from './render-context';
 import { dataviewLinkedUrls, shownSections } from './repeated-sections';
+import type { MemoFile } from './note-memo';
 import type { BuildStep } from './steps';
 import type { TreeKey } from './tree-states';
 import { tagUrl } from './tags';
@@ -32,8 +33,12 @@ import { href } from './urls';
 const MERMAID_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/mermaid');
 /** Highlighted code, keyed by (language, code, themes, Shiki version). */
 const CODE_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/code');
-/** Per-note step results (the glossary's mentions), keyed by what each depends on. */
-const MEMO_CACHE = path.join(process.cwd(), 'node_modules/.cache/tsunagu/memo');
+/** Where a build keeps its steps' per-note results for the next build (note-memo.ts): a file per vault and step. */
+const memoFileOf = (config: SiteConfig): MemoFile => ({
+  cacheDir: path.join(process.cwd(), 'node_modules/.cache/tsunagu/memo'),
+  vaultDir: config.vaultDir,
+  projectDir: process.cwd(),
+});
 
 /** What the build knows: what it was given, then each step's output under the step's name. */
 export interface SiteModel {
@@ -147,8 +152,8 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
     needs: ['publish', 'config', 'trees', 'treeKey'],
     run: ({ publish, config, treeKey }) => {
       const cards = canvasCardTrees(publish.pageEntries);
-      const memoFile = { cacheDir: MEMO_CACHE, vaultDir: config.vaultDir, projectDir: process.cwd() };
-      return { output: undefined, ...onCanvases(renderMath([...publish.notes, ...cards], { lang: publish.lang, treeKey, memoFile }), cards) };
+      const math = renderMath([...publish.notes, ...cards], { lang: publish.lang, treeKey, memoFile: memoFileOf(config) });
+      return { output: undefined, ...onCanvases(math, cards) };
     },
   },
   {
@@ -169,7 +174,7 @@ export const BUILD_STEPS: readonly BuildStep<SiteModel>[] = [
         locale: publish.lang,
         hrefFor: (id) => pageHref(publish.index, id)!,
         treeKey,
-        memoFile: { cacheDir: MEMO_CACHE, vaultDir: config.vaultDir, projectDir: process.cwd() },
+        memoFile: memoFileOf(config),
       });
       return { output, replacements, diagnostics: output.diagnostics };
     },
